@@ -1,0 +1,123 @@
+package de.kielregion.kooperation.platform.inbox;
+
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.events.MalformedEventException;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Idempotent consumption: runs an event's effect and records the event's id in the same
+ * transaction, so a redelivered event has no second effect.
+ *
+ * <p>A malformed event (no CloudEvents headers, data not JSON) is nacked at once; an event
+ * whose effect keeps failing is nacked after {@code ostsee.inbox.max-attempts}. With the
+ * channel's {@code failure-strategy=dead-letter-queue} a nacked record goes to the
+ * dead-letter topic and the partition moves on.
+ *
+ * <p>Use it from a blocking {@code @Incoming} method that takes a {@code Message<String>}:
+ * <pre>{@code
+ * @Incoming("projects") @Blocking
+ * CompletionStage<Void> on(Message<String> m) { return inbox.handle(m, this::apply); }
+ * }</pre>
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+    private static final String CLAIM = "INSERT INTO inbox_event (source, id, type, processed_at) "
+            + "VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING";
+
+    private final EntityManager entityManager;
+    private final ObjectMapper mapper;
+    private final InboxConfig config;
+    private final MeterRegistry registry;
+
+    Inbox(EntityManager entityManager, ObjectMapper mapper, InboxConfig config, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.mapper = mapper;
+        this.config = config;
+        this.registry = registry;
+    }
+
+    /** Parses the message as a CloudEvent and applies {@code handler} once per event id. */
+    public CompletionStage<Void> handle(Message<String> message, EventHandler handler) {
+        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .orElse(null);
+        String topic = kafka == null ? "unknown" : kafka.getTopic();
+        IncomingEvent event;
+        try {
+            event = kafka == null
+                    ? IncomingEvent.parse(null, message.getPayload(), topic, -1, -1, mapper)
+                    : IncomingEvent.parse(kafka.getHeaders(), message.getPayload(), topic, kafka.getPartition(),
+                            kafka.getOffset(), mapper);
+        } catch (MalformedEventException e) {
+            LOG.warnf("Malformed event on %s (%s): %s; sending it to the dead-letter topic", topic,
+                    position(kafka), e.getMessage());
+            deadLettered(topic, "malformed");
+            return message.nack(e);
+        }
+        long backoff = config.retryBackoff().toMillis();
+        for (int attempt = 1;; attempt++) {
+            try {
+                boolean applied = apply(event, handler);
+                registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome",
+                        applied ? "applied" : "duplicate").increment();
+                return message.ack();
+            } catch (RuntimeException e) {
+                if (e instanceof MalformedEventException || attempt >= config.maxAttempts()) {
+                    LOG.errorf(e, "Event %s (%s) on %s failed after %d attempt(s); sending it to the dead-letter topic",
+                            event.id(), event.type(), topic, attempt);
+                    deadLettered(topic, e instanceof MalformedEventException ? "malformed" : "failed");
+                    return message.nack(e);
+                }
+                LOG.warnf("Event %s (%s) failed (attempt %d of %d): %s", event.id(), event.type(), attempt,
+                        config.maxAttempts(), e.getMessage());
+                try {
+                    Thread.sleep(backoff);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return message.nack(ie);
+                }
+                backoff *= 2;
+            }
+        }
+    }
+
+    /**
+     * Applies {@code handler} to {@code event} unless the event was processed before; the
+     * record of processing and the effect commit together. Returns whether it applied.
+     */
+    public boolean apply(IncomingEvent event, EventHandler handler) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            int claimed = entityManager.createNativeQuery(CLAIM)
+                    .setParameter(1, event.source())
+                    .setParameter(2, event.id())
+                    .setParameter(3, event.type())
+                    .executeUpdate();
+            if (claimed == 0) {
+                return false;
+            }
+            handler.handle(event);
+            return true;
+        });
+    }
+
+    private void deadLettered(String topic, String reason) {
+        registry.counter("ostsee.inbox.deadlettered", "topic", topic, "reason", reason).increment();
+    }
+
+    private static String position(IncomingKafkaRecordMetadata<?, ?> kafka) {
+        return kafka == null ? "no Kafka metadata" : "partition " + kafka.getPartition() + ", offset " + kafka.getOffset();
+    }
+}

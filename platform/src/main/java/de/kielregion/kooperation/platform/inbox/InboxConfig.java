@@ -1,0 +1,19 @@
+package de.kielregion.kooperation.platform.inbox;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the idempotent consumer helper ({@code ostsee.inbox.*}). */
+@ConfigMapping(prefix = "ostsee.inbox")
+public interface InboxConfig {
+
+    /** How often an event whose effect fails is tried before it goes to the dead-letter topic. */
+    @WithDefault("3")
+    int maxAttempts();
+
+    /** The pause before the first retry; it doubles with each further one. */
+    @WithDefault("200ms")
+    Duration retryBackoff();
+}

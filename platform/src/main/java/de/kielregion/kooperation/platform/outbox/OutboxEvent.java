@@ -1,0 +1,55 @@
+package de.kielregion.kooperation.platform.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One row of the transactional outbox (Debezium outbox layout). Written only through
+ * {@link Outbox#record}; read and marked by {@link OutboxRelay} with plain SQL.
+ */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "aggregatetype", nullable = false, updatable = false)
+    public String aggregateType;
+
+    @Column(name = "aggregateid", nullable = false, updatable = false)
+    public String aggregateId;
+
+    @Column(name = "type", nullable = false, updatable = false)
+    public String type;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "payload", nullable = false, updatable = false)
+    public String payload;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "published_at", insertable = false, updatable = false)
+    public Instant publishedAt;
+
+    protected OutboxEvent() {
+    }
+
+    OutboxEvent(UUID id, String aggregateType, String aggregateId, String type, String payload, Instant createdAt) {
+        this.id = id;
+        this.aggregateType = aggregateType;
+        this.aggregateId = aggregateId;
+        this.type = type;
+        this.payload = payload;
+        this.createdAt = createdAt;
+    }
+}

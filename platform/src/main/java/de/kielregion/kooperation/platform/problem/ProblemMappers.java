@@ -1,0 +1,230 @@
+package de.kielregion.kooperation.platform.problem;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+
+import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import jakarta.persistence.EntityNotFoundException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * Every error of every service as RFC 9457 problem+json: bad input is a 4xx with a message
+ * that says what to fix, and an unexpected error is a 500 that leaks nothing but an error id.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, UriInfo uri) {
+        return e.problem().withInstance(path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ResteasyReactiveViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response validation(ConstraintViolationException e, UriInfo uri) {
+        return violations(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage())
+                + location(e), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedJson(MismatchedInputException e, UriInfo uri) {
+        return jsonMapping(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonMapping(JsonMappingException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String detail = field.isEmpty()
+                ? "The request body does not have the expected structure: " + firstLine(e.getOriginalMessage())
+                : "Field '" + field + "' has an invalid value: " + firstLine(e.getOriginalMessage());
+        Problem problem = Problem.of(Status.BAD_REQUEST, detail).withInstance(path(uri));
+        if (!field.isEmpty()) {
+            problem = problem.with("violations", List.of(new Violation(field, firstLine(e.getOriginalMessage()))));
+        }
+        return problem.toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response json(JsonProcessingException e, UriInfo uri) {
+        return badRequest("The request body cannot be read as JSON: " + firstLine(e.getOriginalMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
+        return conflict(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response staleState(StaleStateException e, UriInfo uri) {
+        return conflict(uri);
+    }
+
+    @ServerExceptionMapper
+    public Response entityNotFound(EntityNotFoundException e, UriInfo uri) {
+        return Problem.of(Status.NOT_FOUND, "The requested resource does not exist").withInstance(path(uri))
+                .toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri) {
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            return unexpected(e, uri);
+        }
+        String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
+                ? defaultDetail(status.getStatusCode())
+                : e.getMessage();
+        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse()).type(Problem.MEDIA)
+                .entity(Problem.of(status, detail).withInstance(path(uri)));
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        String errorId = UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
+        return Problem.of(Status.INTERNAL_SERVER_ERROR,
+                "An unexpected error occurred; nothing was changed unless the response says so. "
+                        + "Quote error id " + errorId + " when reporting it.")
+                .withInstance(path(uri)).with("errorId", errorId).toResponse();
+    }
+
+    private Response violations(ConstraintViolationException e, UriInfo uri) {
+        boolean returnValue = e.getConstraintViolations().stream()
+                .anyMatch(v -> kinds(v.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
+        if (returnValue) {
+            return unexpected(e, uri);
+        }
+        List<Violation> violations = e.getConstraintViolations().stream()
+                .map(v -> new Violation(field(v), v.getMessage()))
+                .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
+                .toList();
+        String detail = violations.size() == 1
+                ? "Field '" + violations.get(0).field() + "' " + violations.get(0).message()
+                : violations.size() + " fields are invalid: "
+                        + violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
+        return Problem.of(Status.BAD_REQUEST, detail).withInstance(path(uri)).with("violations", violations)
+                .toResponse();
+    }
+
+    /**
+     * The path of a violation as a client sees it: without the Java method, and without the
+     * parameter name when the violation is inside a request body ({@code create.body.name}
+     * becomes {@code name}).
+     */
+    static String field(ConstraintViolation<?> violation) {
+        StringBuilder field = new StringBuilder();
+        List<Path.Node> nodes = new java.util.ArrayList<>();
+        violation.getPropertyPath().forEach(nodes::add);
+        int start = 0;
+        if (!nodes.isEmpty() && nodes.get(0).getKind() == ElementKind.METHOD) {
+            start = 1;
+        }
+        if (nodes.size() > start + 1 && nodes.get(start).getKind() == ElementKind.PARAMETER) {
+            start++;
+        }
+        for (int i = start; i < nodes.size(); i++) {
+            Path.Node node = nodes.get(i);
+            if (node.getIndex() != null) {
+                field.append('[').append(node.getIndex()).append(']');
+            } else if (node.getKey() != null) {
+                field.append('[').append(node.getKey()).append(']');
+            }
+            if (node.getName() != null && !node.getName().startsWith("<")) {
+                if (!field.isEmpty()) {
+                    field.append('.');
+                }
+                field.append(node.getName());
+            }
+        }
+        return field.isEmpty() ? "request" : field.toString();
+    }
+
+    private static List<ElementKind> kinds(Path path) {
+        List<ElementKind> kinds = new java.util.ArrayList<>();
+        path.forEach(n -> kinds.add(n.getKind()));
+        return kinds;
+    }
+
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static Response badRequest(String detail, UriInfo uri) {
+        return Problem.of(Status.BAD_REQUEST, detail).withInstance(path(uri)).toResponse();
+    }
+
+    private static Response conflict(UriInfo uri) {
+        return Problem.of(Status.CONFLICT,
+                "The resource was changed by someone else since you read it; reload it and apply your change again")
+                .withInstance(path(uri)).toResponse();
+    }
+
+    private static String location(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+
+    private static String defaultDetail(int status) {
+        return switch (status) {
+            case 404 -> "There is no resource at this address";
+            case 405 -> "This method is not allowed on this resource";
+            case 406 -> "None of the accepted media types can be produced";
+            case 415 -> "The request's content type is not supported; send application/json";
+            default -> Status.fromStatusCode(status) == null ? "The request failed"
+                    : Status.fromStatusCode(status).getReasonPhrase();
+        };
+    }
+
+    private static String path(UriInfo uri) {
+        return uri == null ? null : "/" + uri.getPath().replaceFirst("^/", "");
+    }
+}

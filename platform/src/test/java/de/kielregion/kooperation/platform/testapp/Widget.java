@@ -1,0 +1,22 @@
+package de.kielregion.kooperation.platform.testapp;
+
+import java.util.UUID;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+/** A stand-in aggregate whose changes record outbox events. */
+@Entity
+public class Widget {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    public int count;
+
+    @Version
+    public long version;
+}
