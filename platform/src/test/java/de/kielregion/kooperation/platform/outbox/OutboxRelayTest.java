@@ -28,6 +28,7 @@ import de.kielregion.kooperation.infra.testing.TopicReader;
 import de.kielregion.kooperation.platform.events.CloudEventHeaders;
 import de.kielregion.kooperation.platform.testapp.Sql;
 import de.kielregion.kooperation.platform.testapp.WidgetService;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -48,6 +49,9 @@ class OutboxRelayTest {
 
     @ConfigProperty(name = "kafka.bootstrap.servers")
     String bootstrapServers;
+
+    @Inject
+    MeterRegistry registry;
 
     @InjectKafkaBroker
     KafkaBroker broker;
@@ -99,32 +103,44 @@ class OutboxRelayTest {
     }
 
     @Test
-    void brokerOutageDelaysEventsAndLosesNone() throws Exception {
-        String batch = "outage-" + UUID.randomUUID();
+    void brokerStoppedMidStreamDelaysEventsAndLosesNone() throws Exception {
+        String batch = "outage-" + UUID.randomUUID().toString().substring(0, 8);
+        String pending = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND payload->>'name' LIKE ?";
         List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            keys.add(widgets.create(batch + "-before-" + i, i).widget().id.toString());
+        }
+        double failuresBefore = failures();
         broker.stop();
         try {
             for (int i = 0; i < 20; i++) {
                 // Writes keep succeeding while the broker is down.
-                keys.add(widgets.create(batch + "-" + i, i).widget().id.toString());
+                keys.add(widgets.create(batch + "-during-" + i, i).widget().id.toString());
             }
-            assertEquals(20, sql.count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
-                    + "AND payload->>'name' LIKE ?", batch + "%"), "the events wait in the outbox");
-            Thread.sleep(1500); // the relay tries and fails meanwhile
-            assertEquals(20, sql.count("SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
-                    + "AND payload->>'name' LIKE ?", batch + "%"), "nothing is marked published without the broker");
+            // Wait until the relay has really failed (send timeout 3 s in tests) and backed off.
+            long deadline = System.nanoTime() + WAIT.toNanos();
+            while (failures() == failuresBefore && System.nanoTime() < deadline) {
+                Thread.sleep(100);
+            }
+            assertTrue(failures() > failuresBefore, "the relay noticed the outage");
+            assertTrue(sql.count(pending, batch + "-during-%") > 0, "events wait in the outbox meanwhile");
         } finally {
             broker.restart();
+        }
+        for (int i = 0; i < 10; i++) {
+            keys.add(widgets.create(batch + "-after-" + i, i).widget().id.toString());
         }
         Set<String> expected = new HashSet<>(keys);
         List<ConsumerRecord<String, String>> records;
         try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
             records = reader.readUntil(rs -> keysOf(rs).containsAll(expected), Duration.ofSeconds(60));
         }
-        assertTrue(keysOf(records).containsAll(expected), "all 20 events arrived after the broker came back");
-        // ...and the outbox is drained: every row marked published.
-        sql.awaitCount(0, WAIT,
-                "SELECT count(*) FROM outbox_event WHERE published_at IS NULL AND payload->>'name' LIKE ?", batch + "%");
+        assertTrue(keysOf(records).containsAll(expected), "all 40 events arrived after the broker came back");
+        sql.awaitCount(0, WAIT, pending, batch + "%");
+    }
+
+    private double failures() {
+        return registry.counter("ostsee.outbox.publish.failures").count();
     }
 
     @Test
