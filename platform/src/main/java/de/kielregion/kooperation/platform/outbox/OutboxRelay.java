@@ -239,7 +239,7 @@ public class OutboxRelay {
 
     private boolean tryLock(Connection connection) throws SQLException {
         try (PreparedStatement s = connection.prepareStatement(TRY_LOCK)) {
-            s.setLong(1, ("ostsee-outbox-relay:" + config.topic()).hashCode());
+            s.setLong(1, lockKey(config.topic()));
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() && rs.getBoolean(1);
             }
@@ -346,6 +346,11 @@ public class OutboxRelay {
         if (deleted > 0) {
             LOG.debugf("Pruned %d published outbox rows older than %s", deleted, config.retention());
         }
+    }
+
+    /** The advisory lock that one relay of a topic holds while it publishes a batch. */
+    static long lockKey(String topic) {
+        return ("ostsee-outbox-relay:" + topic).hashCode();
     }
 
     private static Duration min(Duration a, Duration b) {

@@ -7,13 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +33,8 @@ import de.kielregion.kooperation.platform.events.CloudEventHeaders;
 import de.kielregion.kooperation.platform.testapp.Sql;
 import de.kielregion.kooperation.platform.testapp.WidgetService;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
@@ -43,6 +49,12 @@ class OutboxRelayTest {
 
     @Inject
     Sql sql;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     @Inject
     ObjectMapper mapper;
@@ -141,6 +153,46 @@ class OutboxRelayTest {
 
     private double failures() {
         return registry.counter("ostsee.outbox.publish.failures").count();
+    }
+
+    @Test
+    void eventsOfOneAggregateArriveInCommitOrder() throws Exception {
+        String aggregate = UUID.randomUUID().toString();
+        for (int i = 0; i < 50; i++) {
+            int n = i;
+            QuarkusTransaction.requiringNew()
+                    .run(() -> outbox.record("Widget", aggregate, "test.sequence.v1", Map.of("n", n)));
+        }
+        List<Integer> sequence = new ArrayList<>();
+        try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
+            for (ConsumerRecord<String, String> r : reader.readUntil(
+                    rs -> rs.stream().filter(r -> aggregate.equals(r.key())).count() >= 50, WAIT)) {
+                if (aggregate.equals(r.key())) {
+                    sequence.add(mapper.readTree(r.value()).get("n").asInt());
+                }
+            }
+        }
+        assertEquals(IntStream.range(0, 50).boxed().toList(), sequence);
+    }
+
+    @Test
+    void onlyTheRelayHoldingTheTopicLockPublishes() throws Exception {
+        UUID eventId;
+        try (Connection other = dataSource.getConnection()) {
+            // Play a second instance of the service that is publishing right now.
+            other.setAutoCommit(false);
+            try (PreparedStatement lock = other.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+                lock.setLong(1, OutboxRelay.lockKey(TOPIC));
+                lock.execute();
+            }
+            eventId = QuarkusTransaction.requiringNew()
+                    .call(() -> outbox.record("Widget", "locked", "test.lock.v1", Map.of("n", 1)));
+            Thread.sleep(1500); // several sweeps (200 ms in tests)
+            assertEquals(1, sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND published_at IS NULL",
+                    eventId), "this relay does not publish while another holds the lock");
+            other.rollback();
+        }
+        awaitPublished(List.of(eventId));
     }
 
     @Test
