@@ -34,7 +34,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 class OutboxBenchmark {
 
-    private static final int WARM_UP = 1_000;
+    private static final int WARM_UP = 3_000;
+    private static final int PACED = 1_000;
+    private static final int PACED_PER_SECOND = 200;
     private static final int SEQUENTIAL = 2_000;
     private static final int CONCURRENT_WRITERS = 4;
     private static final int PER_WRITER = 1_000;
@@ -53,9 +55,11 @@ class OutboxBenchmark {
         report.append("Outbox benchmark, ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
                 .append(Runtime.version()).append('\n');
 
-        latency(WARM_UP, 1); // JIT, connection pool, topic metadata
-        report.append(latency(SEQUENTIAL, 1).describe("one writer, sequential single-event commits"));
-        report.append(latency(CONCURRENT_WRITERS * PER_WRITER, CONCURRENT_WRITERS)
+        latency(WARM_UP, 1, 0); // JIT, connection pool, topic metadata
+        report.append(latency(PACED, 1, PACED_PER_SECOND)
+                .describe("paced writer, " + PACED_PER_SECOND + " single-event commits/s"));
+        report.append(latency(SEQUENTIAL, 1, 0).describe("one writer, back-to-back single-event commits"));
+        report.append(latency(CONCURRENT_WRITERS * PER_WRITER, CONCURRENT_WRITERS, 0)
                 .describe(CONCURRENT_WRITERS + " writers, single-event commits"));
         report.append(burst());
 
@@ -65,14 +69,24 @@ class OutboxBenchmark {
         System.out.println("(written to " + out.toAbsolutePath() + ")");
     }
 
-    private Result latency(int events, int writers) throws Exception {
+    /** {@code perSecond} 0: each writer commits as fast as it can. */
+    private Result latency(int events, int writers, int perSecond) throws Exception {
         Map<UUID, Instant> committed = new ConcurrentHashMap<>();
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(writers);
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             done.add(pool.submit(() -> {
+                long interval = perSecond == 0 ? 0 : 1_000_000_000L / perSecond;
+                long next = System.nanoTime();
                 for (int i = 0; i < events / writers; i++) {
+                    if (interval > 0) {
+                        next += interval;
+                        long wait = next - System.nanoTime();
+                        if (wait > 0) {
+                            Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+                        }
+                    }
                     UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.record("Benchmark",
                             UUID.randomUUID().toString(), "test.benchmark.v1", Map.of("n", 1)));
                     committed.put(id, Instant.now());

@@ -1,0 +1,125 @@
+#!/usr/bin/env bash
+# Runs the whole suite on this machine without Docker: a real Kafka broker and PostgreSQL
+# (started from Maven Central artifacts by the infra module), then the three services.
+# Ctrl-C stops everything. Needs only a JDK 21+.
+#
+#   deploy/local/run.sh [--rebuild]
+#
+# Settings (environment): OSTSEE_DATA (default .local/data: Kafka and PostgreSQL data, kept
+# between runs), OSTSEE_KAFKA_PORT (9092), OSTSEE_PG_PORT (5433), OSTSEE_PARTNERS_PORT (8081),
+# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083); OSTSEE_PG_URL/_USER/_PASSWORD
+# to use an existing PostgreSQL server instead of the embedded one.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+. deploy/local/jdk.sh
+ostsee_use_jdk21
+
+data="${OSTSEE_DATA:-$root/.local/data}"
+logs="$root/.local/logs"
+mkdir -p "$data" "$logs"
+services=(partners projects memberships)
+declare -A port=(
+  [partners]="${OSTSEE_PARTNERS_PORT:-8081}"
+  [projects]="${OSTSEE_PROJECTS_PORT:-8082}"
+  [memberships]="${OSTSEE_MEMBERSHIPS_PORT:-8083}"
+)
+kafka_port="${OSTSEE_KAFKA_PORT:-9092}"
+pg_port="${OSTSEE_PG_PORT:-5433}"
+
+say() { printf '[run] %s\n' "$*"; }
+fail() { printf '[run] %s\n' "$*" >&2; exit 1; }
+
+http_ok() { # $1: port, $2: path; true on HTTP 200
+  if command -v curl >/dev/null 2>&1; then
+    curl -fsS -o /dev/null "http://127.0.0.1:$1$2" 2>/dev/null
+    return
+  fi
+  local status
+  exec 3<>"/dev/tcp/127.0.0.1/$1" 2>/dev/null || return 1
+  printf 'GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n' "$2" >&3
+  status=$(head -n 1 <&3)
+  exec 3>&-
+  [[ "$status" == *" 200 "* ]]
+}
+port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for p in "$kafka_port" "${port[@]}"; do
+  port_free "$p" || fail "Port $p is already in use on 127.0.0.1: stop what uses it, or choose another port (see the header of $0)."
+done
+if [ -z "${OSTSEE_PG_URL:-}" ]; then
+  port_free "$pg_port" || fail "Port $pg_port (PostgreSQL) is already in use: set OSTSEE_PG_PORT, or OSTSEE_PG_URL to use that server."
+fi
+
+needs_build() {
+  [ "${1:-}" = "--rebuild" ] && return 0
+  [ -f infra/target/classpath.txt ] || return 0
+  for s in "${services[@]}"; do
+    jar="$s-service/target/quarkus-app/quarkus-run.jar"
+    [ -f "$jar" ] || return 0
+  done
+  # Rebuild when any source or pom changed after the oldest service build.
+  [ -z "$(find . -path ./.local -prune -o \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name pom.xml \) \
+      -newer partners-service/target/quarkus-app/quarkus-run.jar -print -quit)" ] || return 0
+  return 1
+}
+if needs_build "${1:-}"; then
+  say "Building the suite (the first build downloads Maven and the dependencies, a few minutes)..."
+  ./mvnw -B -q install -DskipTests || fail "The build failed; see the messages above."
+fi
+
+pids=()
+stop_all() {
+  trap - INT TERM EXIT
+  say "Stopping..."
+  for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  say "Stopped."
+}
+trap 'stop_all; exit 130' INT TERM
+trap stop_all EXIT
+
+rm -f "$data/infra.env"
+say "Starting Kafka and PostgreSQL (log: $logs/infra.log)..."
+java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
+  de.kielregion.kooperation.infra.LocalInfra --data "$data" --kafka-port "$kafka_port" --pg-port "$pg_port" \
+  > "$logs/infra.log" 2>&1 &
+pids+=($!)
+for ((i=0; i<180; i++)); do
+  [ -f "$data/infra.env" ] && break
+  kill -0 "${pids[0]}" 2>/dev/null || { tail -n 20 "$logs/infra.log" >&2; fail "Kafka/PostgreSQL did not start (see $logs/infra.log)."; }
+  sleep 1
+done
+[ -f "$data/infra.env" ] || fail "Kafka/PostgreSQL not ready after 180 s (see $logs/infra.log)."
+set -a; . "$data/infra.env"; set +a
+say "Kafka at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL ready."
+
+for s in "${services[@]}"; do
+  url_var="DB_URL_${s^^}"
+  say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
+  DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" \
+    java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
+    > "$logs/$s-service.log" 2>&1 &
+  pids+=($!)
+done
+for s in "${services[@]}"; do
+  for ((i=0; i<120; i++)); do
+    http_ok "${port[$s]}" /q/health/ready && break
+    sleep 1
+  done
+  http_ok "${port[$s]}" /q/health/ready || { tail -n 30 "$logs/$s-service.log" >&2; fail "$s-service is not ready after 120 s (see $logs/$s-service.log)."; }
+  say "$s-service ready."
+done
+
+cat <<EOM
+
+Ostsee-Kooperation is running:
+  partners-service     http://127.0.0.1:${port[partners]}     Swagger UI: http://127.0.0.1:${port[partners]}/q/swagger-ui
+  projects-service     http://127.0.0.1:${port[projects]}     Swagger UI: http://127.0.0.1:${port[projects]}/q/swagger-ui
+  memberships-service  http://127.0.0.1:${port[memberships]}     Swagger UI: http://127.0.0.1:${port[memberships]}/q/swagger-ui
+  Kafka                $KAFKA_BOOTSTRAP_SERVERS
+  Data                 $data
+Health: /q/health, metrics: /q/metrics on each service. Press Ctrl-C to stop.
+EOM
+# Runs until Ctrl-C, or until one of the processes ends (then everything stops).
+wait -n "${pids[@]}" || true
+say "A process ended on its own; see the logs in $logs."
