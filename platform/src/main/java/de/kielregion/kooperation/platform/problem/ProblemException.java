@@ -43,6 +43,12 @@ public class ProblemException extends RuntimeException {
         return of(Status.BAD_REQUEST, detail);
     }
 
+    /** A 400 for one invalid field, in the same shape as bean-validation errors. */
+    public static ProblemException invalid(String field, String message) {
+        return new ProblemException(Problem.of(Status.BAD_REQUEST, "Field '" + field + "' " + message)
+                .with("violations", java.util.List.of(new Violation(field, message))));
+    }
+
     public static ProblemException forbidden(String detail) {
         return of(Status.FORBIDDEN, detail);
     }

@@ -79,6 +79,12 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
+    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
+        return Problem.of(Status.FORBIDDEN, "Your roles do not allow this request")
+                .withInstance(path(uri)).toResponse();
+    }
+
+    @ServerExceptionMapper
     public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
         return conflict(uri);
     }
@@ -117,6 +123,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        // A failed commit wraps the cause: a lost race on a version or a unique key is a 409.
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
+                return conflict(uri);
+            }
+            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+                return Problem.of(Status.CONFLICT, "The change conflicts with existing data "
+                        + "(another request created the same thing at the same time); reload and try again")
+                        .withInstance(path(uri)).toResponse();
+            }
+            if (t instanceof ProblemException problem) {
+                return problem.problem().withInstance(path(uri)).toResponse();
+            }
+        }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
         return Problem.of(Status.INTERNAL_SERVER_ERROR,

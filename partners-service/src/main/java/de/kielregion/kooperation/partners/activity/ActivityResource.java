@@ -1,0 +1,101 @@
+package de.kielregion.kooperation.partners.activity;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityRequest;
+import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityView;
+import de.kielregion.kooperation.partners.activity.ActivityApi.BulkRequest;
+import de.kielregion.kooperation.partners.activity.ActivityApi.BulkResult;
+import de.kielregion.kooperation.partners.activity.ActivityApi.Outcome;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/shareholders/{shareholder}/activities")
+@Tag(name = "Shareholder activities", description = "The existing international activities of Kiel, "
+        + "Rendsburg-Eckernförde and Plön, pushed by their IT systems with their own ids")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ActivityResource {
+
+    private final ActivityService activities;
+
+    ActivityResource(ActivityService activities) {
+        this.activities = activities;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "List a shareholder's activities", description = "Filter by theme and kind; paged, sorted "
+            + "(externalId, title, yearFrom, updatedAt). Roles: every role.")
+    public Page<ActivityView> list(@PathParam("shareholder") String shareholder,
+            @QueryParam("theme") @Size(max = 100) String theme, @QueryParam("kind") String kind,
+            @Valid @BeanParam PageQuery paging) {
+        return activities.list(Shareholder.fromPath(shareholder), theme,
+                Params.enumOf(ActivityKind.class, kind, "kind"), paging);
+    }
+
+    @GET
+    @Path("{externalId}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Read an activity by the shareholder's id", description = "Roles: every role.")
+    public Response get(@PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId) {
+        ActivityView view = activities.get(Shareholder.fromPath(shareholder), externalId);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{externalId}")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Create or update an activity by the shareholder's id", description = "Idempotent: "
+            + "repeating the same push changes nothing and publishes nothing (200); a new one is 201; a changed one "
+            + "200 and ActivityUpserted. Roles: coordinator, admin; shareholder for its own activities only.")
+    public Response upsert(@PathParam("shareholder") String shareholder,
+            @PathParam("externalId") @Pattern(regexp = ActivityApi.EXTERNAL_ID,
+                    message = "must be 1 to 200 letters, digits or . _ : ~ -") String externalId,
+            @Valid @NotNull ActivityRequest request) {
+        ActivityService.Upserted result = activities.upsert(Shareholder.fromPath(shareholder), externalId, request);
+        Response.ResponseBuilder response = result.outcome() == Outcome.CREATED
+                ? Response.created(URI.create("/shareholders/" + shareholder + "/activities/" + externalId))
+                : Response.ok();
+        return response.header("X-Outcome", result.outcome().name()).tag(Versions.etag(result.view().version()))
+                .entity(result.view()).build();
+    }
+
+    @POST
+    @Path("bulk")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Create or update many activities at once", description = "Up to " + ActivityApi.MAX_BULK
+            + " activities in one transaction: if any is invalid, none is stored and the 400 names it. Unchanged "
+            + "ones publish nothing. Roles: coordinator, admin; shareholder for its own activities only.")
+    public BulkResult bulk(@PathParam("shareholder") String shareholder, @Valid @NotNull BulkRequest request) {
+        return activities.upsertAll(Shareholder.fromPath(shareholder), request.activities());
+    }
+}

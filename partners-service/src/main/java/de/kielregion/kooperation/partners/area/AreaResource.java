@@ -1,0 +1,126 @@
+package de.kielregion.kooperation.partners.area;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
+import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
+import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
+import de.kielregion.kooperation.partners.area.AreaApi.AreaView;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/cooperation-areas")
+@Tag(name = "Cooperation areas", description = "Geographies of cooperation and their potential analysis")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AreaResource {
+
+    private final AreaService areas;
+    private final Audit audit;
+
+    AreaResource(AreaService areas, Audit audit) {
+        this.areas = areas;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "List cooperation areas", description = "Filter by part of the name; paged, sorted "
+            + "(name, updatedAt). Roles: every role.")
+    public Page<AreaView> list(@QueryParam("q") @Size(max = 200) String q, @Valid @BeanParam PageQuery paging) {
+        return areas.list(q, paging);
+    }
+
+    @POST
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Create a cooperation area", description = "Publishes CooperationAreaChanged. "
+            + "Roles: coordinator, admin.")
+    public Response create(@Valid @NotNull AreaRequest request) {
+        AreaView view = areas.create(request);
+        return Response.created(URI.create("/cooperation-areas/" + view.id())).tag(Versions.etag(view.version()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Read a cooperation area with its members", description = "Roles: every role.")
+    public Response get(@PathParam("id") UUID id) {
+        AreaView view = areas.get(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Update a cooperation area", description = "The full new state; If-Match or 'version'. "
+            + "Publishes CooperationAreaChanged. Roles: coordinator, admin.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull AreaRequest request) {
+        AreaView view = areas.update(id, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "A cooperation area's change history", description = "Roles: every role.")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        areas.get(id);
+        return audit.history(PartnerEvents.COOPERATION_AREA, id);
+    }
+
+    @GET
+    @Path("{id}/potential-analysis")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The potential analysis and ranking of an area", description = "Each member partner's "
+            + "weighted total, highest first. Roles: every role.")
+    public Response analysis(@PathParam("id") UUID id) {
+        AnalysisView view = areas.analysis(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}/potential-analysis")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Set the criteria, weights and scores of an area's potential analysis", description =
+            "Scores are 0 to 5 per member partner and criterion; 'existingTies' may be computed. Replacing an "
+            + "existing analysis needs If-Match or 'version'. Roles: coordinator, admin.")
+    public Response saveAnalysis(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull AnalysisRequest request) {
+        AnalysisView view = areas.saveAnalysis(id, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+}

@@ -1,0 +1,262 @@
+package de.kielregion.kooperation.partners.area;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
+import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
+import de.kielregion.kooperation.partners.area.AreaApi.AreaChangedEvent;
+import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
+import de.kielregion.kooperation.partners.area.AreaApi.AreaView;
+import de.kielregion.kooperation.partners.area.AreaApi.Criterion;
+import de.kielregion.kooperation.partners.area.AreaApi.Member;
+import de.kielregion.kooperation.partners.area.AreaApi.Score;
+import de.kielregion.kooperation.partners.partner.Partner;
+import de.kielregion.kooperation.partners.partner.PartnerService;
+import de.kielregion.kooperation.partners.relation.RelationStatus;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Cooperation areas and their potential analyses. */
+@ApplicationScoped
+public class AreaService {
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "a.name", "updatedAt", "a.updatedAt");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final PartnerService partners;
+    private final ObjectMapper mapper;
+
+    AreaService(EntityManager em, Outbox outbox, Audit audit, PartnerService partners, ObjectMapper mapper) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.partners = partners;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public Page<AreaView> list(String q, PageQuery paging) {
+        String pattern = q == null || q.isBlank() ? null : ListQuery.likeContains(q.trim().toLowerCase());
+        return ListQuery.of(CooperationArea.class, "a")
+                .where("lower(a.name) LIKE :q ESCAPE '\\'", "q", pattern)
+                .page(em, paging, SORTABLE, "name").map(this::view);
+    }
+
+    @Transactional
+    public AreaView get(UUID id) {
+        return view(find(id));
+    }
+
+    @Transactional
+    public AreaView create(AreaRequest request) {
+        CooperationArea area = new CooperationArea();
+        area.id = UUID.randomUUID();
+        area.createdAt = Instant.now();
+        area.updatedAt = area.createdAt;
+        apply(area, request);
+        em.persist(area);
+        em.flush();
+        AreaView view = view(area);
+        publish(area, "CooperationAreaCreated", audit.diff(Map.of(), view));
+        return view;
+    }
+
+    @Transactional
+    public AreaView update(UUID id, AreaRequest request, String ifMatch) {
+        CooperationArea area = find(id);
+        Versions.requireCurrent(ifMatch, request.version(), area.version, "Cooperation area " + id);
+        AreaView before = view(area);
+        apply(area, request);
+        Map<String, Object> changes = audit.diff(before, view(area));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        area.updatedAt = Instant.now();
+        em.flush();
+        publish(area, "CooperationAreaUpdated", changes);
+        return view(area);
+    }
+
+    @Transactional
+    public AnalysisView analysis(UUID areaId) {
+        CooperationArea area = find(areaId);
+        PotentialAnalysis analysis = em.find(PotentialAnalysis.class, areaId);
+        if (analysis == null) {
+            throw ProblemException.notFound("Potential analysis of cooperation area", area.name);
+        }
+        return analysisView(area, analysis);
+    }
+
+    @Transactional
+    public AnalysisView saveAnalysis(UUID areaId, AnalysisRequest request, String ifMatch) {
+        CooperationArea area = find(areaId);
+        checkAnalysis(area, request);
+        PotentialAnalysis analysis = em.find(PotentialAnalysis.class, areaId);
+        boolean created = analysis == null;
+        if (created) {
+            analysis = new PotentialAnalysis();
+            analysis.areaId = areaId;
+        } else {
+            Versions.requireCurrent(ifMatch, request.version(), analysis.version, "The potential analysis of " + area.name);
+        }
+        analysis.criteria = json(request.criteria());
+        analysis.scores = json(request.scores());
+        analysis.updatedAt = Instant.now();
+        if (created) {
+            em.persist(analysis);
+        }
+        em.flush();
+        audit.record(PartnerEvents.COOPERATION_AREA, areaId, created ? "PotentialAnalysisCreated"
+                : "PotentialAnalysisUpdated", Map.of("criteria", request.criteria().size(), "scores",
+                        request.scores().size()));
+        return analysisView(area, analysis);
+    }
+
+    private void checkAnalysis(CooperationArea area, AnalysisRequest r) {
+        Map<String, Criterion> criteria = new LinkedHashMap<>();
+        for (int i = 0; i < r.criteria().size(); i++) {
+            Criterion c = r.criteria().get(i);
+            if (criteria.put(c.key(), c) != null) {
+                throw ProblemException.invalid("criteria[" + i + "].key", "'" + c.key() + "' appears twice");
+            }
+            if (c.computed() && !AreaApi.EXISTING_TIES.equals(c.key())) {
+                throw ProblemException.invalid("criteria[" + i + "].computed", "only the criterion '"
+                        + AreaApi.EXISTING_TIES + "' can be computed");
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < r.scores().size(); i++) {
+            Score s = r.scores().get(i);
+            Criterion c = criteria.get(s.criterion());
+            if (c == null) {
+                throw ProblemException.invalid("scores[" + i + "].criterion", "'" + s.criterion()
+                        + "' is not one of the criteria " + criteria.keySet());
+            }
+            if (c.computed()) {
+                throw ProblemException.invalid("scores[" + i + "].criterion", "'" + s.criterion()
+                        + "' is computed from relations and activities; do not score it by hand");
+            }
+            if (!area.memberIds.contains(s.partnerId())) {
+                throw ProblemException.invalid("scores[" + i + "].partnerId", "partner " + s.partnerId()
+                        + " is not a member of " + area.name);
+            }
+            if (!seen.add(s.partnerId() + "/" + s.criterion())) {
+                throw ProblemException.invalid("scores[" + i + "]", "partner " + s.partnerId()
+                        + " is scored twice on '" + s.criterion() + "'");
+            }
+        }
+    }
+
+    private AnalysisView analysisView(CooperationArea area, PotentialAnalysis analysis) {
+        List<Criterion> criteria = read(analysis.criteria, new TypeReference<List<Criterion>>() {
+        });
+        List<Score> scores = read(analysis.scores, new TypeReference<List<Score>>() {
+        });
+        Map<UUID, String> names = new LinkedHashMap<>();
+        members(area).forEach(m -> names.put(m.id(), m.name()));
+        return new AnalysisView(area.id, criteria, scores,
+                PotentialRanking.rank(criteria, scores, names, existingTies(names.keySet())), analysis.updatedAt,
+                analysis.version);
+    }
+
+    /** Per partner: its active relations with any shareholder plus the shareholder activities naming it. */
+    Map<UUID, Long> existingTies(Set<UUID> partnerIds) {
+        Map<UUID, Long> ties = new HashMap<>();
+        if (partnerIds.isEmpty()) {
+            return ties;
+        }
+        em.createQuery("SELECT r.partnerId, count(r) FROM Relation r WHERE r.partnerId IN :ids AND r.status = :active "
+                + "GROUP BY r.partnerId", Object[].class).setParameter("ids", partnerIds)
+                .setParameter("active", RelationStatus.ACTIVE).getResultList()
+                .forEach(row -> ties.merge((UUID) row[0], (Long) row[1], Long::sum));
+        em.createQuery("SELECT p, count(a) FROM Activity a JOIN a.partnerIds p WHERE p IN :ids GROUP BY p",
+                Object[].class).setParameter("ids", partnerIds).getResultList()
+                .forEach(row -> ties.merge((UUID) row[0], (Long) row[1], Long::sum));
+        return ties;
+    }
+
+    private CooperationArea find(UUID id) {
+        CooperationArea area = em.find(CooperationArea.class, id);
+        if (area == null) {
+            throw ProblemException.notFound("Cooperation area", id);
+        }
+        return area;
+    }
+
+    private void apply(CooperationArea area, AreaRequest r) {
+        String name = r.name().trim();
+        Long taken = em.createQuery("SELECT count(a) FROM CooperationArea a WHERE lower(a.name) = :n AND a.id <> :id",
+                Long.class).setParameter("n", name.toLowerCase()).setParameter("id", area.id).getSingleResult();
+        if (taken > 0) {
+            throw ProblemException.conflict("A cooperation area named '" + name + "' exists already");
+        }
+        area.name = name;
+        area.description = r.description() == null || r.description().isBlank() ? null : r.description().trim();
+        Set<UUID> members = new TreeSet<>(partners.requireExisting(r.memberIds() == null ? List.of() : r.memberIds(),
+                "memberIds"));
+        if (!area.memberIds.equals(members)) {
+            area.memberIds.clear();
+            area.memberIds.addAll(members);
+        }
+    }
+
+    private void publish(CooperationArea area, String action, Map<String, Object> changes) {
+        outbox.record(PartnerEvents.COOPERATION_AREA, area.id.toString(), PartnerEvents.COOPERATION_AREA_CHANGED,
+                new AreaChangedEvent(area.id, area.name, area.description, List.copyOf(new TreeSet<>(area.memberIds)),
+                        area.version));
+        audit.record(PartnerEvents.COOPERATION_AREA, area.id, action, changes);
+    }
+
+    private List<Member> members(CooperationArea area) {
+        if (area.memberIds.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("FROM Partner p WHERE p.id IN :ids ORDER BY p.searchKey, p.id", Partner.class)
+                .setParameter("ids", area.memberIds).getResultList().stream()
+                .map(p -> new Member(p.id, p.name, p.type, p.country, p.status)).toList();
+    }
+
+    private AreaView view(CooperationArea area) {
+        return new AreaView(area.id, area.name, area.description, members(area), area.createdAt, area.updatedAt,
+                area.version);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored potential analysis is unreadable", e);
+        }
+    }
+}

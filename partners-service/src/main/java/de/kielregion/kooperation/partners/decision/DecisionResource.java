@@ -1,0 +1,58 @@
+package de.kielregion.kooperation.partners.decision;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
+import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/partners/{id}/decisions")
+@Tag(name = "Decisions on partners", description = "Focus partners are designated and revoked by recorded decisions")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    private final DecisionService decisions;
+
+    DecisionResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The decisions on a partner", description = "Oldest first. Roles: every role.")
+    public List<DecisionView> list(@PathParam("id") UUID partnerId) {
+        return decisions.list(partnerId);
+    }
+
+    @POST
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Record a decision on a partner", description = "An APPROVED DESIGNATE_FOCUS_PARTNER makes "
+            + "the partner a focus partner of the shareholder (default KIELREGION); an APPROVED REVOKE_FOCUS_PARTNER "
+            + "ends that. Publishes DecisionTaken (and RelationChanged). Roles: decision-maker, admin.")
+    public Response record(@PathParam("id") UUID partnerId, @Valid @NotNull DecisionRequest request) {
+        DecisionView view = decisions.record(partnerId, request);
+        return Response.created(URI.create("/partners/" + partnerId + "/decisions/" + view.id())).entity(view).build();
+    }
+}

@@ -1,0 +1,92 @@
+package de.kielregion.kooperation.partners.decision;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
+import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionTakenEvent;
+import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.partners.partner.Partner;
+import de.kielregion.kooperation.partners.partner.PartnerService;
+import de.kielregion.kooperation.partners.partner.PartnerStatus;
+import de.kielregion.kooperation.partners.relation.RelationService;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Decisions on partners. Recording one applies its effect (an approved designation makes the
+ * partner a focus partner; an approved revocation ends that) and publishes DecisionTaken,
+ * all in one transaction.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+    private final PartnerService partners;
+    private final RelationService relations;
+
+    DecisionService(EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners,
+            RelationService relations) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.partners = partners;
+        this.relations = relations;
+    }
+
+    @Transactional
+    public List<DecisionView> list(UUID partnerId) {
+        partners.find(partnerId);
+        return em.createQuery("FROM PartnerDecision WHERE partnerId = :p ORDER BY decidedOn, recordedAt",
+                PartnerDecision.class).setParameter("p", partnerId).getResultList().stream().map(DecisionView::of)
+                .toList();
+    }
+
+    @Transactional
+    public DecisionView record(UUID partnerId, DecisionRequest r) {
+        Partner partner = partners.find(partnerId);
+        Shareholder shareholder = r.shareholder() == null ? Shareholder.KIELREGION : r.shareholder();
+        boolean designate = r.kind() == PartnerDecision.Kind.DESIGNATE_FOCUS_PARTNER;
+        if (r.outcome() == PartnerDecision.Outcome.APPROVED) {
+            if (designate && partner.status == PartnerStatus.RETIRED) {
+                throw ProblemException.conflict(partner.name + " is retired and cannot become a focus partner");
+            }
+            relations.applyFocusDecision(shareholder, partnerId, designate, r.decidedOn());
+        }
+        PartnerDecision decision = new PartnerDecision();
+        decision.id = UUID.randomUUID();
+        decision.partnerId = partnerId;
+        decision.shareholder = shareholder;
+        decision.kind = r.kind();
+        decision.body = r.body();
+        decision.decidedOn = r.decidedOn();
+        decision.outcome = r.outcome();
+        decision.minutesReference = r.minutesReference() == null || r.minutesReference().isBlank() ? null
+                : r.minutesReference().trim();
+        decision.note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+        decision.recordedBy = caller.subject();
+        decision.recordedAt = Instant.now();
+        em.persist(decision);
+        em.flush();
+        outbox.record(PartnerEvents.PARTNER, partnerId.toString(), PartnerEvents.DECISION_TAKEN,
+                new DecisionTakenEvent(decision.id, "partners-service", PartnerEvents.PARTNER, partnerId,
+                        partner.name, decision.kind.name(), decision.body, decision.decidedOn, decision.outcome,
+                        decision.minutesReference, decision.note, shareholder));
+        audit.record(PartnerEvents.PARTNER, partnerId, "DecisionRecorded", Map.of("decisionId", decision.id,
+                "kind", decision.kind, "outcome", decision.outcome, "body", decision.body));
+        return DecisionView.of(decision);
+    }
+}

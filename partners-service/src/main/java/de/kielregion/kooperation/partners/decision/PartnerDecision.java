@@ -1,0 +1,62 @@
+package de.kielregion.kooperation.partners.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import de.kielregion.kooperation.platform.security.Shareholder;
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A recorded decision on a partner: designating or revoking a focus partner. Never changed. */
+@Entity
+@Table(name = "partner_decision")
+public class PartnerDecision extends PanacheEntityBase {
+
+    public enum Kind {
+        DESIGNATE_FOCUS_PARTNER,
+        REVOKE_FOCUS_PARTNER
+    }
+
+    public enum Outcome {
+        APPROVED,
+        REJECTED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    @Enumerated(EnumType.STRING)
+    public Shareholder shareholder;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    public DecisionBody body;
+
+    @Column(name = "decided_on")
+    public LocalDate decidedOn;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    @Column(name = "minutes_ref")
+    public String minutesReference;
+
+    public String note;
+
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

@@ -1,0 +1,33 @@
+package de.kielregion.kooperation.partners.partner;
+
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A contact person at a partner: personal data, kept minimal and erasable. */
+@Entity
+@Table(name = "contact_person")
+public class ContactPerson extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    public String name;
+
+    public String role;
+
+    public String email;
+
+    public String phone;
+
+    @Version
+    public long version;
+}

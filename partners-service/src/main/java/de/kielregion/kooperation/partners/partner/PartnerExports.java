@@ -1,0 +1,69 @@
+package de.kielregion.kooperation.partners.partner;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Partners for maps (GeoJSON, RFC 7946) and spreadsheets (CSV). */
+@ApplicationScoped
+public class PartnerExports {
+
+    /** One CSV row; lists are joined with '; '. */
+    @JsonPropertyOrder({ "id", "name", "localName", "type", "country", "nutsCode", "latitude", "longitude", "website",
+            "themes", "parentRegionId", "status" })
+    public record PartnerRow(String id, String name, String localName, String type, String country, String nutsCode,
+            String latitude, String longitude, String website, String themes, String parentRegionId, String status) {
+    }
+
+    private static final CsvMapper CSV = new CsvMapper();
+    private static final CsvSchema SCHEMA = CSV.schemaFor(PartnerRow.class).withHeader();
+
+    private final ObjectMapper mapper;
+
+    PartnerExports(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    public ObjectNode geoJson(List<PartnerView> partners) {
+        ObjectNode collection = mapper.createObjectNode().put("type", "FeatureCollection");
+        ArrayNode features = collection.putArray("features");
+        for (PartnerView p : partners) {
+            if (p.coordinates() == null) {
+                continue;
+            }
+            ObjectNode feature = features.addObject().put("type", "Feature").put("id", p.id().toString());
+            ObjectNode geometry = feature.putObject("geometry").put("type", "Point");
+            // GeoJSON orders longitude first.
+            geometry.putArray("coordinates").add(p.coordinates().longitude()).add(p.coordinates().latitude());
+            ObjectNode properties = feature.putObject("properties");
+            properties.put("name", p.name()).put("localName", p.localName()).put("type", p.type().name())
+                    .put("country", p.country()).put("status", p.status().name());
+            ArrayNode themes = properties.putArray("themes");
+            p.themes().forEach(themes::add);
+        }
+        return collection;
+    }
+
+    public String csv(List<PartnerView> partners) {
+        List<PartnerRow> rows = partners.stream().map(p -> new PartnerRow(p.id().toString(), p.name(), p.localName(),
+                p.type().name(), p.country(), p.nutsCode(),
+                p.coordinates() == null ? null : p.coordinates().latitude().toPlainString(),
+                p.coordinates() == null ? null : p.coordinates().longitude().toPlainString(), p.website(),
+                String.join("; ", p.themes()), p.parentRegionId() == null ? null : p.parentRegionId().toString(),
+                p.status().name())).toList();
+        try {
+            return CSV.writer(SCHEMA).writeValueAsString(rows);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("CSV export failed", e);
+        }
+    }
+}

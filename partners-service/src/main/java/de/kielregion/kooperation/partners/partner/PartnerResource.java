@@ -1,0 +1,174 @@
+package de.kielregion.kooperation.partners.partner;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
+import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
+import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
+import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/partners")
+@Tag(name = "Partners", description = "The partner directory: cities, regions, organisations of the Baltic Sea region")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class PartnerResource {
+
+    private final PartnerService partners;
+    private final PartnerExports exports;
+    private final Audit audit;
+
+    PartnerResource(PartnerService partners, PartnerExports exports, Audit audit) {
+        this.partners = partners;
+        this.exports = exports;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Search partners", description = "Filter by name (ignoring case and accents), type, "
+            + "country, theme, parent region and status; paged and sorted (name, country, type, status, "
+            + "createdAt, updatedAt). Roles: every role.")
+    public Page<PartnerView> search(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageQuery paging) {
+        return partners.search(filter, paging);
+    }
+
+    @POST
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered. Roles: coordinator, admin.")
+    public Response register(@Valid @NotNull PartnerRequest request) {
+        PartnerView view = partners.register(request);
+        return Response.created(URI.create("/partners/" + view.id())).tag(Versions.etag(view.version()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Read a partner", description = "The ETag is its version. Roles: every role.")
+    public Response get(@PathParam("id") UUID id) {
+        PartnerView view = partners.get(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Update a partner", description = "The full new state; send If-Match (its ETag) or "
+            + "'version'. Publishes PartnerUpdated when something changed. Roles: coordinator, admin.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull PartnerRequest request) {
+        PartnerView view = partners.update(id, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/retire")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Retire a partner", description = "Partners are never deleted: a retired partner stays "
+            + "referenced by relations and projects, which flag it. Publishes PartnerRetired. Roles: coordinator, admin.")
+    public Response retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        PartnerView view = partners.retire(id, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "A partner's change history", description = "Who changed what, when; contact persons "
+            + "appear without their personal data. Roles: every role.")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        partners.get(id);
+        return audit.history(PartnerEvents.PARTNER, id);
+    }
+
+    @GET
+    @Path("export/geojson")
+    @Produces("application/geo+json")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Partners as GeoJSON for maps", description = "A FeatureCollection of the partners "
+            + "matching the filters that have coordinates. Roles: every role.")
+    public Response geoJson(@Valid @BeanParam PartnerFilter filter) {
+        return Response.ok(exports.geoJson(partners.all(filter))).type("application/geo+json").build();
+    }
+
+    @GET
+    @Path("export/csv")
+    @Produces("text/csv")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Partners as CSV", description = "The partners matching the filters. Roles: every role.")
+    public Response csv(@Valid @BeanParam PartnerFilter filter) {
+        return Response.ok(exports.csv(partners.all(filter)))
+                .header("Content-Disposition", "attachment; filename=\"partners.csv\"").build();
+    }
+
+    @GET
+    @Path("{id}/contacts")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN })
+    @Operation(summary = "The contact persons of a partner", description = "Also the export of their personal "
+            + "data. Roles: viewer, coordinator, admin.")
+    public List<ContactView> contacts(@PathParam("id") UUID id) {
+        return partners.contacts(id);
+    }
+
+    @POST
+    @Path("{id}/contacts")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Add a contact person", description = "Roles: coordinator, admin.")
+    public Response addContact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
+        ContactView view = partners.addContact(id, request);
+        return Response.created(URI.create("/partners/" + id + "/contacts/" + view.id()))
+                .tag(Versions.etag(view.version())).entity(view).build();
+    }
+
+    @PUT
+    @Path("{id}/contacts/{contactId}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Update a contact person", description = "Send If-Match or 'version'. Roles: coordinator, admin.")
+    public ContactView updateContact(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ContactRequest request) {
+        return partners.updateContact(id, contactId, request, ifMatch);
+    }
+
+    @DELETE
+    @Path("{id}/contacts/{contactId}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Erase a contact person", description = "Deletes the person's data on request; the "
+            + "history keeps only that an erasure happened. Roles: coordinator, admin.")
+    public Response eraseContact(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
+        partners.eraseContact(id, contactId);
+        return Response.noContent().build();
+    }
+}

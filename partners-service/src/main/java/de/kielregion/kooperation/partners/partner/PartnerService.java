@@ -1,0 +1,300 @@
+package de.kielregion.kooperation.partners.partner;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
+import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
+import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
+import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRetiredEvent;
+import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.SearchText;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The partner directory: register, update, retire, search partners; their contact persons. */
+@ApplicationScoped
+public class PartnerService {
+
+    public static final Map<String, String> SORTABLE = Map.of(
+            "name", "p.searchKey", "country", "p.country", "type", "p.type", "status", "p.status",
+            "createdAt", "p.createdAt", "updatedAt", "p.updatedAt");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+
+    PartnerService(EntityManager em, Outbox outbox, Audit audit) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    @Transactional
+    public Page<PartnerView> search(PartnerFilter filter, PageQuery paging) {
+        return query(filter).page(em, paging, SORTABLE, "name").map(PartnerView::of);
+    }
+
+    /** Every partner matching {@code filter}, sorted by name, for exports. */
+    @Transactional
+    public List<PartnerView> all(PartnerFilter filter) {
+        return query(filter).all(em, new PageQuery(0, 1, null), SORTABLE, "name").stream().map(PartnerView::of)
+                .toList();
+    }
+
+    private ListQuery<Partner> query(PartnerFilter f) {
+        String q = f.q == null || f.q.isBlank() ? null : ListQuery.likeContains(SearchText.key(f.q));
+        return ListQuery.of(Partner.class, "p")
+                .where("p.searchKey LIKE :q ESCAPE '\\'", "q", q)
+                .where("p.type = :type", "type", f.type())
+                .where("p.country = :country", "country", f.country)
+                .where(":theme MEMBER OF p.themes", "theme", f.theme)
+                .where("p.parentRegionId = :parent", "parent", f.parentRegionId())
+                .where("p.status = :status", "status", f.status());
+    }
+
+    @Transactional
+    public PartnerView get(UUID id) {
+        return PartnerView.of(find(id));
+    }
+
+    public Partner find(UUID id) {
+        Partner partner = em.find(Partner.class, id);
+        if (partner == null) {
+            throw ProblemException.notFound("Partner", id);
+        }
+        return partner;
+    }
+
+    @Transactional
+    public PartnerView register(PartnerRequest request) {
+        Partner partner = new Partner();
+        partner.id = UUID.randomUUID();
+        partner.status = PartnerStatus.ACTIVE;
+        partner.createdAt = Instant.now();
+        apply(partner, request);
+        em.persist(partner);
+        em.flush();
+        PartnerView view = PartnerView.of(partner);
+        outbox.record(PartnerEvents.PARTNER, partner.id.toString(), PartnerEvents.PARTNER_REGISTERED, view);
+        audit.record(PartnerEvents.PARTNER, partner.id, "PartnerRegistered", audit.diff(Map.of(), view));
+        return view;
+    }
+
+    @Transactional
+    public PartnerView update(UUID id, PartnerRequest request, String ifMatch) {
+        Partner partner = find(id);
+        Versions.requireCurrent(ifMatch, request.version(), partner.version, "Partner " + id);
+        PartnerView before = PartnerView.of(partner);
+        apply(partner, request);
+        Map<String, Object> changes = audit.diff(before, PartnerView.of(partner));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        partner.updatedAt = Instant.now();
+        em.flush();
+        PartnerView after = PartnerView.of(partner);
+        outbox.record(PartnerEvents.PARTNER, id.toString(), PartnerEvents.PARTNER_UPDATED, after);
+        audit.record(PartnerEvents.PARTNER, id, "PartnerUpdated", changes);
+        return after;
+    }
+
+    @Transactional
+    public PartnerView retire(UUID id, String ifMatch) {
+        Partner partner = find(id);
+        if (ifMatch != null) {
+            Versions.requireCurrent(ifMatch, null, partner.version, "Partner " + id);
+        }
+        if (partner.status == PartnerStatus.RETIRED) {
+            throw ProblemException.conflict("Partner " + partner.name + " is already retired");
+        }
+        partner.status = PartnerStatus.RETIRED;
+        partner.updatedAt = Instant.now();
+        em.flush();
+        outbox.record(PartnerEvents.PARTNER, id.toString(), PartnerEvents.PARTNER_RETIRED,
+                new PartnerRetiredEvent(id, partner.name, partner.status, partner.updatedAt));
+        audit.record(PartnerEvents.PARTNER, id, "PartnerRetired",
+                Map.of("status", Map.of("from", "ACTIVE", "to", "RETIRED")));
+        return PartnerView.of(partner);
+    }
+
+    /**
+     * Checks that every id names a partner; returns them. An unknown one is a 400 on
+     * {@code field}, which names the first unknown id.
+     */
+    public Set<UUID> requireExisting(Collection<UUID> ids, String field) {
+        Set<UUID> wanted = new LinkedHashSet<>(ids);
+        if (wanted.isEmpty()) {
+            return wanted;
+        }
+        if (wanted.contains(null)) {
+            throw ProblemException.invalid(field, "must not contain null");
+        }
+        Set<UUID> found = new HashSet<>(em.createQuery("SELECT p.id FROM Partner p WHERE p.id IN :ids", UUID.class)
+                .setParameter("ids", wanted).getResultList());
+        for (UUID id : wanted) {
+            if (!found.contains(id)) {
+                throw ProblemException.invalid(field, "names partner " + id + ", which does not exist");
+            }
+        }
+        return wanted;
+    }
+
+    private void apply(Partner partner, PartnerRequest r) {
+        partner.name = r.name().trim();
+        partner.localName = blankToNull(r.localName());
+        partner.searchKey = SearchText.key(partner.name)
+                + (partner.localName == null ? "" : " | " + SearchText.key(partner.localName));
+        partner.type = r.type();
+        partner.country = r.country();
+        partner.nutsCode = blankToNull(r.nutsCode());
+        if (partner.nutsCode != null && !nutsCountry(partner.nutsCode).equals(partner.country)) {
+            throw ProblemException.invalid("nutsCode", "starts with " + partner.nutsCode.substring(0, 2)
+                    + ", which is not the NUTS prefix of country " + partner.country);
+        }
+        partner.latitude = r.coordinates() == null ? null : r.coordinates().latitude();
+        partner.longitude = r.coordinates() == null ? null : r.coordinates().longitude();
+        partner.website = blankToNull(r.website());
+        Set<String> themes = new TreeSet<>();
+        if (r.themes() != null) {
+            r.themes().forEach(t -> themes.add(t.trim()));
+        }
+        if (!partner.themes.equals(themes)) {
+            partner.themes.clear();
+            partner.themes.addAll(themes);
+        }
+        partner.parentRegionId = checkParentRegion(partner, r.parentRegionId());
+        if (partner.updatedAt == null) {
+            partner.updatedAt = partner.createdAt;
+        }
+    }
+
+    private UUID checkParentRegion(Partner partner, UUID parentId) {
+        if (parentId == null) {
+            return null;
+        }
+        if (parentId.equals(partner.id)) {
+            throw ProblemException.invalid("parentRegionId", "must not be the partner itself");
+        }
+        Partner parent = em.find(Partner.class, parentId);
+        if (parent == null) {
+            throw ProblemException.invalid("parentRegionId", "names partner " + parentId + ", which does not exist");
+        }
+        if (!parent.type.isRegional()) {
+            throw ProblemException.invalid("parentRegionId", "must name a REGION or DISTRICT, but " + parent.name
+                    + " is a " + parent.type);
+        }
+        for (Partner p = parent; p.parentRegionId != null; p = em.find(Partner.class, p.parentRegionId)) {
+            if (p.parentRegionId.equals(partner.id)) {
+                throw ProblemException.invalid("parentRegionId", "would make " + partner.name
+                        + " a region of itself (cycle through " + p.name + ")");
+            }
+        }
+        return parentId;
+    }
+
+    /** The country a NUTS code belongs to (NUTS writes Greece EL and the United Kingdom UK). */
+    static String nutsCountry(String nuts) {
+        String prefix = nuts.substring(0, 2);
+        return switch (prefix) {
+            case "EL" -> "GR";
+            case "UK" -> "GB";
+            default -> prefix;
+        };
+    }
+
+    // Contact persons: personal data, so audit entries name the fields changed, never values.
+
+    @Transactional
+    public List<ContactView> contacts(UUID partnerId) {
+        find(partnerId);
+        return em.createQuery("FROM ContactPerson WHERE partnerId = :p ORDER BY name, id", ContactPerson.class)
+                .setParameter("p", partnerId).getResultList().stream().map(ContactView::of).toList();
+    }
+
+    @Transactional
+    public ContactView addContact(UUID partnerId, ContactRequest request) {
+        find(partnerId);
+        ContactPerson contact = new ContactPerson();
+        contact.id = UUID.randomUUID();
+        contact.partnerId = partnerId;
+        applyContact(contact, request);
+        em.persist(contact);
+        em.flush();
+        audit.record(PartnerEvents.PARTNER, partnerId, "ContactPersonAdded",
+                Map.of("contactId", contact.id, "fields", filledFields(contact)));
+        return ContactView.of(contact);
+    }
+
+    @Transactional
+    public ContactView updateContact(UUID partnerId, UUID contactId, ContactRequest request, String ifMatch) {
+        ContactPerson contact = findContact(partnerId, contactId);
+        Versions.requireCurrent(ifMatch, request.version(), contact.version, "Contact person " + contactId);
+        ContactView before = ContactView.of(contact);
+        applyContact(contact, request);
+        Set<String> changed = audit.diff(before, ContactView.of(contact)).keySet();
+        if (!changed.isEmpty()) {
+            em.flush();
+            audit.record(PartnerEvents.PARTNER, partnerId, "ContactPersonUpdated",
+                    Map.of("contactId", contactId, "fields", List.copyOf(changed)));
+        }
+        return ContactView.of(contact);
+    }
+
+    /** Erasure on request: the person's data is deleted; the audit keeps only that it happened. */
+    @Transactional
+    public void eraseContact(UUID partnerId, UUID contactId) {
+        ContactPerson contact = findContact(partnerId, contactId);
+        em.remove(contact);
+        audit.record(PartnerEvents.PARTNER, partnerId, "ContactPersonErased", Map.of("contactId", contactId));
+    }
+
+    private ContactPerson findContact(UUID partnerId, UUID contactId) {
+        ContactPerson contact = em.find(ContactPerson.class, contactId);
+        if (contact == null || !contact.partnerId.equals(partnerId)) {
+            throw ProblemException.notFound("Contact person", contactId + " of partner " + partnerId);
+        }
+        return contact;
+    }
+
+    private static void applyContact(ContactPerson contact, ContactRequest r) {
+        contact.name = r.name().trim();
+        contact.role = blankToNull(r.role());
+        contact.email = blankToNull(r.email());
+        contact.phone = blankToNull(r.phone());
+    }
+
+    private static List<String> filledFields(ContactPerson c) {
+        List<String> fields = new java.util.ArrayList<>(List.of("name"));
+        if (c.role != null) {
+            fields.add("role");
+        }
+        if (c.email != null) {
+            fields.add("email");
+        }
+        if (c.phone != null) {
+            fields.add("phone");
+        }
+        return fields;
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,213 @@
+package de.kielregion.kooperation.partners.relation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.partner.PartnerService;
+import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
+import de.kielregion.kooperation.partners.relation.RelationApi.RelationView;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Relations between shareholders and partners; shareholders write only their own. */
+@ApplicationScoped
+public class RelationService {
+
+    public static final Map<String, String> SORTABLE = Map.of("shareholder", "r.shareholder", "kind", "r.kind",
+            "status", "r.status", "since", "r.since", "updatedAt", "r.updatedAt");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+    private final PartnerService partners;
+
+    RelationService(EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.partners = partners;
+    }
+
+    @Transactional
+    public Page<RelationView> search(RelationFilter f, PageQuery paging) {
+        return query(f).page(em, paging, SORTABLE, "shareholder,kind").map(RelationView::of);
+    }
+
+    @Transactional
+    public List<RelationView> all(RelationFilter f) {
+        return query(f).all(em, new PageQuery(0, 1, null), SORTABLE, "shareholder,kind").stream()
+                .map(RelationView::of).toList();
+    }
+
+    private ListQuery<Relation> query(RelationFilter f) {
+        return ListQuery.of(Relation.class, "r")
+                .where("r.shareholder = :shareholder", "shareholder", f.shareholder())
+                .where("r.partnerId = :partner", "partner", f.partnerId())
+                .where("r.kind = :kind", "kind", f.kind())
+                .where("r.status = :status", "status", f.status());
+    }
+
+    @Transactional
+    public RelationView get(UUID id) {
+        return RelationView.of(find(id));
+    }
+
+    private Relation find(UUID id) {
+        Relation relation = em.find(Relation.class, id);
+        if (relation == null) {
+            throw ProblemException.notFound("Relation", id);
+        }
+        return relation;
+    }
+
+    @Transactional
+    public RelationView create(RelationRequest request) {
+        caller.requireMayWriteFor(request.shareholder());
+        rejectFocusPartner(request.kind());
+        Relation relation = new Relation();
+        relation.id = UUID.randomUUID();
+        relation.createdAt = Instant.now();
+        apply(relation, request);
+        em.persist(relation);
+        em.flush();
+        RelationView view = RelationView.of(relation);
+        publish(view, "RelationCreated", audit.diff(Map.of(), view));
+        return view;
+    }
+
+    @Transactional
+    public RelationView update(UUID id, RelationRequest request, String ifMatch) {
+        Relation relation = find(id);
+        caller.requireMayWriteFor(relation.shareholder);
+        caller.requireMayWriteFor(request.shareholder());
+        Versions.requireCurrent(ifMatch, request.version(), relation.version, "Relation " + id);
+        if (relation.kind == RelationKind.FOCUS_PARTNER || request.kind() == RelationKind.FOCUS_PARTNER) {
+            if (relation.kind != request.kind() || relation.status != request.status()
+                    || !relation.partnerId.equals(request.partnerId())
+                    || relation.shareholder != request.shareholder()) {
+                throw ProblemException.conflict("A focus partner is designated and revoked only by a decision "
+                        + "(POST /partners/{id}/decisions); this request may change only its dates, themes and note");
+            }
+        }
+        RelationView before = RelationView.of(relation);
+        apply(relation, request);
+        Map<String, Object> changes = audit.diff(before, RelationView.of(relation));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        relation.updatedAt = Instant.now();
+        em.flush();
+        RelationView view = RelationView.of(relation);
+        publish(view, "RelationUpdated", changes);
+        return view;
+    }
+
+    /**
+     * The effect of an approved focus-partner decision: creates or reactivates the focus
+     * relation (designate) or ends it (revoke). Called in the decision's transaction.
+     */
+    public RelationView applyFocusDecision(Shareholder shareholder, UUID partnerId, boolean designate,
+            LocalDate decidedOn) {
+        Relation relation = em.createQuery("FROM Relation WHERE shareholder = :s AND partnerId = :p AND kind = :k",
+                Relation.class).setParameter("s", shareholder).setParameter("p", partnerId)
+                .setParameter("k", RelationKind.FOCUS_PARTNER).getResultStream().findFirst().orElse(null);
+        RelationView before = relation == null ? null : RelationView.of(relation);
+        if (designate) {
+            if (relation != null && relation.status == RelationStatus.ACTIVE) {
+                throw ProblemException.conflict("The partner already is a focus partner of " + shareholder);
+            }
+            if (relation == null) {
+                relation = new Relation();
+                relation.id = UUID.randomUUID();
+                relation.shareholder = shareholder;
+                relation.partnerId = partnerId;
+                relation.kind = RelationKind.FOCUS_PARTNER;
+                relation.createdAt = Instant.now();
+                em.persist(relation);
+            }
+            relation.status = RelationStatus.ACTIVE;
+            relation.since = decidedOn;
+            relation.until = null;
+        } else {
+            if (relation == null || relation.status != RelationStatus.ACTIVE) {
+                throw ProblemException.conflict("The partner is not a focus partner of " + shareholder
+                        + ", so there is nothing to revoke");
+            }
+            relation.status = RelationStatus.ENDED;
+            relation.until = decidedOn;
+        }
+        relation.updatedAt = Instant.now();
+        em.flush();
+        RelationView view = RelationView.of(relation);
+        publish(view, designate ? "FocusPartnerDesignated" : "FocusPartnerRevoked",
+                audit.diff(before == null ? Map.of() : before, view));
+        return view;
+    }
+
+    private void publish(RelationView view, String action, Map<String, Object> changes) {
+        outbox.record(PartnerEvents.RELATION, view.id().toString(), PartnerEvents.RELATION_CHANGED, view);
+        audit.record(PartnerEvents.RELATION, view.id(), action, changes);
+    }
+
+    private static void rejectFocusPartner(RelationKind kind) {
+        if (kind == RelationKind.FOCUS_PARTNER) {
+            throw ProblemException.invalid("kind", "FOCUS_PARTNER is set only by a recorded decision: "
+                    + "POST /partners/{id}/decisions with kind DESIGNATE_FOCUS_PARTNER");
+        }
+    }
+
+    private void apply(Relation relation, RelationRequest r) {
+        partners.requireExisting(List.of(r.partnerId()), "partnerId");
+        if (r.since() != null && r.until() != null && r.until().isBefore(r.since())) {
+            throw ProblemException.invalid("until", "must not be before since (" + r.since() + ")");
+        }
+        boolean keyChanged = relation.shareholder != r.shareholder() || !r.partnerId().equals(relation.partnerId)
+                || relation.kind != r.kind();
+        if (keyChanged) {
+            Long taken = em.createQuery("SELECT count(r) FROM Relation r WHERE r.shareholder = :s AND r.partnerId = :p "
+                    + "AND r.kind = :k AND r.id <> :id", Long.class).setParameter("s", r.shareholder())
+                    .setParameter("p", r.partnerId()).setParameter("k", r.kind()).setParameter("id", relation.id)
+                    .getSingleResult();
+            if (taken > 0) {
+                throw ProblemException.conflict(r.shareholder() + " already has a " + r.kind()
+                        + " relation with partner " + r.partnerId() + "; update that one instead");
+            }
+        }
+        relation.shareholder = r.shareholder();
+        relation.partnerId = r.partnerId();
+        relation.kind = r.kind();
+        relation.status = r.status();
+        relation.since = r.since();
+        relation.until = r.until();
+        Set<String> themes = new TreeSet<>();
+        if (r.themes() != null) {
+            r.themes().forEach(t -> themes.add(t.trim()));
+        }
+        if (!relation.themes.equals(themes)) {
+            relation.themes.clear();
+            relation.themes.addAll(themes);
+        }
+        relation.note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+        if (relation.updatedAt == null) {
+            relation.updatedAt = relation.createdAt;
+        }
+    }
+}

@@ -1,0 +1,8 @@
+package de.kielregion.kooperation.partners.relation;
+
+public enum RelationStatus {
+    PROSPECT,
+    ACTIVE,
+    DORMANT,
+    ENDED
+}

@@ -1,0 +1,87 @@
+package de.kielregion.kooperation.platform.security;
+
+import java.util.Optional;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import io.quarkus.arc.Arc;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Who is calling: the token's subject, roles and {@code shareholder} claim. Object-level
+ * checks ("a shareholder writes only its own data") go through {@link #requireMayWriteFor}.
+ * Outside an HTTP request (event consumers) the caller is the system.
+ */
+@ApplicationScoped
+public class Caller {
+
+    public static final String SHAREHOLDER_CLAIM = "shareholder";
+    public static final String SYSTEM = "system";
+
+    /** The subject to record in audit entries: the token's {@code sub}, else the principal's name. */
+    public String subject() {
+        SecurityIdentity identity = identity();
+        if (identity == null || identity.isAnonymous()) {
+            return SYSTEM;
+        }
+        if (identity.getPrincipal() instanceof JsonWebToken jwt && jwt.getSubject() != null) {
+            return jwt.getSubject();
+        }
+        return identity.getPrincipal().getName();
+    }
+
+    public boolean hasRole(String role) {
+        SecurityIdentity identity = identity();
+        return identity != null && identity.hasRole(role);
+    }
+
+    /** The shareholder named in the token, if any (and if it names a known one). */
+    public Optional<Shareholder> shareholder() {
+        SecurityIdentity identity = identity();
+        if (identity == null || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return Optional.empty();
+        }
+        Object claim = jwt.getClaim(SHAREHOLDER_CLAIM);
+        if (claim == null) {
+            return Optional.empty();
+        }
+        String value = claim.toString().replace("\"", "").trim();
+        try {
+            return Optional.of(Shareholder.valueOf(value));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Admins and coordinators write for everyone; a caller with only the {@code shareholder}
+     * role writes only data of the shareholder its token names, else 403.
+     */
+    public void requireMayWriteFor(Shareholder owner) {
+        if (hasRole(Roles.ADMIN) || hasRole(Roles.COORDINATOR)) {
+            return;
+        }
+        if (hasRole(Roles.SHAREHOLDER)) {
+            Optional<Shareholder> own = shareholder();
+            if (own.isEmpty()) {
+                throw ProblemException.forbidden("Your token has the shareholder role but no valid '"
+                        + SHAREHOLDER_CLAIM + "' claim, so it may not write shareholder data");
+            }
+            if (own.get() == owner) {
+                return;
+            }
+            throw ProblemException.forbidden("As " + own.get() + " you may write only your own data, not "
+                    + owner + "'s");
+        }
+        throw ProblemException.forbidden("Your roles do not allow writing data of " + owner);
+    }
+
+    private static SecurityIdentity identity() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        return Arc.container().instance(SecurityIdentity.class).get();
+    }
+}

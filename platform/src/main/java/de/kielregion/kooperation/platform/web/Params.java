@@ -1,0 +1,40 @@
+package de.kielregion.kooperation.platform.web;
+
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import de.kielregion.kooperation.platform.problem.ProblemException;
+
+/**
+ * Query parameters parsed with a 400 that names the parameter and what it accepts (JAX-RS
+ * would answer a bad enum or UUID in a query parameter with a bare 404).
+ */
+public final class Params {
+
+    private Params() {
+    }
+
+    public static <E extends Enum<E>> E enumOf(Class<E> type, String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
+                    .map(Enum::name).collect(Collectors.joining(", ")) + ", not '" + value + "'");
+        }
+    }
+
+    public static UUID uuid(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(value.trim());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid(name, "must be a UUID, not '" + value + "'");
+        }
+    }
+}
