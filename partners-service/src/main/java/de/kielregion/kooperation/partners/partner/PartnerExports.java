@@ -24,7 +24,9 @@ public class PartnerExports {
             String latitude, String longitude, String website, String themes, String parentRegionId, String status) {
     }
 
-    private static final CsvMapper CSV = new CsvMapper();
+    // Quote a value only where CSV needs it (separator, quote, line break).
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = CSV.schemaFor(PartnerRow.class).withHeader();
 
     private final ObjectMapper mapper;

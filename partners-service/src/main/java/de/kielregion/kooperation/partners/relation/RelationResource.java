@@ -53,7 +53,9 @@ public class RelationResource {
             String since, String until, String themes, String note) {
     }
 
-    private static final CsvMapper CSV = new CsvMapper();
+    // Quote a value only where CSV needs it (separator, quote, line break).
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
     private static final CsvSchema SCHEMA = CSV.schemaFor(RelationRow.class).withHeader();
 
     private final RelationService relations;

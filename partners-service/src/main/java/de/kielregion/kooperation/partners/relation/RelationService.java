@@ -141,11 +141,14 @@ public class RelationService {
                 relation.partnerId = partnerId;
                 relation.kind = RelationKind.FOCUS_PARTNER;
                 relation.createdAt = Instant.now();
-                em.persist(relation);
             }
             relation.status = RelationStatus.ACTIVE;
             relation.since = decidedOn;
             relation.until = null;
+            relation.updatedAt = Instant.now();
+            if (before == null) {
+                em.persist(relation);
+            }
         } else {
             if (relation == null || relation.status != RelationStatus.ACTIVE) {
                 throw ProblemException.conflict("The partner is not a focus partner of " + shareholder

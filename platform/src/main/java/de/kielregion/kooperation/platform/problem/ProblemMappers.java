@@ -128,7 +128,8 @@ public class ProblemMappers {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
                 return conflict(uri);
             }
-            if (t instanceof org.hibernate.exception.ConstraintViolationException) {
+            if (t instanceof org.hibernate.exception.ConstraintViolationException violation
+                    && "23505".equals(violation.getSQLState())) {
                 return Problem.of(Status.CONFLICT, "The change conflicts with existing data "
                         + "(another request created the same thing at the same time); reload and try again")
                         .withInstance(path(uri)).toResponse();
