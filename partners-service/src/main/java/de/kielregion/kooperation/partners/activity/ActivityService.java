@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -94,7 +93,7 @@ public class ActivityService {
         }
         check(request, "");
         partners.requireExisting(partnerIds(request), "partnerIds");
-        return apply(shareholder, externalId, request, find(shareholder, List.of(externalId)).get(externalId));
+        return apply(shareholder, externalId, request, find(shareholder, List.of(externalId)).get(externalId), true);
     }
 
     /** Upserts all activities in one transaction: any invalid one and nothing is stored. */
@@ -117,21 +116,33 @@ public class ActivityService {
             referenced.addAll(partnerIds(r));
         }
         partners.requireExisting(referenced, "activities[].partnerIds");
-        Map<String, Activity> existing = find(shareholder, new ArrayList<>(seen));
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        for (ActivityRequest r : requests) {
-            switch (apply(shareholder, r.externalId(), r, existing.get(r.externalId())).outcome()) {
-                case CREATED -> created++;
-                case UPDATED -> updated++;
-                case UNCHANGED -> unchanged++;
+        // In chunks, each flushed and cleared: the work stays linear in the number of activities.
+        for (int from = 0; from < requests.size(); from += LOOKUP_CHUNK) {
+            List<ActivityRequest> chunk = requests.subList(from, Math.min(requests.size(), from + LOOKUP_CHUNK));
+            Map<String, Activity> existing = find(shareholder, chunk.stream().map(ActivityRequest::externalId).toList());
+            for (ActivityRequest r : chunk) {
+                switch (apply(shareholder, r.externalId(), r, existing.get(r.externalId()), false).outcome()) {
+                    case CREATED -> created++;
+                    case UPDATED -> updated++;
+                    case UNCHANGED -> unchanged++;
+                }
             }
+            em.flush();
+            em.clear();
         }
         return new BulkResult(requests.size(), created, updated, unchanged);
     }
 
-    private Upserted apply(Shareholder shareholder, String externalId, ActivityRequest r, Activity activity) {
+    /**
+     * Creates or updates one activity and records its event. Without {@code flush} (bulk), the
+     * event carries the version the pending flush will give it: a changed activity is dirty, so
+     * its version goes up by exactly one.
+     */
+    private Upserted apply(Shareholder shareholder, String externalId, ActivityRequest r, Activity activity,
+            boolean flush) {
         String hash = hash(r);
         if (activity != null && activity.contentHash.equals(hash)) {
             return new Upserted(ActivityView.of(activity), Outcome.UNCHANGED);
@@ -159,8 +170,16 @@ public class ActivityService {
         if (before == null) {
             em.persist(activity);
         }
-        em.flush();
-        ActivityView view = ActivityView.of(activity);
+        ActivityView view;
+        if (flush) {
+            em.flush();
+            view = ActivityView.of(activity);
+        } else {
+            ActivityView pending = ActivityView.of(activity);
+            view = before == null ? pending : new ActivityView(pending.id(), pending.shareholder(), pending.externalId(),
+                    pending.title(), pending.kind(), pending.yearFrom(), pending.yearTo(), pending.partnerIds(),
+                    pending.themes(), pending.link(), pending.createdAt(), pending.updatedAt(), activity.version + 1);
+        }
         outbox.record(PartnerEvents.ACTIVITY, activity.id.toString(), PartnerEvents.ACTIVITY_UPSERTED, view);
         audit.record(PartnerEvents.ACTIVITY, activity.id, before == null ? "ActivityCreated" : "ActivityUpdated",
                 audit.diff(before == null ? Map.of() : before, view));
