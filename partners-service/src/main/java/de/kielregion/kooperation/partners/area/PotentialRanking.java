@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.partners.area;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -13,10 +12,11 @@ import java.util.UUID;
 import de.kielregion.kooperation.partners.area.AreaApi.Criterion;
 import de.kielregion.kooperation.partners.area.AreaApi.RankedPartner;
 import de.kielregion.kooperation.partners.area.AreaApi.Score;
+import de.kielregion.kooperation.platform.scoring.WeightedScore;
 
 /**
  * The ranking of a potential analysis: each partner's weighted total is
- * {@code Σ(weight × score) / Σ weight} (0 to 5, two decimals, half up); higher first, ties
+ * {@link WeightedScore#total} (0 to 5); higher first, ties
  * share a rank (1, 2, 2, 4) and are listed by name. A computed criterion takes the partner's
  * number of existing ties, at most 5.
  */
@@ -37,12 +37,11 @@ public final class PotentialRanking {
         for (Score s : scores) {
             given.computeIfAbsent(s.partnerId(), k -> new HashMap<>()).put(s.criterion(), s.score());
         }
-        BigDecimal weights = criteria.stream().map(Criterion::weight).reduce(BigDecimal.ZERO, BigDecimal::add);
         List<RankedPartner> unranked = new ArrayList<>();
         for (Map.Entry<UUID, String> partner : partners.entrySet()) {
             Map<String, BigDecimal> row = new LinkedHashMap<>();
             boolean complete = true;
-            BigDecimal sum = BigDecimal.ZERO;
+            List<WeightedScore.Part> parts = new ArrayList<>();
             for (Criterion c : criteria) {
                 BigDecimal score;
                 if (c.computed()) {
@@ -55,9 +54,9 @@ public final class PotentialRanking {
                     }
                 }
                 row.put(c.key(), score);
-                sum = sum.add(c.weight().multiply(score));
+                parts.add(new WeightedScore.Part(c.weight(), score));
             }
-            BigDecimal total = sum.divide(weights, 2, RoundingMode.HALF_UP);
+            BigDecimal total = WeightedScore.total(parts);
             unranked.add(new RankedPartner(0, partner.getKey(), partner.getValue(), total, row, complete));
         }
         unranked.sort(Comparator.comparing(RankedPartner::weightedTotal).reversed()

@@ -1,0 +1,65 @@
+package de.kielregion.kooperation.memberships.membership;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A recorded decision on a membership: join, decline or terminate. Never changed. */
+@Entity
+@Table(name = "membership_decision")
+public class MembershipDecision extends PanacheEntityBase {
+
+    public enum Kind {
+        JOIN,
+        DECLINE,
+        TERMINATE
+    }
+
+    public enum Body {
+        SUPERVISORY_BOARD,
+        ADMINISTRATIVE_HEADS,
+        MANAGEMENT
+    }
+
+    public enum Outcome {
+        APPROVED,
+        REJECTED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "membership_id")
+    public UUID membershipId;
+
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+
+    @Enumerated(EnumType.STRING)
+    public Body body;
+
+    @Column(name = "decided_on")
+    public LocalDate decidedOn;
+
+    @Enumerated(EnumType.STRING)
+    public Outcome outcome;
+
+    public String conditions;
+
+    @Column(name = "minutes_ref")
+    public String minutesReference;
+
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

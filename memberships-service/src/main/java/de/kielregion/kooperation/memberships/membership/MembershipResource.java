@@ -1,0 +1,213 @@
+package de.kielregion.kooperation.memberships.membership;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChange;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipRequest;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChange;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/memberships")
+@Tag(name = "Memberships", description = "Memberships of KielRegion and its shareholders, their fees, decisions and "
+        + "notice deadlines")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MembershipResource {
+
+    @JsonPropertyOrder({ "id", "holder", "organisation", "status", "startDate", "nextRenewal", "lastNoticeDay",
+            "endDate", "yearlyFee", "contactPerson" })
+    public record MembershipRow(String id, String holder, String organisation, String status, String startDate,
+            String nextRenewal, String lastNoticeDay, String endDate, String yearlyFee, String contactPerson) {
+    }
+
+    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .build();
+    private static final CsvSchema SCHEMA = CSV.schemaFor(MembershipRow.class).withHeader();
+
+    private final MembershipService memberships;
+    private final Audit audit;
+
+    MembershipResource(MembershipService memberships, Audit audit) {
+        this.memberships = memberships;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "List memberships", description = "Filter by holder, organisation and status; paged, sorted "
+            + "(holder, status, renewalDate, updatedAt). Roles: every role.")
+    public Page<MembershipView> list(@QueryParam("holder") String holder,
+            @QueryParam("organisationId") String organisationId, @QueryParam("status") String status,
+            @Valid @BeanParam PageQuery paging) {
+        return memberships.list(Params.enumOf(Shareholder.class, holder, "holder"),
+                Params.uuid(organisationId, "organisationId"),
+                Params.enumOf(MembershipStatus.class, status, "status"), paging);
+    }
+
+    @GET
+    @Path("deadlines")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Notice deadlines coming up", description = "ACTIVE memberships whose last day to give "
+            + "notice (next renewal minus notice period) falls within the period, e.g. within=P90D; soonest first, "
+            + "so that nobody renews by accident. Roles: every role.")
+    public List<Deadline> deadlines(@QueryParam("within") @DefaultValue("P90D") String within) {
+        return memberships.deadlines(within, LocalDate.now());
+    }
+
+    @GET
+    @Path("export/csv")
+    @Produces("text/csv")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Memberships as CSV", description = "With the same filters as the list. Roles: every role.")
+    public Response csv(@QueryParam("holder") String holder, @QueryParam("organisationId") String organisationId,
+            @QueryParam("status") String status) throws JsonProcessingException {
+        List<MembershipRow> rows = memberships.all(Params.enumOf(Shareholder.class, holder, "holder"),
+                Params.uuid(organisationId, "organisationId"), Params.enumOf(MembershipStatus.class, status, "status"))
+                .stream().map(m -> new MembershipRow(m.id().toString(), m.holder().name(), m.organisationAcronym(),
+                        m.status().name(), text(m.startDate()), text(m.nextRenewal()), text(m.lastNoticeDay()),
+                        text(m.endDate()), m.currentYearlyFee() == null ? null : m.currentYearlyFee().toPlainString(),
+                        m.contactPerson()))
+                .toList();
+        return Response.ok(CSV.writer(SCHEMA).writeValueAsString(rows))
+                .header("Content-Disposition", "attachment; filename=\"memberships.csv\"").build();
+    }
+
+    @POST
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Propose a membership, or record an existing one", description = "Publishes "
+            + "MembershipProposed. Roles: coordinator, admin; shareholder for memberships it holds only.")
+    public Response propose(@Valid @NotNull MembershipRequest request) {
+        MembershipView view = memberships.propose(request);
+        return Response.created(URI.create("/memberships/" + view.id())).tag(Versions.etag(view.version()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Read a membership", description = "With its next renewal, last notice day and current "
+            + "fee. Roles: every role.")
+    public Response get(@PathParam("id") UUID id) {
+        MembershipView view = memberships.get(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Update a membership's details", description = "Dates, term, notice period, contact, "
+            + "working groups, benefits, obligations, evaluation; If-Match or 'version'. Status and fee have their own "
+            + "endpoints. Roles: coordinator, admin; shareholder for memberships it holds only.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MembershipRequest request) {
+        MembershipView view = memberships.update(id, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Change a membership's status by hand", description = "Only CANDIDATE ↔ UNDER_REVIEW and "
+            + "NOTICE_GIVEN → ENDED; the others follow decisions and funding (409 naming the allowed ones). "
+            + "Publishes MembershipStatusChanged. Roles: coordinator, admin; shareholder for its own.")
+    public MembershipView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
+        return memberships.changeStatus(id, change.status(), change.version());
+    }
+
+    @GET
+    @Path("{id}/fees")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The fee history of a membership", description = "Each yearly fee with its validity. "
+            + "Roles: every role.")
+    public List<FeeView> fees(@PathParam("id") UUID id) {
+        return memberships.fees(id);
+    }
+
+    @POST
+    @Path("{id}/fees")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Change the yearly fee from a day on", description = "Closes the current fee the day before. "
+            + "Publishes FeeChanged. Roles: coordinator, admin; shareholder for its own.")
+    public List<FeeView> changeFee(@PathParam("id") UUID id, @Valid @NotNull FeeChange change) {
+        return memberships.changeFee(id, change);
+    }
+
+    @GET
+    @Path("{id}/decisions")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The decisions on a membership", description = "Roles: every role.")
+    public List<DecisionView> decisions(@PathParam("id") UUID id) {
+        return memberships.decisions(id);
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Record a decision on a membership", description = "JOIN (approved: ResourcesRequested for "
+            + "the fee, status AWAITING_FUNDING), DECLINE, TERMINATE (approved: NOTICE_GIVEN until the first renewal "
+            + "whose notice deadline has not passed). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    public Response decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
+        DecisionView view = memberships.decide(id, request);
+        return Response.created(URI.create("/memberships/" + id + "/decisions/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "A membership's change history", description = "Roles: every role.")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        memberships.get(id);
+        return audit.history(MembershipEvents.MEMBERSHIP, id);
+    }
+
+    private static String text(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

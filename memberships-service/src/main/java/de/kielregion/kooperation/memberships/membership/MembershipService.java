@@ -1,0 +1,549 @@
+package de.kielregion.kooperation.memberships.membership;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionTakenEvent;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.Evaluation;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.EvaluationView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChange;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChangedEvent;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipRequest;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.ResourcesRequestedEvent;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChangedEvent;
+import de.kielregion.kooperation.memberships.organisation.Organisation;
+import de.kielregion.kooperation.memberships.organisation.OrganisationService;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.scoring.WeightedScore;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Memberships: proposal, status, fees with their history, decisions, notice deadlines. */
+@ApplicationScoped
+public class MembershipService {
+
+    public static final Map<String, String> SORTABLE = Map.of("holder", "m.holder", "status", "m.status",
+            "renewalDate", "m.renewalDate", "updatedAt", "m.updatedAt");
+    private static final String DEFAULT_NOTICE = "P3M";
+    private static final int DEFAULT_TERM = 12;
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+    private final OrganisationService organisations;
+    private final ObjectMapper mapper;
+
+    MembershipService(EntityManager em, Outbox outbox, Audit audit, Caller caller, OrganisationService organisations,
+            ObjectMapper mapper) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.organisations = organisations;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public Page<MembershipView> list(Shareholder holder, UUID organisationId, MembershipStatus status,
+            PageQuery paging) {
+        return query(holder, organisationId, status).page(em, paging, SORTABLE, "holder").map(this::view);
+    }
+
+    @Transactional
+    public List<MembershipView> all(Shareholder holder, UUID organisationId, MembershipStatus status) {
+        return query(holder, organisationId, status).all(em, new PageQuery(0, 1, null), SORTABLE, "holder").stream()
+                .map(this::view).toList();
+    }
+
+    private static ListQuery<Membership> query(Shareholder holder, UUID organisationId, MembershipStatus status) {
+        return ListQuery.of(Membership.class, "m")
+                .where("m.holder = :holder", "holder", holder)
+                .where("m.organisationId = :org", "org", organisationId)
+                .where("m.status = :status", "status", status);
+    }
+
+    @Transactional
+    public MembershipView get(UUID id) {
+        return view(find(id));
+    }
+
+    Membership find(UUID id) {
+        Membership m = em.find(Membership.class, id);
+        if (m == null) {
+            throw ProblemException.notFound("Membership", id);
+        }
+        return m;
+    }
+
+    @Transactional
+    public MembershipView propose(MembershipRequest r) {
+        caller.requireMayWriteFor(r.holder());
+        Organisation organisation = organisations.find(r.organisationId());
+        MembershipStatus status = r.status() == null ? MembershipStatus.CANDIDATE : r.status();
+        if (status != MembershipStatus.CANDIDATE && status != MembershipStatus.ACTIVE) {
+            throw ProblemException.invalid("status", "must be CANDIDATE for a proposal or ACTIVE to record an existing "
+                    + "membership; the other statuses follow from decisions");
+        }
+        if (status == MembershipStatus.ACTIVE) {
+            if (r.startDate() == null || r.renewalDate() == null || r.yearlyFee() == null) {
+                throw ProblemException.invalid(r.startDate() == null ? "startDate"
+                        : r.renewalDate() == null ? "renewalDate" : "yearlyFee",
+                        "is required to record an ACTIVE membership");
+            }
+        }
+        Long open = em.createQuery("SELECT count(m) FROM Membership m WHERE m.holder = :h AND m.organisationId = :o "
+                + "AND m.status NOT IN :closed", Long.class).setParameter("h", r.holder())
+                .setParameter("o", r.organisationId())
+                .setParameter("closed", EnumSet.of(MembershipStatus.ENDED, MembershipStatus.DECIDED_DECLINE))
+                .getSingleResult();
+        if (open > 0) {
+            throw ProblemException.conflict(r.holder() + " already has an open membership in " + organisation.acronym);
+        }
+        Membership m = new Membership();
+        m.id = UUID.randomUUID();
+        m.holder = r.holder();
+        m.organisationId = organisation.id;
+        m.status = status;
+        m.createdAt = Instant.now();
+        m.updatedAt = m.createdAt;
+        applyDetails(m, r, organisation);
+        em.persist(m);
+        if (r.yearlyFee() != null) {
+            addFee(m.id, r.yearlyFee(), m.startDate != null ? m.startDate : LocalDate.now());
+        }
+        em.flush();
+        MembershipView view = view(m);
+        outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.MEMBERSHIP_PROPOSED, view);
+        audit.record(MembershipEvents.MEMBERSHIP, m.id, "MembershipProposed", audit.diff(Map.of(), view));
+        return view;
+    }
+
+    @Transactional
+    public MembershipView update(UUID id, MembershipRequest r, String ifMatch) {
+        Membership m = find(id);
+        caller.requireMayWriteFor(m.holder);
+        Versions.requireCurrent(ifMatch, r.version(), m.version, "Membership " + id);
+        if (r.holder() != m.holder || !r.organisationId().equals(m.organisationId)) {
+            throw ProblemException.invalid(r.holder() != m.holder ? "holder" : "organisationId",
+                    "cannot change; end this membership and propose a new one");
+        }
+        if (r.status() != null && r.status() != m.status) {
+            throw ProblemException.invalid("status", "changes through POST /memberships/{id}/status or a decision");
+        }
+        BigDecimal fee = currentFee(id);
+        if (r.yearlyFee() != null && (fee == null || fee.compareTo(r.yearlyFee()) != 0)) {
+            throw ProblemException.invalid("yearlyFee", "changes through POST /memberships/{id}/fees, which keeps "
+                    + "the fee history");
+        }
+        MembershipView before = view(m);
+        applyDetails(m, r, organisations.find(m.organisationId));
+        Map<String, Object> changes = audit.diff(before, view(m));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        m.updatedAt = Instant.now();
+        em.flush();
+        audit.record(MembershipEvents.MEMBERSHIP, id, "MembershipUpdated", changes);
+        return view(m);
+    }
+
+    private void applyDetails(Membership m, MembershipRequest r, Organisation organisation) {
+        m.startDate = r.startDate();
+        m.termMonths = r.termMonths() == null ? DEFAULT_TERM : r.termMonths();
+        m.renewalDate = r.renewalDate();
+        if (m.startDate != null && m.renewalDate != null && !m.renewalDate.isAfter(m.startDate)) {
+            throw ProblemException.invalid("renewalDate", "must be after startDate (" + m.startDate + ")");
+        }
+        String notice = r.noticePeriod() == null ? DEFAULT_NOTICE : r.noticePeriod();
+        Period period = parsePeriod(notice, "noticePeriod");
+        LocalDate reference = LocalDate.of(2000, 1, 1);
+        if (period.isZero() || !reference.minus(period).isAfter(reference.minusMonths(m.termMonths))) {
+            throw ProblemException.invalid("noticePeriod", "must be longer than zero and shorter than the term ("
+                    + m.termMonths + " months)");
+        }
+        m.noticePeriod = notice;
+        m.contactPerson = blankToNull(r.contactPerson());
+        m.expectedBenefits = blankToNull(r.expectedBenefits());
+        m.obligations = blankToNull(r.obligations());
+        Set<String> groups = new TreeSet<>();
+        if (r.workingGroups() != null) {
+            for (String g : r.workingGroups()) {
+                if (!organisation.workingGroups.contains(g.trim())) {
+                    throw ProblemException.invalid("workingGroups", "'" + g + "' is not a working group of "
+                            + organisation.acronym + " (" + String.join(", ", new TreeSet<>(organisation.workingGroups))
+                            + ")");
+                }
+                groups.add(g.trim());
+            }
+        }
+        if (!m.workingGroups.equals(groups)) {
+            m.workingGroups.clear();
+            m.workingGroups.addAll(groups);
+        }
+        if (r.evaluation() != null) {
+            checkEvaluation(r.evaluation());
+        }
+        m.evaluation = r.evaluation() == null ? null : json(r.evaluation());
+    }
+
+    private static void checkEvaluation(Evaluation e) {
+        Set<String> keys = new java.util.HashSet<>();
+        for (int i = 0; i < e.criteria().size(); i++) {
+            if (!keys.add(e.criteria().get(i).key())) {
+                throw ProblemException.invalid("evaluation.criteria[" + i + "].key", "appears twice");
+            }
+        }
+        Set<String> scored = new java.util.HashSet<>();
+        for (int i = 0; i < e.scores().size(); i++) {
+            String criterion = e.scores().get(i).criterion();
+            if (!keys.contains(criterion)) {
+                throw ProblemException.invalid("evaluation.scores[" + i + "].criterion", "'" + criterion
+                        + "' is not one of the criteria " + keys);
+            }
+            if (!scored.add(criterion)) {
+                throw ProblemException.invalid("evaluation.scores[" + i + "].criterion", "is scored twice");
+            }
+        }
+    }
+
+    /** Status changes a coordinator may make by hand; the others follow decisions and funding. */
+    @Transactional
+    public MembershipView changeStatus(UUID id, MembershipStatus to, Long version) {
+        Membership m = find(id);
+        caller.requireMayWriteFor(m.holder);
+        if (version != null) {
+            Versions.requireCurrent(null, version, m.version, "Membership " + id);
+        }
+        Set<MembershipStatus> allowed = m.status.manualNext();
+        if (!allowed.contains(to)) {
+            throw ProblemException.conflict("A membership in status " + m.status + " cannot be set to " + to
+                    + " by hand; allowed: " + (allowed.isEmpty() ? "none (decisions and funding move it)" : allowed),
+                    Map.of("currentStatus", m.status, "allowed", allowed));
+        }
+        if (to == MembershipStatus.ENDED && m.endDate != null && LocalDate.now().isBefore(m.endDate)) {
+            throw ProblemException.conflict("The membership runs until " + m.endDate + "; it can end on or after that day");
+        }
+        transition(m, to, null, null);
+        return view(m);
+    }
+
+    /**
+     * The answer of projects-service to a fee request (consumed in the cross-service flow):
+     * allocated → ACTIVE; rejected → stays AWAITING_FUNDING with the reason visible.
+     */
+    @Transactional
+    public MembershipView applyFundingAnswer(UUID id, boolean allocated, String reason) {
+        Membership m = find(id);
+        if (m.status != MembershipStatus.AWAITING_FUNDING) {
+            return view(m);
+        }
+        if (allocated) {
+            m.fundingNote = null;
+            if (m.startDate == null) {
+                m.startDate = LocalDate.now();
+            }
+            if (m.renewalDate == null) {
+                m.renewalDate = m.startDate.plusMonths(m.termMonths);
+            }
+            transition(m, MembershipStatus.ACTIVE, null, "fee allocated");
+        } else {
+            m.fundingNote = reason;
+            m.updatedAt = Instant.now();
+            audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", reason));
+        }
+        return view(m);
+    }
+
+    private void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
+        MembershipStatus from = m.status;
+        m.status = to;
+        m.updatedAt = Instant.now();
+        em.flush();
+        Organisation organisation = organisations.find(m.organisationId);
+        outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
+                new StatusChangedEvent(m.id, m.holder, m.organisationId, organisation.acronym, from, to, decisionId,
+                        note));
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("status", Map.of("from", from, "to", to));
+        if (decisionId != null) {
+            changes.put("decisionId", decisionId);
+        }
+        audit.record(MembershipEvents.MEMBERSHIP, m.id, "StatusChanged", changes);
+    }
+
+    // Fees
+
+    @Transactional
+    public List<FeeView> fees(UUID id) {
+        find(id);
+        return feeRows(id).stream().map(f -> new FeeView(f.yearlyFee, f.validFrom, f.validTo)).toList();
+    }
+
+    @Transactional
+    public List<FeeView> changeFee(UUID id, FeeChange change) {
+        Membership m = find(id);
+        caller.requireMayWriteFor(m.holder);
+        List<MembershipFee> rows = feeRows(id);
+        MembershipFee current = rows.isEmpty() ? null : rows.get(rows.size() - 1);
+        if (current != null && !change.validFrom().isAfter(current.validFrom)) {
+            throw ProblemException.invalid("validFrom", "must be after " + current.validFrom
+                    + ", the start of the current fee; the history is not rewritten");
+        }
+        if (current != null) {
+            current.validTo = change.validFrom().minusDays(1);
+        }
+        addFee(id, change.yearlyFee(), change.validFrom());
+        em.flush();
+        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.FEE_CHANGED,
+                new FeeChangedEvent(id, m.organisationId, change.yearlyFee(), change.validFrom(),
+                        current == null ? null : current.yearlyFee));
+        audit.record(MembershipEvents.MEMBERSHIP, id, "FeeChanged", Map.of("yearlyFee",
+                Map.of("from", current == null ? "none" : current.yearlyFee, "to", change.yearlyFee()),
+                "validFrom", change.validFrom()));
+        return fees(id);
+    }
+
+    /** The fee of {@code year}: the one valid on 1 January, else the first one starting in that year. */
+    public BigDecimal feeFor(UUID id, int year) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+        MembershipFee found = null;
+        for (MembershipFee f : feeRows(id)) {
+            boolean coversFirst = !f.validFrom.isAfter(first) && (f.validTo == null || !f.validTo.isBefore(first));
+            if (coversFirst) {
+                return f.yearlyFee;
+            }
+            if (found == null && !f.validFrom.isBefore(first) && !f.validFrom.isAfter(last)) {
+                found = f;
+            }
+        }
+        return found == null ? null : found.yearlyFee;
+    }
+
+    private BigDecimal currentFee(UUID id) {
+        List<MembershipFee> rows = feeRows(id);
+        return rows.isEmpty() ? null : rows.get(rows.size() - 1).yearlyFee;
+    }
+
+    private List<MembershipFee> feeRows(UUID id) {
+        return em.createQuery("FROM MembershipFee WHERE membershipId = :m ORDER BY validFrom", MembershipFee.class)
+                .setParameter("m", id).getResultList();
+    }
+
+    private void addFee(UUID membershipId, BigDecimal fee, LocalDate validFrom) {
+        MembershipFee row = new MembershipFee();
+        row.id = UUID.randomUUID();
+        row.membershipId = membershipId;
+        row.yearlyFee = fee;
+        row.validFrom = validFrom;
+        em.persist(row);
+    }
+
+    // Decisions
+
+    @Transactional
+    public List<DecisionView> decisions(UUID id) {
+        find(id);
+        return em.createQuery("FROM MembershipDecision WHERE membershipId = :m ORDER BY decidedOn, recordedAt",
+                MembershipDecision.class).setParameter("m", id).getResultList().stream().map(DecisionView::of)
+                .toList();
+    }
+
+    /**
+     * Records a decision and applies it in the same transaction: an approved JOIN requests
+     * the fee (ResourcesRequested) and waits in AWAITING_FUNDING (ACTIVE at once for a zero
+     * fee); DECLINE → DECIDED_DECLINE; TERMINATE → NOTICE_GIVEN, ending at the first renewal
+     * whose notice deadline has not passed.
+     */
+    @Transactional
+    public DecisionView decide(UUID id, DecisionRequest r) {
+        Membership m = find(id);
+        Organisation organisation = organisations.find(m.organisationId);
+        switch (r.kind()) {
+            case JOIN, DECLINE -> {
+                if (!m.status.awaitsDecision()) {
+                    throw ProblemException.conflict("A " + r.kind() + " decision needs a membership in CANDIDATE or "
+                            + "UNDER_REVIEW, but it is " + m.status, Map.of("currentStatus", m.status));
+                }
+            }
+            case TERMINATE -> {
+                if (m.status != MembershipStatus.ACTIVE) {
+                    throw ProblemException.conflict("A TERMINATE decision needs an ACTIVE membership, but it is "
+                            + m.status, Map.of("currentStatus", m.status));
+                }
+            }
+        }
+        BigDecimal fee = null;
+        int year = (m.startDate != null ? m.startDate : r.decidedOn()).getYear();
+        if (r.kind() == MembershipDecision.Kind.JOIN && r.outcome() == MembershipDecision.Outcome.APPROVED) {
+            fee = feeFor(id, year);
+            if (fee == null) {
+                throw ProblemException.conflict("Set the yearly fee for " + year
+                        + " (POST /memberships/{id}/fees) before recording a join decision");
+            }
+        }
+        MembershipDecision d = new MembershipDecision();
+        d.id = UUID.randomUUID();
+        d.membershipId = id;
+        d.kind = r.kind();
+        d.body = r.body();
+        d.decidedOn = r.decidedOn();
+        d.outcome = r.outcome();
+        d.conditions = blankToNull(r.conditions());
+        d.minutesReference = blankToNull(r.minutesReference());
+        d.recordedBy = caller.subject();
+        d.recordedAt = Instant.now();
+        em.persist(d);
+        String subjectName = organisation.acronym + " membership of " + m.holder;
+        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.DECISION_TAKEN,
+                new DecisionTakenEvent(d.id, "memberships-service", MembershipEvents.MEMBERSHIP, id, subjectName,
+                        d.kind.name(), d.body, d.decidedOn, d.outcome, d.conditions, d.minutesReference, m.holder,
+                        organisation.id, organisation.acronym));
+        audit.record(MembershipEvents.MEMBERSHIP, id, "DecisionRecorded", Map.of("decisionId", d.id, "kind", d.kind,
+                "outcome", d.outcome, "body", d.body));
+        if (r.outcome() == MembershipDecision.Outcome.APPROVED) {
+            switch (r.kind()) {
+                case JOIN -> {
+                    if (fee.signum() == 0) {
+                        applyFundingFree(m);
+                        transition(m, MembershipStatus.ACTIVE, d.id, "joined; no fee to fund");
+                    } else {
+                        transition(m, MembershipStatus.AWAITING_FUNDING, d.id, "joined; fee requested");
+                        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.RESOURCES_REQUESTED,
+                                new ResourcesRequestedEvent(UUID.randomUUID(), MembershipEvents.MEMBERSHIP, id,
+                                        subjectName, m.holder, year, "MEMBERSHIP_FEES", fee, "EUR", d.id));
+                    }
+                }
+                case DECLINE -> transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");
+                case TERMINATE -> {
+                    m.endDate = NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths,
+                            Period.parse(m.noticePeriod), r.decidedOn());
+                    transition(m, MembershipStatus.NOTICE_GIVEN, d.id, "notice given; ends " + m.endDate);
+                }
+            }
+        } else {
+            em.flush();
+        }
+        return DecisionView.of(d);
+    }
+
+    private static void applyFundingFree(Membership m) {
+        if (m.startDate == null) {
+            m.startDate = LocalDate.now();
+        }
+        if (m.renewalDate == null) {
+            m.renewalDate = m.startDate.plusMonths(m.termMonths);
+        }
+    }
+
+    // Deadlines
+
+    /** ACTIVE memberships whose last day to give notice falls within {@code within} from {@code today}. */
+    @Transactional
+    public List<Deadline> deadlines(String within, LocalDate today) {
+        Period window = parsePeriod(within, "within");
+        LocalDate until = today.plus(window);
+        List<Deadline> deadlines = new ArrayList<>();
+        for (Membership m : em.createQuery("FROM Membership WHERE status = :s AND renewalDate IS NOT NULL",
+                Membership.class).setParameter("s", MembershipStatus.ACTIVE).getResultList()) {
+            Period notice = Period.parse(m.noticePeriod);
+            LocalDate renewal = NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today);
+            LocalDate last = NoticeDeadlines.lastNoticeDay(renewal, notice);
+            if (!last.isAfter(until)) {
+                deadlines.add(new Deadline(m.id, m.holder, organisations.find(m.organisationId).acronym, renewal, last,
+                        ChronoUnit.DAYS.between(today, last), feeFor(m.id, renewal.getYear())));
+            }
+        }
+        deadlines.sort(Comparator.comparing(Deadline::lastNoticeDay).thenComparing(Deadline::organisationAcronym));
+        return deadlines;
+    }
+
+    private static Period parsePeriod(String value, String field) {
+        try {
+            Period period = Period.parse(value);
+            if (period.isNegative()) {
+                throw ProblemException.invalid(field, "must not be negative");
+            }
+            return period;
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be an ISO 8601 period such as P90D or P3M, not '" + value + "'");
+        }
+    }
+
+    MembershipView view(Membership m) {
+        Organisation o = organisations.find(m.organisationId);
+        LocalDate today = LocalDate.now();
+        LocalDate next = m.renewalDate == null ? null : NoticeDeadlines.nextRenewal(m.renewalDate, m.termMonths, today);
+        LocalDate lastNotice = null;
+        if (m.status == MembershipStatus.ACTIVE && m.renewalDate != null) {
+            Period notice = Period.parse(m.noticePeriod);
+            lastNotice = NoticeDeadlines.lastNoticeDay(
+                    NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today), notice);
+        }
+        return new MembershipView(m.id, m.holder, m.organisationId, o.acronym, o.name, m.status, m.startDate,
+                m.termMonths, m.renewalDate, next, m.noticePeriod, lastNotice, m.endDate, currentFee(m.id),
+                m.contactPerson, List.copyOf(new TreeSet<>(m.workingGroups)), m.expectedBenefits, m.obligations,
+                evaluationView(m.evaluation), m.fundingNote, m.createdAt, m.updatedAt, m.version);
+    }
+
+    private EvaluationView evaluationView(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            Evaluation e = mapper.readValue(json, Evaluation.class);
+            Map<String, BigDecimal> scores = new HashMap<>();
+            e.scores().forEach(s -> scores.put(s.criterion(), s.score()));
+            BigDecimal total = WeightedScore.total(e.criteria().stream()
+                    .map(c -> new WeightedScore.Part(c.weight(), scores.getOrDefault(c.key(), BigDecimal.ZERO)))
+                    .toList());
+            return new EvaluationView(e.criteria(), e.scores(), total);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored evaluation is unreadable", e);
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,104 @@
+package de.kielregion.kooperation.memberships.organisation;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/organisations")
+@Tag(name = "Organisations", description = "Networks and associations of the Baltic Sea region (STRING, UBC, ...)")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class OrganisationResource {
+
+    private final OrganisationService organisations;
+    private final Audit audit;
+
+    OrganisationResource(OrganisationService organisations, Audit audit) {
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "List organisations", description = "Filter by part of name or acronym and kind; paged, "
+            + "sorted (name, acronym, updatedAt). Roles: every role.")
+    public Page<OrganisationView> list(@QueryParam("q") @Size(max = 200) String q, @QueryParam("kind") String kind,
+            @Valid @BeanParam PageQuery paging) {
+        return organisations.list(q, Params.enumOf(OrganisationKind.class, kind, "kind"), paging);
+    }
+
+    @POST
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Register an organisation", description = "Publishes OrganisationRegistered. "
+            + "Roles: coordinator, admin.")
+    public Response register(@Valid @NotNull OrganisationRequest request) {
+        OrganisationView view = organisations.register(request);
+        return Response.created(URI.create("/organisations/" + view.id())).tag(Versions.etag(view.version()))
+                .entity(view).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Read an organisation", description = "Roles: every role.")
+    public Response get(@PathParam("id") UUID id) {
+        OrganisationView view = organisations.get(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Update an organisation", description = "The full new state; If-Match or 'version'. "
+            + "Publishes OrganisationUpdated. Roles: coordinator, admin.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull OrganisationRequest request) {
+        OrganisationView view = organisations.update(id, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "An organisation's change history", description = "Roles: every role.")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        organisations.get(id);
+        return audit.history(MembershipEvents.ORGANISATION, id);
+    }
+}

@@ -1,0 +1,210 @@
+package de.kielregion.kooperation.memberships.organisation;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.Band;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModel;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModelType;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
+import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Organisations KielRegion or its shareholders can join. */
+@ApplicationScoped
+public class OrganisationService {
+
+    private static final Map<String, String> SORTABLE = Map.of("name", "o.name", "acronym", "o.acronym",
+            "updatedAt", "o.updatedAt");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final ObjectMapper mapper;
+
+    OrganisationService(EntityManager em, Outbox outbox, Audit audit, ObjectMapper mapper) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.mapper = mapper;
+    }
+
+    @Transactional
+    public Page<OrganisationView> list(String q, OrganisationKind kind, PageQuery paging) {
+        String pattern = q == null || q.isBlank() ? null : ListQuery.likeContains(q.trim().toLowerCase());
+        return ListQuery.of(Organisation.class, "o")
+                .where("(lower(o.name) LIKE :q ESCAPE '\\' OR lower(o.acronym) LIKE :q ESCAPE '\\')", "q", pattern)
+                .where("o.kind = :kind", "kind", kind)
+                .page(em, paging, SORTABLE, "acronym").map(this::view);
+    }
+
+    @Transactional
+    public OrganisationView get(UUID id) {
+        return view(find(id));
+    }
+
+    public Organisation find(UUID id) {
+        Organisation organisation = em.find(Organisation.class, id);
+        if (organisation == null) {
+            throw ProblemException.notFound("Organisation", id);
+        }
+        return organisation;
+    }
+
+    @Transactional
+    public OrganisationView register(OrganisationRequest request) {
+        Organisation o = new Organisation();
+        o.id = UUID.randomUUID();
+        o.createdAt = Instant.now();
+        o.updatedAt = o.createdAt;
+        apply(o, request);
+        em.persist(o);
+        em.flush();
+        OrganisationView view = view(o);
+        outbox.record(MembershipEvents.ORGANISATION, o.id.toString(), MembershipEvents.ORGANISATION_REGISTERED, view);
+        audit.record(MembershipEvents.ORGANISATION, o.id, "OrganisationRegistered", audit.diff(Map.of(), view));
+        return view;
+    }
+
+    @Transactional
+    public OrganisationView update(UUID id, OrganisationRequest request, String ifMatch) {
+        Organisation o = find(id);
+        Versions.requireCurrent(ifMatch, request.version(), o.version, "Organisation " + id);
+        OrganisationView before = view(o);
+        apply(o, request);
+        Map<String, Object> changes = audit.diff(before, view(o));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        o.updatedAt = Instant.now();
+        em.flush();
+        OrganisationView view = view(o);
+        outbox.record(MembershipEvents.ORGANISATION, id.toString(), MembershipEvents.ORGANISATION_UPDATED, view);
+        audit.record(MembershipEvents.ORGANISATION, id, "OrganisationUpdated", changes);
+        return view;
+    }
+
+    private void apply(Organisation o, OrganisationRequest r) {
+        String acronym = r.acronym().trim().toUpperCase();
+        Long taken = em.createQuery("SELECT count(o) FROM Organisation o WHERE o.acronym = :a AND o.id <> :id",
+                Long.class).setParameter("a", acronym).setParameter("id", o.id).getSingleResult();
+        if (taken > 0) {
+            throw ProblemException.conflict("An organisation with the acronym " + acronym + " is registered already");
+        }
+        checkFeeModel(r.feeModel());
+        o.name = r.name().trim();
+        o.acronym = acronym;
+        o.kind = r.kind();
+        o.website = blankToNull(r.website());
+        o.seatCountry = r.seatCountry();
+        o.description = blankToNull(r.description());
+        o.feeModel = json(r.feeModel());
+        replace(o.themes, r.themes());
+        replace(o.workingGroups, r.workingGroups());
+        TreeSet<UUID> partners = new TreeSet<>(r.memberPartnerIds() == null ? List.of() : r.memberPartnerIds());
+        if (!o.memberPartnerIds.equals(partners)) {
+            o.memberPartnerIds.clear();
+            o.memberPartnerIds.addAll(partners);
+        }
+    }
+
+    /** FLAT needs flatFee and no bands; POPULATION_BAND needs bands that start at 0 and do not overlap. */
+    static void checkFeeModel(FeeModel model) {
+        if (model.type() == FeeModelType.FLAT) {
+            if (model.flatFee() == null) {
+                throw ProblemException.invalid("feeModel.flatFee", "is required for a FLAT fee model");
+            }
+            if (model.bands() != null && !model.bands().isEmpty()) {
+                throw ProblemException.invalid("feeModel.bands", "must be empty for a FLAT fee model");
+            }
+            return;
+        }
+        if (model.bands() == null || model.bands().isEmpty()) {
+            throw ProblemException.invalid("feeModel.bands", "are required for a POPULATION_BAND fee model");
+        }
+        long expectedFrom = 0;
+        for (int i = 0; i < model.bands().size(); i++) {
+            Band band = model.bands().get(i);
+            if (band.fromPopulation() != expectedFrom) {
+                throw ProblemException.invalid("feeModel.bands[" + i + "].fromPopulation", "must be " + expectedFrom
+                        + " so that the bands follow each other without gaps or overlaps");
+            }
+            boolean last = i == model.bands().size() - 1;
+            if (band.toPopulation() == null && !last) {
+                throw ProblemException.invalid("feeModel.bands[" + i + "].toPopulation", "may be open only in the last band");
+            }
+            if (band.toPopulation() != null && band.toPopulation() <= band.fromPopulation()) {
+                throw ProblemException.invalid("feeModel.bands[" + i + "].toPopulation", "must be above fromPopulation");
+            }
+            expectedFrom = band.toPopulation() == null ? -1 : band.toPopulation();
+        }
+    }
+
+    /** The fee the model asks of a member with {@code population} inhabitants. */
+    public static BigDecimal feeFor(FeeModel model, long population) {
+        if (model.type() == FeeModelType.FLAT) {
+            return model.flatFee();
+        }
+        for (Band band : model.bands()) {
+            if (population >= band.fromPopulation()
+                    && (band.toPopulation() == null || population < band.toPopulation())) {
+                return band.fee();
+            }
+        }
+        throw ProblemException.badRequest("No fee band covers a population of " + population);
+    }
+
+    public FeeModel feeModel(Organisation o) {
+        try {
+            return mapper.readValue(o.feeModel, FeeModel.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored fee model is unreadable", e);
+        }
+    }
+
+    private OrganisationView view(Organisation o) {
+        return new OrganisationView(o.id, o.name, o.acronym, o.kind, o.website, o.seatCountry, o.description,
+                feeModel(o), List.copyOf(new TreeSet<>(o.themes)), List.copyOf(new TreeSet<>(o.workingGroups)),
+                List.copyOf(new TreeSet<>(o.memberPartnerIds)), o.createdAt, o.updatedAt, o.version);
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void replace(java.util.Set<String> target, List<String> values) {
+        TreeSet<String> wanted = new TreeSet<>();
+        if (values != null) {
+            values.forEach(v -> wanted.add(v.trim()));
+        }
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
