@@ -5,4 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class MembershipsServiceStartsTest extends ServiceStartsContract {
+
+    @Override
+    protected int minimumOperations() {
+        return 15;
+    }
 }

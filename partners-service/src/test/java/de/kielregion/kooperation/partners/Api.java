@@ -48,11 +48,8 @@ public final class Api {
     /** The records on the topic with {@code key}, once {@code done} holds for them (or after 30 s). */
     public static List<ConsumerRecord<String, String>> events(String key,
             Predicate<List<ConsumerRecord<String, String>>> done) {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-        try (TopicReader reader = new TopicReader(bootstrap, TOPIC)) {
-            return reader.readUntil(rs -> done.test(rs.stream().filter(r -> key.equals(r.key())).toList()),
-                    Duration.ofSeconds(30)).stream().filter(r -> key.equals(r.key())).toList();
-        }
+        return TopicReader.keyed(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), TOPIC,
+                key, done, Duration.ofSeconds(30));
     }
 
     public static String type(ConsumerRecord<String, String> record) {

@@ -5,4 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class PartnersServiceStartsTest extends ServiceStartsContract {
+
+    @Override
+    protected int minimumOperations() {
+        return 25;
+    }
 }

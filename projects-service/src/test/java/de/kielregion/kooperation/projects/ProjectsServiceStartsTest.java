@@ -5,4 +5,9 @@ import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
 class ProjectsServiceStartsTest extends ServiceStartsContract {
+
+    @Override
+    protected int minimumOperations() {
+        return 0; // the projects API comes with issue 4
+    }
 }

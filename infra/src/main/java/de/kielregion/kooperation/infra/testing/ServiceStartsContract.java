@@ -3,15 +3,23 @@ package de.kielregion.kooperation.infra.testing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
 
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * What every service must do once started: be live and ready (database included), have run
@@ -38,6 +46,39 @@ public abstract class ServiceStartsContract {
             rs.next();
             assertEquals(2, rs.getInt(1));
         }
+    }
+
+    /**
+     * Every operation of the API has a summary, names its roles in the description
+     * ("Roles: ...") and carries the security requirement derived from its
+     * {@code @RolesAllowed}.
+     */
+    @Test
+    void everyOperationIsDocumentedWithItsRoles() throws Exception {
+        JsonNode doc = new ObjectMapper().readTree(given().when().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().asString());
+        List<String> missing = new ArrayList<>();
+        int operations = 0;
+        for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            Map.Entry<String, JsonNode> path = paths.next();
+            for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                Map.Entry<String, JsonNode> op = ops.next();
+                operations++;
+                JsonNode security = op.getValue().get("security");
+                if (security == null || security.isEmpty()
+                        || !op.getValue().path("description").asText("").contains("Roles:")
+                        || op.getValue().path("summary").asText("").isBlank()) {
+                    missing.add(op.getKey().toUpperCase() + " " + path.getKey());
+                }
+            }
+        }
+        assertTrue(operations >= minimumOperations(), operations + " operations in the OpenAPI document");
+        assertTrue(missing.isEmpty(), "operations without summary, roles or security: " + missing);
+    }
+
+    /** How many operations the service's API has at least. */
+    protected int minimumOperations() {
+        return 1;
     }
 
     @Test

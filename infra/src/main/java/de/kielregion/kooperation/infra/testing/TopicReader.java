@@ -57,6 +57,31 @@ public final class TopicReader implements AutoCloseable {
         return List.copyOf(records);
     }
 
+    /**
+     * The records of {@code topic} with {@code key}, read from the beginning until
+     * {@code done} holds for them or {@code timeout} passes.
+     */
+    public static List<ConsumerRecord<String, String>> keyed(String bootstrapServers, String topic, String key,
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+        try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
+            return reader.readUntil(rs -> done.test(rs.stream().filter(r -> key.equals(r.key())).toList()), timeout)
+                    .stream().filter(r -> key.equals(r.key())).toList();
+        }
+    }
+
+    /** Reads until this reader has reached the end of every partition as of now; returns all records read. */
+    public List<ConsumerRecord<String, String>> readToEnd(Duration timeout) {
+        java.util.Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (ends.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Could not read " + ends + " within " + timeout);
+            }
+            consumer.poll(Duration.ofMillis(200)).forEach(records::add);
+        }
+        return List.copyOf(records);
+    }
+
     /** Every record read so far. */
     public List<ConsumerRecord<String, String>> records() {
         return List.copyOf(records);

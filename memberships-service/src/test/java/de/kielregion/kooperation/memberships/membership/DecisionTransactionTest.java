@@ -1,0 +1,117 @@
+package de.kielregion.kooperation.memberships.membership;
+
+import static de.kielregion.kooperation.memberships.Api.COORDINATOR;
+import static de.kielregion.kooperation.memberships.Api.as;
+import static de.kielregion.kooperation.memberships.Api.organisation;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+
+import de.kielregion.kooperation.infra.testing.TopicReader;
+import de.kielregion.kooperation.memberships.Api;
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
+import de.kielregion.kooperation.memberships.membership.MembershipDecision.Body;
+import de.kielregion.kooperation.memberships.membership.MembershipDecision.Kind;
+import de.kielregion.kooperation.memberships.membership.MembershipDecision.Outcome;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** The service level: one transaction for a decision and its events, and the funding answer. */
+@QuarkusTest
+class DecisionTransactionTest {
+
+    @Inject
+    MembershipService memberships;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private String proposedWithFee() {
+        String org = organisation("T" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        String id = as(COORDINATOR).body(Map.of("holder", "PLOEN", "organisationId", org, "yearlyFee", "800.00",
+                "startDate", "2025-01-01")).when().post("/memberships").then().statusCode(201).extract().path("id");
+        return id;
+    }
+
+    @Test
+    void aRolledBackJoinDecisionLeavesNeitherStatusNorEvents() throws Exception {
+        UUID id = UUID.fromString(proposedWithFee());
+        QuarkusTransaction.begin();
+        memberships.decide(id, new DecisionRequest(Kind.JOIN, Body.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1),
+                Outcome.APPROVED, null, null));
+        assertEquals(2, outboxRows(id, List.of(MembershipEvents.DECISION_TAKEN, MembershipEvents.RESOURCES_REQUESTED),
+                true), "inside the transaction both events are recorded");
+        QuarkusTransaction.rollback();
+
+        assertEquals(MembershipStatus.CANDIDATE, memberships.get(id).status());
+        assertEquals(0, outboxRows(id, List.of(MembershipEvents.DECISION_TAKEN, MembershipEvents.RESOURCES_REQUESTED),
+                false));
+        // The committed join of another membership arrives; the rolled-back one never does.
+        UUID marker = UUID.fromString(proposedWithFee());
+        QuarkusTransaction.requiringNew().run(() -> memberships.decide(marker, new DecisionRequest(Kind.JOIN,
+                Body.MANAGEMENT, LocalDate.of(2025, 2, 1), Outcome.APPROVED, null, null)));
+        List<ConsumerRecord<String, String>> markerEvents = Api.events(marker.toString(), rs -> rs.stream()
+                .anyMatch(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))));
+        assertTrue(markerEvents.stream().anyMatch(r -> MembershipEvents.DECISION_TAKEN.equals(Api.type(r))));
+        List<ConsumerRecord<String, String>> events;
+        try (TopicReader reader = new TopicReader(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers",
+                String.class), Api.TOPIC)) {
+            events = reader.readToEnd(Duration.ofSeconds(30)).stream().filter(r -> id.toString().equals(r.key()))
+                    .toList();
+        }
+        assertEquals(MembershipEvents.MEMBERSHIP_PROPOSED, Api.type(events.get(0)), "its proposal was published");
+        assertFalse(events.stream().anyMatch(r -> MembershipEvents.DECISION_TAKEN.equals(Api.type(r))));
+        assertFalse(events.stream().anyMatch(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))));
+    }
+
+    @Test
+    void fundingAnswerActivatesOrKeepsWaitingWithTheReason() {
+        UUID id = UUID.fromString(proposedWithFee());
+        QuarkusTransaction.requiringNew().run(() -> memberships.decide(id, new DecisionRequest(Kind.JOIN,
+                Body.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1), Outcome.APPROVED, "Beitrag aus Linie 2025", null)));
+        assertEquals(MembershipStatus.AWAITING_FUNDING, memberships.get(id).status());
+
+        var rejected = memberships.applyFundingAnswer(id, false, "MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked");
+        assertEquals(MembershipStatus.AWAITING_FUNDING, rejected.status());
+        assertEquals("MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked", rejected.fundingNote());
+
+        var active = memberships.applyFundingAnswer(id, true, null);
+        assertEquals(MembershipStatus.ACTIVE, active.status());
+        assertNull(active.fundingNote());
+        assertEquals(LocalDate.of(2026, 1, 1), active.renewalDate(), "start date + one 12-month term");
+        // A repeated answer changes nothing.
+        assertEquals(active.version(), memberships.applyFundingAnswer(id, true, null).version());
+    }
+
+    private long outboxRows(UUID id, List<String> types, boolean sameTransaction) throws Exception {
+        String sql = "SELECT count(*) FROM outbox_event WHERE aggregateid = ? AND type = ANY (?)";
+        if (sameTransaction) {
+            // The test's transaction: the service's own EntityManager sees the pending rows after a flush.
+            return (Long) io.quarkus.arc.Arc.container().instance(jakarta.persistence.EntityManager.class).get()
+                    .createQuery("SELECT count(e) FROM OutboxEvent e WHERE e.aggregateId = :id AND e.type IN :types")
+                    .setParameter("id", id.toString()).setParameter("types", types).getSingleResult();
+        }
+        try (var c = dataSource.getConnection(); var s = c.prepareStatement(sql)) {
+            s.setString(1, id.toString());
+            s.setArray(2, c.createArrayOf("varchar", types.toArray()));
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}
