@@ -1,0 +1,75 @@
+package de.kielregion.kooperation.projects.budget;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
+import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
+import de.kielregion.kooperation.projects.budget.BudgetApi.LineRequest;
+import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/")
+@Tag(name = "Budget", description = "Budget lines per year and category, and the allocations from them")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BudgetResource {
+
+    private final BudgetService budget;
+
+    BudgetResource(BudgetService budget) {
+        this.budget = budget;
+    }
+
+    @GET
+    @Path("budget/{year}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The budget of a year", description = "Per line: amount, allocated, free. Roles: every role.")
+    public BudgetView budget(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return budget.budget(year);
+    }
+
+    @PUT
+    @Path("budget/{year}/lines/{category}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Create or change a budget line", description = "STAFF in FTE, MEMBERSHIP_FEES and "
+            + "PROJECT_FUNDS in EUR; never below what is allocated (409). Changing an existing line needs If-Match or "
+            + "'version'. Roles: coordinator, admin.")
+    public LineView setLine(@PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("category") String category,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LineRequest request) {
+        Category parsed = Params.enumOf(Category.class, category, "category");
+        return budget.setLine(year, parsed, request.amount(), ifMatch, request.version());
+    }
+
+    @POST
+    @Path("allocations/{id}/release")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Release an allocation", description = "Gives its amount back to the line; publishes "
+            + "ResourcesReleased. Roles: coordinator, admin.")
+    public AllocationView release(@PathParam("id") UUID id) {
+        return budget.release(id);
+    }
+}

@@ -1,0 +1,214 @@
+package de.kielregion.kooperation.projects.budget;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.web.Versions;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.budget.Allocation.Status;
+import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
+import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationEvent;
+import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
+import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
+import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
+import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
+import de.kielregion.kooperation.projects.project.Project;
+import de.kielregion.kooperation.projects.project.ProjectService;
+import de.kielregion.kooperation.projects.project.ProjectStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+/**
+ * The budget and every allocation. Invariant: the ALLOCATED amounts of a line never exceed
+ * its amount. Each allocation locks its line (SELECT ... FOR UPDATE) before it sums what is
+ * allocated, so racing requests on one line are decided one after the other.
+ */
+@ApplicationScoped
+public class BudgetService {
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final ProjectService projects;
+
+    BudgetService(EntityManager em, Outbox outbox, Audit audit, ProjectService projects) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.projects = projects;
+    }
+
+    @Transactional
+    public BudgetView budget(int year) {
+        List<LineView> lines = new ArrayList<>();
+        for (BudgetLine line : em.createQuery("FROM BudgetLine WHERE year = :y ORDER BY category", BudgetLine.class)
+                .setParameter("y", year).getResultList()) {
+            lines.add(view(line));
+        }
+        return new BudgetView(year, lines);
+    }
+
+    /** Creates or changes the line of a year and category; never below what is allocated on it. */
+    @Transactional
+    public LineView setLine(int year, Category category, BigDecimal amount, String ifMatch, Long version) {
+        BudgetLine line = line(year, category, true);
+        if (line == null) {
+            line = new BudgetLine();
+            line.id = UUID.randomUUID();
+            line.year = year;
+            line.category = category;
+            line.amount = amount;
+            em.persist(line);
+            em.flush();
+            audit.record(ProjectEvents.BUDGET_LINE, line.id, "BudgetLineCreated",
+                    Map.of("year", year, "category", category, "amount", amount));
+            return view(line);
+        }
+        Versions.requireCurrent(ifMatch, version, line.version, "Budget line " + category + " " + year);
+        BigDecimal allocated = allocated(line.id);
+        if (amount.compareTo(allocated) < 0) {
+            throw ProblemException.conflict(allocated.toPlainString() + " " + category.unit + " are allocated on "
+                    + category + " " + year + "; the line cannot go below that (release allocations first)");
+        }
+        BigDecimal before = line.amount;
+        line.amount = amount;
+        em.flush();
+        audit.record(ProjectEvents.BUDGET_LINE, line.id, "BudgetLineChanged",
+                Map.of("amount", Map.of("from", before, "to", amount)));
+        return view(line);
+    }
+
+    @Transactional
+    public AllocationView allocateToProject(UUID projectId, AllocationRequest r) {
+        Project project = projects.find(projectId);
+        if (!project.status.canReceiveResources()) {
+            throw ProblemException.conflict("Resources go to approved projects; " + project.title + " is "
+                    + project.status);
+        }
+        if (line(r.year(), r.category(), false) == null) {
+            throw ProblemException.conflict("There is no " + r.category() + " line for " + r.year()
+                    + "; create it with PUT /budget/" + r.year() + "/lines/" + r.category());
+        }
+        Allocation a = allocate(SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);
+        if (a.status == Status.ALLOCATED && project.status.isApproved()) {
+            projects.transition(project, ProjectStatus.RESOURCED, null);
+        }
+        return view(a);
+    }
+
+    /**
+     * Answers a fee request of memberships-service (issue 6's consumer calls it): once per
+     * request id, however often the request is delivered.
+     */
+    @Transactional
+    public AllocationView allocateForRequest(UUID requestId, SubjectType subjectType, UUID subjectId,
+            String subjectName, int year, Category category, BigDecimal amount) {
+        Allocation earlier = em.createQuery("FROM Allocation WHERE requestId = :r", Allocation.class)
+                .setParameter("r", requestId).getResultStream().findFirst().orElse(null);
+        if (earlier != null) {
+            return view(earlier);
+        }
+        return view(allocate(subjectType, subjectId, subjectName, year, category, amount, requestId));
+    }
+
+    private Allocation allocate(SubjectType subjectType, UUID subjectId, String subjectName, int year,
+            Category category, BigDecimal amount, UUID requestId) {
+        BudgetLine line = line(year, category, true);
+        Allocation a = new Allocation();
+        a.id = UUID.randomUUID();
+        a.subjectType = subjectType;
+        a.subjectId = subjectId;
+        a.subjectName = subjectName;
+        a.amount = amount;
+        a.requestId = requestId;
+        a.createdAt = Instant.now();
+        a.updatedAt = a.createdAt;
+        if (line == null) {
+            a.status = Status.REJECTED;
+            a.reason = "There is no " + category + " budget line for " + year;
+        } else {
+            a.lineId = line.id;
+            BigDecimal free = line.amount.subtract(allocated(line.id));
+            if (amount.compareTo(free) <= 0) {
+                a.status = Status.ALLOCATED;
+            } else {
+                a.status = Status.REJECTED;
+                a.reason = category + " " + year + ": " + free.toPlainString() + " " + category.unit + " free, "
+                        + amount.toPlainString() + " asked";
+            }
+        }
+        em.persist(a);
+        em.flush();
+        publish(a, year, category, a.status == Status.ALLOCATED ? ProjectEvents.RESOURCES_ALLOCATED
+                : ProjectEvents.ALLOCATION_REJECTED);
+        return a;
+    }
+
+    @Transactional
+    public AllocationView release(UUID allocationId) {
+        Allocation a = em.find(Allocation.class, allocationId, LockModeType.PESSIMISTIC_WRITE);
+        if (a == null) {
+            throw ProblemException.notFound("Allocation", allocationId);
+        }
+        if (a.status != Status.ALLOCATED) {
+            throw ProblemException.conflict("Only an ALLOCATED allocation can be released; this one is " + a.status);
+        }
+        BudgetLine line = em.find(BudgetLine.class, a.lineId);
+        a.status = Status.RELEASED;
+        a.updatedAt = Instant.now();
+        em.flush();
+        publish(a, line.year, line.category, ProjectEvents.RESOURCES_RELEASED);
+        return view(a);
+    }
+
+    @Transactional
+    public List<AllocationView> allocations(UUID subjectId) {
+        return em.createQuery("FROM Allocation WHERE subjectId = :s ORDER BY createdAt", Allocation.class)
+                .setParameter("s", subjectId).getResultList().stream().map(this::view).toList();
+    }
+
+    private void publish(Allocation a, int year, Category category, String type) {
+        outbox.record(a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
+                a.subjectId.toString(), type, new AllocationEvent(a.id, a.requestId, a.subjectType, a.subjectId,
+                        a.subjectName, year, category, a.amount, a.status, a.reason));
+        audit.record(ProjectEvents.ALLOCATION, a.id, "Allocation" + a.status, Map.of("subjectId", a.subjectId,
+                "year", year, "category", category, "amount", a.amount));
+    }
+
+    private BudgetLine line(int year, Category category, boolean lock) {
+        var query = em.createQuery("FROM BudgetLine WHERE year = :y AND category = :c", BudgetLine.class)
+                .setParameter("y", year).setParameter("c", category);
+        if (lock) {
+            query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
+        }
+        return query.getResultStream().findFirst().orElse(null);
+    }
+
+    private BigDecimal allocated(UUID lineId) {
+        return em.createQuery("SELECT coalesce(sum(a.amount), 0) FROM Allocation a WHERE a.lineId = :l "
+                + "AND a.status = :s", BigDecimal.class).setParameter("l", lineId).setParameter("s", Status.ALLOCATED)
+                .getSingleResult();
+    }
+
+    private LineView view(BudgetLine line) {
+        BigDecimal allocated = allocated(line.id).setScale(2);
+        return new LineView(line.id, line.year, line.category, line.category.unit, line.amount.setScale(2), allocated,
+                line.amount.subtract(allocated).setScale(2), line.version);
+    }
+
+    private AllocationView view(Allocation a) {
+        BudgetLine line = a.lineId == null ? null : em.find(BudgetLine.class, a.lineId);
+        return new AllocationView(a.id, a.lineId, line == null ? null : line.year, line == null ? null : line.category,
+                a.subjectType, a.subjectId, a.subjectName, a.amount.setScale(2), a.status, a.reason, a.requestId,
+                a.createdAt, a.updatedAt);
+    }
+}

@@ -1,0 +1,52 @@
+package de.kielregion.kooperation.projects.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An entry of the decision register. Never changed. */
+@Entity
+@Table(name = "decision")
+public class Decision extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    /** Which service took it (this one, or another one reported through events). */
+    public String service;
+
+    @Column(name = "subject_type")
+    public String subjectType;
+
+    @Column(name = "subject_id")
+    public UUID subjectId;
+
+    @Column(name = "subject_name")
+    public String subjectName;
+
+    public String kind;
+
+    public String body;
+
+    @Column(name = "decided_on")
+    public LocalDate decidedOn;
+
+    public String outcome;
+
+    public String conditions;
+
+    @Column(name = "minutes_ref")
+    public String minutesReference;
+
+    @Column(name = "recorded_by")
+    public String recordedBy;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+}

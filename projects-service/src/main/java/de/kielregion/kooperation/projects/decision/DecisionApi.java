@@ -1,0 +1,80 @@
+package de.kielregion.kooperation.projects.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+
+public final class DecisionApi {
+
+    private DecisionApi() {
+    }
+
+    public enum Body {
+        SUPERVISORY_BOARD,
+        ADMINISTRATIVE_HEADS,
+        MANAGEMENT
+    }
+
+    /** What a decision on a project can say; each is also the status the project takes. */
+    public enum ProjectOutcome {
+        APPROVED,
+        APPROVED_WITH_CONDITIONS,
+        REJECTED,
+        DEFERRED
+    }
+
+    public enum Outcome {
+        APPROVED,
+        REJECTED
+    }
+
+    @Schema(description = "A decision on a PROPOSED project; the project takes the outcome as its status")
+    public record ProjectDecisionRequest(
+            @NotNull @Schema(example = "SUPERVISORY_BOARD") Body body,
+            @NotNull @PastOrPresent @Schema(example = "2024-11-20") LocalDate decidedOn,
+            @NotNull @Schema(example = "APPROVED") ProjectOutcome outcome,
+            @Size(max = 2000) @Schema(description = "Required for APPROVED_WITH_CONDITIONS") String conditions,
+            @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 7") String minutesReference) {
+    }
+
+    @Schema(description = "The decision that answers an open question")
+    public record QuestionDecisionRequest(
+            @NotNull Body body,
+            @NotNull @PastOrPresent LocalDate decidedOn,
+            @NotBlank @Size(max = 4000) @Schema(example = "KielRegion tritt UBC bei; STRING wird 2026 erneut geprüft") String answer,
+            @Size(max = 300) String minutesReference) {
+    }
+
+    @Schema(description = "A decision on a measure or on the strategy as a whole, recorded in the register")
+    public record GeneralDecisionRequest(
+            @NotBlank @Size(max = 100) @Schema(example = "STRATEGY_ADOPTED") String kind,
+            @NotNull Body body,
+            @NotNull @PastOrPresent LocalDate decidedOn,
+            @NotNull Outcome outcome,
+            @Size(max = 2000) String conditions,
+            @Size(max = 300) String minutesReference) {
+    }
+
+    public record DecisionView(UUID id, String service, String subjectType, UUID subjectId, String subjectName,
+            String kind, String body, LocalDate decidedOn, String outcome, String conditions, String minutesReference,
+            String recordedBy, Instant recordedAt) {
+
+        public static DecisionView of(Decision d) {
+            return new DecisionView(d.id, d.service, d.subjectType, d.subjectId, d.subjectName, d.kind, d.body,
+                    d.decidedOn, d.outcome, d.conditions, d.minutesReference, d.recordedBy, d.recordedAt);
+        }
+    }
+
+    /** The payload of DecisionTaken, the shape every service publishes. */
+    public record DecisionTakenEvent(UUID decisionId, String service, String subjectType, UUID subjectId,
+            String subjectName, String kind, String body, LocalDate decidedOn, String outcome, String conditions,
+            String minutesReference) {
+    }
+}

@@ -1,0 +1,68 @@
+package de.kielregion.kooperation.projects.decision;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/decisions")
+@Tag(name = "Decision register", description = "Every decision: on projects, measures, open questions and the "
+        + "strategy (and, with the cross-service flows, those of partners and memberships)")
+@Produces(MediaType.APPLICATION_JSON)
+public class DecisionResource {
+
+    private final DecisionService decisions;
+
+    DecisionResource(DecisionService decisions) {
+        this.decisions = decisions;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The decision register", description = "Newest first; filter by subjectType (Project, "
+            + "Measure, OpenQuestion, Strategy), body, service, and date range from/to (ISO dates); sort by decidedOn, "
+            + "recordedAt, subjectName. Roles: every role.")
+    public Page<DecisionView> register(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body,
+            @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
+            @Valid @BeanParam PageQuery paging) {
+        DecisionApi.Body parsedBody = Params.enumOf(DecisionApi.Body.class, body, "body");
+        return decisions.register(blank(subjectType), parsedBody == null ? null : parsedBody.name(), blank(service),
+                date(from, "from"), date(to, "to"), paging);
+    }
+
+    private static String blank(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private static LocalDate date(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(name, "must be an ISO date such as 2024-11-20, not '" + value + "'");
+        }
+    }
+}

@@ -1,0 +1,155 @@
+package de.kielregion.kooperation.projects.decision;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionTakenEvent;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectOutcome;
+import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
+import de.kielregion.kooperation.projects.project.Project;
+import de.kielregion.kooperation.projects.project.ProjectService;
+import de.kielregion.kooperation.projects.project.ProjectStatus;
+import de.kielregion.kooperation.projects.strategy.Measure;
+import de.kielregion.kooperation.projects.strategy.OpenQuestion;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionResolvedEvent;
+import de.kielregion.kooperation.projects.strategy.StrategyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Decisions on projects, open questions, measures and the strategy. Recording one applies
+ * its effect and publishes DecisionTaken in the same transaction; all land in the register.
+ */
+@ApplicationScoped
+public class DecisionService {
+
+    static final String SERVICE = "projects-service";
+    private static final Map<String, String> SORTABLE = Map.of("decidedOn", "d.decidedOn", "recordedAt",
+            "d.recordedAt", "subjectName", "d.subjectName");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final Caller caller;
+    private final ProjectService projects;
+    private final StrategyService strategy;
+
+    DecisionService(EntityManager em, Outbox outbox, Audit audit, Caller caller, ProjectService projects,
+            StrategyService strategy) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.caller = caller;
+        this.projects = projects;
+        this.strategy = strategy;
+    }
+
+    @Transactional
+    public Page<DecisionView> register(String subjectType, String body, String service, LocalDate from, LocalDate to,
+            PageQuery paging) {
+        return ListQuery.of(Decision.class, "d")
+                .where("d.subjectType = :type", "type", subjectType)
+                .where("d.body = :body", "body", body)
+                .where("d.service = :service", "service", service)
+                .where("d.decidedOn >= :from", "from", from)
+                .where("d.decidedOn <= :to", "to", to)
+                .page(em, paging, SORTABLE, "-decidedOn,-recordedAt").map(DecisionView::of);
+    }
+
+    @Transactional
+    public DecisionView decideProject(UUID projectId, ProjectDecisionRequest r) {
+        Project project = projects.find(projectId);
+        if (project.status != ProjectStatus.PROPOSED) {
+            throw ProblemException.conflict("Only a PROPOSED project can be decided; " + project.title + " is "
+                    + project.status, Map.of("currentStatus", project.status, "allowed", project.status.manualNext()));
+        }
+        if (r.outcome() == ProjectOutcome.APPROVED_WITH_CONDITIONS
+                && (r.conditions() == null || r.conditions().isBlank())) {
+            throw ProblemException.invalid("conditions", "are required for APPROVED_WITH_CONDITIONS");
+        }
+        Decision d = record(ProjectEvents.PROJECT, projectId, project.title, "PROJECT_DECISION", r.body(),
+                r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference());
+        projects.transition(project, ProjectStatus.valueOf(r.outcome().name()), d.id);
+        return DecisionView.of(d);
+    }
+
+    @Transactional
+    public DecisionView resolveQuestion(UUID questionId, QuestionDecisionRequest r) {
+        OpenQuestion q = strategy.question(questionId);
+        if (q.status == OpenQuestion.Status.RESOLVED) {
+            throw ProblemException.conflict("The question is resolved already, by decision " + q.resolvedByDecision);
+        }
+        Decision d = record(ProjectEvents.OPEN_QUESTION, questionId, q.text, "QUESTION_RESOLUTION", r.body(),
+                r.decidedOn(), "RESOLVED", null, r.minutesReference());
+        resolve(q, r.answer().trim(), d.id);
+        return DecisionView.of(d);
+    }
+
+    /** Marks a question resolved by a decision; publishes OpenQuestionResolved. */
+    public void resolve(OpenQuestion q, String answer, UUID decisionId) {
+        q.status = OpenQuestion.Status.RESOLVED;
+        q.answer = answer;
+        q.resolvedByDecision = decisionId;
+        q.resolvedAt = Instant.now();
+        em.flush();
+        outbox.record(ProjectEvents.OPEN_QUESTION, q.id.toString(), ProjectEvents.OPEN_QUESTION_RESOLVED,
+                new QuestionResolvedEvent(q.id, q.measureId, q.text, answer, decisionId));
+        audit.record(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionResolved",
+                Map.of("decisionId", decisionId, "answer", answer));
+    }
+
+    @Transactional
+    public DecisionView decideMeasure(UUID measureId, GeneralDecisionRequest r) {
+        Measure m = em.find(Measure.class, measureId);
+        if (m == null) {
+            throw ProblemException.notFound("Measure", measureId);
+        }
+        return DecisionView.of(record(ProjectEvents.MEASURE, measureId, "Maßnahme " + m.number + ": " + m.title,
+                r.kind().trim(), r.body(), r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference()));
+    }
+
+    @Transactional
+    public DecisionView decideStrategy(GeneralDecisionRequest r) {
+        return DecisionView.of(record(ProjectEvents.STRATEGY, null, "Internationalisierungsstrategie der KielRegion",
+                r.kind().trim(), r.body(), r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference()));
+    }
+
+    private Decision record(String subjectType, UUID subjectId, String subjectName, String kind, DecisionApi.Body body,
+            LocalDate decidedOn, String outcome, String conditions, String minutesReference) {
+        Decision d = new Decision();
+        d.id = UUID.randomUUID();
+        d.service = SERVICE;
+        d.subjectType = subjectType;
+        d.subjectId = subjectId;
+        d.subjectName = subjectName;
+        d.kind = kind;
+        d.body = body.name();
+        d.decidedOn = decidedOn;
+        d.outcome = outcome;
+        d.conditions = conditions == null || conditions.isBlank() ? null : conditions.trim();
+        d.minutesReference = minutesReference == null || minutesReference.isBlank() ? null : minutesReference.trim();
+        d.recordedBy = caller.subject();
+        d.recordedAt = Instant.now();
+        em.persist(d);
+        String key = subjectId == null ? d.id.toString() : subjectId.toString();
+        outbox.record(subjectType, key, ProjectEvents.DECISION_TAKEN, new DecisionTakenEvent(d.id, SERVICE,
+                subjectType, subjectId, subjectName, kind, d.body, decidedOn, outcome, d.conditions,
+                d.minutesReference));
+        audit.record(subjectType, key, "DecisionRecorded", Map.of("decisionId", d.id, "kind", kind, "outcome", outcome));
+        return d;
+    }
+}

@@ -1,0 +1,43 @@
+package de.kielregion.kooperation.projects.overview;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.project.ProjectStatus;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+
+public final class OverviewApi {
+
+    private OverviewApi() {
+    }
+
+    public record Resolution(UUID decisionId, String body, LocalDate decidedOn, String answer) {
+    }
+
+    public record Question(UUID id, String text, String status, Resolution resolution) {
+    }
+
+    public record MeasureOverview(MeasureView measure, List<String> themes, List<Question> openQuestions,
+            List<NextStepView> nextSteps, long projects) {
+    }
+
+    public record QuickWinEntry(int rank, UUID projectId, String title, ProjectStatus status, BigDecimal quickWin) {
+    }
+
+    public record Projects(long total, Map<ProjectStatus, Long> byStatus, List<QuickWinEntry> quickWins) {
+    }
+
+    public record Overview(Instant generatedAt, List<GoalView> goals, List<ThemeView> themes,
+            List<MeasureOverview> measures, long openQuestions, long resolvedQuestions, Projects projects,
+            BudgetView budget, List<NextStepView> overdueNextSteps, List<DecisionView> strategyDecisions) {
+    }
+}

@@ -1,0 +1,63 @@
+package de.kielregion.kooperation.projects.overview;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.time.LocalDate;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/strategy")
+@Tag(name = "Strategy overview", description = "The strategy as a whole, and as a document for the supervisory board")
+public class OverviewResource {
+
+    private final OverviewService overview;
+
+    OverviewResource(OverviewService overview) {
+        this.overview = overview;
+    }
+
+    @GET
+    @Path("overview")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The strategy at a glance", description = "Goals, themes, measures with their open questions "
+            + "(open, or resolved by which decision) and next steps, projects by status and the best quick wins, the "
+            + "budget of the year (default: this year), overdue next steps, decisions on the strategy. Roles: every role.")
+    public Overview overview(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return overview.overview(year == null ? LocalDate.now().getYear() : year);
+    }
+
+    @GET
+    @Path("document")
+    @Produces("text/html;charset=UTF-8")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The strategy document as HTML", description = "The overview as a readable document "
+            + "(Accept: text/html). Roles: every role.")
+    public String html(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return StrategyDocument.html(overview.overview(year == null ? LocalDate.now().getYear() : year));
+    }
+
+    @GET
+    @Path("document")
+    @Produces("text/markdown;charset=UTF-8")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The strategy document as Markdown", description = "Accept: text/markdown. Roles: every role.")
+    public String markdown(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return StrategyDocument.markdown(overview.overview(year == null ? LocalDate.now().getYear() : year));
+    }
+}

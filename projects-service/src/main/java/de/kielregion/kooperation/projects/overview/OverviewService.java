@@ -1,0 +1,107 @@
+package de.kielregion.kooperation.projects.overview;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.budget.BudgetService;
+import de.kielregion.kooperation.projects.decision.Decision;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.overview.OverviewApi.MeasureOverview;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Projects;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Question;
+import de.kielregion.kooperation.projects.overview.OverviewApi.QuickWinEntry;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Resolution;
+import de.kielregion.kooperation.projects.project.Project;
+import de.kielregion.kooperation.projects.project.ProjectStatus;
+import de.kielregion.kooperation.projects.strategy.OpenQuestion;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+import de.kielregion.kooperation.projects.strategy.StrategyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The strategy at a glance: what the workshop asked for and where each part stands. */
+@ApplicationScoped
+public class OverviewService {
+
+    private static final int QUICK_WINS = 10;
+
+    private final EntityManager em;
+    private final StrategyService strategy;
+    private final BudgetService budget;
+    private final DecisionService decisions;
+
+    OverviewService(EntityManager em, StrategyService strategy, BudgetService budget, DecisionService decisions) {
+        this.em = em;
+        this.strategy = strategy;
+        this.budget = budget;
+        this.decisions = decisions;
+    }
+
+    @Transactional
+    public Overview overview(int budgetYear) {
+        Map<UUID, String> themeNames = new HashMap<>();
+        List<ThemeView> themes = strategy.themes();
+        themes.forEach(t -> themeNames.put(t.id(), t.name()));
+        Map<UUID, Decision> decisionsById = new HashMap<>();
+        em.createQuery("FROM Decision WHERE subjectType = :t", Decision.class)
+                .setParameter("t", ProjectEvents.OPEN_QUESTION).getResultList().forEach(d -> decisionsById.put(d.id, d));
+        List<QuestionView> questions = strategy.questions(null, null);
+        Map<UUID, Long> projectsPerMeasure = new HashMap<>();
+        em.createQuery("SELECT p.measureId, count(p) FROM Project p WHERE p.measureId IS NOT NULL GROUP BY p.measureId",
+                Object[].class).getResultList().forEach(r -> projectsPerMeasure.put((UUID) r[0], (Long) r[1]));
+
+        List<MeasureOverview> measures = new ArrayList<>();
+        for (MeasureView m : strategy.measures()) {
+            List<Question> own = questions.stream().filter(q -> m.id().equals(q.measureId()))
+                    .map(q -> question(q, decisionsById)).toList();
+            measures.add(new MeasureOverview(m, m.themeIds().stream().map(themeNames::get).toList(), own,
+                    strategy.nextSteps(false, null, m.id()), projectsPerMeasure.getOrDefault(m.id(), 0L)));
+        }
+        long open = questions.stream().filter(q -> q.status() == OpenQuestion.Status.OPEN).count();
+
+        Map<ProjectStatus, Long> byStatus = new EnumMap<>(ProjectStatus.class);
+        em.createQuery("SELECT p.status, count(p) FROM Project p GROUP BY p.status", Object[].class).getResultList()
+                .forEach(r -> byStatus.put((ProjectStatus) r[0], (Long) r[1]));
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        List<Project> best = em.createQuery("FROM Project p WHERE p.quickWin IS NOT NULL AND p.status NOT IN :closed "
+                + "ORDER BY p.quickWin DESC, p.title", Project.class)
+                .setParameter("closed", List.of(ProjectStatus.REJECTED, ProjectStatus.COMPLETED, ProjectStatus.CANCELLED))
+                .setMaxResults(QUICK_WINS).getResultList();
+        List<QuickWinEntry> quickWins = new ArrayList<>();
+        for (int i = 0; i < best.size(); i++) {
+            Project p = best.get(i);
+            quickWins.add(new QuickWinEntry(i + 1, p.id, p.title, p.status, p.quickWin));
+        }
+        List<DecisionView> strategyDecisions = decisions.register(ProjectEvents.STRATEGY, null, null, null, null,
+                new PageQuery(0, 50, null)).items();
+        List<NextStepView> overdue = strategy.nextSteps(true, null, null);
+        return new Overview(Instant.now(), strategy.goals(), themes, measures, open, questions.size() - open,
+                new Projects(total, byStatus, quickWins), budget.budget(budgetYear), overdue, strategyDecisions);
+    }
+
+    private static Question question(QuestionView q, Map<UUID, Decision> decisions) {
+        Decision d = q.resolvedByDecision() == null ? null : decisions.get(q.resolvedByDecision());
+        Resolution resolution = q.resolvedByDecision() == null ? null
+                : new Resolution(q.resolvedByDecision(), d == null ? null : d.body,
+                        d == null ? null : d.decidedOn, q.answer());
+        return new Question(q.id(), q.text(), q.status().name(), resolution);
+    }
+
+    static int currentYear() {
+        return LocalDate.now().getYear();
+    }
+}

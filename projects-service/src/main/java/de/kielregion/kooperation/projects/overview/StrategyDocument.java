@@ -1,0 +1,189 @@
+package de.kielregion.kooperation.projects.overview;
+
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
+
+import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.overview.OverviewApi.MeasureOverview;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Question;
+import de.kielregion.kooperation.projects.overview.OverviewApi.QuickWinEntry;
+import de.kielregion.kooperation.projects.project.ProjectStatus;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
+
+/**
+ * The expected result of the workshop as a readable document for the supervisory board:
+ * the current strategy rendered as Markdown, and as HTML from that Markdown (CommonMark;
+ * raw HTML in user text is escaped, not rendered).
+ */
+public final class StrategyDocument {
+
+    private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
+    private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
+            .withZone(ZoneId.of("Europe/Berlin"));
+
+    private StrategyDocument() {
+    }
+
+    public static String markdown(Overview o) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Internationalisierungsstrategie der KielRegion\n\n");
+        md.append("Kooperation im Ostseeraum. Stand: ").append(STAMP.format(o.generatedAt())).append(".\n\n");
+
+        md.append("## Ziele\n\n");
+        if (o.goals().isEmpty()) {
+            md.append("Noch keine Ziele erfasst.\n\n");
+        }
+        for (GoalView g : o.goals()) {
+            md.append("- **").append(text(g.title())).append("**");
+            if (g.description() != null) {
+                md.append(": ").append(text(g.description()));
+            }
+            md.append('\n');
+        }
+        md.append('\n');
+
+        md.append("## Handlungsfelder\n\n");
+        o.themes().forEach(t -> md.append("- ").append(text(t.name())).append('\n'));
+        md.append("\n## Maßnahmen\n\n");
+        for (MeasureOverview m : o.measures()) {
+            md.append("### Maßnahme ").append(m.measure().number()).append(": ").append(text(m.measure().title()))
+                    .append("\n\n");
+            field(md, "Beschreibung", m.measure().description());
+            field(md, "Was muss passieren?", m.measure().whatMustHappen());
+            field(md, "Wer muss beteiligt werden?", m.measure().whoMustBeInvolved());
+            field(md, "Welche Ressourcen werden benötigt?", m.measure().resourcesNeeded());
+            field(md, "Zeitplan", m.measure().timeline());
+            if (!m.themes().isEmpty()) {
+                field(md, "Handlungsfelder", String.join(", ", m.themes()));
+            }
+            md.append("Projekte: ").append(m.projects()).append("\n\n");
+            if (!m.openQuestions().isEmpty()) {
+                md.append("Offene Fragen:\n\n");
+                for (Question q : m.openQuestions()) {
+                    md.append("- ").append(text(q.text()));
+                    if (q.resolution() != null) {
+                        md.append(" — **entschieden** (").append(q.resolution().body()).append(", ")
+                                .append(q.resolution().decidedOn()).append("): ").append(text(q.resolution().answer()));
+                    } else {
+                        md.append(" — *offen*");
+                    }
+                    md.append('\n');
+                }
+                md.append('\n');
+            }
+            if (!m.nextSteps().isEmpty()) {
+                md.append("Nächste Schritte:\n\n");
+                for (NextStepView n : m.nextSteps()) {
+                    md.append("- ").append(n.status() == de.kielregion.kooperation.projects.strategy.NextStep.Status.DONE
+                            ? "[erledigt] " : "").append(text(n.title())).append(" (").append(text(n.owner()));
+                    if (n.dueDate() != null) {
+                        md.append(", bis ").append(n.dueDate());
+                    }
+                    md.append(n.overdue() ? ", **überfällig**" : "").append(")\n");
+                }
+                md.append('\n');
+            }
+        }
+
+        md.append("## Projekte\n\n");
+        md.append("Insgesamt ").append(o.projects().total()).append(" Projekte");
+        if (!o.projects().byStatus().isEmpty()) {
+            md.append(": ");
+            md.append(String.join(", ", o.projects().byStatus().entrySet().stream()
+                    .map((Map.Entry<ProjectStatus, Long> e) -> e.getValue() + " " + e.getKey()).toList()));
+        }
+        md.append(".\n\n");
+        if (!o.projects().quickWins().isEmpty()) {
+            md.append("Schnell umsetzbare Projekte (Maßnahme 2, Quick-Win-Wert 0–100):\n\n");
+            md.append("| Rang | Projekt | Status | Quick-Win |\n|---:|---|---|---:|\n");
+            for (QuickWinEntry q : o.projects().quickWins()) {
+                md.append("| ").append(q.rank()).append(" | ").append(cell(q.title())).append(" | ").append(q.status())
+                        .append(" | ").append(q.quickWin()).append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## Ressourcen ").append(o.budget().year()).append("\n\n");
+        if (o.budget().lines().isEmpty()) {
+            md.append("Für ").append(o.budget().year()).append(" ist noch kein Budget erfasst.\n\n");
+        } else {
+            md.append("| Linie | Betrag | vergeben | frei |\n|---|---:|---:|---:|\n");
+            for (LineView l : o.budget().lines()) {
+                md.append("| ").append(l.category()).append(" (").append(l.unit()).append(") | ").append(num(l.amount()))
+                        .append(" | ").append(num(l.allocated())).append(" | ").append(num(l.free())).append(" |\n");
+            }
+            md.append('\n');
+        }
+
+        md.append("## Offene Fragen insgesamt\n\n").append(o.openQuestions()).append(" offen, ")
+                .append(o.resolvedQuestions()).append(" entschieden.\n\n");
+        if (!o.overdueNextSteps().isEmpty()) {
+            md.append("## Überfällige nächste Schritte\n\n");
+            o.overdueNextSteps().forEach(n -> md.append("- ").append(text(n.title())).append(" (")
+                    .append(text(n.owner())).append(", fällig ").append(n.dueDate()).append(")\n"));
+            md.append('\n');
+        }
+        md.append("## Entscheidungen zur Strategie\n\n");
+        if (o.strategyDecisions().isEmpty()) {
+            md.append("Der Aufsichtsrat hat über die Strategie noch nicht entschieden.\n");
+        }
+        for (DecisionView d : o.strategyDecisions()) {
+            md.append("- ").append(d.decidedOn()).append(", ").append(d.body()).append(": ").append(text(d.kind()))
+                    .append(" — ").append(d.outcome());
+            if (d.minutesReference() != null) {
+                md.append(" (").append(text(d.minutesReference())).append(")");
+            }
+            md.append('\n');
+        }
+        return md.toString();
+    }
+
+    public static String html(Overview o) {
+        return "<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\">"
+                + "<title>Internationalisierungsstrategie der KielRegion</title>"
+                + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}"
+                + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2em .6em}</style>"
+                + "</head><body>\n" + HTML.render(PARSER.parse(markdown(o))) + "</body></html>\n";
+    }
+
+    private static void field(StringBuilder md, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            md.append("**").append(label).append("** ").append(text(value)).append("\n\n");
+        }
+    }
+
+    /** User text with Markdown's special characters escaped, on one line. */
+    static String text(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        for (char c : value.replace('\n', ' ').toCharArray()) {
+            if ("\\`*_{}[]()#+-.!|<>~".indexOf(c) >= 0) {
+                out.append('\\');
+            }
+            out.append(c);
+        }
+        return out.toString();
+    }
+
+    private static String cell(String value) {
+        return text(value);
+    }
+
+    private static String num(BigDecimal value) {
+        return value.toPlainString();
+    }
+}

@@ -1,0 +1,33 @@
+package de.kielregion.kooperation.projects.partner;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** What projects-service knows of a partner, kept from cooperation.partners.v1. */
+@Entity
+@Table(name = "partner_replica")
+public class PartnerReplica extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    public String type;
+
+    public String country;
+
+    public String status;
+
+    /** The partner's version in partners-service: older events do not overwrite newer state. */
+    public long version;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

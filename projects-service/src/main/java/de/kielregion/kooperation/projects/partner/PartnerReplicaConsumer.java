@@ -1,0 +1,81 @@
+package de.kielregion.kooperation.projects.partner;
+
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * Keeps the partner replica from {@code cooperation.partners.v1}: registered and updated
+ * partners (whole state, applied only if newer than what is kept) and retired ones. Other
+ * event types on the topic are ignored (tolerant reader); each event has one effect (inbox).
+ */
+@ApplicationScoped
+public class PartnerReplicaConsumer {
+
+    static final String REGISTERED = "cooperation.partner.registered.v1";
+    static final String UPDATED = "cooperation.partner.updated.v1";
+    static final String RETIRED = "cooperation.partner.retired.v1";
+
+    private final Inbox inbox;
+    private final EntityManager em;
+
+    PartnerReplicaConsumer(Inbox inbox, EntityManager em) {
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    @Incoming("partners")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    void apply(IncomingEvent event) {
+        JsonNode data = event.data();
+        switch (event.type()) {
+            case REGISTERED, UPDATED -> {
+                UUID id = UUID.fromString(data.path("id").asText());
+                long version = data.path("version").asLong(0);
+                PartnerReplica replica = em.find(PartnerReplica.class, id);
+                if (replica != null && replica.version > version) {
+                    return; // an older state arriving late
+                }
+                boolean created = replica == null;
+                if (created) {
+                    replica = new PartnerReplica();
+                    replica.id = id;
+                }
+                replica.name = data.path("name").asText();
+                replica.type = data.path("type").asText(null);
+                replica.country = data.path("country").asText(null);
+                replica.status = data.path("status").asText("ACTIVE");
+                replica.version = version;
+                replica.updatedAt = Instant.now();
+                if (created) {
+                    em.persist(replica);
+                }
+            }
+            case RETIRED -> {
+                PartnerReplica replica = em.find(PartnerReplica.class, UUID.fromString(data.path("id").asText()));
+                if (replica != null) {
+                    replica.status = "RETIRED";
+                    replica.updatedAt = Instant.now();
+                }
+            }
+            default -> {
+                // other partner events do not concern the replica
+            }
+        }
+    }
+}

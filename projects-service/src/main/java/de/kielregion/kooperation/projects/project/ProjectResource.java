@@ -1,0 +1,162 @@
+package de.kielregion.kooperation.projects.project;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Versions;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
+import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
+import de.kielregion.kooperation.projects.budget.BudgetService;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
+import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
+import de.kielregion.kooperation.projects.project.ProjectApi.StatusChange;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/projects")
+@Tag(name = "Projects", description = "Concrete cooperation projects, their lifecycle, decisions and resources")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ProjectResource {
+
+    private final ProjectService projects;
+    private final DecisionService decisions;
+    private final BudgetService budget;
+    private final Audit audit;
+
+    ProjectResource(ProjectService projects, DecisionService decisions, BudgetService budget, Audit audit) {
+        this.projects = projects;
+        this.decisions = decisions;
+        this.budget = budget;
+        this.audit = audit;
+    }
+
+    @GET
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "List projects", description = "Filter by status, theme, measure, participating shareholder, "
+            + "partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
+            + "measure 2). Roles: every role.")
+    public Page<ProjectView> list(@QueryParam("status") String status, @QueryParam("themeId") String themeId,
+            @QueryParam("measureId") String measureId, @QueryParam("shareholder") String shareholder,
+            @QueryParam("partnerId") String partnerId, @Valid @BeanParam PageQuery paging) {
+        return projects.list(Params.enumOf(ProjectStatus.class, status, "status"), Params.uuid(themeId, "themeId"),
+                Params.uuid(measureId, "measureId"), Params.enumOf(Shareholder.class, shareholder, "shareholder"),
+                Params.uuid(partnerId, "partnerId"), paging);
+    }
+
+    @POST
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Propose a project (status IDEA)", description = "Partners must be known from partners-service "
+            + "and not retired. Publishes ProjectProposed. Roles: coordinator, admin.")
+    public Response propose(@Valid @NotNull ProjectRequest request) {
+        ProjectView view = projects.propose(request);
+        return Response.created(URI.create("/projects/" + view.id())).tag(Versions.etag(view.version())).entity(view)
+                .build();
+    }
+
+    @GET
+    @Path("{id}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Read a project", description = "With its partners (retired ones flagged), financing and "
+            + "quick-win score. Roles: every role.")
+    public Response get(@PathParam("id") UUID id) {
+        ProjectView view = projects.get(id);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Update a project", description = "The full new state; If-Match or 'version'. Publishes "
+            + "ProjectUpdated. Roles: coordinator, admin.")
+    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull ProjectRequest request) {
+        ProjectView view = projects.update(id, request, ifMatch);
+        return Response.ok(view).tag(Versions.etag(view.version())).build();
+    }
+
+    @POST
+    @Path("{id}/status")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Move a project along its lifecycle by hand", description = "IDEA → PROPOSED, RESOURCED → "
+            + "IN_PROGRESS → COMPLETED, DEFERRED → PROPOSED, or CANCELLED; an illegal move is a 409 naming the allowed "
+            + "ones. Publishes ProjectStatusChanged. Roles: coordinator, admin.")
+    public ProjectView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
+        return projects.changeStatus(id, change.status(), change.version());
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Decide on a proposed project", description = "APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or "
+            + "DEFERRED becomes the project's status; publishes DecisionTaken and ProjectStatusChanged in one "
+            + "transaction. Roles: decision-maker, admin.")
+    public Response decide(@PathParam("id") UUID id, @Valid @NotNull ProjectDecisionRequest request) {
+        DecisionView view = decisions.decideProject(id, request);
+        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}/allocations")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The allocations of a project", description = "Roles: every role.")
+    public List<AllocationView> allocations(@PathParam("id") UUID id) {
+        projects.get(id);
+        return budget.allocations(id);
+    }
+
+    @POST
+    @Path("{id}/allocations")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Allocate staff or money to an approved project", description = "From the line of the year "
+            + "and category. The answer is 201 with status ALLOCATED (publishes ResourcesAllocated; an approved project "
+            + "becomes RESOURCED) or REJECTED with the reason when the line has too little room (publishes "
+            + "AllocationRejected). Roles: coordinator, admin.")
+    public Response allocate(@PathParam("id") UUID id, @Valid @NotNull AllocationRequest request) {
+        AllocationView view = budget.allocateToProject(id, request);
+        return Response.created(URI.create("/allocations/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("{id}/history")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "A project's change history", description = "Roles: every role.")
+    public List<HistoryEntry> history(@PathParam("id") UUID id) {
+        projects.get(id);
+        return audit.history(ProjectEvents.PROJECT, id);
+    }
+}

@@ -1,0 +1,279 @@
+package de.kielregion.kooperation.projects.project;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.partner.PartnerReplica;
+import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
+import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
+import de.kielregion.kooperation.projects.project.ProjectApi.PartnerView;
+import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
+import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
+import de.kielregion.kooperation.projects.project.ProjectApi.StatusChangedEvent;
+import de.kielregion.kooperation.projects.strategy.Measure;
+import de.kielregion.kooperation.projects.strategy.StrategyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** Projects: proposal, update, lifecycle and the quick-win score. */
+@ApplicationScoped
+public class ProjectService {
+
+    /** quickWin sorts best first, projects without a score last. */
+    public static final Map<String, String> SORTABLE = Map.of("title", "p.title", "status", "p.status",
+            "plannedStart", "p.plannedStart", "updatedAt", "p.updatedAt",
+            "quickWin", "coalesce(p.quickWin, -1) DESC, p.title");
+
+    private final EntityManager em;
+    private final Outbox outbox;
+    private final Audit audit;
+    private final StrategyService strategy;
+
+    ProjectService(EntityManager em, Outbox outbox, Audit audit, StrategyService strategy) {
+        this.em = em;
+        this.outbox = outbox;
+        this.audit = audit;
+        this.strategy = strategy;
+    }
+
+    @Transactional
+    public Page<ProjectView> list(ProjectStatus status, UUID themeId, UUID measureId, Shareholder shareholder,
+            UUID partnerId, PageQuery paging) {
+        if ("-quickWin".equals(paging.sort())) {
+            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
+        }
+        return ListQuery.of(Project.class, "p")
+                .where("p.status = :status", "status", status)
+                .where(":theme MEMBER OF p.themeIds", "theme", themeId)
+                .where("p.measureId = :measure", "measure", measureId)
+                .where(":shareholder MEMBER OF p.shareholders", "shareholder", shareholder)
+                .where("EXISTS (SELECT 1 FROM Project q JOIN q.partners pp WHERE q = p AND pp.partnerId = :partner)",
+                        "partner", partnerId)
+                .page(em, paging, SORTABLE, "title").map(this::view);
+    }
+
+    @Transactional
+    public ProjectView get(UUID id) {
+        return view(find(id));
+    }
+
+    public Project find(UUID id) {
+        Project p = em.find(Project.class, id);
+        if (p == null) {
+            throw ProblemException.notFound("Project", id);
+        }
+        return p;
+    }
+
+    @Transactional
+    public ProjectView propose(ProjectRequest r) {
+        Project p = new Project();
+        p.id = UUID.randomUUID();
+        p.status = ProjectStatus.IDEA;
+        p.createdAt = Instant.now();
+        p.updatedAt = p.createdAt;
+        apply(p, r);
+        em.persist(p);
+        em.flush();
+        ProjectView view = view(p);
+        outbox.record(ProjectEvents.PROJECT, p.id.toString(), ProjectEvents.PROJECT_PROPOSED, view);
+        audit.record(ProjectEvents.PROJECT, p.id, "ProjectProposed", audit.diff(Map.of(), view));
+        return view;
+    }
+
+    @Transactional
+    public ProjectView update(UUID id, ProjectRequest r, String ifMatch) {
+        Project p = find(id);
+        Versions.requireCurrent(ifMatch, r.version(), p.version, "Project " + id);
+        if (!p.status.isActive()) {
+            throw ProblemException.conflict("Project " + p.title + " is " + p.status + " and no longer changes");
+        }
+        ProjectView before = view(p);
+        apply(p, r);
+        Map<String, Object> changes = audit.diff(before, view(p));
+        if (changes.isEmpty()) {
+            return before;
+        }
+        p.updatedAt = Instant.now();
+        em.flush();
+        ProjectView view = view(p);
+        outbox.record(ProjectEvents.PROJECT, id.toString(), ProjectEvents.PROJECT_UPDATED, view);
+        audit.record(ProjectEvents.PROJECT, id, "ProjectUpdated", changes);
+        return view;
+    }
+
+    @Transactional
+    public ProjectView changeStatus(UUID id, ProjectStatus to, Long version) {
+        Project p = find(id);
+        if (version != null) {
+            Versions.requireCurrent(null, version, p.version, "Project " + id);
+        }
+        Set<ProjectStatus> allowed = p.status.manualNext();
+        if (!allowed.contains(to)) {
+            throw ProblemException.conflict("Project " + p.title + " is " + p.status + " and cannot be set to " + to
+                    + " by hand; allowed: " + (allowed.isEmpty() ? "none" : allowed)
+                    + (p.status == ProjectStatus.PROPOSED ? " (approval, rejection and deferral are decisions)" : ""),
+                    Map.of("currentStatus", p.status, "allowed", allowed));
+        }
+        transition(p, to, null);
+        return view(p);
+    }
+
+    /** Moves a project as a decision or an allocation says; publishes ProjectStatusChanged. */
+    public void transition(Project p, ProjectStatus to, UUID decisionId) {
+        ProjectStatus from = p.status;
+        p.status = to;
+        p.updatedAt = Instant.now();
+        em.flush();
+        outbox.record(ProjectEvents.PROJECT, p.id.toString(), ProjectEvents.PROJECT_STATUS_CHANGED,
+                new StatusChangedEvent(p.id, p.title, from, to, decisionId,
+                        p.partners.stream().map(pp -> new PartnerRef(pp.partnerId, pp.role)).toList()));
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("status", Map.of("from", from, "to", to));
+        if (decisionId != null) {
+            changes.put("decisionId", decisionId);
+        }
+        audit.record(ProjectEvents.PROJECT, p.id, "StatusChanged", changes);
+    }
+
+    private void apply(Project p, ProjectRequest r) {
+        if (r.plannedStart() != null && r.plannedEnd() != null && r.plannedEnd().isBefore(r.plannedStart())) {
+            throw ProblemException.invalid("plannedEnd", "must not be before plannedStart (" + r.plannedStart() + ")");
+        }
+        if (r.measureId() != null && em.find(Measure.class, r.measureId()) == null) {
+            throw ProblemException.invalid("measureId", "names measure " + r.measureId() + ", which does not exist");
+        }
+        strategy.requireThemes(r.themeIds(), "themeIds");
+        List<ProjectPartner> partners = checkPartners(p, r.partners() == null ? List.of() : r.partners());
+        p.title = r.title().trim();
+        p.summary = r.summary() == null || r.summary().isBlank() ? null : r.summary().trim();
+        p.measureId = r.measureId();
+        p.cooperationAreaId = r.cooperationAreaId();
+        p.lead = r.lead() == null || r.lead().isBlank() ? null : r.lead().trim();
+        p.plannedStart = r.plannedStart();
+        p.plannedEnd = r.plannedEnd();
+        p.effort = r.effort();
+        p.impact = r.impact();
+        p.monthsToStart = r.monthsToStart();
+        p.fundingSecured = r.fundingSecured();
+        p.quickWin = QuickWin.score(p.effort, p.impact, p.monthsToStart, p.fundingSecured);
+        replace(p.themeIds, r.themeIds());
+        replace(p.shareholders, r.shareholders());
+        if (!samePartners(p.partners, partners)) {
+            p.partners.clear();
+            p.partners.addAll(partners);
+        }
+        List<Financing> financing = r.financing() == null ? List.of() : r.financing().stream()
+                .map(f -> new Financing(f.kind(), f.name().trim(), f.amount())).toList();
+        if (!sameFinancing(p.financing, financing)) {
+            p.financing.clear();
+            p.financing.addAll(financing);
+        }
+    }
+
+    /**
+     * Partners must be known from partners-service (the replica) and, when newly added, not
+     * retired; one partner once; at most one lead partner.
+     */
+    private List<ProjectPartner> checkPartners(Project p, List<PartnerRef> refs) {
+        Set<UUID> current = new HashSet<>();
+        p.partners.forEach(pp -> current.add(pp.partnerId));
+        Set<UUID> seen = new HashSet<>();
+        int leads = 0;
+        List<ProjectPartner> result = new ArrayList<>();
+        for (int i = 0; i < refs.size(); i++) {
+            PartnerRef ref = refs.get(i);
+            if (!seen.add(ref.partnerId())) {
+                throw ProblemException.invalid("partners[" + i + "].partnerId", "appears twice");
+            }
+            PartnerReplica replica = em.find(PartnerReplica.class, ref.partnerId());
+            if (replica == null) {
+                throw ProblemException.invalid("partners[" + i + "].partnerId", "names partner " + ref.partnerId()
+                        + ", which partners-service does not know (yet)");
+            }
+            if ("RETIRED".equals(replica.status) && !current.contains(ref.partnerId())) {
+                throw ProblemException.invalid("partners[" + i + "].partnerId", replica.name
+                        + " is retired and cannot join a project");
+            }
+            if (ref.role() == PartnerRole.LEAD_PARTNER && ++leads > 1) {
+                throw ProblemException.invalid("partners[" + i + "].role", "a project has at most one LEAD_PARTNER");
+            }
+            result.add(new ProjectPartner(ref.partnerId(), ref.role()));
+        }
+        return result;
+    }
+
+    ProjectView view(Project p) {
+        List<PartnerView> partners = new ArrayList<>();
+        List<UUID> retired = new ArrayList<>();
+        for (ProjectPartner pp : p.partners) {
+            PartnerReplica replica = em.find(PartnerReplica.class, pp.partnerId);
+            boolean isRetired = replica != null && "RETIRED".equals(replica.status);
+            if (isRetired && p.status.isActive()) {
+                retired.add(pp.partnerId);
+            }
+            partners.add(new PartnerView(pp.partnerId, replica == null ? null : replica.name, pp.role,
+                    replica == null ? "UNKNOWN" : replica.status, isRetired));
+        }
+        List<FinancingSource> financing = p.financing.stream()
+                .map(f -> new FinancingSource(f.kind, f.name, f.amount)).toList();
+        BigDecimal total = p.financing.stream().map(f -> f.amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2);
+        return new ProjectView(p.id, p.title, p.summary, List.copyOf(new TreeSet<>(p.themeIds)), p.measureId,
+                p.cooperationAreaId, p.lead, List.copyOf(new TreeSet<>(p.shareholders)), partners, retired,
+                p.plannedStart, p.plannedEnd, financing, total, p.status, p.effort, p.impact, p.monthsToStart,
+                p.fundingSecured, p.quickWin, p.createdAt, p.updatedAt, p.version);
+    }
+
+    private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {
+        TreeSet<T> wanted = new TreeSet<>(values == null ? List.of() : values);
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
+    }
+
+    private static boolean samePartners(List<ProjectPartner> a, List<ProjectPartner> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (!a.get(i).partnerId.equals(b.get(i).partnerId) || a.get(i).role != b.get(i).role) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameFinancing(List<Financing> a, List<Financing> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            Financing x = a.get(i);
+            Financing y = b.get(i);
+            if (x.kind != y.kind || !x.name.equals(y.name) || x.amount.compareTo(y.amount) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

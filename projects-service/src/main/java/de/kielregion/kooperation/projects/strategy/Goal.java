@@ -1,0 +1,25 @@
+package de.kielregion.kooperation.projects.strategy;
+
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A strategic goal of the cooperation. */
+@Entity
+@Table(name = "goal")
+public class Goal extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String title;
+
+    public String description;
+
+    @Version
+    public long version;
+}

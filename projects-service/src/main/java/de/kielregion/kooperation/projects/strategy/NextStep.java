@@ -1,0 +1,46 @@
+package de.kielregion.kooperation.projects.strategy;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A task (Nächster Schritt) with owner and due date, of a measure or a project. */
+@Entity
+@Table(name = "next_step")
+public class NextStep extends PanacheEntityBase {
+
+    public enum Status {
+        OPEN,
+        DONE
+    }
+
+    @Id
+    public UUID id;
+
+    public String title;
+
+    public String owner;
+
+    @Column(name = "due_date")
+    public LocalDate dueDate;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    @Column(name = "measure_id")
+    public UUID measureId;
+
+    @Column(name = "project_id")
+    public UUID projectId;
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,57 @@
+package de.kielregion.kooperation.projects.strategy;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** An open question of a measure (Offene Frage), resolved by a decision. */
+@Entity
+@Table(name = "open_question")
+public class OpenQuestion extends PanacheEntityBase {
+
+    public enum Status {
+        OPEN,
+        RESOLVED
+    }
+
+    @Id
+    public UUID id;
+
+    @Column(name = "measure_id")
+    public UUID measureId;
+
+    public String text;
+
+    @Enumerated(EnumType.STRING)
+    public Status status;
+
+    public String answer;
+
+    @Column(name = "resolved_by_decision")
+    public UUID resolvedByDecision;
+
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+
+    /** Organisations (acronyms) whose membership decisions answer this question. */
+    @ElementCollection
+    @CollectionTable(name = "open_question_organisation", joinColumns = @JoinColumn(name = "question_id"))
+    @Column(name = "acronym")
+    public Set<String> organisations = new TreeSet<>();
+
+    @Version
+    public long version;
+}

@@ -1,0 +1,218 @@
+package de.kielregion.kooperation.projects.strategy;
+
+import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
+import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
+import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
+import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
+import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/")
+@Tag(name = "Strategy", description = "Goals, themes, the workshop's measures, open questions and next steps")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class StrategyResource {
+
+    private final StrategyService strategy;
+    private final DecisionService decisions;
+
+    StrategyResource(StrategyService strategy, DecisionService decisions) {
+        this.strategy = strategy;
+        this.decisions = decisions;
+    }
+
+    @GET
+    @Path("goals")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The strategic goals", description = "Roles: every role.")
+    public List<GoalView> goals() {
+        return strategy.goals();
+    }
+
+    @POST
+    @Path("goals")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Add a goal", description = "Roles: coordinator, admin.")
+    public Response createGoal(@Valid @NotNull GoalRequest request) {
+        GoalView view = strategy.createGoal(request);
+        return Response.created(URI.create("/goals/" + view.id())).entity(view).build();
+    }
+
+    @PUT
+    @Path("goals/{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Change a goal", description = "If-Match or 'version'. Roles: coordinator, admin.")
+    public GoalView updateGoal(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull GoalRequest request) {
+        return strategy.updateGoal(id, request, ifMatch);
+    }
+
+    @GET
+    @Path("themes")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The themes (fields of action)", description = "Roles: every role.")
+    public List<ThemeView> themes() {
+        return strategy.themes();
+    }
+
+    @POST
+    @Path("themes")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Add a theme", description = "Names are unique, ignoring case. Roles: coordinator, admin.")
+    public Response createTheme(@Valid @NotNull ThemeRequest request) {
+        ThemeView view = strategy.createTheme(request);
+        return Response.created(URI.create("/themes/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("measures")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The measures, by number", description = "Roles: every role.")
+    public List<MeasureView> measures() {
+        return strategy.measures();
+    }
+
+    @GET
+    @Path("measures/{id}")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "A measure", description = "Roles: every role.")
+    public MeasureView measure(@PathParam("id") UUID id) {
+        return strategy.measure(id);
+    }
+
+    @POST
+    @Path("measures")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Add a measure", description = "Roles: coordinator, admin.")
+    public Response createMeasure(@Valid @NotNull MeasureRequest request) {
+        MeasureView view = strategy.createMeasure(request);
+        return Response.created(URI.create("/measures/" + view.id())).entity(view).build();
+    }
+
+    @PUT
+    @Path("measures/{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Change a measure", description = "If-Match or 'version'. Roles: coordinator, admin.")
+    public MeasureView updateMeasure(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull MeasureRequest request) {
+        return strategy.updateMeasure(id, request, ifMatch);
+    }
+
+    @POST
+    @Path("measures/{id}/decisions")
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Record a decision on a measure", description = "Publishes DecisionTaken. "
+            + "Roles: decision-maker, admin.")
+    public Response decideMeasure(@PathParam("id") UUID id, @Valid @NotNull GeneralDecisionRequest request) {
+        DecisionView view = decisions.decideMeasure(id, request);
+        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("open-questions")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "The open questions", description = "Filter by measure and status (OPEN, RESOLVED). "
+            + "Roles: every role.")
+    public List<QuestionView> questions(@QueryParam("measureId") String measureId,
+            @QueryParam("status") String status) {
+        return strategy.questions(Params.uuid(measureId, "measureId"),
+                Params.enumOf(OpenQuestion.Status.class, status, "status"));
+    }
+
+    @POST
+    @Path("open-questions")
+    @RolesAllowed({ COORDINATOR, ADMIN })
+    @Operation(summary = "Add an open question", description = "Roles: coordinator, admin.")
+    public Response createQuestion(@Valid @NotNull QuestionRequest request) {
+        QuestionView view = strategy.createQuestion(request);
+        return Response.created(URI.create("/open-questions/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("open-questions/{id}/decisions")
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Resolve an open question by a decision", description = "Publishes DecisionTaken and "
+            + "OpenQuestionResolved in one transaction; a resolved question is a 409. Roles: decision-maker, admin.")
+    public Response resolve(@PathParam("id") UUID id, @Valid @NotNull QuestionDecisionRequest request) {
+        DecisionView view = decisions.resolveQuestion(id, request);
+        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+    }
+
+    @POST
+    @Path("strategy/decisions")
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
+            + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    public Response decideStrategy(@Valid @NotNull GeneralDecisionRequest request) {
+        DecisionView view = decisions.decideStrategy(request);
+        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+    }
+
+    @GET
+    @Path("next-steps")
+    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @Operation(summary = "Next steps", description = "Filter by project or measure; overdue=true lists the open ones "
+            + "past their due date. Roles: every role.")
+    public List<NextStepView> nextSteps(@QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @QueryParam("projectId") String projectId, @QueryParam("measureId") String measureId) {
+        return strategy.nextSteps(overdue, Params.uuid(projectId, "projectId"), Params.uuid(measureId, "measureId"));
+    }
+
+    @POST
+    @Path("next-steps")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Add a next step", description = "Roles: coordinator, admin; a shareholder for projects it "
+            + "participates in.")
+    public Response createNextStep(@Valid @NotNull NextStepRequest request) {
+        NextStepView view = strategy.createNextStep(request);
+        return Response.created(URI.create("/next-steps/" + view.id())).entity(view).build();
+    }
+
+    @PUT
+    @Path("next-steps/{id}")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Change a next step", description = "If-Match or 'version'. Roles: coordinator, admin; a "
+            + "shareholder for projects it participates in.")
+    public NextStepView updateNextStep(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull NextStepRequest request) {
+        return strategy.updateNextStep(id, request, ifMatch);
+    }
+}

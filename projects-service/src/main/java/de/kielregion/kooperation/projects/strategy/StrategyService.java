@@ -1,0 +1,307 @@
+package de.kielregion.kooperation.projects.strategy;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.security.Roles;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.project.Project;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeRequest;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The strategy: goals, themes, measures, open questions and next steps. */
+@ApplicationScoped
+public class StrategyService {
+
+    private final EntityManager em;
+    private final Audit audit;
+    private final Caller caller;
+
+    StrategyService(EntityManager em, Audit audit, Caller caller) {
+        this.em = em;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    // Goals
+
+    @Transactional
+    public List<GoalView> goals() {
+        return em.createQuery("FROM Goal ORDER BY title", Goal.class).getResultList().stream().map(StrategyService::view)
+                .toList();
+    }
+
+    @Transactional
+    public GoalView createGoal(GoalRequest r) {
+        Goal g = new Goal();
+        g.id = UUID.randomUUID();
+        g.title = r.title().trim();
+        g.description = trim(r.description());
+        em.persist(g);
+        em.flush();
+        audit.record(ProjectEvents.GOAL, g.id, "GoalCreated", audit.diff(Map.of(), view(g)));
+        return view(g);
+    }
+
+    @Transactional
+    public GoalView updateGoal(UUID id, GoalRequest r, String ifMatch) {
+        Goal g = find(Goal.class, id, "Goal");
+        Versions.requireCurrent(ifMatch, r.version(), g.version, "Goal " + id);
+        GoalView before = view(g);
+        g.title = r.title().trim();
+        g.description = trim(r.description());
+        em.flush();
+        audit.record(ProjectEvents.GOAL, id, "GoalUpdated", audit.diff(before, view(g)));
+        return view(g);
+    }
+
+    // Themes
+
+    @Transactional
+    public List<ThemeView> themes() {
+        return em.createQuery("FROM Theme ORDER BY name", Theme.class).getResultList().stream()
+                .map(StrategyService::view).toList();
+    }
+
+    @Transactional
+    public ThemeView createTheme(ThemeRequest r) {
+        String name = r.name().trim();
+        if (em.createQuery("SELECT count(t) FROM Theme t WHERE lower(t.name) = :n", Long.class)
+                .setParameter("n", name.toLowerCase()).getSingleResult() > 0) {
+            throw ProblemException.conflict("A theme named '" + name + "' exists already");
+        }
+        Theme t = new Theme();
+        t.id = UUID.randomUUID();
+        t.name = name;
+        t.description = trim(r.description());
+        em.persist(t);
+        em.flush();
+        audit.record(ProjectEvents.THEME, t.id, "ThemeCreated", audit.diff(Map.of(), view(t)));
+        return view(t);
+    }
+
+    /** Checks that every id names a theme. */
+    public void requireThemes(List<UUID> ids, String field) {
+        if (ids == null || ids.isEmpty()) {
+            return;
+        }
+        List<UUID> found = em.createQuery("SELECT t.id FROM Theme t WHERE t.id IN :ids", UUID.class)
+                .setParameter("ids", ids).getResultList();
+        for (UUID id : ids) {
+            if (!found.contains(id)) {
+                throw ProblemException.invalid(field, "names theme " + id + ", which does not exist");
+            }
+        }
+    }
+
+    // Measures
+
+    @Transactional
+    public List<MeasureView> measures() {
+        return em.createQuery("FROM Measure ORDER BY number", Measure.class).getResultList().stream()
+                .map(StrategyService::view).toList();
+    }
+
+    @Transactional
+    public MeasureView measure(UUID id) {
+        return view(find(Measure.class, id, "Measure"));
+    }
+
+    @Transactional
+    public MeasureView createMeasure(MeasureRequest r) {
+        Measure m = new Measure();
+        m.id = UUID.randomUUID();
+        apply(m, r);
+        em.persist(m);
+        em.flush();
+        audit.record(ProjectEvents.MEASURE, m.id, "MeasureCreated", audit.diff(Map.of(), view(m)));
+        return view(m);
+    }
+
+    @Transactional
+    public MeasureView updateMeasure(UUID id, MeasureRequest r, String ifMatch) {
+        Measure m = find(Measure.class, id, "Measure");
+        Versions.requireCurrent(ifMatch, r.version(), m.version, "Measure " + id);
+        MeasureView before = view(m);
+        apply(m, r);
+        em.flush();
+        audit.record(ProjectEvents.MEASURE, id, "MeasureUpdated", audit.diff(before, view(m)));
+        return view(m);
+    }
+
+    private void apply(Measure m, MeasureRequest r) {
+        if (em.createQuery("SELECT count(m) FROM Measure m WHERE m.number = :n AND m.id <> :id", Long.class)
+                .setParameter("n", r.number()).setParameter("id", m.id).getSingleResult() > 0) {
+            throw ProblemException.conflict("Measure " + r.number() + " exists already");
+        }
+        requireThemes(r.themeIds(), "themeIds");
+        m.number = r.number();
+        m.title = r.title().trim();
+        m.description = trim(r.description());
+        m.whatMustHappen = trim(r.whatMustHappen());
+        m.whoMustBeInvolved = trim(r.whoMustBeInvolved());
+        m.resourcesNeeded = trim(r.resourcesNeeded());
+        m.timeline = trim(r.timeline());
+        TreeSet<UUID> themes = new TreeSet<>(r.themeIds() == null ? List.of() : r.themeIds());
+        if (!m.themeIds.equals(themes)) {
+            m.themeIds.clear();
+            m.themeIds.addAll(themes);
+        }
+    }
+
+    // Open questions
+
+    @Transactional
+    public List<QuestionView> questions(UUID measureId, OpenQuestion.Status status) {
+        return ListQuery.of(OpenQuestion.class, "q").where("q.measureId = :m", "m", measureId)
+                .where("q.status = :s", "s", status)
+                .all(em, new PageQuery(0, 1, null), Map.of("text", "q.text"), "text").stream()
+                .map(StrategyService::view).toList();
+    }
+
+    @Transactional
+    public QuestionView createQuestion(QuestionRequest r) {
+        if (r.measureId() != null) {
+            find(Measure.class, r.measureId(), "Measure");
+        }
+        OpenQuestion q = new OpenQuestion();
+        q.id = UUID.randomUUID();
+        q.measureId = r.measureId();
+        q.text = r.text().trim();
+        q.status = OpenQuestion.Status.OPEN;
+        if (r.organisations() != null) {
+            r.organisations().forEach(a -> q.organisations.add(a.trim().toUpperCase()));
+        }
+        em.persist(q);
+        em.flush();
+        audit.record(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionCreated", audit.diff(Map.of(), view(q)));
+        return view(q);
+    }
+
+    public OpenQuestion question(UUID id) {
+        return find(OpenQuestion.class, id, "Open question");
+    }
+
+    // Next steps
+
+    @Transactional
+    public List<NextStepView> nextSteps(boolean overdueOnly, UUID projectId, UUID measureId) {
+        LocalDate today = LocalDate.now();
+        return ListQuery.of(NextStep.class, "n").where("n.projectId = :p", "p", projectId)
+                .where("n.measureId = :m", "m", measureId)
+                .all(em, new PageQuery(0, 1, null), Map.of("dueDate", "n.dueDate", "title", "n.title"),
+                        "dueDate,title").stream()
+                .map(n -> view(n, today)).filter(v -> !overdueOnly || v.overdue()).toList();
+    }
+
+    @Transactional
+    public NextStepView createNextStep(NextStepRequest r) {
+        NextStep n = new NextStep();
+        n.id = UUID.randomUUID();
+        apply(n, r);
+        em.persist(n);
+        em.flush();
+        audit.record(ProjectEvents.NEXT_STEP, n.id, "NextStepCreated", audit.diff(Map.of(), view(n, LocalDate.now())));
+        return view(n, LocalDate.now());
+    }
+
+    @Transactional
+    public NextStepView updateNextStep(UUID id, NextStepRequest r, String ifMatch) {
+        NextStep n = find(NextStep.class, id, "Next step");
+        Versions.requireCurrent(ifMatch, r.version(), n.version, "Next step " + id);
+        NextStepView before = view(n, LocalDate.now());
+        apply(n, r);
+        em.flush();
+        audit.record(ProjectEvents.NEXT_STEP, id, "NextStepUpdated", audit.diff(before, view(n, LocalDate.now())));
+        return view(n, LocalDate.now());
+    }
+
+    /**
+     * Coordinators and admins write every next step; a shareholder only those of projects
+     * that list it as participating shareholder.
+     */
+    private void apply(NextStep n, NextStepRequest r) {
+        if (r.measureId() == null && r.projectId() == null) {
+            throw ProblemException.invalid("projectId", "or measureId is required: a next step belongs to one of them");
+        }
+        if (r.measureId() != null) {
+            find(Measure.class, r.measureId(), "Measure");
+        }
+        if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
+            UUID projectId = n.projectId != null ? n.projectId : r.projectId();
+            Project project = projectId == null ? null : em.find(Project.class, projectId);
+            if (project == null || caller.shareholder().isEmpty()
+                    || !project.shareholders.contains(caller.shareholder().get())
+                    || (r.projectId() != null && !r.projectId().equals(projectId))) {
+                throw ProblemException.forbidden("A shareholder edits only next steps of projects it participates in");
+            }
+        }
+        if (r.projectId() != null && em.find(Project.class, r.projectId()) == null) {
+            throw ProblemException.invalid("projectId", "names project " + r.projectId() + ", which does not exist");
+        }
+        n.title = r.title().trim();
+        n.owner = r.owner().trim();
+        n.dueDate = r.dueDate();
+        n.status = r.status() == null ? NextStep.Status.OPEN : r.status();
+        n.measureId = r.measureId();
+        n.projectId = r.projectId();
+    }
+
+    // Views
+
+    static GoalView view(Goal g) {
+        return new GoalView(g.id, g.title, g.description, g.version);
+    }
+
+    static ThemeView view(Theme t) {
+        return new ThemeView(t.id, t.name, t.description, t.version);
+    }
+
+    static MeasureView view(Measure m) {
+        return new MeasureView(m.id, m.number, m.title, m.description, m.whatMustHappen, m.whoMustBeInvolved,
+                m.resourcesNeeded, m.timeline, List.copyOf(new TreeSet<>(m.themeIds)), m.version);
+    }
+
+    public static QuestionView view(OpenQuestion q) {
+        return new QuestionView(q.id, q.measureId, q.text, q.status, q.answer, q.resolvedByDecision, q.resolvedAt,
+                List.copyOf(new TreeSet<>(q.organisations)), q.version);
+    }
+
+    static NextStepView view(NextStep n, LocalDate today) {
+        boolean overdue = n.status == NextStep.Status.OPEN && n.dueDate != null && n.dueDate.isBefore(today);
+        return new NextStepView(n.id, n.title, n.owner, n.dueDate, n.status, overdue, n.measureId, n.projectId,
+                n.version);
+    }
+
+    private <T> T find(Class<T> type, UUID id, String what) {
+        T entity = em.find(type, id);
+        if (entity == null) {
+            throw ProblemException.notFound(what, id);
+        }
+        return entity;
+    }
+
+    private static String trim(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

@@ -1,0 +1,25 @@
+package de.kielregion.kooperation.projects.strategy;
+
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A field of action (Handlungsfeld), e.g. "Mobilität ländlicher Raum". */
+@Entity
+@Table(name = "theme")
+public class Theme extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    public String description;
+
+    @Version
+    public long version;
+}
