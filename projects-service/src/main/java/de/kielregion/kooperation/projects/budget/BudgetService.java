@@ -89,7 +89,13 @@ public class BudgetService {
 
     @Transactional
     public AllocationView allocateToProject(UUID projectId, AllocationRequest r) {
-        Project project = projects.find(projectId);
+        // Lock order: the line, then the project. Requests on one line wait for each other, and
+        // so do requests for one project (whose first allocation moves it to RESOURCED).
+        line(r.year(), r.category(), true);
+        Project project = em.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE);
+        if (project == null) {
+            throw ProblemException.notFound("Project", projectId);
+        }
         if (!project.status.canReceiveResources()) {
             throw ProblemException.conflict("Resources go to approved projects; " + project.title + " is "
                     + project.status);

@@ -6,13 +6,22 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import java.net.URI;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionService;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
@@ -26,9 +35,23 @@ import jakarta.ws.rs.core.MediaType;
 public class OverviewResource {
 
     private final OverviewService overview;
+    private final DecisionService decisions;
 
-    OverviewResource(OverviewService overview) {
+    OverviewResource(OverviewService overview, DecisionService decisions) {
         this.overview = overview;
+        this.decisions = decisions;
+    }
+
+    @POST
+    @Path("decisions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ DECISION_MAKER, ADMIN })
+    @Operation(summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
+            + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    public Response decide(@Valid @NotNull GeneralDecisionRequest request) {
+        DecisionView view = decisions.decideStrategy(request);
+        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
     }
 
     @GET

@@ -176,16 +176,6 @@ public class StrategyResource {
         return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
     }
 
-    @POST
-    @Path("strategy/decisions")
-    @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
-            + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
-    public Response decideStrategy(@Valid @NotNull GeneralDecisionRequest request) {
-        DecisionView view = decisions.decideStrategy(request);
-        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
-    }
-
     @GET
     @Path("next-steps")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
