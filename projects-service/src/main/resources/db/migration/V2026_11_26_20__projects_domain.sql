@@ -71,7 +71,8 @@ CREATE TABLE project (
     version             bigint        NOT NULL
 );
 CREATE INDEX project_status ON project (status);
-CREATE INDEX project_quick_win ON project (quick_win DESC NULLS LAST);
+CREATE INDEX project_quick_win ON project (quick_win DESC NULLS LAST, title, id);
+CREATE INDEX project_title ON project (title, id);
 
 CREATE TABLE project_theme (
     project_id uuid NOT NULL REFERENCES project (id) ON DELETE CASCADE,

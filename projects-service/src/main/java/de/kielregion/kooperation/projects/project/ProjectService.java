@@ -40,7 +40,7 @@ public class ProjectService {
     /** quickWin sorts best first, projects without a score last. */
     public static final Map<String, String> SORTABLE = Map.of("title", "p.title", "status", "p.status",
             "plannedStart", "p.plannedStart", "updatedAt", "p.updatedAt",
-            "quickWin", "coalesce(p.quickWin, -1) DESC, p.title");
+            "quickWin", "p.quickWin DESC NULLS LAST, p.title");
 
     private final EntityManager em;
     private final Outbox outbox;
