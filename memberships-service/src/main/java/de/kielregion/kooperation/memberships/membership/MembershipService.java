@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.memberships.membership;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -194,9 +195,9 @@ public class MembershipService {
                     + m.termMonths + " months)");
         }
         m.noticePeriod = notice;
-        m.contactPerson = blankToNull(r.contactPerson());
-        m.expectedBenefits = blankToNull(r.expectedBenefits());
-        m.obligations = blankToNull(r.obligations());
+        m.contactPerson = Texts.trimToNull(r.contactPerson());
+        m.expectedBenefits = Texts.trimToNull(r.expectedBenefits());
+        m.obligations = Texts.trimToNull(r.obligations());
         Set<String> groups = new TreeSet<>();
         if (r.workingGroups() != null) {
             for (String g : r.workingGroups()) {
@@ -421,8 +422,8 @@ public class MembershipService {
         d.body = r.body();
         d.decidedOn = r.decidedOn();
         d.outcome = r.outcome();
-        d.conditions = blankToNull(r.conditions());
-        d.minutesReference = blankToNull(r.minutesReference());
+        d.conditions = Texts.trimToNull(r.conditions());
+        d.minutesReference = Texts.trimToNull(r.minutesReference());
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);
@@ -543,7 +544,4 @@ public class MembershipService {
         }
     }
 
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.memberships.organisation;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -112,9 +113,9 @@ public class OrganisationService {
         o.name = r.name().trim();
         o.acronym = acronym;
         o.kind = r.kind();
-        o.website = blankToNull(r.website());
+        o.website = Texts.trimToNull(r.website());
         o.seatCountry = r.seatCountry();
-        o.description = blankToNull(r.description());
+        o.description = Texts.trimToNull(r.description());
         o.feeModel = json(r.feeModel());
         replace(o.themes, r.themes());
         replace(o.workingGroups, r.workingGroups());
@@ -204,7 +205,4 @@ public class OrganisationService {
         }
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

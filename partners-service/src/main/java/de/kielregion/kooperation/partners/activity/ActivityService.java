@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.activity;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -160,7 +161,7 @@ public class ActivityService {
         activity.kind = r.kind();
         activity.yearFrom = r.yearFrom();
         activity.yearTo = r.yearTo();
-        activity.link = r.link() == null || r.link().isBlank() ? null : r.link().trim();
+        activity.link = Texts.trimToNull(r.link());
         activity.partnerIds.clear();
         activity.partnerIds.addAll(partnerIds(r));
         activity.themes.clear();
@@ -225,7 +226,7 @@ public class ActivityService {
         content.put("yearTo", r.yearTo());
         content.put("partnerIds", partnerIds(r));
         content.put("themes", themes(r));
-        content.put("link", r.link() == null || r.link().isBlank() ? null : r.link().trim());
+        content.put("link", Texts.trimToNull(r.link()));
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(mapper.writeValueAsString(content).getBytes(StandardCharsets.UTF_8));

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.area;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -214,7 +215,7 @@ public class AreaService {
             throw ProblemException.conflict("A cooperation area named '" + name + "' exists already");
         }
         area.name = name;
-        area.description = r.description() == null || r.description().isBlank() ? null : r.description().trim();
+        area.description = Texts.trimToNull(r.description());
         Set<UUID> members = new TreeSet<>(partners.requireExisting(r.memberIds() == null ? List.of() : r.memberIds(),
                 "memberIds"));
         if (!area.memberIds.equals(members)) {

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.decision;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -74,9 +75,8 @@ public class DecisionService {
         decision.body = r.body();
         decision.decidedOn = r.decidedOn();
         decision.outcome = r.outcome();
-        decision.minutesReference = r.minutesReference() == null || r.minutesReference().isBlank() ? null
-                : r.minutesReference().trim();
-        decision.note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+        decision.minutesReference = Texts.trimToNull(r.minutesReference());
+        decision.note = Texts.trimToNull(r.note());
         decision.recordedBy = caller.subject();
         decision.recordedAt = Instant.now();
         em.persist(decision);

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
@@ -158,19 +159,19 @@ public class PartnerService {
 
     private void apply(Partner partner, PartnerRequest r) {
         partner.name = r.name().trim();
-        partner.localName = blankToNull(r.localName());
+        partner.localName = Texts.trimToNull(r.localName());
         partner.searchKey = SearchText.key(partner.name)
                 + (partner.localName == null ? "" : " | " + SearchText.key(partner.localName));
         partner.type = r.type();
         partner.country = r.country();
-        partner.nutsCode = blankToNull(r.nutsCode());
+        partner.nutsCode = Texts.trimToNull(r.nutsCode());
         if (partner.nutsCode != null && !nutsCountry(partner.nutsCode).equals(partner.country)) {
             throw ProblemException.invalid("nutsCode", "starts with " + partner.nutsCode.substring(0, 2)
                     + ", which is not the NUTS prefix of country " + partner.country);
         }
         partner.latitude = r.coordinates() == null ? null : r.coordinates().latitude();
         partner.longitude = r.coordinates() == null ? null : r.coordinates().longitude();
-        partner.website = blankToNull(r.website());
+        partner.website = Texts.trimToNull(r.website());
         Set<String> themes = new TreeSet<>();
         if (r.themes() != null) {
             r.themes().forEach(t -> themes.add(t.trim()));
@@ -275,9 +276,9 @@ public class PartnerService {
 
     private static void applyContact(ContactPerson contact, ContactRequest r) {
         contact.name = r.name().trim();
-        contact.role = blankToNull(r.role());
-        contact.email = blankToNull(r.email());
-        contact.phone = blankToNull(r.phone());
+        contact.role = Texts.trimToNull(r.role());
+        contact.email = Texts.trimToNull(r.email());
+        contact.phone = Texts.trimToNull(r.phone());
     }
 
     private static List<String> filledFields(ContactPerson c) {
@@ -294,7 +295,4 @@ public class PartnerService {
         return fields;
     }
 
-    static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.relation;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -208,7 +209,7 @@ public class RelationService {
             relation.themes.clear();
             relation.themes.addAll(themes);
         }
-        relation.note = r.note() == null || r.note().isBlank() ? null : r.note().trim();
+        relation.note = Texts.trimToNull(r.note());
         if (relation.updatedAt == null) {
             relation.updatedAt = relation.createdAt;
         }

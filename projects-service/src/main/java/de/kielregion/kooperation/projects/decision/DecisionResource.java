@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.decision;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -47,13 +48,10 @@ public class DecisionResource {
             @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
             @Valid @BeanParam PageQuery paging) {
         DecisionApi.Body parsedBody = Params.enumOf(DecisionApi.Body.class, body, "body");
-        return decisions.register(blank(subjectType), parsedBody == null ? null : parsedBody.name(), blank(service),
+        return decisions.register(Texts.trimToNull(subjectType), parsedBody == null ? null : parsedBody.name(), Texts.trimToNull(service),
                 date(from, "from"), date(to, "to"), paging);
     }
 
-    private static String blank(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 
     private static LocalDate date(String value, String name) {
         if (value == null || value.isBlank()) {

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.decision;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
@@ -140,8 +141,8 @@ public class DecisionService {
         d.body = body.name();
         d.decidedOn = decidedOn;
         d.outcome = outcome;
-        d.conditions = conditions == null || conditions.isBlank() ? null : conditions.trim();
-        d.minutesReference = minutesReference == null || minutesReference.isBlank() ? null : minutesReference.trim();
+        d.conditions = Texts.trimToNull(conditions);
+        d.minutesReference = Texts.trimToNull(minutesReference);
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.project;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -164,10 +165,10 @@ public class ProjectService {
         strategy.requireThemes(r.themeIds(), "themeIds");
         List<ProjectPartner> partners = checkPartners(p, r.partners() == null ? List.of() : r.partners());
         p.title = r.title().trim();
-        p.summary = r.summary() == null || r.summary().isBlank() ? null : r.summary().trim();
+        p.summary = Texts.trimToNull(r.summary());
         p.measureId = r.measureId();
         p.cooperationAreaId = r.cooperationAreaId();
-        p.lead = r.lead() == null || r.lead().isBlank() ? null : r.lead().trim();
+        p.lead = Texts.trimToNull(r.lead());
         p.plannedStart = r.plannedStart();
         p.plannedEnd = r.plannedEnd();
         p.effort = r.effort();

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.strategy;
 
+import de.kielregion.kooperation.platform.text.Texts;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +57,7 @@ public class StrategyService {
         Goal g = new Goal();
         g.id = UUID.randomUUID();
         g.title = r.title().trim();
-        g.description = trim(r.description());
+        g.description = Texts.trimToNull(r.description());
         em.persist(g);
         em.flush();
         audit.record(ProjectEvents.GOAL, g.id, "GoalCreated", audit.diff(Map.of(), view(g)));
@@ -69,7 +70,7 @@ public class StrategyService {
         Versions.requireCurrent(ifMatch, r.version(), g.version, "Goal " + id);
         GoalView before = view(g);
         g.title = r.title().trim();
-        g.description = trim(r.description());
+        g.description = Texts.trimToNull(r.description());
         em.flush();
         audit.record(ProjectEvents.GOAL, id, "GoalUpdated", audit.diff(before, view(g)));
         return view(g);
@@ -93,7 +94,7 @@ public class StrategyService {
         Theme t = new Theme();
         t.id = UUID.randomUUID();
         t.name = name;
-        t.description = trim(r.description());
+        t.description = Texts.trimToNull(r.description());
         em.persist(t);
         em.flush();
         audit.record(ProjectEvents.THEME, t.id, "ThemeCreated", audit.diff(Map.of(), view(t)));
@@ -157,11 +158,11 @@ public class StrategyService {
         requireThemes(r.themeIds(), "themeIds");
         m.number = r.number();
         m.title = r.title().trim();
-        m.description = trim(r.description());
-        m.whatMustHappen = trim(r.whatMustHappen());
-        m.whoMustBeInvolved = trim(r.whoMustBeInvolved());
-        m.resourcesNeeded = trim(r.resourcesNeeded());
-        m.timeline = trim(r.timeline());
+        m.description = Texts.trimToNull(r.description());
+        m.whatMustHappen = Texts.trimToNull(r.whatMustHappen());
+        m.whoMustBeInvolved = Texts.trimToNull(r.whoMustBeInvolved());
+        m.resourcesNeeded = Texts.trimToNull(r.resourcesNeeded());
+        m.timeline = Texts.trimToNull(r.timeline());
         TreeSet<UUID> themes = new TreeSet<>(r.themeIds() == null ? List.of() : r.themeIds());
         if (!m.themeIds.equals(themes)) {
             m.themeIds.clear();
@@ -301,7 +302,4 @@ public class StrategyService {
         return entity;
     }
 
-    private static String trim(String value) {
-        return value == null || value.isBlank() ? null : value.trim();
-    }
 }
