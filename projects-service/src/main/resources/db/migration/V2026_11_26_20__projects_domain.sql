@@ -126,6 +126,8 @@ CREATE TABLE decision (
     outcome       varchar(40)   NOT NULL,
     conditions    varchar(2000),
     minutes_ref   varchar(300),
+    -- For membership decisions: the organisation (e.g. UBC), to resolve linked open questions.
+    organisation  varchar(30),
     recorded_by   varchar(255)  NOT NULL,
     recorded_at   timestamptz   NOT NULL
 );

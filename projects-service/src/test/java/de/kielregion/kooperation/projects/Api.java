@@ -13,15 +13,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.kielregion.kooperation.infra.testing.RecordSender;
 import de.kielregion.kooperation.infra.testing.Tokens;
 import de.kielregion.kooperation.infra.testing.TopicReader;
 import de.kielregion.kooperation.platform.events.CloudEventHeaders;
@@ -69,18 +65,27 @@ public final class Api {
     public static void partnerEvent(String type, UUID id, String name, String status, long version) {
         Map<String, Object> data = Map.of("id", id.toString(), "name", name, "type", "CITY", "country", "DK",
                 "status", status, "version", version);
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap(),
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
-            RecordHeaders headers = (RecordHeaders) CloudEventHeaders.of(UUID.randomUUID().toString(),
-                    "/ostsee-kooperation/partners-service", type, id.toString(), "Partner", Instant.now());
-            producer.send(new ProducerRecord<>(PARTNERS_TOPIC, null, id.toString(),
-                    new ObjectMapper().writeValueAsString(data), headers)).get();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot publish a partner event", e);
-        }
+        publish(PARTNERS_TOPIC, "/ostsee-kooperation/partners-service", type, id.toString(), "Partner", data);
         awaitReplica(id, status);
+    }
+
+    /** Publishes {@code data} as a CloudEvent of another service on its topic; returns the event id. */
+    public static String publish(String topic, String source, String type, String key, String aggregateType,
+            Object data) {
+        String id = UUID.randomUUID().toString();
+        publishWithId(id, topic, source, type, key, aggregateType, data);
+        return id;
+    }
+
+    /** The same with a given event id: publishing it twice is a redelivery. */
+    public static void publishWithId(String id, String topic, String source, String type, String key,
+            String aggregateType, Object data) {
+        try {
+            RecordSender.send(bootstrap(), topic, key, CloudEventHeaders.of(id, source, type, key, aggregateType,
+                    Instant.now()), new ObjectMapper().writeValueAsString(data));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A partner known to the replica, ACTIVE. */

@@ -161,6 +161,16 @@ public class MembershipResource {
         return memberships.changeStatus(id, change.status(), change.version());
     }
 
+    @POST
+    @Path("{id}/funding-request")
+    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
+    @Operation(summary = "Ask for the fee again", description = "For a membership AWAITING_FUNDING whose fee request "
+            + "was refused (e.g. after the budget line was raised): publishes a new ResourcesRequested. "
+            + "Roles: coordinator, admin; shareholder for its own.")
+    public MembershipView requestFundingAgain(@PathParam("id") UUID id) {
+        return memberships.requestFundingAgain(id);
+    }
+
     @GET
     @Path("{id}/fees")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })

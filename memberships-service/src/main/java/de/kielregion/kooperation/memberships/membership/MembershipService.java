@@ -266,7 +266,10 @@ public class MembershipService {
      */
     @Transactional
     public MembershipView applyFundingAnswer(UUID id, boolean allocated, String reason) {
-        Membership m = find(id);
+        Membership m = em.find(Membership.class, id);
+        if (m == null) {
+            return null; // an answer about a membership this service does not know: nothing to do
+        }
         if (m.status != MembershipStatus.AWAITING_FUNDING) {
             return view(m);
         }
@@ -285,6 +288,41 @@ public class MembershipService {
             audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", reason));
         }
         return view(m);
+    }
+
+    /**
+     * Asks for the fee again (e.g. after the budget line was raised): a new ResourcesRequested
+     * for a membership that still waits for funding.
+     */
+    @Transactional
+    public MembershipView requestFundingAgain(UUID id) {
+        Membership m = find(id);
+        caller.requireMayWriteFor(m.holder);
+        if (m.status != MembershipStatus.AWAITING_FUNDING) {
+            throw ProblemException.conflict("Only a membership AWAITING_FUNDING asks for its fee again; this one is "
+                    + m.status, Map.of("currentStatus", m.status));
+        }
+        MembershipDecision join = em.createQuery("FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
+                + "AND outcome = :o ORDER BY recordedAt DESC", MembershipDecision.class).setParameter("m", id)
+                .setParameter("k", MembershipDecision.Kind.JOIN).setParameter("o", MembershipDecision.Outcome.APPROVED)
+                .setMaxResults(1).getSingleResult();
+        requestFee(m, join.id, join.decidedOn);
+        m.updatedAt = Instant.now();
+        audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
+        return view(m);
+    }
+
+    private void requestFee(Membership m, UUID decisionId, LocalDate decidedOn) {
+        int year = (m.startDate != null ? m.startDate : decidedOn).getYear();
+        BigDecimal fee = feeFor(m.id, year);
+        if (fee == null) {
+            throw ProblemException.conflict("There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
+        }
+        Organisation organisation = organisations.find(m.organisationId);
+        outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.RESOURCES_REQUESTED,
+                new ResourcesRequestedEvent(UUID.randomUUID(), MembershipEvents.MEMBERSHIP, m.id,
+                        organisation.acronym + " membership of " + m.holder, m.holder, year, "MEMBERSHIP_FEES", fee,
+                        "EUR", decisionId));
     }
 
     private void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
@@ -442,9 +480,7 @@ public class MembershipService {
                         transition(m, MembershipStatus.ACTIVE, d.id, "joined; no fee to fund");
                     } else {
                         transition(m, MembershipStatus.AWAITING_FUNDING, d.id, "joined; fee requested");
-                        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.RESOURCES_REQUESTED,
-                                new ResourcesRequestedEvent(UUID.randomUUID(), MembershipEvents.MEMBERSHIP, id,
-                                        subjectName, m.holder, year, "MEMBERSHIP_FEES", fee, "EUR", d.id));
+                        requestFee(m, d.id, r.decidedOn());
                     }
                 }
                 case DECLINE -> transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");

@@ -44,6 +44,9 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "minutes_ref")
     public String minutesReference;
 
+    /** The organisation (acronym) of a membership decision, else null. */
+    public String organisation;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 

@@ -3,10 +3,16 @@ package de.kielregion.kooperation.projects.decision;
 import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -127,6 +133,64 @@ public class DecisionService {
     public DecisionView decideStrategy(GeneralDecisionRequest r) {
         return DecisionView.of(record(ProjectEvents.STRATEGY, null, "Internationalisierungsstrategie der KielRegion",
                 r.kind().trim(), r.body(), r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference()));
+    }
+
+    /**
+     * Enters a decision another service took (its DecisionTaken event) in the register, once
+     * per decision id. A JOIN or DECLINE decision on a membership also resolves the open
+     * questions linked to that organisation, once every organisation they name is decided.
+     */
+    @Transactional
+    public boolean registerExternal(IncomingEvent event) {
+        JsonNode data = event.data();
+        UUID id = UUID.fromString(data.path("decisionId").asText());
+        if (em.find(Decision.class, id) != null) {
+            return false;
+        }
+        Decision d = new Decision();
+        d.id = id;
+        d.service = data.path("service").asText(event.source());
+        d.subjectType = data.path("subjectType").asText("Unknown");
+        d.subjectId = data.hasNonNull("subjectId") ? UUID.fromString(data.get("subjectId").asText()) : null;
+        d.subjectName = data.path("subjectName").asText(d.subjectType);
+        d.kind = data.path("kind").asText("UNKNOWN");
+        d.body = data.path("body").asText("UNKNOWN");
+        d.decidedOn = LocalDate.parse(data.path("decidedOn").asText());
+        d.outcome = data.path("outcome").asText("UNKNOWN");
+        d.conditions = Texts.trimToNull(data.path("conditions").asText(null));
+        d.minutesReference = Texts.trimToNull(data.path("minutesReference").asText(null));
+        d.organisation = Texts.trimToNull(data.path("organisationAcronym").asText(null));
+        d.recordedBy = d.service;
+        d.recordedAt = Instant.now();
+        em.persist(d);
+        em.flush();
+        if (d.organisation != null && ("JOIN".equals(d.kind) || "DECLINE".equals(d.kind))) {
+            resolveMembershipQuestions(d.organisation, d.id);
+        }
+        return true;
+    }
+
+    private void resolveMembershipQuestions(String acronym, UUID decisionId) {
+        List<OpenQuestion> questions = em.createQuery("SELECT q FROM OpenQuestion q WHERE q.status = :open "
+                + "AND :acronym MEMBER OF q.organisations", OpenQuestion.class)
+                .setParameter("open", OpenQuestion.Status.OPEN).setParameter("acronym", acronym).getResultList();
+        for (OpenQuestion q : questions) {
+            List<String> answers = new ArrayList<>();
+            for (String organisation : new TreeSet<>(q.organisations)) {
+                Decision latest = em.createQuery("FROM Decision d WHERE d.organisation = :o AND d.kind IN ('JOIN', "
+                        + "'DECLINE') ORDER BY d.decidedOn DESC, d.recordedAt DESC", Decision.class)
+                        .setParameter("o", organisation).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                if (latest == null) {
+                    answers = null;
+                    break;
+                }
+                answers.add(organisation + ": " + latest.kind + " " + latest.outcome + " (" + latest.body + ", "
+                        + latest.decidedOn + ")");
+            }
+            if (answers != null) {
+                resolve(q, String.join("; ", answers), decisionId);
+            }
+        }
     }
 
     private Decision record(String subjectType, UUID subjectId, String subjectName, String kind, DecisionApi.Body body,

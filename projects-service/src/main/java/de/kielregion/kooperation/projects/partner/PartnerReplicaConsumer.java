@@ -11,14 +11,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
+import de.kielregion.kooperation.projects.decision.DecisionService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 /**
  * Keeps the partner replica from {@code cooperation.partners.v1}: registered and updated
- * partners (whole state, applied only if newer than what is kept) and retired ones. Other
- * event types on the topic are ignored (tolerant reader); each event has one effect (inbox).
+ * partners (whole state, applied only if newer than what is kept) and retired ones; decisions
+ * on partners go to the register. Other event types on the topic are ignored (tolerant
+ * reader); each event has one effect (inbox).
  */
 @ApplicationScoped
 public class PartnerReplicaConsumer {
@@ -27,12 +29,16 @@ public class PartnerReplicaConsumer {
     static final String UPDATED = "cooperation.partner.updated.v1";
     static final String RETIRED = "cooperation.partner.retired.v1";
 
+    static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
+
     private final Inbox inbox;
     private final EntityManager em;
+    private final DecisionService decisions;
 
-    PartnerReplicaConsumer(Inbox inbox, EntityManager em) {
+    PartnerReplicaConsumer(Inbox inbox, EntityManager em, DecisionService decisions) {
         this.inbox = inbox;
         this.em = em;
+        this.decisions = decisions;
     }
 
     @Incoming("partners")
@@ -73,8 +79,9 @@ public class PartnerReplicaConsumer {
                     replica.updatedAt = Instant.now();
                 }
             }
+            case DECISION_TAKEN -> decisions.registerExternal(event);
             default -> {
-                // other partner events do not concern the replica
+                // other partner events do not concern projects-service
             }
         }
     }

@@ -1,0 +1,116 @@
+package de.kielregion.kooperation.partners.engagement;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.partner.Partner;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/**
+ * projects-service's events, kept as each partner's engagement: the projects it is in, with
+ * role and status (ProjectProposed/Updated carry the whole project, ProjectStatusChanged its
+ * partners and new status). Decisions on projects enter the history of their partners. Other
+ * types are ignored; each event has one effect (inbox).
+ */
+@ApplicationScoped
+public class EngagementConsumer {
+
+    static final String PROPOSED = "cooperation.project.proposed.v1";
+    static final String UPDATED = "cooperation.project.updated.v1";
+    static final String STATUS_CHANGED = "cooperation.project.status-changed.v1";
+    static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
+
+    private final Inbox inbox;
+    private final EntityManager em;
+    private final Audit audit;
+
+    EngagementConsumer(Inbox inbox, EntityManager em, Audit audit) {
+        this.inbox = inbox;
+        this.em = em;
+        this.audit = audit;
+    }
+
+    @Incoming("projects")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    void apply(IncomingEvent event) {
+        JsonNode data = event.data();
+        switch (event.type()) {
+            case PROPOSED, UPDATED -> project(UUID.fromString(data.path("id").asText()), data.path("title").asText(),
+                    data.path("status").asText(), data.path("partners"));
+            case STATUS_CHANGED -> project(UUID.fromString(data.path("projectId").asText()),
+                    data.path("title").asText(), data.path("to").asText(), data.path("partners"));
+            case DECISION_TAKEN -> {
+                if ("Project".equals(data.path("subjectType").asText())) {
+                    decisionOnProject(data);
+                }
+            }
+            default -> {
+                // budget and strategy events do not concern partners
+            }
+        }
+    }
+
+    /** Makes the project's engagement rows match its partners: upsert those in it, drop those that left. */
+    private void project(UUID projectId, String title, String status, JsonNode partners) {
+        Map<UUID, String> roles = new HashMap<>();
+        partners.forEach(p -> roles.put(UUID.fromString(p.path("partnerId").asText()), p.path("role").asText(null)));
+        em.createQuery("DELETE FROM Engagement e WHERE e.projectId = :p AND e.partnerId NOT IN :keep")
+                .setParameter("p", projectId)
+                .setParameter("keep", roles.isEmpty() ? java.util.Set.of(new UUID(0, 0)) : roles.keySet())
+                .executeUpdate();
+        for (Map.Entry<UUID, String> partner : roles.entrySet()) {
+            if (em.find(Partner.class, partner.getKey()) == null) {
+                continue; // not a partner of this directory
+            }
+            Engagement e = em.find(Engagement.class, new Engagement.Key(partner.getKey(), projectId));
+            if (e == null) {
+                e = new Engagement();
+                e.partnerId = partner.getKey();
+                e.projectId = projectId;
+                e.projectTitle = title;
+                e.role = partner.getValue();
+                e.status = status;
+                e.updatedAt = Instant.now();
+                em.persist(e);
+            } else {
+                e.projectTitle = title;
+                e.role = partner.getValue();
+                e.status = status;
+                e.updatedAt = Instant.now();
+            }
+        }
+    }
+
+    private void decisionOnProject(JsonNode data) {
+        UUID projectId = UUID.fromString(data.path("subjectId").asText());
+        for (Engagement e : em.createQuery("FROM Engagement WHERE projectId = :p", Engagement.class)
+                .setParameter("p", projectId).getResultList()) {
+            Map<String, Object> details = new HashMap<>();
+            details.put("projectId", projectId);
+            details.put("project", data.path("subjectName").asText());
+            details.put("outcome", data.path("outcome").asText());
+            details.put("body", data.path("body").asText());
+            details.put("decidedOn", data.path("decidedOn").asText());
+            details.put("decisionId", data.path("decisionId").asText());
+            audit.record(PartnerEvents.PARTNER, e.partnerId, "ProjectDecision", details);
+        }
+    }
+}

@@ -1,0 +1,172 @@
+package de.kielregion.kooperation.projects.membership;
+
+import static de.kielregion.kooperation.projects.Api.COORDINATOR;
+import static de.kielregion.kooperation.projects.Api.VIEWER;
+import static de.kielregion.kooperation.projects.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import de.kielregion.kooperation.projects.Api;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import io.restassured.path.json.JsonPath;
+
+/** memberships-service's events reach projects-service through the real topic and the inbox. */
+@QuarkusTest
+class MembershipEventsTest {
+
+    private static final String TOPIC = "cooperation.memberships.v1";
+    private static final String SOURCE = "/ostsee-kooperation/memberships-service";
+
+    private static Map<String, Object> feeRequest(UUID requestId, UUID membership, String amount, int year) {
+        Map<String, Object> data = new HashMap<>();
+        data.put("requestId", requestId.toString());
+        data.put("subjectType", "Membership");
+        data.put("subjectId", membership.toString());
+        data.put("subjectName", "UBC membership of KIELREGION");
+        data.put("holder", "KIELREGION");
+        data.put("year", year);
+        data.put("category", "MEMBERSHIP_FEES");
+        data.put("amount", amount);
+        data.put("currency", "EUR");
+        data.put("someFieldFromTheFuture", List.of(1, 2, 3));
+        return data;
+    }
+
+    @Test
+    void feeRequestIsBookedOnceAndAnswered() {
+        int year = 2094;
+        as(COORDINATOR).body(Map.of("amount", "5000.00")).when().put("/budget/" + year + "/lines/MEMBERSHIP_FEES")
+                .then().statusCode(200);
+        UUID membership = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        String eventId = Api.publish(TOPIC, SOURCE, "cooperation.resources.requested.v1", membership.toString(),
+                "Membership", feeRequest(request, membership, "3900.00", year));
+        // The same event again (redelivery), and the same request in a new event (a retried send).
+        Api.publishWithId(eventId, TOPIC, SOURCE, "cooperation.resources.requested.v1", membership.toString(),
+                "Membership", feeRequest(request, membership, "3900.00", year));
+        String retried = Api.publish(TOPIC, SOURCE, "cooperation.resources.requested.v1", membership.toString(),
+                "Membership", feeRequest(request, membership, "3900.00", year));
+        // A second membership asks for more than is left.
+        UUID other = UUID.randomUUID();
+        Api.publish(TOPIC, SOURCE, "cooperation.resources.requested.v1", other.toString(), "Membership",
+                feeRequest(UUID.randomUUID(), other, "1500.00", year));
+
+        List<ConsumerRecord<String, String>> answer = Api.events(other.toString(), rs -> !rs.isEmpty());
+        assertEquals(ProjectEvents.ALLOCATION_REJECTED, Api.type(answer.get(0)));
+        assertTrue(answer.get(0).value().contains("1100.00 EUR free, 1500.00 asked"), answer.get(0).value());
+        // One key, one partition: once the last of the three is in the inbox, all three were consumed.
+        awaitCount(2, "SELECT count(*) FROM inbox_event WHERE id IN (?, ?)", eventId, retried);
+        assertEquals(1, count("SELECT count(*) FROM allocation WHERE subject_id = ?::uuid", membership.toString()),
+                "one booking for the one request");
+        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", membership.toString()),
+                "one answer for the one request");
+        List<ConsumerRecord<String, String>> booked = Api.events(membership.toString(), rs -> !rs.isEmpty());
+        assertEquals(ProjectEvents.RESOURCES_ALLOCATED, Api.type(booked.get(0)));
+        as(VIEWER).when().get("/budget/" + year).then().body("lines[0].allocated", equalTo(3900.0f));
+    }
+
+    @Test
+    void membershipDecisionsEnterTheRegisterAndResolveTheLinkedQuestion() {
+        String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        String string = "S" + tag;
+        String ubc = "U" + tag;
+        String question = as(COORDINATOR).body(Map.of("text", "Mitgliedschaft " + string + " & " + ubc,
+                "organisations", List.of(string, ubc))).when().post("/open-questions").then().statusCode(201)
+                .extract().path("id");
+
+        String joinUbc = decision("JOIN", "APPROVED", ubc);
+        awaitRegistered(joinUbc);
+        as(VIEWER).queryParam("status", "OPEN").when().get("/open-questions").then().body("id", hasItem(question));
+
+        String declineString = decision("DECLINE", "APPROVED", string);
+        awaitRegistered(declineString);
+        JsonPath resolved = as(VIEWER).queryParam("status", "RESOLVED").when().get("/open-questions").then()
+                .extract().jsonPath();
+        assertTrue(resolved.getList("id").contains(question), "resolved once both organisations are decided");
+        String answer = resolved.getString("find { it.id == '" + question + "' }.answer");
+        assertTrue(answer.contains(string + ": DECLINE APPROVED") && answer.contains(ubc + ": JOIN APPROVED"), answer);
+        assertEquals(declineString, resolved.getString("find { it.id == '" + question + "' }.resolvedByDecision"));
+        as(VIEWER).queryParam("service", "memberships-service").queryParam("size", 500).when().get("/decisions")
+                .then().body("items.id", hasItem(joinUbc));
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    private long count(String sql, String... parameters) {
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                st.setString(i + 1, parameters[i]);
+            }
+            try (var rs = st.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void awaitCount(long expected, String sql, String... parameters) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (count(sql, parameters) != expected && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        assertEquals(expected, count(sql, parameters), sql);
+    }
+
+    private static String decision(String kind, String outcome, String acronym) {
+        String id = UUID.randomUUID().toString();
+        UUID membership = UUID.randomUUID();
+        Map<String, Object> data = new HashMap<>();
+        data.put("decisionId", id);
+        data.put("service", "memberships-service");
+        data.put("subjectType", "Membership");
+        data.put("subjectId", membership.toString());
+        data.put("subjectName", acronym + " membership of KIELREGION");
+        data.put("kind", kind);
+        data.put("body", "SUPERVISORY_BOARD");
+        data.put("decidedOn", "2024-11-20");
+        data.put("outcome", outcome);
+        data.put("organisationAcronym", acronym);
+        Api.publish(TOPIC, SOURCE, "cooperation.decision.taken.v1", membership.toString(), "Membership", data);
+        return id;
+    }
+
+    private static void awaitRegistered(String decisionId) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            List<String> ids = as(VIEWER).queryParam("size", 500).when().get("/decisions").then().extract().jsonPath()
+                    .getList("items.id");
+            if (ids.contains(decisionId)) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("decision " + decisionId + " did not reach the register");
+    }
+}
