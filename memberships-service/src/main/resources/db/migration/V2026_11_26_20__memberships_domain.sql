@@ -47,6 +47,7 @@ CREATE TABLE membership (
     obligations        varchar(4000),
     evaluation         jsonb,
     funding_note       varchar(1000),
+    pending_request    uuid,
     created_at         timestamptz    NOT NULL,
     updated_at         timestamptz    NOT NULL,
     version            bigint         NOT NULL
@@ -71,6 +72,7 @@ CREATE TABLE membership_fee (
     valid_to      date,
     UNIQUE (membership_id, valid_from)
 );
+CREATE UNIQUE INDEX membership_fee_open ON membership_fee (membership_id) WHERE valid_to IS NULL;
 
 CREATE TABLE membership_decision (
     id             uuid          PRIMARY KEY,

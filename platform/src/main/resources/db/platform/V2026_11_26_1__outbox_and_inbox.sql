@@ -14,7 +14,9 @@ CREATE TABLE outbox_event (
     created_at    timestamptz  NOT NULL,
     published_at  timestamptz
 );
--- The relay reads unpublished rows in commit order; the pruner deletes old published ones.
+-- The relay reads unpublished rows in insert order (seq); events of one aggregate keep their
+-- order because writers change an aggregate under its version or row lock. The pruner
+-- deletes old published rows.
 CREATE INDEX outbox_event_unpublished ON outbox_event (seq) WHERE published_at IS NULL;
 CREATE INDEX outbox_event_published_at ON outbox_event (published_at) WHERE published_at IS NOT NULL;
 

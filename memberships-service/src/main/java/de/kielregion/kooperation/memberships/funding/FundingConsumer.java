@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import de.kielregion.kooperation.memberships.membership.MembershipService;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,10 +45,18 @@ public class FundingConsumer {
         if (!"MEMBERSHIP".equals(data.path("subjectType").asText())) {
             return;
         }
-        UUID membership = UUID.fromString(data.path("subjectId").asText());
+        UUID membership;
+        UUID request;
+        try {
+            membership = UUID.fromString(data.path("subjectId").asText());
+            request = data.hasNonNull("requestId") ? UUID.fromString(data.get("requestId").asText()) : null;
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("event " + event.id() + " names no valid membership or request id");
+        }
         switch (event.type()) {
-            case ALLOCATED -> memberships.applyFundingAnswer(membership, true, null);
-            case REJECTED -> memberships.applyFundingAnswer(membership, false, data.path("reason").asText(null));
+            case ALLOCATED -> memberships.applyFundingAnswer(membership, request, true, null);
+            case REJECTED -> memberships.applyFundingAnswer(membership, request, false,
+                    data.path("reason").asText(null));
             default -> {
                 // releases and project events do not change a membership
             }

@@ -72,6 +72,10 @@ public class Membership extends PanacheEntityBase {
     @Column(name = "funding_note")
     public String fundingNote;
 
+    /** The fee request awaiting its answer; answers to other (older) requests are ignored. */
+    @Column(name = "pending_request")
+    public UUID pendingRequest;
+
     @ElementCollection
     @CollectionTable(name = "membership_working_group", joinColumns = @JoinColumn(name = "membership_id"))
     @Column(name = "working_group")

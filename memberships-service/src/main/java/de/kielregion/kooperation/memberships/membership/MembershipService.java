@@ -41,6 +41,7 @@ import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.scoring.WeightedScore;
 import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.security.Shareholder;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
@@ -118,6 +119,10 @@ public class MembershipService {
                     + "membership; the other statuses follow from decisions");
         }
         if (status == MembershipStatus.ACTIVE) {
+            if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
+                throw ProblemException.forbidden("Only coordinators and admins record an existing ACTIVE membership; "
+                        + "propose it as CANDIDATE for a decision");
+            }
             if (r.startDate() == null || r.renewalDate() == null || r.yearlyFee() == null) {
                 throw ProblemException.invalid(r.startDate() == null ? "startDate"
                         : r.renewalDate() == null ? "renewalDate" : "yearlyFee",
@@ -176,11 +181,20 @@ public class MembershipService {
         }
         m.updatedAt = Instant.now();
         em.flush();
+        MembershipView view = view(m);
+        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.MEMBERSHIP_UPDATED, view);
         audit.record(MembershipEvents.MEMBERSHIP, id, "MembershipUpdated", changes);
-        return view(m);
+        return view;
     }
 
     private void applyDetails(Membership m, MembershipRequest r, Organisation organisation) {
+        checkYear(r.startDate(), "startDate");
+        checkYear(r.renewalDate(), "renewalDate");
+        boolean running = m.status == MembershipStatus.ACTIVE || m.status == MembershipStatus.NOTICE_GIVEN;
+        if (running && (r.startDate() == null || r.renewalDate() == null)) {
+            throw ProblemException.invalid(r.startDate() == null ? "startDate" : "renewalDate",
+                    "is required while the membership is " + m.status);
+        }
         m.startDate = r.startDate();
         m.termMonths = r.termMonths() == null ? DEFAULT_TERM : r.termMonths();
         m.renewalDate = r.renewalDate();
@@ -265,14 +279,16 @@ public class MembershipService {
      * allocated → ACTIVE; rejected → stays AWAITING_FUNDING with the reason visible.
      */
     @Transactional
-    public MembershipView applyFundingAnswer(UUID id, boolean allocated, String reason) {
+    public MembershipView applyFundingAnswer(UUID id, UUID requestId, boolean allocated, String reason) {
         Membership m = em.find(Membership.class, id);
         if (m == null) {
             return null; // an answer about a membership this service does not know: nothing to do
         }
-        if (m.status != MembershipStatus.AWAITING_FUNDING) {
-            return view(m);
+        if (m.status != MembershipStatus.AWAITING_FUNDING
+                || (m.pendingRequest != null && !m.pendingRequest.equals(requestId))) {
+            return view(m); // not waiting, or the answer to an older request
         }
+        m.pendingRequest = null;
         if (allocated) {
             m.fundingNote = null;
             if (m.startDate == null) {
@@ -283,9 +299,9 @@ public class MembershipService {
             }
             transition(m, MembershipStatus.ACTIVE, null, "fee allocated");
         } else {
-            m.fundingNote = reason;
+            m.fundingNote = reason == null ? "The fee request was refused" : reason;
             m.updatedAt = Instant.now();
-            audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", reason));
+            audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", m.fundingNote));
         }
         return view(m);
     }
@@ -301,6 +317,10 @@ public class MembershipService {
         if (m.status != MembershipStatus.AWAITING_FUNDING) {
             throw ProblemException.conflict("Only a membership AWAITING_FUNDING asks for its fee again; this one is "
                     + m.status, Map.of("currentStatus", m.status));
+        }
+        if (m.pendingRequest != null) {
+            throw ProblemException.conflict("The fee request " + m.pendingRequest + " is still waiting for its answer; "
+                    + "ask again once it was refused");
         }
         MembershipDecision join = em.createQuery("FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
                 + "AND outcome = :o ORDER BY recordedAt DESC", MembershipDecision.class).setParameter("m", id)
@@ -319,8 +339,10 @@ public class MembershipService {
             throw ProblemException.conflict("There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
         }
         Organisation organisation = organisations.find(m.organisationId);
+        m.pendingRequest = UUID.randomUUID();
+        m.fundingNote = null;
         outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.RESOURCES_REQUESTED,
-                new ResourcesRequestedEvent(UUID.randomUUID(), MembershipEvents.MEMBERSHIP, m.id,
+                new ResourcesRequestedEvent(m.pendingRequest, MembershipEvents.MEMBERSHIP, m.id,
                         organisation.acronym + " membership of " + m.holder, m.holder, year, "MEMBERSHIP_FEES", fee,
                         "EUR", decisionId));
     }
@@ -353,6 +375,8 @@ public class MembershipService {
     @Transactional
     public List<FeeView> changeFee(UUID id, FeeChange change) {
         Membership m = find(id);
+        // Fee changes of one membership one after another: each closes the fee the previous one left open.
+        em.lock(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         caller.requireMayWriteFor(m.holder);
         List<MembershipFee> rows = feeRows(id);
         MembershipFee current = rows.isEmpty() ? null : rows.get(rows.size() - 1);
@@ -362,6 +386,7 @@ public class MembershipService {
         }
         if (current != null) {
             current.validTo = change.validFrom().minusDays(1);
+            em.flush(); // close it before the new open fee is inserted (one open fee per membership)
         }
         addFee(id, change.yearlyFee(), change.validFrom());
         em.flush();
@@ -485,6 +510,9 @@ public class MembershipService {
                 }
                 case DECLINE -> transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");
                 case TERMINATE -> {
+                    if (m.renewalDate == null) {
+                        throw ProblemException.conflict("The membership has no renewal date; set it before giving notice");
+                    }
                     m.endDate = NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths,
                             Period.parse(m.noticePeriod), r.decidedOn());
                     transition(m, MembershipStatus.NOTICE_GIVEN, d.id, "notice given; ends " + m.endDate);
@@ -527,14 +555,23 @@ public class MembershipService {
         return deadlines;
     }
 
+    private static void checkYear(LocalDate date, String field) {
+        if (date != null && (date.getYear() < 1950 || date.getYear() > 2200)) {
+            throw ProblemException.invalid(field, "must lie between 1950 and 2200");
+        }
+    }
+
     private static Period parsePeriod(String value, String field) {
         try {
             Period period = Period.parse(value);
             if (period.isNegative()) {
                 throw ProblemException.invalid(field, "must not be negative");
             }
+            if (period.toTotalMonths() > 120 || period.getDays() > 3660) {
+                throw ProblemException.invalid(field, "must not be longer than ten years");
+            }
             return period;
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeParseException | ArithmeticException e) {
             throw ProblemException.invalid(field, "must be an ISO 8601 period such as P90D or P3M, not '" + value + "'");
         }
     }

@@ -5,6 +5,7 @@ import static de.kielregion.kooperation.memberships.Api.DECIDER;
 import static de.kielregion.kooperation.memberships.Api.VIEWER;
 import static de.kielregion.kooperation.memberships.Api.as;
 import static de.kielregion.kooperation.memberships.Api.organisation;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -37,20 +38,19 @@ class FundingConsumerTest {
                 "startDate", "2025-01-01")).when().post("/memberships").then().statusCode(201).extract().path("id");
         as(DECIDER).body(Map.of("kind", "JOIN", "body", "SUPERVISORY_BOARD", "decidedOn", "2024-11-20",
                 "outcome", "APPROVED")).when().post("/memberships/" + id + "/decisions").then().statusCode(201);
-        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(200);
+        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(409)
+                .body("detail", containsString("still waiting for its answer"));
 
-        answer("cooperation.allocation.rejected.v1", id, "REJECTED", "MEMBERSHIP_FEES 2025: 100.00 EUR free, 3900.00 asked");
+        answer("cooperation.allocation.rejected.v1", id, request(id, 1), "REJECTED",
+                "MEMBERSHIP_FEES 2025: 100.00 EUR free, 3900.00 asked");
         awaitFundingNote(id, "MEMBERSHIP_FEES 2025: 100.00 EUR free, 3900.00 asked");
         as(VIEWER).when().get("/memberships/" + id).then().body("status", equalTo("AWAITING_FUNDING"));
 
         // Asked again (e.g. after the line was raised): a second ResourcesRequested.
         as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(200);
-        List<String> requests = Api.events(id, rs -> rs.stream()
-                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))).count() >= 3).stream()
-                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))).map(r -> r.value()).toList();
-        assertEquals(3, requests.size(), "the decision's request and two retries");
+        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(409);
 
-        answer("cooperation.resources.allocated.v1", id, "ALLOCATED", null);
+        answer("cooperation.resources.allocated.v1", id, request(id, 2), "ALLOCATED", null);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String status = "";
         while (!"ACTIVE".equals(status) && System.nanoTime() < deadline) {
@@ -63,10 +63,20 @@ class FundingConsumerTest {
         as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(409);
     }
 
-    private static void answer(String type, String membership, String status, String reason) throws Exception {
+    /** The id of the n-th ResourcesRequested of the membership, read off the real topic. */
+    private static String request(String membership, int n) throws Exception {
+        List<String> requests = Api.events(membership, rs -> rs.stream()
+                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))).count() >= n).stream()
+                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))).map(r -> r.value()).toList();
+        assertEquals(n, requests.size(), "fee requests published");
+        return new ObjectMapper().readTree(requests.get(n - 1)).get("requestId").asText();
+    }
+
+    private static void answer(String type, String membership, String requestId, String status, String reason)
+            throws Exception {
         Map<String, Object> data = new HashMap<>();
         data.put("allocationId", UUID.randomUUID().toString());
-        data.put("requestId", UUID.randomUUID().toString());
+        data.put("requestId", requestId);
         data.put("subjectType", "MEMBERSHIP");
         data.put("subjectId", membership);
         data.put("year", 2025);

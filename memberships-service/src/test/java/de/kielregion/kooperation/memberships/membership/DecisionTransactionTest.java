@@ -79,22 +79,43 @@ class DecisionTransactionTest {
     }
 
     @Test
-    void fundingAnswerActivatesOrKeepsWaitingWithTheReason() {
+    void fundingAnswerActivatesOrKeepsWaitingWithTheReason() throws Exception {
         UUID id = UUID.fromString(proposedWithFee());
         QuarkusTransaction.requiringNew().run(() -> memberships.decide(id, new DecisionRequest(Kind.JOIN,
                 Body.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1), Outcome.APPROVED, "Beitrag aus Linie 2025", null)));
         assertEquals(MembershipStatus.AWAITING_FUNDING, memberships.get(id).status());
 
-        var rejected = memberships.applyFundingAnswer(id, false, "MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked");
+        UUID first = pendingRequest(id);
+        assertEquals(MembershipStatus.AWAITING_FUNDING,
+                memberships.applyFundingAnswer(id, UUID.randomUUID(), true, null).status(),
+                "an answer to another request changes nothing");
+        var rejected = memberships.applyFundingAnswer(id, first, false,
+                "MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked");
         assertEquals(MembershipStatus.AWAITING_FUNDING, rejected.status());
         assertEquals("MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked", rejected.fundingNote());
 
-        var active = memberships.applyFundingAnswer(id, true, null);
+        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(200);
+        UUID second = pendingRequest(id);
+        assertFalse(first.equals(second), "asking again is a new request");
+        assertEquals(MembershipStatus.AWAITING_FUNDING, memberships.applyFundingAnswer(id, first, true, null).status(),
+                "a late answer to the first request does not count");
+        var active = memberships.applyFundingAnswer(id, second, true, null);
         assertEquals(MembershipStatus.ACTIVE, active.status());
         assertNull(active.fundingNote());
         assertEquals(LocalDate.of(2026, 1, 1), active.renewalDate(), "start date + one 12-month term");
         // A repeated answer changes nothing.
-        assertEquals(active.version(), memberships.applyFundingAnswer(id, true, null).version());
+        assertEquals(active.version(), memberships.applyFundingAnswer(id, second, true, null).version());
+    }
+
+    private UUID pendingRequest(UUID id) throws Exception {
+        try (var c = dataSource.getConnection();
+                var s = c.prepareStatement("SELECT pending_request FROM membership WHERE id = ?")) {
+            s.setObject(1, id);
+            try (var rs = s.executeQuery()) {
+                rs.next();
+                return rs.getObject(1, UUID.class);
+            }
+        }
     }
 
     private long outboxRows(UUID id, List<String> types, boolean sameTransaction) throws Exception {

@@ -126,6 +126,10 @@ class MembershipResourceTest {
                 .then().statusCode(201);
         as(KIEL).body(Map.of("holder", "PLOEN", "organisationId", org)).when().post("/memberships")
                 .then().statusCode(403);
+        // Recording an ACTIVE membership skips decision and funding: not the shareholder's to do.
+        as(KIEL).body(Map.of("holder", "KIEL", "organisationId", organisation(acronym()), "status", "ACTIVE",
+                "startDate", "2024-01-01", "renewalDate", "2025-01-01", "yearlyFee", "1.00")).when()
+                .post("/memberships").then().statusCode(403);
         as(KIEL).body(Map.of("holder", "KIEL", "organisationId", org)).when().post("/memberships")
                 .then().statusCode(409).body("detail", containsString("already has an open membership"));
         String ploen = as(COORDINATOR).body(Map.of("holder", "PLOEN", "organisationId", org)).when()

@@ -62,7 +62,7 @@ public final class PartnerApi {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 200) String role,
             @Email @Size(max = 320) String email,
-            @Pattern(regexp = "\\+?[0-9 ()/-]{4,40}", message = "must be a phone number of digits, spaces and + ( ) / -") String phone,
+            @Pattern(regexp = "\\+?[0-9 ()/-]{4,39}", message = "must be a phone number of digits, spaces and + ( ) / -") String phone,
             Long version) {
     }
 

@@ -201,7 +201,9 @@ public class PartnerService {
             throw ProblemException.invalid("parentRegionId", "must name a REGION or DISTRICT, but " + parent.name
                     + " is a " + parent.type);
         }
-        for (Partner p = parent; p.parentRegionId != null; p = em.find(Partner.class, p.parentRegionId)) {
+        java.util.Set<UUID> seen = new HashSet<>();
+        for (Partner p = parent; p != null && p.parentRegionId != null && seen.add(p.id);
+                p = em.find(Partner.class, p.parentRegionId)) {
             if (p.parentRegionId.equals(partner.id)) {
                 throw ProblemException.invalid("parentRegionId", "would make " + partner.name
                         + " a region of itself (cycle through " + p.name + ")");

@@ -62,7 +62,7 @@ public class Audit {
     /** The history of one aggregate, oldest first. */
     @Transactional
     public List<HistoryEntry> history(String aggregateType, Object aggregateId) {
-        return em.createQuery("FROM AuditEntry WHERE aggregateType = :type AND aggregateId = :id ORDER BY id",
+        return em.createQuery("FROM AuditEntry WHERE aggregateType = :type AND aggregateId = :id ORDER BY at, id",
                 AuditEntry.class)
                 .setParameter("type", aggregateType)
                 .setParameter("id", String.valueOf(aggregateId))

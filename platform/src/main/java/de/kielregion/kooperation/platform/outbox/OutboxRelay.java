@@ -64,10 +64,10 @@ public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 
-    // One round trip: take the topic's relay lock and, only if this instance got it, read a batch.
-    private static final String LOCK_AND_SELECT_BATCH = "WITH relay AS (SELECT pg_try_advisory_xact_lock(?) AS locked) "
-            + "SELECT id, aggregatetype, aggregateid, type, payload::text, created_at "
-            + "FROM outbox_event, relay WHERE relay.locked AND published_at IS NULL ORDER BY seq LIMIT ?";
+    private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
+    // A statement of its own after the lock: its snapshot then sees what the previous holder committed.
+    private static final String SELECT_BATCH = "SELECT id, aggregatetype, aggregateid, type, payload::text, created_at "
+            + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?";
     private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY (?)";
     private static final String COUNT_BACKLOG = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL";
     private static final String PRUNE = "DELETE FROM outbox_event WHERE published_at < ?";
@@ -220,7 +220,10 @@ public class OutboxRelay {
                 .timeout((int) config.sendTimeout().plusSeconds(30).toSeconds())
                 .call(() -> {
                     try (Connection connection = dataSource.getConnection()) {
-                        List<Row> rows = lockAndSelectBatch(connection);
+                        if (!tryLock(connection)) {
+                            return BatchResult.EMPTY;
+                        }
+                        List<Row> rows = selectBatch(connection);
                         if (rows.isEmpty()) {
                             return BatchResult.EMPTY;
                         }
@@ -236,12 +239,20 @@ public class OutboxRelay {
         return result.acknowledged().size();
     }
 
-    /** The next batch in outbox order, or nothing when another relay of the topic holds the lock. */
-    private List<Row> lockAndSelectBatch(Connection connection) throws SQLException {
-        List<Row> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement(LOCK_AND_SELECT_BATCH)) {
+    private boolean tryLock(Connection connection) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(TRY_LOCK)) {
             s.setLong(1, lockKey(config.topic()));
-            s.setInt(2, config.batchSize());
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    /** The next batch in outbox (insert) order. */
+    private List<Row> selectBatch(Connection connection) throws SQLException {
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(SELECT_BATCH)) {
+            s.setInt(1, config.batchSize());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -19,10 +19,12 @@ import jakarta.ws.rs.QueryParam;
 public class PageQuery {
 
     public static final int MAX_SIZE = 500;
+    public static final int MAX_PAGE = 1_000_000;
 
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(MAX_PAGE)
     @Parameter(description = "Page number, from 0")
     int page;
 

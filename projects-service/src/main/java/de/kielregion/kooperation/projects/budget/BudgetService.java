@@ -176,6 +176,23 @@ public class BudgetService {
         return view(a);
     }
 
+    /** Releases every allocation of a subject, e.g. of a cancelled project, in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int releaseAll(UUID subjectId) {
+        List<Allocation> held = em.createQuery("FROM Allocation WHERE subjectId = :s AND status = :a", Allocation.class)
+                .setParameter("s", subjectId).setParameter("a", Status.ALLOCATED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+        for (Allocation a : held) {
+            BudgetLine line = em.find(BudgetLine.class, a.lineId);
+            a.status = Status.RELEASED;
+            a.reason = "released with the subject";
+            a.updatedAt = Instant.now();
+            em.flush();
+            publish(a, line.year, line.category, ProjectEvents.RESOURCES_RELEASED);
+        }
+        return held.size();
+    }
+
     @Transactional
     public List<AllocationView> allocations(UUID subjectId) {
         return em.createQuery("FROM Allocation WHERE subjectId = :s ORDER BY createdAt", Allocation.class)

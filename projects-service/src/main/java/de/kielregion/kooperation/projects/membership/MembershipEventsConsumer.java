@@ -57,9 +57,21 @@ public class MembershipEventsConsumer {
                 } catch (IllegalArgumentException e) {
                     throw new MalformedEventException("fee request " + event.id() + " names no budget category");
                 }
-                budget.allocateForRequest(UUID.fromString(data.path("requestId").asText()), SubjectType.MEMBERSHIP,
-                        UUID.fromString(data.path("subjectId").asText()), data.path("subjectName").asText(null),
-                        data.path("year").asInt(), category, new BigDecimal(data.path("amount").asText()));
+                UUID requestId;
+                UUID subjectId;
+                BigDecimal amount;
+                try {
+                    requestId = UUID.fromString(data.path("requestId").asText());
+                    subjectId = UUID.fromString(data.path("subjectId").asText());
+                    amount = new BigDecimal(data.path("amount").asText()).setScale(2, java.math.RoundingMode.UNNECESSARY);
+                } catch (IllegalArgumentException | ArithmeticException e) {
+                    throw new MalformedEventException("fee request " + event.id() + " has no valid ids or amount");
+                }
+                if (amount.signum() <= 0 || amount.precision() > 14) {
+                    throw new MalformedEventException("fee request " + event.id() + " asks for " + amount);
+                }
+                budget.allocateForRequest(requestId, SubjectType.MEMBERSHIP, subjectId,
+                        data.path("subjectName").asText(null), data.path("year").asInt(), category, amount);
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
             default -> {

@@ -30,7 +30,9 @@ import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectApi.StatusChangedEvent;
 import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
+import de.kielregion.kooperation.projects.budget.BudgetService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
@@ -47,12 +49,16 @@ public class ProjectService {
     private final Outbox outbox;
     private final Audit audit;
     private final StrategyService strategy;
+    /** Looked up when needed: the budget also uses this service. */
+    private final Instance<BudgetService> budget;
 
-    ProjectService(EntityManager em, Outbox outbox, Audit audit, StrategyService strategy) {
+    ProjectService(EntityManager em, Outbox outbox, Audit audit, StrategyService strategy,
+            Instance<BudgetService> budget) {
         this.em = em;
         this.outbox = outbox;
         this.audit = audit;
         this.strategy = strategy;
+        this.budget = budget;
     }
 
     @Transactional
@@ -135,6 +141,9 @@ public class ProjectService {
                     Map.of("currentStatus", p.status, "allowed", allowed));
         }
         transition(p, to, null);
+        if (to == ProjectStatus.CANCELLED) {
+            budget.get().releaseAll(id); // a cancelled project gives its staff and money back
+        }
         return view(p);
     }
 

@@ -249,11 +249,13 @@ public class StrategyService {
             find(Measure.class, r.measureId(), "Measure");
         }
         if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
-            UUID projectId = n.projectId != null ? n.projectId : r.projectId();
+            // A new step names its project; an existing one keeps the project it has (a step of a
+            // measure only is not a shareholder's to change).
+            UUID projectId = n.title == null ? r.projectId() : n.projectId;
             Project project = projectId == null ? null : em.find(Project.class, projectId);
             if (project == null || caller.shareholder().isEmpty()
                     || !project.shareholders.contains(caller.shareholder().get())
-                    || (r.projectId() != null && !r.projectId().equals(projectId))) {
+                    || !projectId.equals(r.projectId()) || r.measureId() != null) {
                 throw ProblemException.forbidden("A shareholder edits only next steps of projects it participates in");
             }
         }

@@ -101,5 +101,10 @@ class BudgetInvariantTest {
         as(COORDINATOR).body(Map.of("year", 2091, "category", "STAFF", "amount", "0.20")).when()
                 .post("/projects/" + project + "/allocations").then().body("status", equalTo("ALLOCATED"));
         as(VIEWER).when().get("/budget/2091").then().body("lines[0].free", equalTo(0.0f));
+        // Cancelling the (now RESOURCED) project gives its staff back.
+        as(COORDINATOR).body(Map.of("status", "CANCELLED")).when().post("/projects/" + project + "/status")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"));
+        as(VIEWER).when().get("/budget/2091").then().body("lines[0].free", equalTo(0.3f))
+                .body("lines[0].allocated", equalTo(0.0f));
     }
 }

@@ -113,6 +113,13 @@ class StrategyTest {
                 "status", "DONE", "version", 0)).when().put("/next-steps/" + step).then().statusCode(200)
                 .body("status", equalTo("DONE"));
         as(KIEL).body(Map.of("title", "x")).when().post("/themes").then().statusCode(403);
+        // A step of a measure is not the shareholder's, even when it names its own project.
+        String measure = as(COORDINATOR).body(Map.of("number", 90 + Math.abs(project.hashCode() % 9),
+                "title", "M " + project)).when().post("/measures").then().statusCode(201).extract().path("id");
+        String measureStep = as(COORDINATOR).body(Map.of("title", "Analyse", "owner", "KielRegion",
+                "measureId", measure)).when().post("/next-steps").then().statusCode(201).extract().path("id");
+        as(KIEL).body(Map.of("title", "Mine now", "owner", "Stadt Kiel", "projectId", project, "version", 0))
+                .when().put("/next-steps/" + measureStep).then().statusCode(403);
         as(VIEWER).queryParam("projectId", project).when().get("/next-steps").then()
                 .body("title", hasItem("Partner angeschrieben")).body("title", not(hasItem("Fremd")));
     }
