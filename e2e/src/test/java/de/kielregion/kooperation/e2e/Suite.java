@@ -1,0 +1,165 @@
+package de.kielregion.kooperation.e2e;
+
+import static io.restassured.RestAssured.given;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+import de.kielregion.kooperation.infra.KafkaBroker;
+import de.kielregion.kooperation.infra.Ports;
+import de.kielregion.kooperation.infra.PostgresServer;
+import de.kielregion.kooperation.infra.testing.Tokens;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+
+/**
+ * The suite as it is deployed: one real Kafka broker and one real PostgreSQL server (a
+ * database per service), and the three services as separate processes started from their
+ * runnable jars, authenticated by an OIDC server (WireMock, in this JVM). Started once per
+ * test run, stopped when the JVM ends.
+ */
+public final class Suite {
+
+    public static final String COORDINATOR = Tokens.user("coordinator-carla", "coordinator");
+    public static final String DECIDER = Tokens.user("decider-dirk", "decision-maker");
+    public static final String VIEWER = Tokens.user("viewer-vera", "viewer");
+
+    private static Suite running;
+
+    private final KafkaBroker kafka;
+    private final PostgresServer postgres;
+    private final OidcWiremockTestResource oidc;
+    private final Map<String, Process> processes = new HashMap<>();
+    private final Map<String, String> urls = new HashMap<>();
+
+    private Suite() {
+        kafka = KafkaBroker.startTemporary();
+        postgres = PostgresServer.forTests();
+        oidc = new OidcWiremockTestResource();
+        String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
+        List<String> services = List.of("partners", "projects", "memberships");
+        for (String service : services) {
+            start(service, oidcUrl);
+        }
+        for (String service : services) {
+            awaitReady(service);
+        }
+    }
+
+    /** The running suite, started on first use. */
+    public static synchronized Suite get() {
+        if (running == null) {
+            running = new Suite();
+            Runtime.getRuntime().addShutdownHook(new Thread(running::stop, "e2e-suite-stop"));
+        }
+        return running;
+    }
+
+    public String bootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public KafkaBroker kafka() {
+        return kafka;
+    }
+
+    /** Requests to {@code service} (partners, projects, memberships) with {@code token}. */
+    public RequestSpecification as(String service, String token) {
+        return given().baseUri(urls.get(service)).header("Authorization", Tokens.bearer(token))
+                .contentType(ContentType.JSON);
+    }
+
+    private void start(String service, String oidcUrl) {
+        String jar = Path.of("..", service + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath()
+                .normalize().toString();
+        if (!Files.exists(Path.of(jar))) {
+            throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify does)");
+        }
+        int port = Ports.free();
+        String database = "e2e_" + service + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String dbUrl = postgres.createDatabase(database);
+        Path log = Path.of("target", "e2e-logs", service + "-service.log");
+        try {
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar)
+                    .redirectErrorStream(true).redirectOutput(log.toFile());
+            Map<String, String> env = builder.environment();
+            env.put("HTTP_HOST", "127.0.0.1");
+            env.put("HTTP_PORT", String.valueOf(port));
+            env.put("DB_URL", dbUrl);
+            env.put("DB_USER", postgres.user());
+            env.put("DB_PASSWORD", postgres.password());
+            env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+            env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
+            env.put("OSTSEE_OUTBOX_SWEEP_INTERVAL", "500ms");
+            processes.put(service, builder.start());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + service + "-service", e);
+        }
+        urls.put(service, "http://127.0.0.1:" + port);
+    }
+
+    private void awaitReady(String service) {
+        HttpClient client = HttpClient.newHttpClient();
+        await(Duration.ofSeconds(120), service + "-service ready (see target/e2e-logs)", () -> {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + "-service exited; see target/e2e-logs/" + service
+                        + "-service.log");
+            }
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(urls.get(service) + "/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    /** Waits until {@code condition} holds, polling; fails naming {@code what} after {@code timeout}. */
+    public static void await(Duration timeout, String what, Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.get()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out after " + timeout + " waiting for: " + what);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    private void stop() {
+        List<Process> all = new ArrayList<>(processes.values());
+        all.forEach(Process::destroy);
+        for (Process p : all) {
+            try {
+                p.waitFor();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        oidc.stop();
+        kafka.close();
+        postgres.close();
+    }
+}
