@@ -169,3 +169,18 @@ CREATE TABLE partner_replica (
     version    bigint        NOT NULL,
     updated_at timestamptz   NOT NULL
 );
+
+-- The shareholders' existing activities as partners-service reports them (ActivityUpserted),
+-- counted per shareholder and theme in the strategy overview.
+CREATE TABLE existing_activity (
+    id          uuid        PRIMARY KEY,
+    shareholder varchar(40) NOT NULL,
+    version     bigint      NOT NULL,
+    updated_at  timestamptz NOT NULL
+);
+
+CREATE TABLE existing_activity_theme (
+    activity_id uuid         NOT NULL REFERENCES existing_activity (id) ON DELETE CASCADE,
+    theme       varchar(100) NOT NULL,
+    PRIMARY KEY (activity_id, theme)
+);

@@ -130,6 +130,37 @@ class FlowsTest {
                 .body("partners[0].partnerId", equalTo(oslo)).body("partners[0].retired", equalTo(true));
     }
 
+    /** Flow 4: a shareholder's bulk push of existing activities is counted in the strategy overview. */
+    @Test
+    void shareholderActivitiesAreCountedPerThemeAndShareholder() {
+        String tag = tag();
+        String aarhus = partner("Aarhus " + tag, "DK");
+        String theme = "Jugendaustausch " + tag;
+        List<Map<String, Object>> activities = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            activities.add(Map.of("externalId", "KI-" + tag + "-" + i, "title", "Austausch " + i, "kind", "EXCHANGE",
+                    "yearFrom", 2020 + i % 5, "partnerIds", List.of(aarhus),
+                    "themes", i % 3 == 0 ? List.of(theme, "Kultur " + tag) : List.of(theme)));
+        }
+        suite.as("partners", Suite.KIEL).body(Map.of("activities", activities)).when()
+                .post("/shareholders/KIEL/activities/bulk").then().statusCode(200).body("created", equalTo(30));
+        // Pushing them again is idempotent: nothing new reaches the overview.
+        suite.as("partners", Suite.KIEL).body(Map.of("activities", activities)).when()
+                .post("/shareholders/KIEL/activities/bulk").then().statusCode(200).body("unchanged", equalTo(30));
+        suite.as("partners", Suite.KIEL).body(Map.of("activities", activities)).when()
+                .post("/shareholders/PLOEN/activities/bulk").then().statusCode(403);
+        await(WAIT, "30 activities counted under the theme", () -> {
+            Integer count = suite.as("projects", VIEWER).when().get("/strategy/overview").then().extract()
+                    .path("existingActivities.byTheme['" + theme + "']");
+            return count != null && count == 30;
+        });
+        suite.as("projects", VIEWER).when().get("/strategy/overview").then()
+                .body("existingActivities.byShareholderAndTheme.find { it.theme == 'Kultur " + tag + "' }.count",
+                        equalTo(10))
+                .body("existingActivities.byShareholderAndTheme.find { it.theme == '" + theme + "' }.shareholder",
+                        equalTo("KIEL"));
+    }
+
     private static String organisation(String acronym, String name) {
         return suite.as("memberships", COORDINATOR).body(Map.of("name", name, "acronym", acronym, "kind", "CITY_NETWORK",
                 "seatCountry", "PL", "feeModel", Map.of("type", "FLAT", "flatFee", 3900))).when().post("/organisations")

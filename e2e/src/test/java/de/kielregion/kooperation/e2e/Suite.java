@@ -36,6 +36,7 @@ public final class Suite {
     public static final String COORDINATOR = Tokens.user("coordinator-carla", "coordinator");
     public static final String DECIDER = Tokens.user("decider-dirk", "decision-maker");
     public static final String VIEWER = Tokens.user("viewer-vera", "viewer");
+    public static final String KIEL = Tokens.shareholder("KIEL");
 
     private static Suite running;
 

@@ -36,8 +36,17 @@ public final class OverviewApi {
     public record Projects(long total, Map<ProjectStatus, Long> byStatus, List<QuickWinEntry> quickWins) {
     }
 
+    public record ActivityCount(String shareholder, String theme, long count) {
+    }
+
+    /** The shareholders' existing activities (partners-service), counted. */
+    public record Activities(long total, Map<String, Long> byShareholder, Map<String, Long> byTheme,
+            List<ActivityCount> byShareholderAndTheme) {
+    }
+
     public record Overview(Instant generatedAt, List<GoalView> goals, List<ThemeView> themes,
             List<MeasureOverview> measures, long openQuestions, long resolvedQuestions, Projects projects,
-            BudgetView budget, List<NextStepView> overdueNextSteps, List<DecisionView> strategyDecisions) {
+            BudgetView budget, Activities existingActivities, List<NextStepView> overdueNextSteps,
+            List<DecisionView> strategyDecisions) {
     }
 }

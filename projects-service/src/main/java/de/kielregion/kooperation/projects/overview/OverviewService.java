@@ -15,6 +15,8 @@ import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.decision.Decision;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.overview.OverviewApi.ActivityCount;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Activities;
 import de.kielregion.kooperation.projects.overview.OverviewApi.MeasureOverview;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Projects;
@@ -90,7 +92,24 @@ public class OverviewService {
                 new PageQuery(0, 50, null)).items();
         List<NextStepView> overdue = strategy.nextSteps(true, null, null);
         return new Overview(Instant.now(), strategy.goals(), themes, measures, open, questions.size() - open,
-                new Projects(total, byStatus, quickWins), budget.budget(budgetYear), overdue, strategyDecisions);
+                new Projects(total, byStatus, quickWins), budget.budget(budgetYear), activities(), overdue,
+                strategyDecisions);
+    }
+
+    private Activities activities() {
+        Map<String, Long> byShareholder = new java.util.TreeMap<>();
+        em.createQuery("SELECT a.shareholder, count(a) FROM ExistingActivity a GROUP BY a.shareholder", Object[].class)
+                .getResultList().forEach(r -> byShareholder.put((String) r[0], (Long) r[1]));
+        Map<String, Long> byTheme = new java.util.TreeMap<>();
+        List<ActivityCount> pairs = new ArrayList<>();
+        em.createQuery("SELECT a.shareholder, t, count(a) FROM ExistingActivity a JOIN a.themes t "
+                + "GROUP BY a.shareholder, t ORDER BY t, a.shareholder", Object[].class).getResultList()
+                .forEach(r -> {
+                    pairs.add(new ActivityCount((String) r[0], (String) r[1], (Long) r[2]));
+                    byTheme.merge((String) r[1], (Long) r[2], Long::sum);
+                });
+        long total = byShareholder.values().stream().mapToLong(Long::longValue).sum();
+        return new Activities(total, byShareholder, byTheme, pairs);
     }
 
     private static Question question(QuestionView q, Map<UUID, Decision> decisions) {

@@ -127,6 +127,19 @@ public final class StrategyDocument {
             md.append('\n');
         }
 
+        md.append("## Bestehende Aktivitäten der Gesellschafter\n\n");
+        if (o.existingActivities().total() == 0) {
+            md.append("Noch keine Aktivitäten gemeldet.\n\n");
+        } else {
+            md.append(o.existingActivities().total()).append(" Aktivitäten: ");
+            md.append(String.join(", ", o.existingActivities().byShareholder().entrySet().stream()
+                    .map(e -> e.getValue() + " " + e.getKey()).toList())).append(".\n\n");
+            md.append("| Handlungsfeld | Gesellschafter | Aktivitäten |\n|---|---|---:|\n");
+            o.existingActivities().byShareholderAndTheme().forEach(c -> md.append("| ").append(text(c.theme()))
+                    .append(" | ").append(c.shareholder()).append(" | ").append(c.count()).append(" |\n"));
+            md.append('\n');
+        }
+
         md.append("## Offene Fragen insgesamt\n\n").append(o.openQuestions()).append(" offen, ")
                 .append(o.resolvedQuestions()).append(" entschieden.\n\n");
         if (!o.overdueNextSteps().isEmpty()) {

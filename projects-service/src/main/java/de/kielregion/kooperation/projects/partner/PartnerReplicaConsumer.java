@@ -30,6 +30,7 @@ public class PartnerReplicaConsumer {
     static final String RETIRED = "cooperation.partner.retired.v1";
 
     static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
+    static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -45,6 +46,31 @@ public class PartnerReplicaConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.handle(message, this::apply);
+    }
+
+    /** Keeps who an activity belongs to and its themes, for the overview's counts; newer versions win. */
+    private void activity(JsonNode data) {
+        UUID id = UUID.fromString(data.path("id").asText());
+        long version = data.path("version").asLong(0);
+        ExistingActivity activity = em.find(ExistingActivity.class, id);
+        if (activity != null && activity.version > version) {
+            return;
+        }
+        boolean created = activity == null;
+        if (created) {
+            activity = new ExistingActivity();
+            activity.id = id;
+        }
+        activity.shareholder = data.path("shareholder").asText();
+        activity.version = version;
+        activity.updatedAt = Instant.now();
+        activity.themes.clear();
+        for (JsonNode theme : data.path("themes")) {
+            activity.themes.add(theme.asText());
+        }
+        if (created) {
+            em.persist(activity);
+        }
     }
 
     void apply(IncomingEvent event) {
@@ -80,6 +106,7 @@ public class PartnerReplicaConsumer {
                 }
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
+            case ACTIVITY_UPSERTED -> activity(data);
             default -> {
                 // other partner events do not concern projects-service
             }

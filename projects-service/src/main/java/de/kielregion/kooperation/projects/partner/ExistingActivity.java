@@ -1,0 +1,36 @@
+package de.kielregion.kooperation.projects.partner;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+
+/** A shareholder's existing activity as partners-service reported it: who and which themes. */
+@Entity
+@Table(name = "existing_activity")
+public class ExistingActivity extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String shareholder;
+
+    public long version;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    @ElementCollection
+    @CollectionTable(name = "existing_activity_theme", joinColumns = @JoinColumn(name = "activity_id"))
+    @Column(name = "theme")
+    public Set<String> themes = new TreeSet<>();
+}
