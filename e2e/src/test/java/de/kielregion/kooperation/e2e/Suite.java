@@ -45,6 +45,8 @@ public final class Suite {
     private final OidcWiremockTestResource oidc;
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, String> urls = new HashMap<>();
+    private final Map<String, ProcessBuilder> builders = new HashMap<>();
+    private final Map<String, String> databases = new HashMap<>();
 
     private Suite() {
         kafka = KafkaBroker.startTemporary();
@@ -53,7 +55,8 @@ public final class Suite {
         String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
         List<String> services = List.of("partners", "projects", "memberships");
         for (String service : services) {
-            start(service, oidcUrl);
+            prepare(service, oidcUrl);
+            launch(service);
         }
         for (String service : services) {
             awaitReady(service);
@@ -83,7 +86,73 @@ public final class Suite {
                 .contentType(ContentType.JSON);
     }
 
-    private void start(String service, String oidcUrl) {
+    /** Kills the service's process at once (SIGKILL): no shutdown hook, no clean commit. */
+    public void kill(String service) {
+        Process process = processes.get(service);
+        process.destroyForcibly();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Starts the service again on its port and database, and waits until it is ready. */
+    public void restart(String service) {
+        launch(service);
+        awaitReady(service);
+    }
+
+    /** A count straight from a service's database, to observe effects (tests only). */
+    public long count(String service, String sql, Object... parameters) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
+                postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                if (parameters[i] instanceof String[] array) {
+                    s.setArray(i + 1, c.createArrayOf("varchar", array));
+                } else {
+                    s.setObject(i + 1, parameters[i]);
+                }
+            }
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Text values of one column straight from a service's database, as a SQL array parameter. */
+    public String[] ids(String service, String sql, Object... parameters) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
+                postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    values.add(rs.getString(1));
+                }
+            }
+            return values.toArray(String[]::new);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void launch(String service) {
+        try {
+            Path log = Path.of("target", "e2e-logs", service + "-service.log");
+            processes.put(service, builders.get(service).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start());
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start " + service + "-service", e);
+        }
+    }
+
+    private void prepare(String service, String oidcUrl) {
         String jar = Path.of("..", service + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath()
                 .normalize().toString();
         if (!Files.exists(Path.of(jar))) {
@@ -97,7 +166,7 @@ public final class Suite {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar)
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put("HTTP_HOST", "127.0.0.1");
             env.put("HTTP_PORT", String.valueOf(port));
@@ -107,10 +176,12 @@ public final class Suite {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
             env.put("OSTSEE_OUTBOX_SWEEP_INTERVAL", "500ms");
-            processes.put(service, builder.start());
+            builders.put(service, builder);
+            Files.deleteIfExists(log);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot start " + service + "-service", e);
+            throw new IllegalStateException("Cannot prepare " + service + "-service", e);
         }
+        databases.put(service, dbUrl);
         urls.put(service, "http://127.0.0.1:" + port);
     }
 

@@ -1,0 +1,187 @@
+package de.kielregion.kooperation.e2e;
+
+import static de.kielregion.kooperation.e2e.Suite.KIEL;
+import static de.kielregion.kooperation.e2e.Suite.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import de.kielregion.kooperation.infra.testing.RecordSender;
+import de.kielregion.kooperation.infra.testing.TopicReader;
+
+/**
+ * Proof that nothing is lost: a broker outage while writes go on, services killed while they
+ * relay and consume, redelivered and malformed records. The effect observed is the
+ * shareholders' activities (partners-service) counted in projects-service's read model.
+ */
+class FaultsTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
+    private static Suite suite;
+
+    @BeforeAll
+    static void start() {
+        suite = Suite.get();
+    }
+
+    @Test
+    void brokerOutageDelaysEventsAndLosesNone() throws Exception {
+        String theme = "Outage " + UUID.randomUUID();
+        int written = 0;
+        suite.kafka().stop();
+        try {
+            long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < end) {
+                // Writes keep succeeding while the broker is down.
+                suite.as("partners", KIEL).body(activity("Während des Ausfalls " + written, theme)).when()
+                        .put("/shareholders/KIEL/activities/OUT-" + UUID.randomUUID()).then().statusCode(201);
+                written++;
+                Thread.sleep(500);
+            }
+            assertTrue(suite.count("partners", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
+                    + "AND jsonb_exists(payload->'themes', ?)", theme) > 0, "events wait in the outbox during the outage");
+        } finally {
+            suite.kafka().restart();
+        }
+        int expected = written;
+        await(WAIT, expected + " activities in projects-service after the outage",
+                () -> themeCount(theme) == expected);
+        assertEachEventAppliedOnce(theme, expected);
+    }
+
+    @Test
+    void killedServicesLoseNothingAndApplyNothingTwice() {
+        String theme = "Crash " + UUID.randomUUID();
+        int count = 2000;
+        List<Map<String, Object>> activities = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> a = new java.util.HashMap<>(activity("Absturz " + i, theme));
+            a.put("externalId", "CR-" + UUID.randomUUID());
+            activities.add(a);
+        }
+        suite.as("partners", KIEL).body(Map.of("activities", activities)).when()
+                .post("/shareholders/KIEL/activities/bulk").then().statusCode(200);
+        // SIGKILL partners-service once its relay has published part of the events, and
+        // projects-service once it has applied part of them (or as soon as the rest is gone).
+        String unpublishedSql = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
+                + "AND jsonb_exists(payload->'themes', ?)";
+        awaitQuietly(() -> suite.count("partners", unpublishedSql, theme) < count);
+        suite.kill("partners");
+        long unpublished = suite.count("partners", unpublishedSql, theme);
+        awaitQuietly(() -> themeCount(theme) > 0);
+        suite.kill("projects");
+        long applied = themeCount(theme);
+        System.out.printf("Killed partners-service with %d of %d events unpublished, projects-service with %d "
+                + "applied%n", unpublished, count, applied);
+        suite.restart("partners");
+        suite.restart("projects");
+        await(WAIT, count + " activities after the restart", () -> themeCount(theme) == count);
+        assertEachEventAppliedOnce(theme, count);
+    }
+
+    @Test
+    void redeliveredAndMalformedRecordsHaveOneEffectAndGoToTheDeadLetterTopic() throws Exception {
+        String theme = "Replay " + UUID.randomUUID();
+        for (int i = 0; i < 20; i++) {
+            suite.as("partners", KIEL).body(activity("Wiederholung " + i, theme)).when()
+                    .put("/shareholders/KIEL/activities/RP-" + UUID.randomUUID()).then().statusCode(201);
+        }
+        await(WAIT, "20 activities", () -> themeCount(theme) == 20);
+        List<ConsumerRecord<String, String>> originals;
+        try (TopicReader reader = new TopicReader(suite.bootstrapServers(), "cooperation.partners.v1")) {
+            originals = reader.readToEnd(Duration.ofSeconds(30)).stream().filter(r -> r.value().contains(theme)).toList();
+        }
+        assertEquals(20, originals.size());
+        for (ConsumerRecord<String, String> r : originals) {
+            RecordSender.send(suite.bootstrapServers(), "cooperation.partners.v1", r.key(),
+                    new RecordHeaders(r.headers().toArray()), r.value());
+        }
+        String poisonKey = "poison-" + UUID.randomUUID();
+        RecordSender.send(suite.bootstrapServers(), "cooperation.partners.v1", poisonKey, new RecordHeaders(),
+                "this is not a CloudEvent");
+        awaitCaughtUp("projects-service", "cooperation.partners.v1");
+
+        assertEquals(20, themeCount(theme), "the read model did not change");
+        assertEachEventAppliedOnce(theme, 20);
+        List<ConsumerRecord<String, String>> dead = TopicReader.keyed(suite.bootstrapServers(),
+                "cooperation.projects.dlq", poisonKey, rs -> !rs.isEmpty(), Duration.ofSeconds(30));
+        assertEquals(1, dead.size(), "the malformed record is in the dead-letter topic");
+        assertEquals("this is not a CloudEvent", new String(dead.get(0).value().getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.UTF_8));
+        // The partition keeps flowing.
+        String after = "After poison " + UUID.randomUUID();
+        suite.as("partners", KIEL).body(activity("Danach", after)).when()
+                .put("/shareholders/KIEL/activities/AP-" + UUID.randomUUID()).then().statusCode(201);
+        await(WAIT, "an activity after the poison record", () -> themeCount(after) == 1);
+    }
+
+    /** Polls up to 20 s for the condition; goes on either way (the kill then lands a little later). */
+    private static void awaitQuietly(java.util.function.Supplier<Boolean> condition) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!condition.get() && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static Map<String, Object> activity(String title, String theme) {
+        return Map.of("title", title, "kind", "EXCHANGE", "yearFrom", 2024, "themes", List.of(theme));
+    }
+
+    private static long themeCount(String theme) {
+        return suite.count("projects", "SELECT count(*) FROM existing_activity_theme WHERE theme = ?", theme);
+    }
+
+    /** Every event partners-service produced for the theme is in projects-service's inbox exactly once. */
+    private static void assertEachEventAppliedOnce(String theme, long expected) {
+        long produced = suite.count("partners", "SELECT count(*) FROM outbox_event WHERE type = ? "
+                + "AND jsonb_exists(payload->'themes', ?)", ACTIVITY_UPSERTED, theme);
+        assertEquals(expected, produced, "one event per activity was produced");
+        long applied = suite.count("projects", "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
+                ACTIVITY_UPSERTED, suite.ids("partners", "SELECT id::text FROM outbox_event WHERE type = '"
+                        + ACTIVITY_UPSERTED + "' AND jsonb_exists(payload->'themes', ?)", theme));
+        assertEquals(expected, applied, "each event was applied once in projects-service");
+    }
+
+    /** Waits until the consumer group has committed the end of every partition of the topic. */
+    private static void awaitCaughtUp(String group, String topic) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, suite.bootstrapServers()))) {
+            await(WAIT, group + " caught up on " + topic, () -> {
+                try {
+                    Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                    Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
+                    committed.keySet().stream().filter(tp -> tp.topic().equals(topic))
+                            .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+                    var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+                    return !latest.isEmpty() && ends.entrySet().stream()
+                            .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+                } catch (Exception e) {
+                    return false;
+                }
+            });
+        }
+    }
+}
