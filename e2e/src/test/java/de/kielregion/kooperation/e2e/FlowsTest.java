@@ -79,6 +79,7 @@ class FlowsTest {
                 .when().get("/open-questions").then().extract().jsonPath().getList("id").contains(question));
         suite.as("projects", VIEWER).queryParam("service", "memberships-service").queryParam("size", 500).when()
                 .get("/decisions").then().body("items.subjectId", hasItem(membership))
+                .body("items.subjectLink", hasItem("memberships-service:/memberships/" + membership))
                 .body("items.subjectId", hasItem(stringMembership));
     }
 

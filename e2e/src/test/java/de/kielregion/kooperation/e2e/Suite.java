@@ -123,7 +123,28 @@ public final class Suite {
         }
     }
 
-    /** Text values of one column straight from a service's database, as a SQL array parameter. */
+    /** Rows straight from a service's database, each as its columns joined with '|', sorted. */
+    public List<String> rows(String service, String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
+                postgres.password()); java.sql.Statement s = c.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(sql)) {
+            List<String> rows = new ArrayList<>();
+            int columns = rs.getMetaData().getColumnCount();
+            while (rs.next()) {
+                StringBuilder row = new StringBuilder();
+                for (int i = 1; i <= columns; i++) {
+                    row.append(i > 1 ? "|" : "").append(rs.getString(i));
+                }
+                rows.add(row.toString());
+            }
+            rows.sort(null);
+            return rows;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Text values of one column straight from a service's database. */
     public String[] ids(String service, String sql, Object... parameters) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
                 postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {

@@ -63,12 +63,27 @@ public final class DecisionApi {
     }
 
     public record DecisionView(UUID id, String service, String subjectType, UUID subjectId, String subjectName,
+            @Schema(description = "Where the subject lives: service and path, e.g. memberships-service:/memberships/{id}")
+            String subjectLink,
             String kind, String body, LocalDate decidedOn, String outcome, String conditions, String minutesReference,
             String recordedBy, Instant recordedAt) {
 
         public static DecisionView of(Decision d) {
-            return new DecisionView(d.id, d.service, d.subjectType, d.subjectId, d.subjectName, d.kind, d.body,
+            return new DecisionView(d.id, d.service, d.subjectType, d.subjectId, d.subjectName, link(d), d.kind, d.body,
                     d.decidedOn, d.outcome, d.conditions, d.minutesReference, d.recordedBy, d.recordedAt);
+        }
+
+        private static String link(Decision d) {
+            String path = switch (d.subjectType) {
+                case "Partner" -> "/partners/" + d.subjectId;
+                case "Membership" -> "/memberships/" + d.subjectId;
+                case "Project" -> "/projects/" + d.subjectId;
+                case "Measure" -> "/measures/" + d.subjectId;
+                case "OpenQuestion" -> "/open-questions?status=RESOLVED";
+                case "Strategy" -> "/strategy/overview";
+                default -> null;
+            };
+            return path == null || (d.subjectId == null && path.contains("null")) ? null : d.service + ":" + path;
         }
     }
 
