@@ -144,6 +144,25 @@ public final class Suite {
         }
     }
 
+    /** Pairs of (id, timestamp) straight from a service's database. */
+    public Map<String, java.time.Instant> times(String service, String sql, Object... parameters) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
+                postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            Map<String, java.time.Instant> times = new HashMap<>();
+            try (java.sql.ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    times.put(rs.getString(1), rs.getTimestamp(2).toInstant());
+                }
+            }
+            return times;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Text values of one column straight from a service's database. */
     public String[] ids(String service, String sql, Object... parameters) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
