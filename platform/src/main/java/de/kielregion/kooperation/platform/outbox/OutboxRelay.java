@@ -89,6 +89,8 @@ public class OutboxRelay {
     Map<String, Object> kafkaConfig;
 
     private final Semaphore signal = new Semaphore(0);
+    private volatile Instant failingSince;
+    private volatile String lastFailure;
     private final AtomicLong backlog = new AtomicLong();
     private volatile boolean running;
     private Thread worker;
@@ -141,6 +143,15 @@ public class OutboxRelay {
         }
     }
 
+    /** Since when the relay has failed to publish (broker unreachable), or null while it works. */
+    public Instant failingSince() {
+        return failingSince;
+    }
+
+    public String lastFailure() {
+        return lastFailure;
+    }
+
     /** Rows committed but not yet published, as of the relay's last count (about once a second). */
     public long backlog() {
         return backlog.get();
@@ -173,6 +184,8 @@ public class OutboxRelay {
             try {
                 int count = publishBatch();
                 backoff = Duration.ZERO;
+                failingSince = null;
+                lastFailure = null;
                 long now = System.nanoTime();
                 if (now - nextBacklogRefresh >= 0) {
                     refreshBacklog();
@@ -196,6 +209,10 @@ public class OutboxRelay {
                     return;
                 }
                 failures.increment();
+                if (failingSince == null) {
+                    failingSince = Instant.now();
+                }
+                lastFailure = rootMessage(e);
                 backoff = backoff.isZero() ? MIN_BACKOFF : min(backoff.multipliedBy(2), config.maxBackoff());
                 LOG.warnf("Outbox relay could not publish (%s); the events stay in the outbox, retrying in %d ms",
                         rootMessage(e), backoff.toMillis());
