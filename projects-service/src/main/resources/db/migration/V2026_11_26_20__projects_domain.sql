@@ -184,3 +184,22 @@ CREATE TABLE existing_activity_theme (
     theme       varchar(100) NOT NULL,
     PRIMARY KEY (activity_id, theme)
 );
+
+-- Memberships as memberships-service reports them, for the strategy overview.
+CREATE TABLE membership_replica (
+    id           uuid          PRIMARY KEY,
+    holder       varchar(40)   NOT NULL,
+    organisation varchar(30)   NOT NULL,
+    status       varchar(30)   NOT NULL,
+    yearly_fee   numeric(12,2),
+    updated_at   timestamptz   NOT NULL
+);
+
+-- Focus partners as partners-service's relations report them (FOCUS_PARTNER, ACTIVE).
+CREATE TABLE focus_partner (
+    relation_id uuid        PRIMARY KEY,
+    partner_id  uuid        NOT NULL,
+    shareholder varchar(40) NOT NULL,
+    since       date,
+    active      boolean     NOT NULL
+);

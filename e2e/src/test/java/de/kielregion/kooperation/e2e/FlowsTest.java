@@ -67,6 +67,12 @@ class FlowsTest {
                 .get("/memberships/" + membership).then().extract().path("status")));
         suite.as("projects", VIEWER).when().get("/budget/" + year).then()
                 .body("lines[0].allocated", equalTo(3900.0f)).body("lines[0].free", equalTo(1100.0f));
+        await(WAIT, "the strategy overview shows the membership ACTIVE with its fee booked", () -> {
+            Map<String, Object> entry = suite.as("projects", VIEWER).when().get("/strategy/overview").then().extract()
+                    .jsonPath().getMap("memberships.find { it.id == '" + membership + "' }");
+            return entry != null && "ACTIVE".equals(entry.get("status"))
+                    && Float.valueOf(3900.0f).equals(entry.get("feesBooked"));
+        });
 
         // Deciding on STRING as well answers the open question of measure 3.
         String stringMembership = suite.as("memberships", COORDINATOR).body(Map.of("holder", "KIELREGION",
@@ -112,6 +118,16 @@ class FlowsTest {
         }
         suite.as("partners", VIEWER).when().get("/partners/" + aarhus + "/history").then()
                 .body("action", hasItem("ProjectDecision"));
+        // The supervisory board makes Aarhus a focus partner: the strategy overview shows it.
+        suite.as("partners", DECIDER).body(Map.of("kind", "DESIGNATE_FOCUS_PARTNER", "body", "SUPERVISORY_BOARD",
+                "decidedOn", "2024-11-20", "outcome", "APPROVED")).when().post("/partners/" + aarhus + "/decisions")
+                .then().statusCode(201);
+        await(WAIT, "Aarhus among the focus partners of the overview", () -> suite.as("projects", VIEWER).when()
+                .get("/strategy/overview").then().extract().jsonPath().getList("focusPartners.partnerId")
+                .contains(aarhus));
+        await(WAIT, "the partners-service decision in the register", () -> suite.as("projects", VIEWER)
+                .queryParam("service", "partners-service").queryParam("size", 500).when().get("/decisions").then()
+                .extract().jsonPath().getList("items.subjectLink").contains("partners-service:/partners/" + aarhus));
     }
 
     /** Flow 3: a renamed and retired partner reaches the replica; the project flags it, keeps it. */

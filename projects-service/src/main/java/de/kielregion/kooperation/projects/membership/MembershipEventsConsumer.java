@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.projects.membership;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
@@ -18,6 +19,7 @@ import de.kielregion.kooperation.projects.budget.Category;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 
 /**
  * memberships-service's events: a fee request is booked on its MEMBERSHIP_FEES line (or
@@ -30,15 +32,39 @@ public class MembershipEventsConsumer {
 
     static final String RESOURCES_REQUESTED = "cooperation.resources.requested.v1";
     static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
+    static final String PROPOSED = "cooperation.membership.proposed.v1";
+    static final String UPDATED = "cooperation.membership.updated.v1";
+    static final String STATUS_CHANGED = "cooperation.membership.status-changed.v1";
+    static final String FEE_CHANGED = "cooperation.membership.fee-changed.v1";
 
     private final Inbox inbox;
     private final BudgetService budget;
     private final DecisionService decisions;
+    private final EntityManager em;
 
-    MembershipEventsConsumer(Inbox inbox, BudgetService budget, DecisionService decisions) {
+    MembershipEventsConsumer(Inbox inbox, BudgetService budget, DecisionService decisions, EntityManager em) {
         this.inbox = inbox;
         this.budget = budget;
         this.decisions = decisions;
+        this.em = em;
+    }
+
+    /** The membership's whole state (proposed or updated): the status and fee win over older events. */
+    private void replica(UUID id, String holder, String organisation, String status, BigDecimal fee) {
+        MembershipReplica m = em.find(MembershipReplica.class, id);
+        boolean created = m == null;
+        if (created) {
+            m = new MembershipReplica();
+            m.id = id;
+        }
+        m.holder = holder;
+        m.organisation = organisation;
+        m.status = status;
+        m.yearlyFee = fee;
+        m.updatedAt = Instant.now();
+        if (created) {
+            em.persist(m);
+        }
     }
 
     @Incoming("memberships")
@@ -74,8 +100,25 @@ public class MembershipEventsConsumer {
                         data.path("subjectName").asText(null), data.path("year").asInt(), category, amount);
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
+            case PROPOSED, UPDATED -> replica(UUID.fromString(data.path("id").asText()), data.path("holder").asText(),
+                    data.path("organisationAcronym").asText(), data.path("status").asText(),
+                    data.hasNonNull("currentYearlyFee") ? new BigDecimal(data.get("currentYearlyFee").asText()) : null);
+            case STATUS_CHANGED -> {
+                MembershipReplica m = em.find(MembershipReplica.class, UUID.fromString(data.path("membershipId").asText()));
+                if (m != null) {
+                    m.status = data.path("to").asText();
+                    m.updatedAt = Instant.now();
+                }
+            }
+            case FEE_CHANGED -> {
+                MembershipReplica m = em.find(MembershipReplica.class, UUID.fromString(data.path("membershipId").asText()));
+                if (m != null) {
+                    m.yearlyFee = new BigDecimal(data.path("yearlyFee").asText());
+                    m.updatedAt = Instant.now();
+                }
+            }
             default -> {
-                // organisations, proposals, status and fee changes do not concern projects-service
+                // organisations do not concern projects-service
             }
         }
     }

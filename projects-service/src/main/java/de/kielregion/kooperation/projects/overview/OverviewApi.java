@@ -44,9 +44,17 @@ public final class OverviewApi {
             List<ActivityCount> byShareholderAndTheme) {
     }
 
+    public record MembershipEntry(UUID id, String holder, String organisation, String status,
+            java.math.BigDecimal yearlyFee, java.math.BigDecimal feesBooked) {
+    }
+
+    public record FocusPartnerEntry(UUID partnerId, String name, String shareholder, LocalDate since, boolean retired) {
+    }
+
     public record Overview(Instant generatedAt, List<GoalView> goals, List<ThemeView> themes,
             List<MeasureOverview> measures, long openQuestions, long resolvedQuestions, Projects projects,
-            BudgetView budget, Activities existingActivities, List<NextStepView> overdueNextSteps,
+            BudgetView budget, Activities existingActivities, List<MembershipEntry> memberships,
+            List<FocusPartnerEntry> focusPartners, List<NextStepView> overdueNextSteps,
             List<DecisionView> strategyDecisions) {
     }
 }

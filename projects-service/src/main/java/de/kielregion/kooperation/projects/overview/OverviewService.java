@@ -92,8 +92,37 @@ public class OverviewService {
                 new PageQuery(0, 50, null)).items();
         List<NextStepView> overdue = strategy.nextSteps(true, null, null);
         return new Overview(Instant.now(), strategy.goals(), themes, measures, open, questions.size() - open,
-                new Projects(total, byStatus, quickWins), budget.budget(budgetYear), activities(), overdue,
-                strategyDecisions);
+                new Projects(total, byStatus, quickWins), budget.budget(budgetYear), activities(), memberships(),
+                focusPartners(), overdue, strategyDecisions);
+    }
+
+    /** Memberships (memberships-service) with the fees booked for them here. */
+    private List<OverviewApi.MembershipEntry> memberships() {
+        Map<UUID, java.math.BigDecimal> booked = new HashMap<>();
+        em.createQuery("SELECT a.subjectId, sum(a.amount) FROM Allocation a WHERE a.subjectType = :m AND a.status = :s "
+                + "GROUP BY a.subjectId", Object[].class)
+                .setParameter("m", de.kielregion.kooperation.projects.budget.Allocation.SubjectType.MEMBERSHIP)
+                .setParameter("s", de.kielregion.kooperation.projects.budget.Allocation.Status.ALLOCATED)
+                .getResultList().forEach(r -> booked.put((UUID) r[0], (java.math.BigDecimal) r[1]));
+        return em.createQuery("FROM MembershipReplica ORDER BY organisation, holder",
+                de.kielregion.kooperation.projects.membership.MembershipReplica.class).getResultList().stream()
+                .map(m -> new OverviewApi.MembershipEntry(m.id, m.holder, m.organisation, m.status, m.yearlyFee,
+                        booked.getOrDefault(m.id, java.math.BigDecimal.ZERO).setScale(2)))
+                .toList();
+    }
+
+    /** Active focus partners (partners-service's decisions), with names from the partner replica. */
+    private List<OverviewApi.FocusPartnerEntry> focusPartners() {
+        List<OverviewApi.FocusPartnerEntry> entries = new ArrayList<>();
+        for (de.kielregion.kooperation.projects.partner.FocusPartner f : em.createQuery(
+                "FROM FocusPartner WHERE active = true ORDER BY shareholder, since",
+                de.kielregion.kooperation.projects.partner.FocusPartner.class).getResultList()) {
+            de.kielregion.kooperation.projects.partner.PartnerReplica p = em.find(
+                    de.kielregion.kooperation.projects.partner.PartnerReplica.class, f.partnerId);
+            entries.add(new OverviewApi.FocusPartnerEntry(f.partnerId, p == null ? null : p.name, f.shareholder,
+                    f.since, p != null && "RETIRED".equals(p.status)));
+        }
+        return entries;
     }
 
     private Activities activities() {

@@ -127,6 +127,26 @@ public final class StrategyDocument {
             md.append('\n');
         }
 
+        md.append("## Schwerpunktpartner\n\n");
+        if (o.focusPartners().isEmpty()) {
+            md.append("Noch keine Schwerpunktpartner beschlossen.\n\n");
+        } else {
+            o.focusPartners().forEach(f -> md.append("- ").append(text(f.name())).append(" (").append(f.shareholder())
+                    .append(f.since() == null ? "" : ", seit " + f.since()).append(")\n"));
+            md.append('\n');
+        }
+        md.append("## Mitgliedschaften\n\n");
+        if (o.memberships().isEmpty()) {
+            md.append("Noch keine Mitgliedschaften erfasst.\n\n");
+        } else {
+            md.append("| Organisation | Mitglied | Status | Jahresbeitrag (EUR) | gebucht (EUR) |\n|---|---|---|---:|---:|\n");
+            o.memberships().forEach(m -> md.append("| ").append(text(m.organisation())).append(" | ").append(m.holder())
+                    .append(" | ").append(m.status()).append(" | ")
+                    .append(m.yearlyFee() == null ? "" : m.yearlyFee().toPlainString()).append(" | ")
+                    .append(m.feesBooked().toPlainString()).append(" |\n"));
+            md.append('\n');
+        }
+
         md.append("## Bestehende Aktivitäten der Gesellschafter\n\n");
         if (o.existingActivities().total() == 0) {
             md.append("Noch keine Aktivitäten gemeldet.\n\n");

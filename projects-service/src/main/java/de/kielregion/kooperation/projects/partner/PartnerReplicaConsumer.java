@@ -31,6 +31,7 @@ public class PartnerReplicaConsumer {
 
     static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
     static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
+    static final String RELATION_CHANGED = "cooperation.relation.changed.v1";
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -46,6 +47,23 @@ public class PartnerReplicaConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.handle(message, this::apply);
+    }
+
+    private void focusPartner(JsonNode data) {
+        UUID id = UUID.fromString(data.path("id").asText());
+        FocusPartner focus = em.find(FocusPartner.class, id);
+        boolean created = focus == null;
+        if (created) {
+            focus = new FocusPartner();
+            focus.relationId = id;
+        }
+        focus.partnerId = UUID.fromString(data.path("partnerId").asText());
+        focus.shareholder = data.path("shareholder").asText();
+        focus.since = data.hasNonNull("since") ? java.time.LocalDate.parse(data.get("since").asText()) : null;
+        focus.active = "ACTIVE".equals(data.path("status").asText());
+        if (created) {
+            em.persist(focus);
+        }
     }
 
     /** Keeps who an activity belongs to and its themes, for the overview's counts; newer versions win. */
@@ -107,6 +125,11 @@ public class PartnerReplicaConsumer {
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
             case ACTIVITY_UPSERTED -> activity(data);
+            case RELATION_CHANGED -> {
+                if ("FOCUS_PARTNER".equals(data.path("kind").asText())) {
+                    focusPartner(data);
+                }
+            }
             default -> {
                 // other partner events do not concern projects-service
             }

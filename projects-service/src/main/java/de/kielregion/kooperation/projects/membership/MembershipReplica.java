@@ -1,0 +1,32 @@
+package de.kielregion.kooperation.projects.membership;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A membership as memberships-service reports it: holder, organisation, status, fee. */
+@Entity
+@Table(name = "membership_replica")
+public class MembershipReplica extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String holder;
+
+    public String organisation;
+
+    public String status;
+
+    @Column(name = "yearly_fee")
+    public BigDecimal yearlyFee;
+
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+}

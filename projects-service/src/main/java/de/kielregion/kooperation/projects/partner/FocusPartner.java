@@ -1,0 +1,29 @@
+package de.kielregion.kooperation.projects.partner;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A focus-partner relation as partners-service reports it (RelationChanged of kind FOCUS_PARTNER). */
+@Entity
+@Table(name = "focus_partner")
+public class FocusPartner extends PanacheEntityBase {
+
+    @Id
+    @Column(name = "relation_id")
+    public UUID relationId;
+
+    @Column(name = "partner_id")
+    public UUID partnerId;
+
+    public String shareholder;
+
+    public LocalDate since;
+
+    public boolean active;
+}
