@@ -87,3 +87,11 @@ CREATE TABLE membership_decision (
     recorded_at    timestamptz   NOT NULL
 );
 CREATE INDEX membership_decision_membership ON membership_decision (membership_id);
+
+-- Names of partners-service's partners, to show the member partners of organisations.
+CREATE TABLE partner_name (
+    id         uuid         PRIMARY KEY,
+    name       varchar(200) NOT NULL,
+    status     varchar(20)  NOT NULL,
+    version    bigint       NOT NULL
+);

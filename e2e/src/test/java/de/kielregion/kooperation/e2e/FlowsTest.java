@@ -130,6 +130,20 @@ class FlowsTest {
                 .extract().jsonPath().getList("items.subjectLink").contains("partners-service:/partners/" + aarhus));
     }
 
+    /** Member partners of an organisation carry their names from partners-service. */
+    @Test
+    void organisationsShowTheirMemberPartnersNames() {
+        String tag = tag();
+        String kiel = partner("Landeshauptstadt Kiel " + tag, "DE");
+        String org = suite.as("memberships", COORDINATOR).body(Map.of("name", "Union of the Baltic Cities",
+                "acronym", "UBCM-" + tag, "kind", "CITY_NETWORK", "seatCountry", "PL",
+                "feeModel", Map.of("type", "FLAT", "flatFee", 3900), "memberPartnerIds", List.of(kiel))).when()
+                .post("/organisations").then().statusCode(201).extract().path("id");
+        await(WAIT, "the member partner's name", () -> ("Landeshauptstadt Kiel " + tag).equals(suite
+                .as("memberships", VIEWER).when().get("/organisations/" + org).then().extract()
+                .path("memberPartners[0].name")));
+    }
+
     /** Flow 3: a renamed and retired partner reaches the replica; the project flags it, keeps it. */
     @Test
     void partnerChangesReachEveryReplica() {

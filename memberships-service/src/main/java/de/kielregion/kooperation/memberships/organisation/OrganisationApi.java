@@ -57,8 +57,13 @@ public final class OrganisationApi {
             Long version) {
     }
 
+    @Schema(description = "A member partner with its name from partners-service (null until known there)")
+    public record MemberPartner(UUID id, String name, String status) {
+    }
+
     public record OrganisationView(UUID id, String name, String acronym, OrganisationKind kind, String website,
             String seatCountry, String description, FeeModel feeModel, List<String> themes, List<String> workingGroups,
-            List<UUID> memberPartnerIds, Instant createdAt, Instant updatedAt, long version) {
+            List<UUID> memberPartnerIds, List<MemberPartner> memberPartners, Instant createdAt, Instant updatedAt,
+            long version) {
     }
 }

@@ -183,7 +183,11 @@ public class OrganisationService {
     private OrganisationView view(Organisation o) {
         return new OrganisationView(o.id, o.name, o.acronym, o.kind, o.website, o.seatCountry, o.description,
                 feeModel(o), List.copyOf(new TreeSet<>(o.themes)), List.copyOf(new TreeSet<>(o.workingGroups)),
-                List.copyOf(new TreeSet<>(o.memberPartnerIds)), o.createdAt, o.updatedAt, o.version);
+                List.copyOf(new TreeSet<>(o.memberPartnerIds)), new TreeSet<>(o.memberPartnerIds).stream().map(id -> {
+                    PartnerName p = em.find(PartnerName.class, id);
+                    return new OrganisationApi.MemberPartner(id, p == null ? null : p.name,
+                            p == null ? "UNKNOWN" : p.status);
+                }).toList(), o.createdAt, o.updatedAt, o.version);
     }
 
     private String json(Object value) {

@@ -1,0 +1,23 @@
+package de.kielregion.kooperation.memberships.organisation;
+
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A partner's name and status as partners-service reports them. */
+@Entity
+@Table(name = "partner_name")
+public class PartnerName extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    public String name;
+
+    public String status;
+
+    public long version;
+}

@@ -1,0 +1,68 @@
+package de.kielregion.kooperation.memberships.organisation;
+
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.inbox.Inbox;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+
+/** Keeps partner names from {@code cooperation.partners.v1}; other event types are ignored. */
+@ApplicationScoped
+public class PartnerNameConsumer {
+
+    private final Inbox inbox;
+    private final EntityManager em;
+
+    PartnerNameConsumer(Inbox inbox, EntityManager em) {
+        this.inbox = inbox;
+        this.em = em;
+    }
+
+    @Incoming("partners")
+    @Blocking
+    public CompletionStage<Void> consume(Message<String> message) {
+        return inbox.handle(message, this::apply);
+    }
+
+    void apply(IncomingEvent event) {
+        JsonNode data = event.data();
+        switch (event.type()) {
+            case "cooperation.partner.registered.v1", "cooperation.partner.updated.v1" -> {
+                UUID id = UUID.fromString(data.path("id").asText());
+                long version = data.path("version").asLong(0);
+                PartnerName partner = em.find(PartnerName.class, id);
+                if (partner != null && partner.version > version) {
+                    return;
+                }
+                boolean created = partner == null;
+                if (created) {
+                    partner = new PartnerName();
+                    partner.id = id;
+                }
+                partner.name = data.path("name").asText();
+                partner.status = data.path("status").asText("ACTIVE");
+                partner.version = version;
+                if (created) {
+                    em.persist(partner);
+                }
+            }
+            case "cooperation.partner.retired.v1" -> {
+                PartnerName partner = em.find(PartnerName.class, UUID.fromString(data.path("id").asText()));
+                if (partner != null) {
+                    partner.status = "RETIRED";
+                }
+            }
+            default -> {
+                // relations, activities, areas and decisions do not concern memberships
+            }
+        }
+    }
+}
