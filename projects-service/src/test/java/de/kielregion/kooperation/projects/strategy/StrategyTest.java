@@ -61,6 +61,13 @@ class StrategyTest {
                 .post("/open-questions/" + question + "/decisions").then().statusCode(409);
         as(VIEWER).queryParam("status", "RESOLVED").when().get("/open-questions").then()
                 .body("id", hasItem(question));
+        as(VIEWER).when().get("/history/OpenQuestion/" + question).then().statusCode(200)
+                .body("action", org.hamcrest.Matchers.contains("OpenQuestionCreated", "DecisionRecorded",
+                        "OpenQuestionResolved"))
+                .body("[2].actor", equalTo("decider-dirk"));
+        as(VIEWER).when().get("/history/Measure/" + measure).then().statusCode(200)
+                .body("[0].action", equalTo("MeasureCreated"));
+        as(VIEWER).when().get("/history/Secret/" + measure).then().statusCode(404);
         List<String> types = Api.events(question, rs -> rs.size() >= 2).stream().map(Api::type).toList();
         assertEquals(List.of(ProjectEvents.DECISION_TAKEN, ProjectEvents.OPEN_QUESTION_RESOLVED), types);
 
