@@ -80,6 +80,10 @@ public final class Suite {
         return kafka;
     }
 
+    public String url(String service) {
+        return urls.get(service);
+    }
+
     /** Requests to {@code service} (partners, projects, memberships) with {@code token}. */
     public RequestSpecification as(String service, String token) {
         return given().baseUri(urls.get(service)).header("Authorization", Tokens.bearer(token))

@@ -1,0 +1,52 @@
+package de.kielregion.kooperation.e2e;
+
+import static de.kielregion.kooperation.e2e.Suite.VIEWER;
+import static de.kielregion.kooperation.e2e.Suite.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import de.kielregion.kooperation.infra.DemoData;
+import de.kielregion.kooperation.infra.testing.Tokens;
+
+/** The workshop's demo data goes in through the public APIs, once, and shows the workshop's situation. */
+class DemoDataTest {
+
+    @Test
+    void loadsTheWorkshopOnce() throws Exception {
+        Suite suite = Suite.get();
+        String token = Tokens.user("demo-loader", "admin", "coordinator");
+        DemoData demo = new DemoData(suite.url("partners"), suite.url("projects"), suite.url("memberships"), token);
+        assertTrue(demo.load().startsWith("loaded"));
+        assertEquals("the workshop's demo data is loaded already", demo.load());
+
+        suite.as("projects", VIEWER).when().get("/measures").then().statusCode(200)
+                .body("number", hasItems(1, 2, 3, 4))
+                .body("find { it.number == 3 }.title", equalTo("Fokus auf einen Kooperationsraum"));
+        suite.as("projects", VIEWER).when().get("/themes").then().body("name", hasItem(DemoData.THEME));
+        List<String> questions = suite.as("projects", VIEWER).when().get("/open-questions").then().extract().jsonPath()
+                .getList("text");
+        assertTrue(questions.contains("Mitgliedschaft STRING & UBC"), questions.toString());
+        assertTrue(questions.size() >= 10, questions.toString());
+        suite.as("partners", VIEWER).queryParam("q", "goteborg").when().get("/partners").then()
+                .body("items.localName", hasItem("Göteborgs Stad"));
+        suite.as("partners", VIEWER).queryParam("q", "Korridor").when().get("/cooperation-areas").then()
+                .body("items[0].members.size()", equalTo(5));
+        suite.as("memberships", VIEWER).queryParam("holder", "KIELREGION").queryParam("size", 500).when()
+                .get("/memberships").then().body("items.organisationAcronym", hasItems("STRING", "UBC"));
+        await(Duration.ofSeconds(30), "the first project idea", () -> suite.as("projects", VIEWER)
+                .queryParam("size", 500).when().get("/projects").then().extract().jsonPath().getList("items.title")
+                .contains("Mobilität im ländlichen Raum"));
+        String markdown = io.restassured.RestAssured.given().baseUri(suite.url("projects"))
+                .header("Authorization", Tokens.bearer(VIEWER)).accept("text/markdown").when()
+                .get("/strategy/document").then().statusCode(200).extract().asString();
+        assertTrue(markdown.contains("### Maßnahme 4: Bestehende Kooperationen Kiel\\-Aarhus\\-Göteborg"), markdown);
+    }
+}

@@ -1,0 +1,230 @@
+package de.kielregion.kooperation.infra;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Loads the situation of the workshop "Kooperation im Ostseeraum" (KielRegion's regional
+ * conference 2024) through the public APIs, once: the goal, the theme, the four measures with
+ * all their fields, open questions and next steps, the partners, the cooperation area
+ * "Korridor Hamburg–Oslo", STRING and UBC with their membership decisions pending, a first
+ * project idea. Fees and budget amounts are demo assumptions, marked as such.
+ *
+ * <pre>java ... DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL BEARER_TOKEN</pre>
+ */
+public final class DemoData {
+
+    public static final String THEME = "Mobilität ländlicher Raum";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpClient client = HttpClient.newHttpClient();
+    private final String partners;
+    private final String projects;
+    private final String memberships;
+    private final String token;
+
+    public DemoData(String partners, String projects, String memberships, String token) {
+        this.partners = partners;
+        this.projects = projects;
+        this.memberships = memberships;
+        this.token = token;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length != 4) {
+            System.err.println("usage: DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL BEARER_TOKEN");
+            System.exit(2);
+        }
+        System.out.println("[demo] " + new DemoData(args[0], args[1], args[2], args[3]).load());
+    }
+
+    /** Loads the demo data unless it is there already; says which. */
+    public String load() throws IOException, InterruptedException {
+        for (JsonNode theme : get(projects + "/themes")) {
+            if (THEME.equals(theme.path("name").asText())) {
+                return "the workshop's demo data is loaded already";
+            }
+        }
+        post(projects + "/goals", Map.of("title", "Kooperation im Ostseeraum gestalten", "description",
+                "Die KielRegion legt Ziele der Kooperation im Ostseeraum fest, entwickelt geeignete Aktivitäten und "
+                        + "entscheidet über mögliche Mitgliedschaften in Organisationen. Die bestehenden internationalen "
+                        + "Aktivitäten der Landeshauptstadt Kiel und der Kreise Rendsburg-Eckernförde und Plön sind zu "
+                        + "integrieren."));
+        String theme = post(projects + "/themes", Map.of("name", THEME, "description",
+                "Beispiel-Handlungsfeld aus Maßnahme 1 des Workshops")).path("id").asText();
+
+        String m1 = measure(1, "Internationale Kooperation auf Basis von konkreten Projekten",
+                "Ziele und Handlungsfelder werden in Projekte überführt.",
+                "Themen identifizieren: z.B. Mobilität ländlicher Raum, Partner finden, Projekte umsetzen.",
+                "Verwaltungsspitzen, Expert:innen der konkreten Themen",
+                "Verantwortliche Mitarbeiter*in bei KielRegion. Mitgliedsbeiträge. Projektmittel.", theme);
+        for (String q : List.of("Ziele", "Themen", "Geographie", "Schwerpunktpartner",
+                "Mitgliedschaften in Organisationen", "Ressourcen", "Interessen der Shareholder der KielRegion")) {
+            question(m1, q, List.of());
+        }
+        step(m1, "Entscheidung über Ziele, Themen, Geographie, Schwerpunktpartner, Organisationen",
+                "Aufsichtsrat der KielRegion");
+        step(m1, "Personelle und finanzielle Ressourcen zur Verfügung stellen", "Gesellschafter der KielRegion");
+
+        String m2 = measure(2, "Maßnahmenfokus entwickeln", null,
+                "Konzentration auf zügig umzusetzende Projekte", null, "Müssen fokussiert werden", null);
+        question(m2, "In welchen Themenfeldern soll die KR international kooperieren?", List.of());
+
+        String m3 = measure(3, "Fokus auf einen Kooperationsraum",
+                "Konzentration auf Korridor Hamburg-Oslo mit den Schwerpunktpartnern Göteborg und Aarhus.",
+                "Potentialanalyse Kooperationsraum. Entscheidung AR über Strategie.", "Verwaltungsspitzen, AR", null,
+                null);
+        question(m3, "Mitgliedschaft STRING & UBC", List.of("STRING", "UBC"));
+        step(m3, "Potentialanalyse des Kooperationsraums Korridor Hamburg–Oslo erstellen", "KielRegion");
+        step(m3, "Entscheidung des Aufsichtsrats über die Strategie vorbereiten", "KielRegion, Geschäftsführung");
+
+        String m4 = measure(4, "Bestehende Kooperationen Kiel-Aarhus-Göteborg noch stärker auf Regionen ausweiten",
+                null, "Regionen (ländlicher Raum) in Städtekooperationen einbeziehen.", "Verwaltungsspitzen", null,
+                null);
+        question(m4, "Etablierung eines Teams bei der KR speziell für internationale Kooperationen.", List.of());
+
+        String aarhus = partner("Aarhus", "Aarhus Kommune", "CITY", "DK", 56.1629, 10.2039);
+        String goteborg = partner("Göteborg", "Göteborgs Stad", "CITY", "SE", 57.7089, 11.9746);
+        String hamburg = partner("Hamburg", "Freie und Hansestadt Hamburg", "CITY", "DE", 53.5511, 9.9937);
+        String oslo = partner("Oslo", "Oslo kommune", "CITY", "NO", 59.9139, 10.7522);
+        String kiel = partner("Kiel", "Landeshauptstadt Kiel", "CITY", "DE", 54.3233, 10.1228);
+        partner("Rendsburg-Eckernförde", "Kreis Rendsburg-Eckernförde", "DISTRICT", "DE", 54.3, 9.67);
+        partner("Plön", "Kreis Plön", "DISTRICT", "DE", 54.16, 10.42);
+        for (String p : List.of(aarhus, goteborg)) {
+            post(partners + "/relations", Map.of("shareholder", "KIEL", "partnerId", p, "kind", "PROJECT_PARTNER",
+                    "status", "ACTIVE", "note", "Bestehende Städtekooperation Kiel–Aarhus–Göteborg (Maßnahme 4)"));
+        }
+        post(partners + "/cooperation-areas", Map.of("name", "Korridor Hamburg–Oslo", "description",
+                "Kooperationsraum der Maßnahme 3 mit den Schwerpunktpartnern Göteborg und Aarhus; Potentialanalyse "
+                        + "und Entscheidung des Aufsichtsrats stehen aus.",
+                "memberIds", List.of(hamburg, kiel, aarhus, goteborg, oslo)));
+
+        String string = post(memberships + "/organisations", Map.of("name", "STRING", "acronym", "STRING",
+                "kind", "REGIONAL_COOPERATION", "seatCountry", "DK", "description",
+                "Politische Kooperation von Regionen und Städten im Korridor Hamburg–Öresund–Oslo.",
+                "feeModel", Map.of("type", "FLAT", "flatFee", "10000.00"),
+                "themes", List.of("Mobilität", "Grüne Wirtschaft"))).path("id").asText();
+        String ubc = post(memberships + "/organisations", Map.of("name", "Union of the Baltic Cities",
+                "acronym", "UBC", "kind", "CITY_NETWORK", "seatCountry", "PL", "website", "https://www.ubc.net",
+                "description", "Netzwerk der Städte des Ostseeraums.",
+                "feeModel", Map.of("type", "FLAT", "flatFee", "3900.00"))).path("id").asText();
+        String note = "Beitrag: Demo-Annahme, vor der Entscheidung prüfen.";
+        post(memberships + "/memberships", Map.of("holder", "KIELREGION", "organisationId", string,
+                "yearlyFee", "10000.00", "obligations", note, "expectedBenefits",
+                "Zugang zur Korridor-Kooperation Hamburg–Oslo (Maßnahme 3)"));
+        String ubcMembership = post(memberships + "/memberships", Map.of("holder", "KIELREGION",
+                "organisationId", ubc, "yearlyFee", "3900.00", "obligations", note, "expectedBenefits",
+                "Netzwerk der Ostseestädte, Arbeitsgruppen zu Mobilität und Klima")).path("id").asText();
+        post(memberships + "/memberships/" + ubcMembership + "/status", Map.of("status", "UNDER_REVIEW"));
+
+        int year = LocalDate.now().getYear();
+        put(projects + "/budget/" + year + "/lines/STAFF", Map.of("amount", "1.00"));
+        put(projects + "/budget/" + year + "/lines/MEMBERSHIP_FEES", Map.of("amount", "15000.00"));
+        put(projects + "/budget/" + year + "/lines/PROJECT_FUNDS", Map.of("amount", "50000.00"));
+
+        // The partner replica of projects-service fills from events: retry until it knows them.
+        Map<String, Object> project = new LinkedHashMap<>();
+        project.put("title", "Mobilität im ländlichen Raum");
+        project.put("summary", "Erstes Projekt nach Maßnahme 1: ländliche Mobilität mit den Schwerpunktpartnern");
+        project.put("themeIds", List.of(theme));
+        project.put("measureId", m1);
+        project.put("shareholders", List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN"));
+        project.put("partners", List.of(Map.of("partnerId", aarhus, "role", "PARTNER"),
+                Map.of("partnerId", goteborg, "role", "PARTNER")));
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (true) {
+            HttpResponse<String> response = send("POST", projects + "/projects", project);
+            if (response.statusCode() == 201) {
+                break;
+            }
+            if (response.statusCode() != 400 || System.nanoTime() > deadline) {
+                throw new IOException("POST /projects answered " + response.statusCode() + ": " + response.body());
+            }
+            Thread.sleep(250);
+        }
+        return "loaded the workshop's demo data: 4 measures, 10 open questions, 4 next steps, 7 partners, the corridor "
+                + "Hamburg–Oslo, STRING and UBC with decisions pending, a first project idea";
+    }
+
+    private String measure(int number, String title, String description, String what, String who, String resources,
+            String theme) throws IOException, InterruptedException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("number", number);
+        body.put("title", title);
+        body.put("description", description);
+        body.put("whatMustHappen", what);
+        body.put("whoMustBeInvolved", who);
+        body.put("resourcesNeeded", resources);
+        body.put("timeline", "ASAP");
+        body.put("themeIds", theme == null ? List.of() : List.of(theme));
+        return post(projects + "/measures", body).path("id").asText();
+    }
+
+    private void question(String measure, String text, List<String> organisations)
+            throws IOException, InterruptedException {
+        post(projects + "/open-questions", Map.of("measureId", measure, "text", text, "organisations", organisations));
+    }
+
+    private void step(String measure, String title, String owner) throws IOException, InterruptedException {
+        post(projects + "/next-steps", Map.of("measureId", measure, "title", title, "owner", owner));
+    }
+
+    private String partner(String name, String localName, String type, String country, double lat, double lon)
+            throws IOException, InterruptedException {
+        return post(partners + "/partners", Map.of("name", name, "localName", localName, "type", type, "country",
+                country, "coordinates", Map.of("latitude", lat, "longitude", lon))).path("id").asText();
+    }
+
+    private JsonNode get(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = send("GET", url, null);
+        if (response.statusCode() != 200) {
+            throw new IOException("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private JsonNode post(String url, Object body) throws IOException, InterruptedException {
+        return expect(send("POST", url, body), url);
+    }
+
+    private JsonNode put(String url, Object body) throws IOException, InterruptedException {
+        return expect(send("PUT", url, body), url);
+    }
+
+    private static JsonNode expect(HttpResponse<String> response, String url) throws IOException {
+        if (response.statusCode() >= 300) {
+            throw new IOException(url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body());
+    }
+
+    private HttpResponse<String> send(String method, String url, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            Map<String, Object> clean = new LinkedHashMap<>();
+            if (body instanceof Map<?, ?> map) {
+                map.forEach((k, v) -> {
+                    if (v != null) {
+                        clean.put(String.valueOf(k), v);
+                    }
+                });
+            }
+            request.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(clean)));
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
