@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine without Docker: a real Kafka broker and PostgreSQL
-# (started from Maven Central artifacts by the infra module), then the three services.
+# (started from Maven Central artifacts by the infra module), a real Keycloak with the
+# project's realm, the three services, and the workshop's demo data (loaded once).
 # Ctrl-C stops everything. Needs only a JDK 21+.
 #
 #   deploy/local/run.sh [--rebuild]
 #
 # Settings (environment): OSTSEE_DATA (default .local/data: Kafka and PostgreSQL data, kept
 # between runs), OSTSEE_KAFKA_PORT (9092), OSTSEE_PG_PORT (5433), OSTSEE_PARTNERS_PORT (8081),
-# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083); OSTSEE_PG_URL/_USER/_PASSWORD
-# to use an existing PostgreSQL server instead of the embedded one.
+# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_KEYCLOAK_PORT (8180);
+# OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -25,6 +26,9 @@ declare -A port=(
   [memberships]="${OSTSEE_MEMBERSHIPS_PORT:-8083}"
 )
 kafka_port="${OSTSEE_KAFKA_PORT:-9092}"
+kc_port="${OSTSEE_KEYCLOAK_PORT:-8180}"
+kc_version=26.5.6
+kc_home="$root/.local/keycloak/keycloak-$kc_version"
 pg_port="${OSTSEE_PG_PORT:-5433}"
 
 say() { printf '[run] %s\n' "$*"; }
@@ -43,7 +47,7 @@ http_ok() { # $1: port, $2: path; true on HTTP 200
   [[ "$status" == *" 200 "* ]]
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for p in "$kafka_port" "${port[@]}"; do
+for p in "$kafka_port" "$kc_port" "${port[@]}"; do
   port_free "$p" || fail "Port $p is already in use on 127.0.0.1: stop what uses it, or choose another port (see the header of $0)."
 done
 if [ -z "${OSTSEE_PG_URL:-}" ]; then
@@ -66,6 +70,16 @@ if needs_build "${1:-}"; then
   say "Building the suite (the first build downloads Maven and the dependencies, a few minutes)..."
   ./mvnw -B -q install -DskipTests || fail "The build failed; see the messages above."
 fi
+
+if [ ! -x "$kc_home/bin/kc.sh" ] && [ ! -f "$kc_home/bin/kc.sh" ]; then
+  say "Fetching Keycloak $kc_version (about 160 MB, once)..."
+  mkdir -p "$root/.local/keycloak"
+  ./mvnw -B -q -N dependency:copy -Dartifact="org.keycloak:keycloak-quarkus-dist:$kc_version:zip" \
+    -DoutputDirectory="$root/.local/keycloak" || fail "Could not fetch Keycloak."
+  (cd "$root/.local/keycloak" && "$JAVA_HOME/bin/jar" xf "keycloak-quarkus-dist-$kc_version.zip" && rm -f "keycloak-quarkus-dist-$kc_version.zip")
+fi
+mkdir -p "$kc_home/data/import"
+cp deploy/keycloak/ostsee-realm.json "$kc_home/data/import/"
 
 pids=()
 stop_all() {
@@ -93,10 +107,26 @@ done
 set -a; . "$data/infra.env"; set +a
 say "Kafka at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL ready."
 
+say "Starting Keycloak on port $kc_port (log: $logs/keycloak.log; the first start takes a few minutes)..."
+KC_BOOTSTRAP_ADMIN_USERNAME="${OSTSEE_KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${OSTSEE_KEYCLOAK_ADMIN_PASSWORD:-demo-admin}" \
+  bash "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$kc_port" --import-realm \
+  > "$logs/keycloak.log" 2>&1 &
+pids+=($!)
+kc_pid=$!
+issuer="http://127.0.0.1:$kc_port/realms/ostsee"
+for ((i=0; i<600; i++)); do
+  http_ok "$kc_port" /realms/ostsee/.well-known/openid-configuration && break
+  kill -0 "$kc_pid" 2>/dev/null || { tail -n 20 "$logs/keycloak.log" >&2; fail "Keycloak did not start (see $logs/keycloak.log)."; }
+  (( i % 15 == 14 )) && say "... still waiting for Keycloak ($((i+1)) s): $(tail -n 1 "$logs/keycloak.log" | cut -c1-100)"
+  sleep 1
+done
+http_ok "$kc_port" /realms/ostsee/.well-known/openid-configuration || fail "Keycloak not ready after 600 s (see $logs/keycloak.log)."
+say "Keycloak ready: $issuer"
+
 for s in "${services[@]}"; do
   url_var="DB_URL_${s^^}"
   say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
-  DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" \
+  DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" OIDC_AUTH_SERVER_URL="$issuer" OIDC_AUDIENCE=ostsee-api \
     java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
     > "$logs/$s-service.log" 2>&1 &
   pids+=($!)
@@ -110,14 +140,24 @@ for s in "${services[@]}"; do
   say "$s-service ready."
 done
 
+say "Loading the workshop's demo data (once)..."
+java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" de.kielregion.kooperation.infra.DemoData \
+  "http://127.0.0.1:${port[partners]}" "http://127.0.0.1:${port[projects]}" "http://127.0.0.1:${port[memberships]}" \
+  "$issuer/protocol/openid-connect/token" demo-loader demo-secret-demo-loader || fail "Loading the demo data failed."
+
 cat <<EOM
 
 Ostsee-Kooperation is running:
   partners-service     http://127.0.0.1:${port[partners]}     Swagger UI: http://127.0.0.1:${port[partners]}/q/swagger-ui
   projects-service     http://127.0.0.1:${port[projects]}     Swagger UI: http://127.0.0.1:${port[projects]}/q/swagger-ui
   memberships-service  http://127.0.0.1:${port[memberships]}     Swagger UI: http://127.0.0.1:${port[memberships]}/q/swagger-ui
+  Keycloak             http://127.0.0.1:$kc_port   (admin console: admin / demo-admin)
   Kafka                $KAFKA_BOOTSTRAP_SERVERS
   Data                 $data
+Demo logins (realm ostsee): anna.admin/demo-admin, carla.coordinator/demo-coordinator,
+  dirk.decider/demo-decider, vera.viewer/demo-viewer; shareholder systems by client credentials:
+  kiel-it, rendsburg-eckernfoerde-it, ploen-it (secret demo-secret-<client>), see deploy/keycloak/README.md.
+Strategy document: http://127.0.0.1:${port[projects]}/strategy/document (with a token)
 Health: /q/health, metrics: /q/metrics on each service. Press Ctrl-C to stop.
 EOM
 # Runs until Ctrl-C, or until one of the processes ends (then everything stops).

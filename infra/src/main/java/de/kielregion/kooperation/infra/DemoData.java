@@ -21,7 +21,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * "Korridor Hamburg–Oslo", STRING and UBC with their membership decisions pending, a first
  * project idea. Fees and budget amounts are demo assumptions, marked as such.
  *
- * <pre>java ... DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL BEARER_TOKEN</pre>
+ * <pre>java ... DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL TOKEN_URL CLIENT_ID CLIENT_SECRET</pre>
+ *
+ * The token comes from the OIDC token endpoint by client credentials (Keycloak's demo-loader).
  */
 public final class DemoData {
 
@@ -42,11 +44,32 @@ public final class DemoData {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length != 4) {
-            System.err.println("usage: DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL BEARER_TOKEN");
+        if (args.length != 6) {
+            System.err.println("usage: DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL TOKEN_URL CLIENT_ID "
+                    + "CLIENT_SECRET");
             System.exit(2);
         }
-        System.out.println("[demo] " + new DemoData(args[0], args[1], args[2], args[3]).load());
+        try {
+            System.out.println("[demo] " + new DemoData(args[0], args[1], args[2], token(args[3], args[4], args[5]))
+                    .load());
+        } catch (IOException e) {
+            System.err.println("[demo] Could not load the demo data: " + e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    /** An access token by the client-credentials grant. */
+    static String token(String tokenUrl, String clientId, String secret) throws IOException, InterruptedException {
+        String form = "grant_type=client_credentials&client_id="
+                + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + "&client_secret="
+                + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IOException("the token endpoint answered " + response.statusCode() + ": " + response.body());
+        }
+        return JSON.readTree(response.body()).path("access_token").asText();
     }
 
     /** Loads the demo data unless it is there already; says which. */
