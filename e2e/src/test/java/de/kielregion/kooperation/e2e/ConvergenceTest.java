@@ -16,7 +16,6 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import de.kielregion.kooperation.infra.testing.Tokens;
 import io.restassured.response.ExtractableResponse;
 import io.restassured.response.Response;
 
@@ -136,7 +135,7 @@ class ConvergenceTest {
     private static ExtractableResponse<Response> activity(Random random, List<String> partners, String[] shareholders,
             String tag) {
         String shareholder = shareholders[random.nextInt(shareholders.length)];
-        return suite.as("partners", Tokens.shareholder(shareholder)).body(Map.of("title", "Aktivität",
+        return suite.as("partners", Suite.shareholder(shareholder)).body(Map.of("title", "Aktivität",
                 "kind", "EXCHANGE", "yearFrom", 2024, "partnerIds", List.of(partners.get(random.nextInt(partners.size()))),
                 "themes", List.of("Thema " + tag + " " + random.nextInt(5)))).when()
                 .put("/shareholders/" + shareholder + "/activities/A-" + random.nextInt(60)).then().extract();

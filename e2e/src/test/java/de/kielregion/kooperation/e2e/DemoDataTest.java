@@ -14,7 +14,6 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import de.kielregion.kooperation.infra.DemoData;
-import de.kielregion.kooperation.infra.testing.Tokens;
 
 /** The workshop's demo data goes in through the public APIs, once, and shows the workshop's situation. */
 class DemoDataTest {
@@ -22,7 +21,7 @@ class DemoDataTest {
     @Test
     void loadsTheWorkshopOnce() throws Exception {
         Suite suite = Suite.get();
-        String token = Tokens.user("demo-loader", "admin", "coordinator");
+        String token = suite.client("demo-loader", "demo-secret-demo-loader");
         DemoData demo = new DemoData(suite.url("partners"), suite.url("projects"), suite.url("memberships"), token);
         assertTrue(demo.load().startsWith("loaded"));
         assertEquals("the workshop's demo data is loaded already", demo.load());
@@ -45,7 +44,7 @@ class DemoDataTest {
                 .queryParam("size", 500).when().get("/projects").then().extract().jsonPath().getList("items.title")
                 .contains("Mobilität im ländlichen Raum"));
         String markdown = io.restassured.RestAssured.given().baseUri(suite.url("projects"))
-                .header("Authorization", Tokens.bearer(VIEWER)).accept("text/markdown").when()
+                .header("Authorization", "Bearer " + VIEWER).accept("text/markdown").when()
                 .get("/strategy/document").then().statusCode(200).extract().asString();
         assertTrue(markdown.contains("### Maßnahme 4: Bestehende Kooperationen Kiel\\-Aarhus\\-Göteborg"), markdown);
     }

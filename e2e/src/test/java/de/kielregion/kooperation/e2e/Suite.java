@@ -20,29 +20,28 @@ import java.util.function.Supplier;
 import de.kielregion.kooperation.infra.KafkaBroker;
 import de.kielregion.kooperation.infra.Ports;
 import de.kielregion.kooperation.infra.PostgresServer;
-import de.kielregion.kooperation.infra.testing.Tokens;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 
 /**
  * The suite as it is deployed: one real Kafka broker and one real PostgreSQL server (a
- * database per service), and the three services as separate processes started from their
- * runnable jars, authenticated by an OIDC server (WireMock, in this JVM). Started once per
- * test run, stopped when the JVM ends.
+ * database per service), a real Keycloak with the project's realm, and the three services as
+ * separate processes started from their runnable jars, checking Keycloak's tokens (audience
+ * ostsee-api). Started once per test run, stopped when the JVM ends.
  */
 public final class Suite {
 
-    public static final String COORDINATOR = Tokens.user("coordinator-carla", "coordinator");
-    public static final String DECIDER = Tokens.user("decider-dirk", "decision-maker");
-    public static final String VIEWER = Tokens.user("viewer-vera", "viewer");
-    public static final String KIEL = Tokens.shareholder("KIEL");
-
     private static Suite running;
+
+    // Real tokens from the real Keycloak (demo users and clients of deploy/keycloak).
+    public static final String COORDINATOR = get().keycloak.user("carla.coordinator", "demo-coordinator");
+    public static final String DECIDER = get().keycloak.user("dirk.decider", "demo-decider");
+    public static final String VIEWER = get().keycloak.user("vera.viewer", "demo-viewer");
+    public static final String KIEL = shareholder("KIEL");
 
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
-    private final OidcWiremockTestResource oidc;
+    private final KeycloakServer keycloak;
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, ProcessBuilder> builders = new HashMap<>();
@@ -51,8 +50,8 @@ public final class Suite {
     private Suite() {
         kafka = KafkaBroker.startTemporary();
         postgres = PostgresServer.forTests();
-        oidc = new OidcWiremockTestResource();
-        String oidcUrl = oidc.start().get("keycloak.url") + "/realms/quarkus";
+        keycloak = new KeycloakServer();
+        String oidcUrl = keycloak.issuer();
         List<String> services = List.of("partners", "projects", "memberships");
         for (String service : services) {
             prepare(service, oidcUrl);
@@ -72,6 +71,17 @@ public final class Suite {
         return running;
     }
 
+    /** The token of a shareholder's IT system (client credentials, claim shareholder). */
+    public static String shareholder(String shareholder) {
+        String client = shareholder.toLowerCase().replace('_', '-') + "-it";
+        return get().keycloak.client(client, "demo-secret-" + client);
+    }
+
+    /** A machine client's token. */
+    public String client(String clientId, String secret) {
+        return keycloak.client(clientId, secret);
+    }
+
     public String bootstrapServers() {
         return kafka.bootstrapServers();
     }
@@ -86,7 +96,7 @@ public final class Suite {
 
     /** Requests to {@code service} (partners, projects, memberships) with {@code token}. */
     public RequestSpecification as(String service, String token) {
-        return given().baseUri(urls.get(service)).header("Authorization", Tokens.bearer(token))
+        return given().baseUri(urls.get(service)).header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON);
     }
 
@@ -219,6 +229,7 @@ public final class Suite {
             env.put("DB_PASSWORD", postgres.password());
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
+            env.put("OIDC_AUDIENCE", "ostsee-api");
             env.put("OSTSEE_OUTBOX_SWEEP_INTERVAL", "500ms");
             builders.put(service, builder);
             Files.deleteIfExists(log);
@@ -274,7 +285,7 @@ public final class Suite {
                 Thread.currentThread().interrupt();
             }
         }
-        oidc.stop();
+        keycloak.close();
         kafka.close();
         postgres.close();
     }

@@ -1,0 +1,113 @@
+package de.kielregion.kooperation.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.kielregion.kooperation.infra.Ports;
+
+/**
+ * A real Keycloak (keycloak-quarkus-dist, unpacked by the build into target/keycloak) in dev
+ * mode on loopback, with the project's realm from deploy/keycloak imported; hands out real
+ * tokens by password and client-credentials grants.
+ */
+final class KeycloakServer implements AutoCloseable {
+
+    private final Process process;
+    private final int port;
+    private final HttpClient client = HttpClient.newHttpClient();
+
+    KeycloakServer() {
+        try (var dirs = Files.list(Path.of("target", "keycloak"))) {
+            Path home = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("target/keycloak is empty: run the build first"));
+            Files.createDirectories(home.resolve("data/import"));
+            Files.copy(Path.of("..", "deploy", "keycloak", "ostsee-realm.json"),
+                    home.resolve("data/import/ostsee-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            port = Ports.free();
+            Path log = Path.of("target", "e2e-logs", "keycloak.log");
+            Files.createDirectories(log.getParent());
+            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
+                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + Ports.free(),
+                    "--import-realm").redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
+            builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "demo-admin");
+            builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot start Keycloak", e);
+        }
+        Suite.await(Duration.ofMinutes(5), "Keycloak ready (see target/e2e-logs/keycloak.log)", () -> {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited; see target/e2e-logs/keycloak.log");
+            }
+            try {
+                return client.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
+                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+    }
+
+    String issuer() {
+        return "http://127.0.0.1:" + port + "/realms/ostsee";
+    }
+
+    /** A demo user's access token (password grant on the portal client). */
+    String user(String username, String password) {
+        return token("grant_type=password&client_id=ostsee-portal&username=" + encode(username) + "&password="
+                + encode(password));
+    }
+
+    /** A machine client's access token (client credentials). */
+    String client(String clientId, String secret) {
+        return token("grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret));
+    }
+
+    private String token(String form) {
+        try {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(issuer()
+                    + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("Keycloak refused a token: " + response.body());
+            }
+            return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        // kc.sh starts the JVM as a child: stop the whole tree.
+        process.descendants().forEach(ProcessHandle::destroy);
+        process.destroy();
+        try {
+            process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
