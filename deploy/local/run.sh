@@ -16,6 +16,12 @@ cd "$root"
 . deploy/local/jdk.sh
 ostsee_use_jdk21
 
+# Versions and default ports shared with deploy/compose (an environment variable wins).
+while IFS='=' read -r key value; do
+  case "$key" in ''|\#*) continue ;; esac
+  [ -n "${!key:-}" ] || export "$key=$value"
+done < deploy/stack.env
+
 data="${OSTSEE_DATA:-$root/.local/data}"
 logs="$root/.local/logs"
 mkdir -p "$data" "$logs"
@@ -27,7 +33,7 @@ declare -A port=(
 )
 kafka_port="${OSTSEE_KAFKA_PORT:-9092}"
 kc_port="${OSTSEE_KEYCLOAK_PORT:-8180}"
-kc_version=26.5.6
+kc_version="$KEYCLOAK_VERSION"
 kc_home="$root/.local/keycloak/keycloak-$kc_version"
 pg_port="${OSTSEE_PG_PORT:-5433}"
 
@@ -47,6 +53,11 @@ http_ok() { # $1: port, $2: path; true on HTTP 200
   [[ "$status" == *" 200 "* ]]
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+all_ports=("$kafka_port" "$kc_port" "${port[@]}")
+[ -z "${OSTSEE_PG_URL:-}" ] && all_ports+=("$pg_port")
+if [ "$(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | head -n 1)" != "" ]; then
+  fail "Two components are set to the same port ($(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | tr '\n' ' ')): give each its own (see the header of $0)."
+fi
 for p in "$kafka_port" "$kc_port" "${port[@]}"; do
   port_free "$p" || fail "Port $p is already in use on 127.0.0.1: stop what uses it, or choose another port (see the header of $0)."
 done
