@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.memberships.membership;
 
+import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -230,7 +231,7 @@ public class MembershipService {
         if (r.evaluation() != null) {
             checkEvaluation(r.evaluation());
         }
-        m.evaluation = r.evaluation() == null ? null : json(r.evaluation());
+        m.evaluation = r.evaluation() == null ? null : JsonColumns.write(mapper, r.evaluation());
     }
 
     private static void checkEvaluation(Evaluation e) {
@@ -609,12 +610,5 @@ public class MembershipService {
         }
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
 }

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.memberships.organisation;
 
+import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -116,7 +117,7 @@ public class OrganisationService {
         o.website = Texts.trimToNull(r.website());
         o.seatCountry = r.seatCountry();
         o.description = Texts.trimToNull(r.description());
-        o.feeModel = json(r.feeModel());
+        o.feeModel = JsonColumns.write(mapper, r.feeModel());
         replace(o.themes, r.themes());
         replace(o.workingGroups, r.workingGroups());
         TreeSet<UUID> partners = new TreeSet<>(r.memberPartnerIds() == null ? List.of() : r.memberPartnerIds());
@@ -190,13 +191,6 @@ public class OrganisationService {
                 }).toList(), o.createdAt, o.updatedAt, o.version);
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static void replace(java.util.Set<String> target, List<String> values) {
         TreeSet<String> wanted = new TreeSet<>();

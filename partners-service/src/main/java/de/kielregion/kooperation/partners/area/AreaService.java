@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.area;
 
+import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +12,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -123,8 +123,8 @@ public class AreaService {
         } else {
             Versions.requireCurrent(ifMatch, request.version(), analysis.version, "The potential analysis of " + area.name);
         }
-        analysis.criteria = json(request.criteria());
-        analysis.scores = json(request.scores());
+        analysis.criteria = JsonColumns.write(mapper, request.criteria());
+        analysis.scores = JsonColumns.write(mapper, request.scores());
         analysis.updatedAt = Instant.now();
         if (created) {
             em.persist(analysis);
@@ -172,9 +172,9 @@ public class AreaService {
     }
 
     private AnalysisView analysisView(CooperationArea area, PotentialAnalysis analysis) {
-        List<Criterion> criteria = read(analysis.criteria, new TypeReference<List<Criterion>>() {
+        List<Criterion> criteria = JsonColumns.read(mapper, analysis.criteria, new TypeReference<List<Criterion>>() {
         });
-        List<Score> scores = read(analysis.scores, new TypeReference<List<Score>>() {
+        List<Score> scores = JsonColumns.read(mapper, analysis.scores, new TypeReference<List<Score>>() {
         });
         Map<UUID, String> names = new LinkedHashMap<>();
         members(area).forEach(m -> names.put(m.id(), m.name()));
@@ -245,19 +245,5 @@ public class AreaService {
                 area.version);
     }
 
-    private String json(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored potential analysis is unreadable", e);
-        }
-    }
 }
