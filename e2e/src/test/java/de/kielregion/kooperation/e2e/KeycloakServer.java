@@ -67,9 +67,9 @@ final class KeycloakServer implements AutoCloseable {
         return "http://127.0.0.1:" + port + "/realms/ostsee";
     }
 
-    /** A demo user's access token (password grant on the portal client). */
+    /** A demo user's access token (password grant on the demo-only test client; the portal client has no password grant). */
     String user(String username, String password) {
-        return token("grant_type=password&client_id=ostsee-portal&username=" + encode(username) + "&password="
+        return token("grant_type=password&client_id=demo-test-login&username=" + encode(username) + "&password="
                 + encode(password));
     }
 

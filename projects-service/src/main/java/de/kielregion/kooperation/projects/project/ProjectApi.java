@@ -59,7 +59,9 @@ public final class ProjectApi {
             @Schema(description = "Partners retired in partners-service while in this project: kept, flagged")
             List<UUID> retiredPartners, LocalDate plannedStart, LocalDate plannedEnd, List<FinancingSource> financing,
             BigDecimal financingTotal, ProjectStatus status, Integer effort, Integer impact, Integer monthsToStart,
-            Integer fundingSecured, BigDecimal quickWin, Instant createdAt, Instant updatedAt, long version) {
+            Integer fundingSecured, BigDecimal quickWin, Instant createdAt, Instant updatedAt, long version,
+            @Schema(description = "The statuses a coordinator may set by hand from this one (POST /projects/{id}/status); decisions and allocations do the rest")
+            List<ProjectStatus> nextStatuses) {
     }
 
     public record StatusChange(@NotNull ProjectStatus status, Long version) {

@@ -250,7 +250,7 @@ public class ProjectService {
         return new ProjectView(p.id, p.title, p.summary, List.copyOf(new TreeSet<>(p.themeIds)), p.measureId,
                 p.cooperationAreaId, p.lead, List.copyOf(new TreeSet<>(p.shareholders)), partners, retired,
                 p.plannedStart, p.plannedEnd, financing, total, p.status, p.effort, p.impact, p.monthsToStart,
-                p.fundingSecured, p.quickWin, p.createdAt, p.updatedAt, p.version);
+                p.fundingSecured, p.quickWin, p.createdAt, p.updatedAt, p.version, List.copyOf(p.status.manualNext()));
     }
 
     private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {

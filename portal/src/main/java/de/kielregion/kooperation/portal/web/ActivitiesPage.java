@@ -1,0 +1,124 @@
+package de.kielregion.kooperation.portal.web;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import de.kielregion.kooperation.portal.api.PartnersApi;
+import de.kielregion.kooperation.portal.api.ServiceProblem;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/**
+ * The shareholders' existing activities: everyone reads them; a shareholder's staff edit
+ * their own (partners-service refuses the others, and the portal does not offer them).
+ */
+@Path("/activities")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ActivitiesPage extends PageSupport {
+
+    static final List<String> KINDS = List.of("PROJECT", "PARTNERSHIP", "EXCHANGE", "EVENT", "NETWORK_MEMBERSHIP",
+            "VISIT", "OTHER");
+    static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN");
+    static final Set<String> FORM_FIELDS = Set.of("externalId", "title", "kind", "yearFrom", "yearTo", "themes", "link");
+
+    @Inject
+    @RestClient
+    PartnersApi partners;
+
+    @Inject
+    @Location("activities/list.html")
+    Template list;
+
+    @Inject
+    @Location("activities/form.html")
+    Template form;
+
+    @GET
+    public TemplateInstance list(@QueryParam("shareholder") String shareholder, @QueryParam("page") String page) {
+        String own = ui.shareholder();
+        String s = SHAREHOLDERS.contains(shareholder) ? shareholder : SHAREHOLDERS.contains(own) ? own : "KIEL";
+        return page(list).data("shareholder", s).data("shareholders", SHAREHOLDERS)
+                .data("result", partners.activities(s, pageNumber(page), 20, null)).data("query", "shareholder=" + s);
+    }
+
+    @GET
+    @Path("{shareholder}/new")
+    public TemplateInstance create(@PathParam("shareholder") String shareholder) {
+        return formPage(shareholder(shareholder), null, null, Map.of());
+    }
+
+    @GET
+    @Path("{shareholder}/{externalId}/edit")
+    public TemplateInstance edit(@PathParam("shareholder") String shareholder,
+            @PathParam("externalId") String externalId) {
+        Map<String, Object> activity = partners.activity(shareholder(shareholder), externalId(externalId));
+        Map<String, Object> values = new java.util.LinkedHashMap<>();
+        for (String f : List.of("externalId", "title", "kind", "yearFrom", "yearTo", "link")) {
+            values.put(f, activity.get(f) == null ? "" : String.valueOf(activity.get(f)));
+        }
+        Object themes = activity.get("themes");
+        values.put("themes", themes instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
+                : "");
+        return formPage(shareholder, activity, null, values);
+    }
+
+    @POST
+    @Path("{shareholder}")
+    public Response save(@PathParam("shareholder") String shareholder, MultivaluedMap<String, String> form) {
+        String s = shareholder(shareholder);
+        String externalId = Forms.text(form, "externalId");
+        List<String> themes = Forms.text(form, "themes") == null ? List.of()
+                : java.util.Arrays.stream(Forms.text(form, "themes").split(",")).map(String::trim)
+                        .filter(t -> !t.isEmpty()).toList();
+        Map<String, Object> body = Forms.body("externalId", externalId, "title", Forms.text(form, "title"), "kind",
+                Forms.text(form, "kind"), "yearFrom", Forms.integer(form, "yearFrom"), "yearTo",
+                Forms.integer(form, "yearTo"), "themes", themes, "link", Forms.text(form, "link"));
+        try {
+            if (externalId == null) {
+                throw new ServiceProblem(400, "Bad Request", null, Map.of("externalId", "must not be blank"));
+            }
+            partners.upsertActivity(s, externalId, body);
+            return seeOther("/activities?shareholder=" + s);
+        } catch (ServiceProblem problem) {
+            return refused(formPage(s, null, problem, Forms.values(form)), problem, Forms.values(form));
+        }
+    }
+
+    private TemplateInstance formPage(String shareholder, Map<String, Object> activity, ServiceProblem problem,
+            Map<String, Object> values) {
+        return page(form).data("shareholder", shareholder).data("activity", activity).data("problem", problem)
+                .data("values", values).data("kinds", KINDS)
+                .data("otherViolations", problem == null ? List.of() : problem.otherViolations(FORM_FIELDS));
+    }
+
+    private static String shareholder(String value) {
+        if (!SHAREHOLDERS.contains(value)) {
+            throw new ServiceProblem(404, "Not Found", null, Map.of());
+        }
+        return value;
+    }
+
+    private static String externalId(String value) {
+        if (value == null || !value.matches("[A-Za-z0-9._:~-]{1,200}")) {
+            throw new ServiceProblem(404, "Not Found", null, Map.of());
+        }
+        return value;
+    }
+}

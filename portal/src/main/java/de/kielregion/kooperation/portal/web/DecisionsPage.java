@@ -1,0 +1,76 @@
+package de.kielregion.kooperation.portal.web;
+
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import de.kielregion.kooperation.portal.api.ProjectsApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The decision register of all three services, filterable; each entry linked to its subject. */
+@Path("/decisions")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class DecisionsPage extends PageSupport {
+
+    static final List<String> SUBJECT_TYPES = List.of("Project", "Measure", "OpenQuestion", "Strategy", "Membership",
+            "Partner");
+    static final List<String> SERVICES = List.of("projects-service", "partners-service", "memberships-service");
+
+    @Inject
+    @RestClient
+    ProjectsApi projects;
+
+    @Inject
+    @Location("decisions.html")
+    Template register;
+
+    @GET
+    public TemplateInstance register(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body,
+            @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("page") String page) {
+        String type = SUBJECT_TYPES.contains(subjectType) ? subjectType : null;
+        String b = ProjectsPage.BODIES.contains(body) ? body : null;
+        String s = SERVICES.contains(service) ? service : null;
+        String f = from != null && from.matches("\\d{4}-\\d{2}-\\d{2}") ? from : null;
+        String t = to != null && to.matches("\\d{4}-\\d{2}-\\d{2}") ? to : null;
+        StringBuilder query = new StringBuilder();
+        for (String[] p : new String[][] { { "subjectType", type }, { "body", b }, { "service", s }, { "from", f },
+                { "to", t } }) {
+            if (p[1] != null) {
+                query.append('&').append(p[0]).append('=').append(p[1]);
+            }
+        }
+        return page(register).data("result", projects.decisions(type, b, s, f, t, pageNumber(page), 25,
+                "-decidedOn")).data("subjectType", type == null ? "" : type).data("body", b == null ? "" : b)
+                .data("service", s == null ? "" : s).data("from", f == null ? "" : f).data("to", t == null ? "" : t)
+                .data("subjectTypes", SUBJECT_TYPES).data("bodies", ProjectsPage.BODIES).data("services", SERVICES)
+                .data("query", query.toString());
+    }
+
+    /** The portal page of a decision's subject, from the register's subjectLink (service:/path). */
+    public static String pageOf(String subjectLink) {
+        if (subjectLink == null) {
+            return null;
+        }
+        int colon = subjectLink.indexOf(':');
+        String path = colon < 0 ? subjectLink : subjectLink.substring(colon + 1);
+        if (path.matches("/(projects|partners|memberships)/[0-9a-fA-F-]{36}")) {
+            return path;
+        }
+        if (path.startsWith("/measures") || path.startsWith("/open-questions") || path.startsWith("/strategy")) {
+            return "/strategy";
+        }
+        return null;
+    }
+}

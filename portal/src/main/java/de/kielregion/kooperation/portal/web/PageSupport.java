@@ -1,0 +1,49 @@
+package de.kielregion.kooperation.portal.web;
+
+import java.net.URI;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+
+import de.kielregion.kooperation.portal.api.ServiceProblem;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+
+/** What the page resources share: the request's {@link Ui} on every template, redirects, refusals. */
+abstract class PageSupport {
+
+    @Inject
+    Ui ui;
+
+    TemplateInstance page(Template template) {
+        return template.data("ui", ui);
+    }
+
+    /** After a successful POST: 303 to the page that shows the result (post/redirect/get). */
+    static Response seeOther(String path) {
+        return Response.seeOther(URI.create(path)).build();
+    }
+
+    /**
+     * A form the service refused: the form again, with the typed values and the service's
+     * violations next to the fields, answered with the service's status (4xx) so that the
+     * browser shows it and a script can tell.
+     */
+    Response refused(TemplateInstance form, ServiceProblem problem, Map<String, Object> values) {
+        int status = problem.status() >= 500 ? 502 : problem.status();
+        return Response.status(status).entity(form.data("problem", problem).data("values", values)).build();
+    }
+
+    /** Page numbers as query parameters must be small non-negative integers; anything else is page 0. */
+    static int pageNumber(String value) {
+        if (value == null || !value.matches("[0-9]{1,6}")) {
+            return 0;
+        }
+        return Integer.parseInt(value);
+    }
+
+    static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

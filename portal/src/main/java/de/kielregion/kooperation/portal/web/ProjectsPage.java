@@ -1,0 +1,275 @@
+package de.kielregion.kooperation.portal.web;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import de.kielregion.kooperation.portal.api.PartnersApi;
+import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.api.ServiceProblem;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** Projects: list, detail, propose/edit (coordinator), lifecycle, decide (decision-maker), allocate. */
+@Path("/projects")
+@Authenticated
+@Produces(MediaType.TEXT_HTML)
+public class ProjectsPage extends PageSupport {
+
+    static final List<String> STATUSES = List.of("IDEA", "PROPOSED", "APPROVED", "APPROVED_WITH_CONDITIONS",
+            "REJECTED", "DEFERRED", "RESOURCED", "IN_PROGRESS", "COMPLETED", "CANCELLED");
+    static final List<String> SORTS = List.of("quickWin", "title", "-updatedAt", "plannedStart", "status");
+    static final List<String> BODIES = List.of("SUPERVISORY_BOARD", "ADMINISTRATIVE_HEADS", "MANAGEMENT");
+    static final List<String> OUTCOMES = List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "DEFERRED");
+    static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN", "KIELREGION");
+    static final List<String> FINANCING = List.of("OWN_FUNDS", "SHAREHOLDER_CONTRIBUTION", "EU_PROGRAMME", "OTHER");
+    static final List<String> CATEGORIES = List.of("STAFF", "PROJECT_FUNDS");
+    /** The form's fields, as the service names them in its violations. */
+    static final Set<String> FORM_FIELDS = Set.of("title", "summary", "measureId", "themeIds", "lead", "shareholders",
+            "partners", "plannedStart", "plannedEnd", "effort", "impact", "monthsToStart", "fundingSecured",
+            "financing[0].kind", "financing[0].name", "financing[0].amount");
+
+    @Inject
+    @RestClient
+    ProjectsApi projects;
+
+    @Inject
+    @RestClient
+    PartnersApi partners;
+
+    @Inject
+    @Location("projects/list.html")
+    Template list;
+
+    @Inject
+    @Location("projects/detail.html")
+    Template detail;
+
+    @Inject
+    @Location("projects/form.html")
+    Template form;
+
+    @GET
+    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("measureId") String measureId,
+            @QueryParam("shareholder") String shareholder, @QueryParam("sort") String sort,
+            @QueryParam("page") String page) {
+        String s = STATUSES.contains(status) ? status : null;
+        String h = SHAREHOLDERS.contains(shareholder) ? shareholder : null;
+        String order = SORTS.contains(sort) ? sort : "quickWin";
+        String measure = measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null;
+        int p = pageNumber(page);
+        Map<String, Object> result = projects.projects(s, null, measure, h, p, 20, order);
+        Map<String, Object> filter = new LinkedHashMap<>();
+        filter.put("status", s == null ? "" : s);
+        filter.put("measureId", measure == null ? "" : measure);
+        filter.put("shareholder", h == null ? "" : h);
+        filter.put("sort", order);
+        StringBuilder query = new StringBuilder("sort=" + order);
+        if (s != null) {
+            query.append("&status=").append(s);
+        }
+        if (measure != null) {
+            query.append("&measureId=").append(measure);
+        }
+        if (h != null) {
+            query.append("&shareholder=").append(h);
+        }
+        return page(list).data("result", result).data("filter", filter).data("query", query.toString())
+                .data("measures", Section.of("projects", projects::measures)).data("statuses", STATUSES)
+                .data("sorts", SORTS).data("shareholders", SHAREHOLDERS);
+    }
+
+    @GET
+    @Path("{id}")
+    public TemplateInstance detail(@PathParam("id") String id, @QueryParam("allocation") String allocationId) {
+        Map<String, Object> project = projects.project(uuid(id));
+        List<Map<String, Object>> allocations = projects.allocations(uuid(id));
+        Map<String, Object> lastAllocation = allocations.stream()
+                .filter(a -> String.valueOf(a.get("id")).equals(allocationId)).findFirst().orElse(null);
+        int year = LocalDate.now(Ui.ZONE).getYear();
+        return page(detail).data("p", project).data("allocations", allocations)
+                .data("lastAllocation", lastAllocation)
+                .data("history", Section.of("projects", () -> projects.history(uuid(id))))
+                .data("decisions", Section.of("projects", () -> decisionsOf(id)))
+                .data("budget", Section.of("projects", () -> projects.budget(year))).data("year", year)
+                .data("bodies", BODIES).data("outcomes", OUTCOMES).data("categories", CATEGORIES)
+                .data("today", LocalDate.now(Ui.ZONE).toString()).data("problem", null).data("values", Map.of());
+    }
+
+    /** This project's decisions from the register (newest first). */
+    private List<Map<String, Object>> decisionsOf(String id) {
+        Map<String, Object> page = projects.decisions("Project", null, null, null, null, 0, 100,
+                "-decidedOn");
+        List<Map<String, Object>> mine = new ArrayList<>();
+        for (Object d : (List<?>) page.getOrDefault("items", List.of())) {
+            if (d instanceof Map<?, ?> m && id.equals(String.valueOf(m.get("subjectId")))) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> decision = (Map<String, Object>) m;
+                mine.add(decision);
+            }
+        }
+        return mine;
+    }
+
+    @GET
+    @Path("new")
+    public TemplateInstance proposeForm() {
+        return formPage(null, null, Map.of());
+    }
+
+    @GET
+    @Path("{id}/edit")
+    public TemplateInstance editForm(@PathParam("id") String id) {
+        Map<String, Object> project = projects.project(uuid(id));
+        return formPage(project, null, valuesOf(project));
+    }
+
+    @POST
+    @Produces(MediaType.TEXT_HTML)
+    public Response propose(MultivaluedMap<String, String> form) {
+        Map<String, Object> request = request(form);
+        try {
+            Map<String, Object> created = projects.propose(request);
+            return seeOther("/projects/" + created.get("id"));
+        } catch (ServiceProblem problem) {
+            return refused(formPage(null, problem, Forms.values(form)), problem, Forms.values(form));
+        }
+    }
+
+    @POST
+    @Path("{id}")
+    public Response update(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        Map<String, Object> request = request(form);
+        request.put("version", Forms.integer(form, "version"));
+        try {
+            projects.update(uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
+            return seeOther("/projects/" + id);
+        } catch (ServiceProblem problem) {
+            Map<String, Object> project = projects.project(uuid(id));
+            return refused(formPage(project, problem, Forms.values(form)), problem, Forms.values(form));
+        }
+    }
+
+    @POST
+    @Path("{id}/status")
+    public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        try {
+            projects.changeStatus(uuid(id), Forms.body("status", Forms.text(form, "status"), "version",
+                    Forms.integer(form, "version")));
+            return seeOther("/projects/" + id);
+        } catch (ServiceProblem problem) {
+            return refusedOnDetail(id, problem, form);
+        }
+    }
+
+    @POST
+    @Path("{id}/decisions")
+    public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        try {
+            projects.decide(uuid(id), Forms.body("body", Forms.text(form, "body"), "decidedOn",
+                    Forms.text(form, "decidedOn"), "outcome", Forms.text(form, "outcome"), "conditions",
+                    Forms.text(form, "conditions"), "minutesReference", Forms.text(form, "minutesReference")));
+            return seeOther("/projects/" + id);
+        } catch (ServiceProblem problem) {
+            return refusedOnDetail(id, problem, form);
+        }
+    }
+
+    @POST
+    @Path("{id}/allocations")
+    public Response allocate(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        try {
+            Map<String, Object> allocation = projects.allocate(uuid(id), Forms.body("year",
+                    Forms.integer(form, "year"), "category", Forms.text(form, "category"), "amount",
+                    Forms.decimal(form, "amount")));
+            return seeOther("/projects/" + id + "?allocation=" + allocation.get("id") + "#allocations");
+        } catch (ServiceProblem problem) {
+            return refusedOnDetail(id, problem, form);
+        }
+    }
+
+    private Response refusedOnDetail(String id, ServiceProblem problem, MultivaluedMap<String, String> form) {
+        return refused(detail(id, null).data("action", Forms.text(form, "action")), problem, Forms.values(form));
+    }
+
+    private TemplateInstance formPage(Map<String, Object> project, ServiceProblem problem, Map<String, Object> values) {
+        return page(form).data("p", project).data("problem", problem).data("values", values)
+                .data("themes", Section.of("projects", projects::themes))
+                .data("measures", Section.of("projects", projects::measures))
+                .data("partners", Section.of("partners", () -> partners.partners(null, null, null, "ACTIVE", 0, 100,
+                        "name")))
+                .data("shareholders", SHAREHOLDERS).data("financingKinds", FINANCING)
+                .data("otherViolations", problem == null ? List.of() : problem.otherViolations(FORM_FIELDS));
+    }
+
+    /** The project's current values in the form's names, for editing. */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> valuesOf(Map<String, Object> p) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        for (String f : List.of("title", "summary", "measureId", "lead", "plannedStart", "plannedEnd", "effort",
+                "impact", "monthsToStart", "fundingSecured", "version")) {
+            v.put(f, p.get(f) == null ? "" : String.valueOf(p.get(f)));
+        }
+        v.put("themeIds", p.getOrDefault("themeIds", List.of()));
+        v.put("shareholders", p.getOrDefault("shareholders", List.of()));
+        List<String> partnerIds = new ArrayList<>();
+        for (Object pp : (List<Object>) p.getOrDefault("partners", List.of())) {
+            partnerIds.add(String.valueOf(((Map<String, Object>) pp).get("partnerId")));
+        }
+        v.put("partnerIds", partnerIds);
+        List<Object> financing = (List<Object>) p.getOrDefault("financing", List.of());
+        if (!financing.isEmpty()) {
+            Map<String, Object> f = (Map<String, Object>) financing.get(0);
+            v.put("financingKind", f.get("kind"));
+            v.put("financingName", f.get("name"));
+            v.put("financingAmount", String.valueOf(f.get("amount")));
+        }
+        return v;
+    }
+
+    private static Map<String, Object> request(MultivaluedMap<String, String> form) {
+        List<Map<String, Object>> partners = new ArrayList<>();
+        for (String partnerId : Forms.list(form, "partnerIds")) {
+            partners.add(Forms.body("partnerId", partnerId, "role", "PARTNER"));
+        }
+        List<Map<String, Object>> financing = new ArrayList<>();
+        if (Forms.text(form, "financingName") != null || Forms.text(form, "financingAmount") != null) {
+            financing.add(Forms.body("kind", Forms.text(form, "financingKind"), "name",
+                    Forms.text(form, "financingName"), "amount", Forms.decimal(form, "financingAmount")));
+        }
+        return Forms.body("title", Forms.text(form, "title"), "summary", Forms.text(form, "summary"),
+                "measureId", Forms.text(form, "measureId"), "themeIds", Forms.list(form, "themeIds"),
+                "lead", Forms.text(form, "lead"), "shareholders", Forms.list(form, "shareholders"),
+                "partners", partners, "plannedStart", Forms.text(form, "plannedStart"),
+                "plannedEnd", Forms.text(form, "plannedEnd"), "financing", financing,
+                "effort", Forms.integer(form, "effort"), "impact", Forms.integer(form, "impact"),
+                "monthsToStart", Forms.integer(form, "monthsToStart"),
+                "fundingSecured", Forms.integer(form, "fundingSecured"));
+    }
+
+    /** Ids in paths must look like UUIDs before they go to a service (else: the page is not found). */
+    static String uuid(String id) {
+        if (id == null || !id.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
+            throw new ServiceProblem(404, "Not Found", null, Map.of());
+        }
+        return id;
+    }
+}

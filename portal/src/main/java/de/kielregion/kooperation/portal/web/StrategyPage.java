@@ -1,0 +1,59 @@
+package de.kielregion.kooperation.portal.web;
+
+import java.time.LocalDate;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import de.kielregion.kooperation.portal.api.ProjectsApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
+
+/** The strategy document: in the page, and as Markdown or HTML to download. */
+@Path("/strategy")
+@Authenticated
+public class StrategyPage extends PageSupport {
+
+    @Inject
+    @RestClient
+    ProjectsApi projects;
+
+    @Inject
+    @Location("strategy.html")
+    Template strategy;
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance show() {
+        int year = LocalDate.now(Ui.ZONE).getYear();
+        // The service renders the Markdown with commonmark and escapes user HTML: safe to embed.
+        return page(strategy).data("document", Section.of("projects", () -> projects.documentHtml(year)));
+    }
+
+    @GET
+    @Path("document.md")
+    @Produces("text/markdown; charset=UTF-8")
+    public Response markdown() {
+        return download(projects.documentMarkdown(LocalDate.now(Ui.ZONE).getYear()), "md");
+    }
+
+    @GET
+    @Path("document.html")
+    @Produces("text/html; charset=UTF-8")
+    public Response html() {
+        return download(projects.documentHtml(LocalDate.now(Ui.ZONE).getYear()), "html");
+    }
+
+    private static Response download(String body, String extension) {
+        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ostsee-strategie-"
+                + LocalDate.now(Ui.ZONE) + "." + extension + "\"").build();
+    }
+}

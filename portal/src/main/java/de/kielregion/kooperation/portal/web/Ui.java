@@ -1,0 +1,347 @@
+package de.kielregion.kooperation.portal.web;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import java.util.ResourceBundle;
+import java.util.Set;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import de.kielregion.kooperation.portal.i18n.Messages;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+
+/**
+ * What every page needs about the request: the language (cookie {@code lang}, else the
+ * browser's preference, else German), labels and formats for it, and who is signed in with
+ * which roles. Templates reach it as {@code ui}.
+ */
+@RequestScoped
+@TemplateData
+public class Ui {
+
+    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    static final Set<String> ROLES = Set.of("admin", "coordinator", "decision-maker", "shareholder", "viewer");
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    @IdToken
+    JsonWebToken idToken;
+
+    @Inject
+    HttpServerRequest request;
+
+    private Locale locale;
+    private ResourceBundle bundle;
+
+    public Locale locale() {
+        if (locale == null) {
+            String cookie = request.getCookie("lang") == null ? null : request.getCookie("lang").getValue();
+            String accept = request.getHeader("Accept-Language");
+            boolean english = "en".equals(cookie) || (cookie == null && accept != null
+                    && accept.trim().toLowerCase(Locale.ROOT).startsWith("en"));
+            locale = english ? Messages.ENGLISH : Messages.GERMAN;
+        }
+        return locale;
+    }
+
+    public String lang() {
+        return locale().getLanguage();
+    }
+
+    public String otherLang() {
+        return "en".equals(lang()) ? "de" : "en";
+    }
+
+    /** The request path and query, to come back to after switching the language. */
+    public String here() {
+        String uri = request.uri();
+        return uri == null || !uri.startsWith("/") || uri.startsWith("//") ? "/" : uri;
+    }
+
+    public String hereEncoded() {
+        return java.net.URLEncoder.encode(here(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** Why a part of the page is missing: its service is down, or refused. */
+    public String sectionError(Section<?> section) {
+        return t("error.section." + section.error(), t("service." + section.service()));
+    }
+
+    private ResourceBundle bundle() {
+        if (bundle == null) {
+            bundle = Messages.bundle(locale());
+        }
+        return bundle;
+    }
+
+    /** A label. */
+    public String t(String key) {
+        return Messages.get(bundle(), locale(), key);
+    }
+
+    /** A label with one argument ({0}). */
+    public String t(String key, Object arg) {
+        return Messages.get(bundle(), locale(), key, arg);
+    }
+
+    /** A label with two arguments. */
+    public String t(String key, Object arg0, Object arg1) {
+        return Messages.get(bundle(), locale(), key, arg0, arg1);
+    }
+
+    /** The label of an enum value, e.g. e('ProjectStatus', 'APPROVED'); empty for none. */
+    public String e(String type, Object value) {
+        if (value == null || value.toString().isEmpty()) {
+            return "";
+        }
+        String key = "enum." + type + "." + value;
+        String label = t(key);
+        return label.equals(key) ? value.toString() : label;
+    }
+
+    /** 27.11.2026 (de) or 27/11/2026 (en) from an ISO date or date-time; empty for none. */
+    public String date(Object value) {
+        LocalDate date = toDate(value);
+        return date == null ? "" : date.format(DateTimeFormatter.ofPattern(
+                "en".equals(lang()) ? "d MMM yyyy" : "dd.MM.yyyy", locale()));
+    }
+
+    /** Date and time in Kiel's time zone. */
+    public String dateTime(Object value) {
+        if (value == null) {
+            return "";
+        }
+        try {
+            Instant instant = value instanceof Instant i ? i : OffsetDateTime.parse(value.toString()).toInstant();
+            return instant.atZone(ZONE).format(DateTimeFormatter.ofPattern(
+                    "en".equals(lang()) ? "d MMM yyyy, HH:mm" : "dd.MM.yyyy, HH:mm", locale()));
+        } catch (DateTimeParseException e) {
+            return value.toString();
+        }
+    }
+
+    /** 15.000,00 € (de) or €15,000.00 (en). */
+    public String money(Object value) {
+        BigDecimal amount = decimal(value);
+        return amount == null ? "" : NumberFormat.getCurrencyInstance(locale()).format(amount);
+    }
+
+    /** An amount in its unit: EUR as money, FTE as a number with the unit. */
+    public String amount(Object value, Object unit) {
+        if ("FTE".equals(String.valueOf(unit))) {
+            BigDecimal amount = decimal(value);
+            if (amount == null) {
+                return "";
+            }
+            NumberFormat format = NumberFormat.getNumberInstance(locale());
+            format.setMinimumFractionDigits(2);
+            format.setMaximumFractionDigits(2);
+            return format.format(amount) + " " + t("unit.FTE");
+        }
+        return money(value);
+    }
+
+    /** A plain number in the language's format. */
+    public String number(Object value) {
+        BigDecimal number = decimal(value);
+        return number == null ? "" : NumberFormat.getNumberInstance(locale()).format(number);
+    }
+
+    /** Per cent (0–100) of part in whole, for bars. */
+    public long percent(Object part, Object whole) {
+        BigDecimal p = decimal(part);
+        BigDecimal w = decimal(whole);
+        if (p == null || w == null || w.signum() <= 0) {
+            return 0;
+        }
+        return Math.max(0, Math.min(100, p.multiply(BigDecimal.valueOf(100)).divide(w, 0,
+                java.math.RoundingMode.HALF_UP).longValue()));
+    }
+
+    public boolean has(String role) {
+        return identity != null && !identity.isAnonymous() && identity.hasRole(role);
+    }
+
+    /** Coordinators and admins prepare and edit. */
+    public boolean canEdit() {
+        return has("coordinator") || has("admin");
+    }
+
+    /** Decision-makers and admins record decisions. */
+    public boolean canDecide() {
+        return has("decision-maker") || has("admin");
+    }
+
+    /** Contacts (personal data) are shown only to the roles partners-service lets read them. */
+    public boolean canSeeContacts() {
+        return has("viewer") || has("coordinator") || has("admin");
+    }
+
+    /** The shareholder a shareholder user acts for (claim 'shareholder', in the ID and the access token), or null. */
+    public String shareholder() {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        Object claim = idToken == null ? null : idToken.getClaim("shareholder");
+        return claim == null ? null : claim.toString().replace("\"", "");
+    }
+
+    /** May the user write this shareholder's activities and relations? */
+    public boolean mayWriteFor(Object shareholder) {
+        return canEdit() || (has("shareholder") && shareholder != null && shareholder.toString().equals(shareholder()));
+    }
+
+    /** The portal page of a decision's subject (from the register's subjectLink), or null. */
+    public String subjectPage(Object subjectLink) {
+        return DecisionsPage.pageOf(subjectLink == null ? null : subjectLink.toString());
+    }
+
+    public boolean signedIn() {
+        return identity != null && !identity.isAnonymous();
+    }
+
+    /** The signed-in person's name. */
+    public String user() {
+        if (!signedIn()) {
+            return "";
+        }
+        String name = idToken == null ? null : idToken.getClaim("name");
+        if (name == null || name.isBlank()) {
+            name = idToken == null ? null : idToken.getClaim("preferred_username");
+        }
+        return name == null ? identity.getPrincipal().getName() : name;
+    }
+
+    /** The user's roles, labelled, for the header. */
+    public String roles() {
+        return String.join(", ", ROLES.stream().filter(this::has).sorted()
+                .map(r -> e("Role", r)).toList());
+    }
+
+    /** A form value to show again ("" when there is none). */
+    public String v(Object values, String field) {
+        if (values instanceof java.util.Map<?, ?> map && map.get(field) != null) {
+            Object value = map.get(field);
+            return value instanceof java.util.List<?> list ? (list.isEmpty() ? "" : String.valueOf(list.get(0)))
+                    : String.valueOf(value);
+        }
+        return "";
+    }
+
+    /** Was {@code option} chosen in a (multi-valued) form field? */
+    public boolean chosen(Object values, String field, Object option) {
+        if (option == null || !(values instanceof java.util.Map<?, ?> map) || map.get(field) == null) {
+            return false;
+        }
+        Object value = map.get(field);
+        if (value instanceof java.util.Collection<?> many) {
+            return many.stream().anyMatch(o -> String.valueOf(o).equals(option.toString()));
+        }
+        return String.valueOf(value).equals(option.toString());
+    }
+
+    /** The service's violation message for a form field, or "". */
+    public String error(Object problem, String field) {
+        if (problem instanceof de.kielregion.kooperation.portal.api.ServiceProblem p) {
+            String message = p.violation(field);
+            return message == null ? "" : message;
+        }
+        return "";
+    }
+
+    /** The value of a key of a JSON object, "" when absent or null (for optional fields). */
+    public Object get(Object object, String key) {
+        if (object instanceof java.util.Map<?, ?> map && map.get(key) != null) {
+            return map.get(key);
+        }
+        return "";
+    }
+
+    /** Where a page of a list is: 0-based page numbers for the links, 1-based for people. */
+    @TemplateData
+    public record Pager(boolean hasPrev, int prev, boolean hasNext, int next, int current, int total) {
+    }
+
+    public Pager pager(Object page) {
+        if (!(page instanceof java.util.Map<?, ?> map)) {
+            return new Pager(false, 0, false, 0, 1, 0);
+        }
+        int number = decimal(map.get("page")) == null ? 0 : decimal(map.get("page")).intValue();
+        int total = decimal(map.get("totalPages")) == null ? 0 : decimal(map.get("totalPages")).intValue();
+        return new Pager(number > 0, number - 1, number + 1 < total, number + 1, number + 1, total);
+    }
+
+    /** One bar of a horizontal bar chart (SVG coordinates computed here, not in the template). */
+    @TemplateData
+    public record Bar(String label, long value, int y, int textY, long width, long valueX) {
+    }
+
+    /** Bars for counts per label, longest bar = 300 units; sorted by count, largest first. */
+    public java.util.List<Bar> bars(Object counts) {
+        if (!(counts instanceof java.util.Map<?, ?> map) || map.isEmpty()) {
+            return java.util.List.of();
+        }
+        long max = map.values().stream().mapToLong(v -> decimal(v) == null ? 0 : decimal(v).longValue()).max()
+                .orElse(1);
+        java.util.List<java.util.Map.Entry<?, ?>> entries = new java.util.ArrayList<>(map.entrySet());
+        entries.sort((a, b) -> Long.compare(decimal(b.getValue()).longValue(), decimal(a.getValue()).longValue()));
+        java.util.List<Bar> bars = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            long value = decimal(entries.get(i).getValue()).longValue();
+            long width = max <= 0 ? 0 : Math.max(2, value * 300 / max);
+            bars.add(new Bar(String.valueOf(entries.get(i).getKey()), value, i * 28 + 8, i * 28 + 22, width,
+                    230 + width + 6));
+        }
+        return bars;
+    }
+
+    /** Height of the chart for {@code count} bars. */
+    public int chartHeight(Object counts) {
+        return counts instanceof java.util.Map<?, ?> map ? map.size() * 28 + 8 : 8;
+    }
+
+    static BigDecimal decimal(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof BigDecimal d) {
+            return d;
+        }
+        try {
+            return new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    static LocalDate toDate(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        String text = value.toString();
+        try {
+            return text.length() > 10 ? OffsetDateTime.parse(text).atZoneSameInstant(ZONE).toLocalDate()
+                    : LocalDate.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+// The partners' map: GeoJSON markers from the portal; tiles only when configured, otherwise
+// the markers stand on a plain background (works offline).
+(function () {
+  'use strict';
+  var element = document.getElementById('map');
+  if (!element || !window.L) { return; }
+  var map = L.map(element, { attributionControl: true }).setView([56.5, 11.5], 5);
+  if (element.dataset.tiles) {
+    L.tileLayer(element.dataset.tiles, { maxZoom: 18, attribution: element.dataset.attribution || '' }).addTo(map);
+  }
+  fetch(element.dataset.geojson, { headers: { 'Accept': 'application/geo+json' }, credentials: 'same-origin' })
+    .then(function (response) { return response.ok ? response.json() : null; })
+    .then(function (data) {
+      if (!data) { return; }
+      var layer = L.geoJSON(data, {
+        pointToLayer: function (feature, latlng) {
+          return L.circleMarker(latlng, { radius: 7, weight: 2, color: '#0b4f6c', fillColor: '#2a9d8f', fillOpacity: 0.9 });
+        },
+        onEachFeature: function (feature, marker) {
+          var p = feature.properties || {};
+          var link = document.createElement('a');
+          link.href = '/partners/' + (p.id || feature.id || '');
+          link.textContent = p.name || '';
+          marker.bindPopup(link);
+        }
+      }).addTo(map);
+      element.dataset.markers = String(layer.getLayers().length);
+      if (layer.getLayers().length > 0) { map.fitBounds(layer.getBounds(), { padding: [20, 20], maxZoom: 8 }); }
+    });
+})();
