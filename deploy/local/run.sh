@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine without Docker: a real Kafka broker and PostgreSQL
 # (started from Maven Central artifacts by the infra module), a real Keycloak with the
-# project's realm, the three services, and the workshop's demo data (loaded once).
+# project's realm, the three services, the portal, and the workshop's demo data (loaded once).
 # Ctrl-C stops everything. Needs only a JDK 21+.
 #
 #   deploy/local/run.sh [--rebuild]
 #
 # Settings (environment): OSTSEE_DATA (default .local/data: Kafka and PostgreSQL data, kept
 # between runs), OSTSEE_KAFKA_PORT (9092), OSTSEE_PG_PORT (5433), OSTSEE_PARTNERS_PORT (8081),
-# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_KEYCLOAK_PORT (8180);
+# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_PORTAL_PORT (8080),
+# OSTSEE_KEYCLOAK_PORT (8180); OSTSEE_MAP_TILES_URL (+ _ORIGIN, _ATTRIBUTION) for map tiles in the portal;
 # OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,6 +32,7 @@ declare -A port=(
   [projects]="${OSTSEE_PROJECTS_PORT:-8082}"
   [memberships]="${OSTSEE_MEMBERSHIPS_PORT:-8083}"
 )
+portal_port="${OSTSEE_PORTAL_PORT:-8080}"
 kafka_port="${OSTSEE_KAFKA_PORT:-9092}"
 kc_port="${OSTSEE_KEYCLOAK_PORT:-8180}"
 kc_version="$KEYCLOAK_VERSION"
@@ -53,12 +55,12 @@ http_ok() { # $1: port, $2: path; true on HTTP 200
   [[ "$status" == *" 200 "* ]]
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-all_ports=("$kafka_port" "$kc_port" "${port[@]}")
+all_ports=("$kafka_port" "$kc_port" "$portal_port" "${port[@]}")
 [ -z "${OSTSEE_PG_URL:-}" ] && all_ports+=("$pg_port")
 if [ "$(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | head -n 1)" != "" ]; then
   fail "Two components are set to the same port ($(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | tr '\n' ' ')): give each its own (see the header of $0)."
 fi
-for p in "$kafka_port" "$kc_port" "${port[@]}"; do
+for p in "$kafka_port" "$kc_port" "$portal_port" "${port[@]}"; do
   port_free "$p" || fail "Port $p is already in use on 127.0.0.1: stop what uses it, or choose another port (see the header of $0)."
 done
 if [ -z "${OSTSEE_PG_URL:-}" ]; then
@@ -72,8 +74,9 @@ needs_build() {
     jar="$s-service/target/quarkus-app/quarkus-run.jar"
     [ -f "$jar" ] || return 0
   done
+  [ -f portal/target/quarkus-app/quarkus-run.jar ] || return 0
   # Rebuild when any source or pom changed after the oldest service build.
-  [ -z "$(find . -path ./.local -prune -o \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name pom.xml \) \
+  [ -z "$(find . -path ./.local -prune -o \( -name '*.java' -o -name '*.properties' -o -name '*.sql' -o -name '*.html' -o -name '*.css' -o -name '*.js' -o -name pom.xml \) \
       -newer partners-service/target/quarkus-app/quarkus-run.jar -print -quit)" ] || return 0
   return 1
 }
@@ -151,6 +154,21 @@ for s in "${services[@]}"; do
   say "$s-service ready."
 done
 
+say "Starting the portal on port $portal_port (log: $logs/portal.log)..."
+HTTP_PORT="$portal_port" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.0.0.1:$kc_port" \
+  PARTNERS_URL="http://127.0.0.1:${port[partners]}" PROJECTS_URL="http://127.0.0.1:${port[projects]}" \
+  MEMBERSHIPS_URL="http://127.0.0.1:${port[memberships]}" \
+  PORTAL_MAP_TILES_URL="${OSTSEE_MAP_TILES_URL:-}" PORTAL_MAP_TILES_ORIGIN="${OSTSEE_MAP_TILES_ORIGIN:-}" \
+  PORTAL_MAP_ATTRIBUTION="${OSTSEE_MAP_ATTRIBUTION:-}" \
+  java -XX:TieredStopAtLevel=1 -Xmx256m -jar portal/target/quarkus-app/quarkus-run.jar > "$logs/portal.log" 2>&1 &
+pids+=($!)
+for ((i=0; i<120; i++)); do
+  http_ok "$portal_port" /q/health/ready && break
+  sleep 1
+done
+http_ok "$portal_port" /q/health/ready || { tail -n 30 "$logs/portal.log" >&2; fail "The portal is not ready after 120 s (see $logs/portal.log)."; }
+say "portal ready."
+
 say "Loading the workshop's demo data (once)..."
 java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" de.kielregion.kooperation.infra.DemoData \
   "http://127.0.0.1:${port[partners]}" "http://127.0.0.1:${port[projects]}" "http://127.0.0.1:${port[memberships]}" \
@@ -159,6 +177,9 @@ java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" de.kielregion.
 cat <<EOM
 
 Ostsee-Kooperation is running:
+  PORTAL               open http://127.0.0.1:$portal_port and log in as carla.coordinator / demo-coordinator
+                       (also dirk.decider / demo-decider, vera.viewer / demo-viewer, anna.admin / demo-admin,
+                       kai.kiel / demo-kiel for the City of Kiel's staff)
   partners-service     http://127.0.0.1:${port[partners]}     Swagger UI: http://127.0.0.1:${port[partners]}/q/swagger-ui
   projects-service     http://127.0.0.1:${port[projects]}     Swagger UI: http://127.0.0.1:${port[projects]}/q/swagger-ui
   memberships-service  http://127.0.0.1:${port[memberships]}     Swagger UI: http://127.0.0.1:${port[memberships]}/q/swagger-ui

@@ -17,12 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
-import io.quarkus.oidc.token.propagation.common.AccessToken;
 
 /** projects-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "projects")
 @RegisterProvider(ProblemResponses.class)
-@AccessToken
+@RegisterProvider(UserToken.class)
 @Path("/")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
