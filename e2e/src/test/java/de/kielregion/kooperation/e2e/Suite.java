@@ -60,6 +60,38 @@ public final class Suite {
         for (String service : services) {
             awaitReady(service);
         }
+        preparePortal(oidcUrl);
+        launch("portal");
+        awaitReady("portal");
+    }
+
+    /** The portal as a process: the services' URLs, Keycloak (confidential client), the broker for live status. */
+    private void preparePortal(String oidcUrl) {
+        String jar = Path.of("..", "portal", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize()
+                .toString();
+        if (!Files.exists(Path.of(jar))) {
+            throw new IllegalStateException(jar + " is missing: build the portal first (./mvnw verify does)");
+        }
+        int port = Ports.free();
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar).redirectErrorStream(true);
+        Map<String, String> env = builder.environment();
+        env.put("HTTP_HOST", "127.0.0.1");
+        env.put("HTTP_PORT", String.valueOf(port));
+        env.put("PARTNERS_URL", urls.get("partners"));
+        env.put("PROJECTS_URL", urls.get("projects"));
+        env.put("MEMBERSHIPS_URL", urls.get("memberships"));
+        env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
+        env.put("OIDC_ORIGIN", URI.create(oidcUrl).resolve("/").toString().replaceAll("/$", ""));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        builders.put("portal", builder);
+        urls.put("portal", "http://127.0.0.1:" + port);
+        try {
+            Files.createDirectories(Path.of("target", "e2e-logs"));
+            Files.deleteIfExists(Path.of("target", "e2e-logs", "portal-service.log"));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare the portal", e);
+        }
     }
 
     /** The running suite, started on first use. */

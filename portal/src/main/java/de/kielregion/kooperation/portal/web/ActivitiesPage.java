@@ -53,7 +53,7 @@ public class ActivitiesPage extends PageSupport {
     @GET
     public TemplateInstance list(@QueryParam("shareholder") String shareholder, @QueryParam("page") String page) {
         String own = ui.shareholder();
-        String s = SHAREHOLDERS.contains(shareholder) ? shareholder : SHAREHOLDERS.contains(own) ? own : "KIEL";
+        String s = oneOf(SHAREHOLDERS, shareholder) ? shareholder : oneOf(SHAREHOLDERS, own) ? own : "KIEL";
         return page(list).data("shareholder", s).data("shareholders", SHAREHOLDERS)
                 .data("result", partners.activities(s, pageNumber(page), 20, null)).data("query", "shareholder=" + s);
     }
@@ -109,7 +109,7 @@ public class ActivitiesPage extends PageSupport {
     }
 
     private static String shareholder(String value) {
-        if (!SHAREHOLDERS.contains(value)) {
+        if (!oneOf(SHAREHOLDERS, value)) {
             throw new ServiceProblem(404, "Not Found", null, Map.of());
         }
         return value;

@@ -39,9 +39,9 @@ public class DecisionsPage extends PageSupport {
     public TemplateInstance register(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body,
             @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") String page) {
-        String type = SUBJECT_TYPES.contains(subjectType) ? subjectType : null;
-        String b = ProjectsPage.BODIES.contains(body) ? body : null;
-        String s = SERVICES.contains(service) ? service : null;
+        String type = oneOf(SUBJECT_TYPES, subjectType) ? subjectType : null;
+        String b = oneOf(ProjectsPage.BODIES, body) ? body : null;
+        String s = oneOf(SERVICES, service) ? service : null;
         String f = from != null && from.matches("\\d{4}-\\d{2}-\\d{2}") ? from : null;
         String t = to != null && to.matches("\\d{4}-\\d{2}-\\d{2}") ? to : null;
         StringBuilder query = new StringBuilder();

@@ -49,7 +49,7 @@ public class MembershipsPage extends PageSupport {
 
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") String page) {
-        String s = STATUSES.contains(status) ? status : null;
+        String s = oneOf(STATUSES, status) ? status : null;
         return page(list).data("result", memberships.memberships(null, s, pageNumber(page), 20, null))
                 .data("deadlines", Section.of("memberships", () -> memberships.deadlines("P90D")))
                 .data("status", s == null ? "" : s).data("statuses", STATUSES);

@@ -43,6 +43,11 @@ abstract class PageSupport {
         return Integer.parseInt(value);
     }
 
+    /** Is {@code value} one of the {@code allowed} (null never is)? */
+    static boolean oneOf(java.util.List<String> allowed, String value) {
+        return value != null && allowed.contains(value);
+    }
+
     static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }

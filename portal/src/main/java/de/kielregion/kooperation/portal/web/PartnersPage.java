@@ -42,8 +42,8 @@ public class PartnersPage extends PageSupport {
     @ConfigProperty(name = "portal.map.tiles-url")
     java.util.Optional<String> tilesUrl;
 
-    @ConfigProperty(name = "portal.map.attribution", defaultValue = "")
-    String attribution;
+    @ConfigProperty(name = "portal.map.attribution")
+    java.util.Optional<String> attribution;
 
     @Inject
     @Location("partners/list.html")
@@ -65,7 +65,7 @@ public class PartnersPage extends PageSupport {
         if (query != null && query.length() > 200) {
             query = query.substring(0, 200);
         }
-        String t = TYPES.contains(type) ? type : null;
+        String t = oneOf(TYPES, type) ? type : null;
         String c = country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null;
         Map<String, Object> result = partners.partners(query, t, c, null, pageNumber(page), 20, "name");
         StringBuilder params = new StringBuilder();
@@ -81,7 +81,7 @@ public class PartnersPage extends PageSupport {
         return page(list).data("result", result).data("q", query == null ? "" : query)
                 .data("type", t == null ? "" : t).data("country", c == null ? "" : c).data("types", TYPES)
                 .data("query", params.toString()).data("tilesUrl", tilesUrl.orElse(""))
-                .data("attribution", attribution)
+                .data("attribution", attribution.orElse(""))
                 .data("areas", Section.of("partners", () -> partners.areas(0, 50)));
     }
 
@@ -92,7 +92,7 @@ public class PartnersPage extends PageSupport {
     public String geoJson(@QueryParam("q") String q, @QueryParam("type") String type,
             @QueryParam("country") String country) {
         String query = blankToNull(q);
-        return partners.geoJson(query == null || query.length() > 200 ? null : query, TYPES.contains(type) ? type
+        return partners.geoJson(query == null || query.length() > 200 ? null : query, oneOf(TYPES, type) ? type
                 : null, country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null);
     }
 

@@ -71,9 +71,9 @@ public class ProjectsPage extends PageSupport {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("measureId") String measureId,
             @QueryParam("shareholder") String shareholder, @QueryParam("sort") String sort,
             @QueryParam("page") String page) {
-        String s = STATUSES.contains(status) ? status : null;
-        String h = SHAREHOLDERS.contains(shareholder) ? shareholder : null;
-        String order = SORTS.contains(sort) ? sort : "quickWin";
+        String s = oneOf(STATUSES, status) ? status : null;
+        String h = oneOf(SHAREHOLDERS, shareholder) ? shareholder : null;
+        String order = oneOf(SORTS, sort) ? sort : "quickWin";
         String measure = measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null;
         int p = pageNumber(page);
         Map<String, Object> result = projects.projects(s, null, measure, h, p, 20, order);

@@ -1,0 +1,152 @@
+package de.kielregion.kooperation.e2e.portal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+
+/**
+ * One real headless Chromium (the system's package, never a downloaded browser) with its own
+ * profile, i.e. its own cookies: one signed-in person. Fails with a clear message when
+ * Chromium or its driver is missing; never skips.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String[] CHROMIUM = { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" };
+    private static final String[] DRIVER = { "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver" };
+
+    final ChromeDriver driver;
+    final WebDriverWait wait;
+    final String portal;
+    private final Path profile;
+
+    Browser(String portal, String language) {
+        this.portal = portal;
+        String chromium = find(CHROMIUM, "CHROMIUM_BIN", "Chromium (apt-get install chromium)");
+        String chromedriver = find(DRIVER, "CHROMEDRIVER_BIN", "ChromeDriver (apt-get install chromium-driver)");
+        try {
+            profile = Files.createTempDirectory("ostsee-chromium-");
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(chromium);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort().build();
+        driver = new ChromeDriver(service, options);
+        wait = new WebDriverWait(driver, WAIT);
+    }
+
+    private static String find(String[] candidates, String variable, String what) {
+        String configured = System.getenv(variable);
+        if (configured != null && new File(configured).canExecute()) {
+            return configured;
+        }
+        for (String candidate : candidates) {
+            if (new File(candidate).canExecute()) {
+                return candidate;
+            }
+        }
+        fail(what + " is missing: the portal's browser tests need the system's " + what + " (or set " + variable
+                + "). .ci/run installs it when missing.");
+        return null;
+    }
+
+    /** Opens the portal, logs in on Keycloak's own login page, and waits until back on the portal. */
+    Browser login(String user, String password) {
+        driver.get(portal + "/");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        assertTrue(driver.getCurrentUrl().contains("/realms/ostsee/"), "the login happens at Keycloak: "
+                + driver.getCurrentUrl());
+        driver.findElement(By.id("username")).sendKeys(user);
+        driver.findElement(By.id("password")).sendKeys(password);
+        driver.findElement(By.id("kc-login")).click();
+        wait.until(d -> d.getCurrentUrl().startsWith(portal));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user]")));
+        return this;
+    }
+
+    Browser open(String path) {
+        driver.get(portal + path);
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    WebElement find(String css) {
+        return wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+    }
+
+    List<WebElement> all(String css) {
+        return driver.findElements(By.cssSelector(css));
+    }
+
+    String text(String css) {
+        return find(css).getText();
+    }
+
+    /** Types into a field (cleared first). */
+    Browser type(String css, String value) {
+        WebElement field = find(css);
+        field.clear();
+        field.sendKeys(value);
+        return this;
+    }
+
+    /** Clicks and waits for the next page to load. */
+    Browser submit(String css) {
+        WebElement old = find("html");
+        find(css).click();
+        wait.until(ExpectedConditions.stalenessOf(old));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** axe-core on the current page: the serious and critical violations (rule: nodes). */
+    List<String> accessibilityProblems() {
+        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+                .analyze(driver);
+        List<String> problems = new ArrayList<>();
+        for (Rule rule : results.getViolations()) {
+            if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
+                problems.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
+                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList());
+            }
+        }
+        return problems;
+    }
+
+    ChromeDriver raw() {
+        return driver;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profile)) {
+            files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        } catch (java.io.IOException e) {
+            // a temporary profile left behind is harmless
+        }
+    }
+}

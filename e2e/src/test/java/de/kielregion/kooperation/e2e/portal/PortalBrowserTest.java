@@ -1,0 +1,257 @@
+package de.kielregion.kooperation.e2e.portal;
+
+import static de.kielregion.kooperation.e2e.Suite.COORDINATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import de.kielregion.kooperation.e2e.Suite;
+
+/**
+ * The portal as KielRegion's staff use it: a real headless Chromium, Keycloak's real login
+ * page, the three services and the broker behind the portal. Every page visited is checked
+ * with axe-core (WCAG 2.1 AA: no serious or critical violation).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalBrowserTest {
+
+    private static Suite suite;
+    private static String portal;
+    private static final String TAG = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Berlin")).getYear();
+    private static final Map<String, List<String>> ACCESSIBILITY = new LinkedHashMap<>();
+    private static String projectPath;
+
+    @BeforeAll
+    static void start() {
+        suite = Suite.get();
+        portal = suite.url("portal");
+        // Room on this year's lines (the demo data may or may not have set them).
+        for (String[] line : new String[][] { { "STAFF", "2.00" }, { "PROJECT_FUNDS", "50000.00" } }) {
+            Map<String, Object> budget = suite.as("projects", COORDINATOR).when().get("/budget/" + YEAR).then()
+                    .statusCode(200).extract().jsonPath().getMap("lines.find { it.category == '" + line[0] + "' }");
+            if (budget == null) {
+                suite.as("projects", COORDINATOR).body(Map.of("amount", line[1])).when()
+                        .put("/budget/" + YEAR + "/lines/" + line[0]).then().statusCode(200);
+            }
+        }
+    }
+
+    @AfterAll
+    static void accessibility() {
+        List<String> all = new ArrayList<>();
+        ACCESSIBILITY.forEach((page, problems) -> problems.forEach(p -> all.add(page + ": " + p)));
+        assertTrue(all.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", all));
+        assertTrue(ACCESSIBILITY.size() >= 12, "axe-core ran on every page: " + ACCESSIBILITY.keySet());
+    }
+
+    private static void axe(Browser browser, String page) {
+        ACCESSIBILITY.put(page, browser.accessibilityProblems());
+    }
+
+    @Test
+    @Order(1)
+    void everyDemoRoleLogsInThroughKeycloak() {
+        for (String[] login : new String[][] { { "anna.admin", "demo-admin", "Anna Admin" },
+                { "carla.coordinator", "demo-coordinator", "Carla Coordinator" },
+                { "dirk.decider", "demo-decider", "Dirk Decider" }, { "vera.viewer", "demo-viewer", "Vera Viewer" },
+                { "kai.kiel", "demo-kiel", "Kai Kiel" } }) {
+            try (Browser browser = new Browser(portal, "de-DE").login(login[0], login[1])) {
+                assertEquals(login[2], browser.text("[data-testid=user]"));
+                assertEquals("Lage", browser.text("h1"));
+                if (login[0].equals("vera.viewer")) {
+                    axe(browser, "dashboard");
+                }
+            }
+        }
+    }
+
+    @Test
+    @Order(2)
+    void coordinatorProposesDeciderApprovesCoordinatorAllocates() {
+        String title = "Radverkehr Kiel–Aarhus " + TAG;
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/projects");
+            axe(carla, "projects");
+            carla.submit("[data-testid=propose]");
+            axe(carla, "project form");
+            // A refused form shows the service's violation next to the field, in the page's language.
+            carla.type("#f-effort", "9").submit("[data-testid=save-project]");
+            assertTrue(carla.text("[data-testid=problem]").startsWith("Nicht gespeichert."));
+            assertFalse(carla.text("#e-f-title").isBlank(), "the missing title is named at its field");
+            assertFalse(carla.text("#e-f-effort").isBlank(), "the effort out of range is named at its field");
+            axe(carla, "project form refused");
+            carla.type("#f-title", title).type("#f-effort", "2").type("#f-impact", "5").type("#f-secured", "80")
+                    .type("#f-summary", "Schnell umsetzbar: Leihräder an beiden Fährterminals");
+            carla.submit("[data-testid=save-project]");
+            assertEquals(title, carla.text("h1"));
+            assertEquals("Idee", carla.text("[data-testid=project-status]"));
+            projectPath = carla.raw().getCurrentUrl().substring(portal.length());
+            carla.submit("[data-testid=move-PROPOSED]");
+            assertEquals("Vorgeschlagen", carla.text("[data-testid=project-status]"));
+            axe(carla, "project detail");
+        }
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open(projectPath);
+            assertTrue(dirk.all("[data-testid=allocate-form]").isEmpty(), "a decision-maker is not offered allocation");
+            dirk.find("#d-outcome").sendKeys("Zugestimmt");
+            dirk.type("#d-min", "AR-Sitzung " + TAG + ", TOP 3").submit("[data-testid=decide]");
+            assertEquals("Beschlossen", dirk.text("[data-testid=project-status]"));
+        }
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/");
+            String barBefore = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
+            carla.open(projectPath);
+            carla.find("#a-cat").sendKeys("Personal");
+            carla.type("#a-amount", "0,25").submit("[data-testid=allocate]");
+            assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Zugeteilt"));
+            assertEquals("Ausgestattet", carla.text("[data-testid=project-status]"));
+            carla.find("#a-cat").sendKeys("Projektmittel");
+            carla.type("#a-amount", "10.000,00").submit("[data-testid=allocate]");
+            assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Zugeteilt"));
+            carla.open("/");
+            assertTrue(carla.text("[data-testid=budget]").contains("Projektmittel"));
+            String barAfter = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
+            assertTrue(Integer.parseInt(barAfter) > Integer.parseInt(barBefore),
+                    "the budget bar moved: " + barBefore + " → " + barAfter);
+            carla.open("/projects?status=RESOURCED&sort=-updatedAt");
+            assertTrue(carla.text("#projects-table").contains(title), "the dashboard's project list shows it RESOURCED");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void aRefusedAllocationShowsItsReason() {
+        BigDecimal free = new BigDecimal(suite.as("projects", COORDINATOR).when().get("/budget/" + YEAR).then()
+                .extract().jsonPath().getString("lines.find { it.category == 'PROJECT_FUNDS' }.free"));
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open(projectPath);
+            carla.find("#a-cat").sendKeys("Projektmittel");
+            carla.type("#a-amount", free.add(new BigDecimal("1000000")).toPlainString()).submit("[data-testid=allocate]");
+            assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Abgelehnt"));
+            assertFalse(carla.text("[data-testid=allocation-reason]").isBlank(), "the refusal names its reason");
+        }
+    }
+
+    @Test
+    @Order(4)
+    void aShareholderEditsKielsActivitiesButNotPloens() {
+        String externalId = "KI-" + TAG;
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open("/activities");
+            axe(kai, "activities");
+            kai.submit("[data-testid=new-activity]");
+            axe(kai, "activity form");
+            kai.type("#a-ext", externalId).type("#a-title", "Jugendaustausch Kiel–Göteborg " + TAG)
+                    .type("#a-from", "2025").type("#a-themes", "Jugend, Kultur").submit("[data-testid=save-activity]");
+            assertTrue(kai.text("[data-testid=activities]").contains(externalId));
+            kai.submit("[data-testid=edit-" + externalId + "]");
+            kai.type("#a-title", "Jugendaustausch Kiel–Göteborg (erweitert) " + TAG).submit("[data-testid=save-activity]");
+            assertTrue(kai.text("[data-testid=activities]").contains("(erweitert) " + TAG));
+
+            kai.open("/activities?shareholder=PLOEN");
+            assertTrue(kai.all("[data-testid=new-activity]").isEmpty(), "no 'new' for Plön's activities");
+            assertTrue(kai.all("[data-testid^=edit-]").isEmpty(), "no 'edit' for Plön's activities");
+            // Even typed by hand, partners-service refuses: the portal shows it, nothing is written.
+            kai.open("/activities/PLOEN/new");
+            kai.type("#a-ext", "PL-" + TAG).type("#a-title", "Fremd " + TAG).type("#a-from", "2025")
+                    .submit("[data-testid=save-activity]");
+            assertTrue(kai.text("[data-testid=problem]").startsWith("Nicht gespeichert."));
+            assertEquals(0, suite.count("partners", "select count(*) from activity where external_id = ?", "PL-" + TAG));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aSecondBrowserSeesAChangeWithoutReload() {
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/projects?sort=-updatedAt");
+            vera.wait.until(d -> "on".equals(vera.find("#live-status").getDomAttribute("data-state")));
+            vera.raw().executeScript("window.__notReloaded = true;");
+            String title = "Live-Test " + TAG;
+            try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+                carla.open("/projects/new").type("#f-title", title).submit("[data-testid=save-project]");
+            }
+            vera.wait.until(d -> vera.text("#projects-table").contains(title));
+            assertEquals(Boolean.TRUE, vera.raw().executeScript("return window.__notReloaded === true;"),
+                    "the page was updated in place, not reloaded");
+            assertEquals("Aktualisiert: Es gab eine Änderung.", vera.text("#live-status"));
+        }
+    }
+
+    @Test
+    @Order(6)
+    void germanAndEnglish() {
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/projects");
+            assertEquals("Projekte", vera.text("h1"));
+            assertEquals("de", vera.find("html").getDomAttribute("lang"));
+            vera.submit("[data-testid=language]");
+            assertEquals("Projects", vera.text("h1"));
+            assertEquals("en", vera.find("html").getDomAttribute("lang"));
+            vera.open("/");
+            assertEquals("Overview", vera.text("h1"));
+            vera.submit("[data-testid=language]");
+            assertEquals("Lage", vera.text("h1"));
+        }
+    }
+
+    @Test
+    @Order(7)
+    void everyPageReadsWithoutAccessibilityProblems() {
+        try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {
+            anna.open("/partners");
+            anna.wait.until(d -> anna.find("[data-testid=map]").getDomAttribute("data-markers") != null);
+            axe(anna, "partners");
+            List<String> partnerLinks = anna.all("#partners-table a[href^='/partners/']").stream()
+                    .map(e -> e.getDomAttribute("href")).toList();
+            if (!partnerLinks.isEmpty()) {
+                anna.open(partnerLinks.get(0));
+                axe(anna, "partner detail");
+            }
+            anna.open("/partners");
+            List<String> areaLinks = anna.all("a[href^='/areas/']").stream().map(e -> e.getDomAttribute("href"))
+                    .toList();
+            if (!areaLinks.isEmpty()) {
+                anna.open(areaLinks.get(0));
+                axe(anna, "cooperation area");
+            }
+            anna.open("/memberships");
+            axe(anna, "memberships");
+            List<String> memberships = anna.all("#memberships-table a[href^='/memberships/']").stream()
+                    .map(e -> e.getDomAttribute("href")).toList();
+            if (!memberships.isEmpty()) {
+                anna.open(memberships.get(0));
+                axe(anna, "membership detail");
+            }
+            anna.open("/decisions");
+            axe(anna, "decisions");
+            assertTrue(anna.text("[data-testid=register]").contains("AR-Sitzung " + TAG),
+                    "the register lists the approval recorded in the portal");
+            anna.open("/strategy");
+            axe(anna, "strategy");
+            anna.open("/no-such-page-" + TAG);
+            axe(anna, "not found");
+            assertFalse(anna.raw().getPageSource().contains("Exception"), "no stack trace on an error page");
+            anna.open("/projects/00000000-0000-0000-0000-000000000000");
+            assertEquals("Nicht gefunden", anna.text("h1"));
+            axe(anna, "project not found");
+        }
+    }
+}
