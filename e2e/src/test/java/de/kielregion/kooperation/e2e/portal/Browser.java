@@ -33,6 +33,8 @@ final class Browser implements AutoCloseable {
     private static final String[] CHROMIUM = { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" };
     private static final String[] DRIVER = { "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver" };
 
+    private static final java.util.concurrent.atomic.AtomicInteger CLOSED = new java.util.concurrent.atomic.AtomicInteger();
+
     final ChromeDriver driver;
     final WebDriverWait wait;
     final String portal;
@@ -49,6 +51,7 @@ final class Browser implements AutoCloseable {
         }
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-quic", "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
@@ -56,6 +59,18 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /** Saves the current page's HTML and a screenshot under target/e2e-logs/pages. */
+    void keep(String name) {
+        try {
+            Path dir = Path.of("target", "e2e-logs", "pages");
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } catch (Exception e) {
+            // best effort: the failure itself is reported by the test
+        }
     }
 
     private static String find(String[] candidates, String variable, String what) {
@@ -101,8 +116,10 @@ final class Browser implements AutoCloseable {
         return driver.findElements(By.cssSelector(css));
     }
 
+    /** The element's text; waits for it, and reads again if a live update replaced it meanwhile. */
     String text(String css) {
-        return find(css).getText();
+        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.cssSelector(css)).getText());
     }
 
     /** Types into a field (cleared first). */
@@ -110,6 +127,12 @@ final class Browser implements AutoCloseable {
         WebElement field = find(css);
         field.clear();
         field.sendKeys(value);
+        return this;
+    }
+
+    /** Chooses the option with this visible text in a select. */
+    Browser choose(String css, String visibleText) {
+        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
         return this;
     }
 
@@ -142,6 +165,8 @@ final class Browser implements AutoCloseable {
 
     @Override
     public void close() {
+        // The last page of every browser is kept, so a failed assertion can be read afterwards.
+        keep(String.format("%03d-last", CLOSED.incrementAndGet()));
         driver.quit();
         try (var files = Files.walk(profile)) {
             files.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);

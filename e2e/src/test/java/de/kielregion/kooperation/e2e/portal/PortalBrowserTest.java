@@ -110,7 +110,7 @@ class PortalBrowserTest {
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
             dirk.open(projectPath);
             assertTrue(dirk.all("[data-testid=allocate-form]").isEmpty(), "a decision-maker is not offered allocation");
-            dirk.find("#d-outcome").sendKeys("Zugestimmt");
+            dirk.choose("#d-outcome", "Zugestimmt");
             dirk.type("#d-min", "AR-Sitzung " + TAG + ", TOP 3").submit("[data-testid=decide]");
             assertEquals("Beschlossen", dirk.text("[data-testid=project-status]"));
         }
@@ -118,11 +118,11 @@ class PortalBrowserTest {
             carla.open("/");
             String barBefore = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
             carla.open(projectPath);
-            carla.find("#a-cat").sendKeys("Personal");
+            carla.choose("#a-cat", "Personal");
             carla.type("#a-amount", "0,25").submit("[data-testid=allocate]");
             assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Zugeteilt"));
             assertEquals("Ausgestattet", carla.text("[data-testid=project-status]"));
-            carla.find("#a-cat").sendKeys("Projektmittel");
+            carla.choose("#a-cat", "Projektmittel");
             carla.type("#a-amount", "10.000,00").submit("[data-testid=allocate]");
             assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Zugeteilt"));
             carla.open("/");
@@ -142,7 +142,7 @@ class PortalBrowserTest {
                 .extract().jsonPath().getString("lines.find { it.category == 'PROJECT_FUNDS' }.free"));
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
             carla.open(projectPath);
-            carla.find("#a-cat").sendKeys("Projektmittel");
+            carla.choose("#a-cat", "Projektmittel");
             carla.type("#a-amount", free.add(new BigDecimal("1000000")).toPlainString()).submit("[data-testid=allocate]");
             assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Abgelehnt"));
             assertFalse(carla.text("[data-testid=allocation-reason]").isBlank(), "the refusal names its reason");

@@ -9,7 +9,8 @@ import io.quarkus.arc.InstanceHandle;
 import io.quarkus.oidc.AccessTokenCredential;
 
 /**
- * Calls a service with the signed-in user's access token (from the code-flow session, kept on
+ * Calls a service as the signed-in user: with the user's language ({@code Accept-Language},
+ * so that validation messages come back in it) and access token (from the code-flow session, kept on
  * the server side), so that the service, not the portal, decides what the user may do. Without
  * a signed-in user no token is sent, and the service answers 401.
  */
@@ -17,6 +18,12 @@ public class UserToken implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
+        try (InstanceHandle<de.kielregion.kooperation.portal.web.Ui> ui = Arc.container()
+                .instance(de.kielregion.kooperation.portal.web.Ui.class)) {
+            if (ui.isAvailable() && Arc.container().requestContext().isActive()) {
+                request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, ui.get().lang());
+            }
+        }
         try (InstanceHandle<AccessTokenCredential> token = Arc.container().instance(AccessTokenCredential.class)) {
             if (token.isAvailable() && token.get() != null && token.get().getToken() != null) {
                 request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.get().getToken());

@@ -95,7 +95,8 @@ public class MembershipsPage extends PageSupport {
             action.run();
             return seeOther("/memberships/" + id);
         } catch (ServiceProblem problem) {
-            return refused(detail(id).data("action", Forms.text(form, "action")), problem, Forms.values(form));
+            return refused(detail(id).data("action", Forms.text(form, "action")).data("otherViolations",
+                    problem.otherViolations(java.util.Set.of("decidedOn"))), problem, Forms.values(form));
         }
     }
 }

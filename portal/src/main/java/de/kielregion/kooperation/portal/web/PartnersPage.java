@@ -122,7 +122,8 @@ public class PartnersPage extends PageSupport {
                     Forms.text(form, "since"), "note", Forms.text(form, "note")));
             return seeOther("/partners/" + partnerId + "#relations");
         } catch (ServiceProblem problem) {
-            return refused(detail(partnerId), problem, Forms.values(form));
+            return refused(detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since"))),
+                    problem, Forms.values(form));
         }
     }
 
@@ -143,7 +144,8 @@ public class PartnersPage extends PageSupport {
             partners.updateRelation(relationId, "\"" + relation.get("version") + "\"", body);
             return seeOther("/partners/" + partnerId + "#relations");
         } catch (ServiceProblem problem) {
-            return refused(detail(partnerId), problem, Forms.values(form));
+            return refused(detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since"))),
+                    problem, Forms.values(form));
         }
     }
 

@@ -207,7 +207,8 @@ public class ProjectsPage extends PageSupport {
     }
 
     private Response refusedOnDetail(String id, ServiceProblem problem, MultivaluedMap<String, String> form) {
-        return refused(detail(id, null).data("action", Forms.text(form, "action")), problem, Forms.values(form));
+        return refused(detail(id, null).data("action", Forms.text(form, "action")).data("otherViolations",
+                problem.otherViolations(Set.of("decidedOn", "conditions", "amount"))), problem, Forms.values(form));
     }
 
     private TemplateInstance formPage(Map<String, Object> project, ServiceProblem problem, Map<String, Object> values) {

@@ -24,8 +24,8 @@ import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
- * What every page needs about the request: the language (cookie {@code lang}, else the
- * browser's preference, else German), labels and formats for it, and who is signed in with
+ * What every page needs about the request: the language (German, or English when chosen with
+ * the switch: cookie {@code lang}), labels and formats for it, and who is signed in with
  * which roles. Templates reach it as {@code ui}.
  */
 @RequestScoped
@@ -50,10 +50,8 @@ public class Ui {
 
     public Locale locale() {
         if (locale == null) {
-            String cookie = request.getCookie("lang") == null ? null : request.getCookie("lang").getValue();
-            String accept = request.getHeader("Accept-Language");
-            boolean english = "en".equals(cookie) || (cookie == null && accept != null
-                    && accept.trim().toLowerCase(Locale.ROOT).startsWith("en"));
+            // German first: English only when chosen with the switch (cookie), whatever the browser says.
+            boolean english = request.getCookie("lang") != null && "en".equals(request.getCookie("lang").getValue());
             locale = english ? Messages.ENGLISH : Messages.GERMAN;
         }
         return locale;
