@@ -22,6 +22,8 @@
           link.href = '/partners/' + (p.id || feature.id || '');
           link.textContent = p.name || '';
           marker.bindPopup(link);
+          // Without map tiles the names are what makes the dots readable.
+          marker.bindTooltip(p.name || '', { permanent: !element.dataset.tiles, direction: 'right', offset: [8, 0] });
         }
       }).addTo(map);
       element.dataset.markers = String(layer.getLayers().length);

@@ -48,6 +48,13 @@ public class Ui {
     private Locale locale;
     private ResourceBundle bundle;
 
+    /** A Ui for one language and no request (formats and labels only; for tests and mails). */
+    public static Ui of(Locale locale) {
+        Ui ui = new Ui();
+        ui.locale = locale;
+        return ui;
+    }
+
     public Locale locale() {
         if (locale == null) {
             // German first: English only when chosen with the switch (cookie), whatever the browser says.
@@ -136,7 +143,12 @@ public class Ui {
     /** 15.000,00 € (de) or €15,000.00 (en). */
     public String money(Object value) {
         BigDecimal amount = decimal(value);
-        return amount == null ? "" : NumberFormat.getCurrencyInstance(locale()).format(amount);
+        if (amount == null) {
+            return "";
+        }
+        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
+        format.setCurrency(java.util.Currency.getInstance("EUR"));
+        return format.format(amount);
     }
 
     /** An amount in its unit: EUR as money, FTE as a number with the unit. */
