@@ -14,7 +14,7 @@
     });
     status.textContent = status.dataset.changed;
   }
-  var source = new EventSource('/live');
+  var source = new EventSource('/live?since=' + encodeURIComponent(status.dataset.since || ''));
   source.onopen = function () { status.dataset.state = 'on'; status.textContent = status.dataset.on; };
   source.onerror = function () { status.dataset.state = 'off'; status.textContent = status.dataset.off; };
   source.onmessage = function (event) {

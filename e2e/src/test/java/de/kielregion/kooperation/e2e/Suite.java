@@ -103,6 +103,24 @@ public final class Suite {
         return running;
     }
 
+    private String demoData;
+
+    /**
+     * Loads the workshop's demo data through the APIs, once per suite, and returns what the
+     * first load said ("loaded ..."); every later call returns that same answer.
+     */
+    public synchronized String demoData() {
+        if (demoData == null) {
+            try {
+                demoData = new de.kielregion.kooperation.infra.DemoData(url("partners"), url("projects"),
+                        url("memberships"), client("demo-loader", "demo-secret-demo-loader")).load();
+            } catch (Exception e) {
+                throw new IllegalStateException("Loading the demo data failed", e);
+            }
+        }
+        return demoData;
+    }
+
     /** The token of a shareholder's IT system (client credentials, claim shareholder). */
     public static String shareholder(String shareholder) {
         String client = shareholder.toLowerCase().replace('_', '-') + "-it";

@@ -118,29 +118,65 @@ final class Browser implements AutoCloseable {
 
     /** The element's text; waits for it, and reads again if a live update replaced it meanwhile. */
     String text(String css) {
-        return wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
-                .until(d -> d.findElement(By.cssSelector(css)).getText());
+        return wait.until(d -> {
+            try {
+                return d.findElement(By.cssSelector(css)).getText();
+            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     /** Types into a field (cleared first). */
     Browser type(String css, String value) {
-        WebElement field = find(css);
-        field.clear();
-        field.sendKeys(value);
+        retrying(() -> {
+            WebElement field = find(css);
+            field.clear();
+            field.sendKeys(value);
+        });
         return this;
+    }
+
+    /**
+     * Runs a step again (three times at most) when the element it found was replaced meanwhile,
+     * e.g. by a live update of the page: the step's intent, not a timing, is what is tested.
+     */
+    private static void retrying(Runnable step) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                step.run();
+                return;
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /** Chooses the option with this visible text in a select. */
     Browser choose(String css, String visibleText) {
-        new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText);
+        retrying(() -> new org.openqa.selenium.support.ui.Select(find(css)).selectByVisibleText(visibleText));
         return this;
     }
 
     /** Clicks and waits for the next page to load. */
     Browser submit(String css) {
-        WebElement old = find("html");
-        find(css).click();
-        wait.until(ExpectedConditions.stalenessOf(old));
+        WebElement[] old = new WebElement[1];
+        retrying(() -> {
+            old[0] = find("html");
+            find(css).click();
+        });
+        wait.until(ExpectedConditions.stalenessOf(old[0]));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
     }

@@ -42,6 +42,7 @@ class PortalBrowserTest {
     static void start() {
         suite = Suite.get();
         portal = suite.url("portal");
+        suite.demoData(); // the workshop's partners, corridor, memberships: what the pages show
         // Room on this year's lines (the demo data may or may not have set them).
         for (String[] line : new String[][] { { "STAFF", "2.00" }, { "PROJECT_FUNDS", "50000.00" } }) {
             Map<String, Object> budget = suite.as("projects", COORDINATOR).when().get("/budget/" + YEAR).then()
@@ -221,25 +222,19 @@ class PortalBrowserTest {
             axe(anna, "partners");
             List<String> partnerLinks = anna.all("#partners-table a[href^='/partners/']").stream()
                     .map(e -> e.getDomAttribute("href")).toList();
-            if (!partnerLinks.isEmpty()) {
-                anna.open(partnerLinks.get(0));
-                axe(anna, "partner detail");
-            }
+            anna.open(partnerLinks.get(0));
+            axe(anna, "partner detail");
             anna.open("/partners");
             List<String> areaLinks = anna.all("a[href^='/areas/']").stream().map(e -> e.getDomAttribute("href"))
                     .toList();
-            if (!areaLinks.isEmpty()) {
-                anna.open(areaLinks.get(0));
-                axe(anna, "cooperation area");
-            }
+            anna.open(areaLinks.get(0));
+            axe(anna, "cooperation area");
             anna.open("/memberships");
             axe(anna, "memberships");
             List<String> memberships = anna.all("#memberships-table a[href^='/memberships/']").stream()
                     .map(e -> e.getDomAttribute("href")).toList();
-            if (!memberships.isEmpty()) {
-                anna.open(memberships.get(0));
-                axe(anna, "membership detail");
-            }
+            anna.open(memberships.get(0));
+            axe(anna, "membership detail");
             anna.open("/decisions");
             axe(anna, "decisions");
             assertTrue(anna.text("[data-testid=register]").contains("AR-Sitzung " + TAG),
@@ -252,6 +247,124 @@ class PortalBrowserTest {
             anna.open("/projects/00000000-0000-0000-0000-000000000000");
             assertEquals("Nicht gefunden", anna.text("h1"));
             axe(anna, "project not found");
+        }
+    }
+
+    @Test
+    @Order(8)
+    void rolesSeeOnlyWhatTheyMayDo() {
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/projects");
+            assertTrue(vera.all("[data-testid=propose]").isEmpty(), "a viewer is not offered to propose");
+            vera.open(projectPath);
+            assertTrue(vera.all("[data-testid=decide-form]").isEmpty() && vera.all("[data-testid=allocate-form]")
+                    .isEmpty(), "a viewer is offered neither decisions nor allocations");
+            // Typed by hand, the service refuses and the portal says so; nothing changes.
+            vera.open("/projects/new").type("#f-title", "Nicht erlaubt " + TAG).submit("[data-testid=save-project]");
+            assertTrue(vera.text("[data-testid=problem]").contains("Ihre Rolle erlaubt das nicht."));
+            assertEquals(0, suite.count("projects", "select count(*) from project where title = ?", "Nicht erlaubt " + TAG));
+        }
+        String partner = suite.as("partners", COORDINATOR).when().get("/partners?size=1").then().statusCode(200)
+                .extract().path("items[0].id");
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open("/partners/" + partner);
+            assertTrue(kai.all("[data-testid=contacts]").isEmpty(), "a shareholder sees no contact persons");
+            kai.choose("#r-kind", "Projektpartner").choose("#r-status", "aktiv").submit("[data-testid=relation-form] button");
+            assertTrue(kai.text("#relations").contains("Landeshauptstadt Kiel"), "Kiel's relation is recorded");
+            assertEquals(List.of("Landeshauptstadt Kiel"), kai.all("#r-sh option").stream().map(o -> o.getText())
+                    .toList(), "a shareholder records relations only for itself");
+        }
+        try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {
+            anna.open("/partners/" + partner);
+            anna.find("[data-testid=contacts]");
+        }
+    }
+
+    @Test
+    @Order(12)
+    void aServiceThatIsDownGivesABannerNotAStackTrace() {
+        // Last of this class: the restarted service's consumers wait for the killed ones' session to expire.
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            suite.kill("memberships");
+            try {
+                vera.open("/");
+                assertTrue(vera.text("[data-testid=service-down]").contains("Mitgliedschaften-Dienst"));
+                assertTrue(vera.text("[data-testid=budget]").contains("Projektmittel"), "the rest of the page works");
+                vera.open("/memberships");
+                assertEquals("Dienst nicht erreichbar", vera.text("h1"));
+                assertFalse(vera.raw().getPageSource().contains("Exception"));
+            } finally {
+                suite.restart("memberships");
+            }
+        }
+    }
+
+    @Test
+    @Order(10)
+    void sessionCookieCsrfHeadersAndLogout() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(portal + "/projects")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, anonymous.statusCode(), "no session: off to Keycloak");
+        String location = anonymous.headers().firstValue("Location").orElseThrow();
+        assertTrue(location.contains("code_challenge_method=S256") && location.contains("client_id=ostsee-portal"),
+                "authorization code flow with PKCE: " + location);
+        java.net.http.HttpResponse<String> asset = http.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(portal + "/css/portal.css")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, asset.statusCode());
+        String csp = asset.headers().firstValue("Content-Security-Policy").orElseThrow();
+        assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
+        assertEquals("nosniff", asset.headers().firstValue("X-Content-Type-Options").orElseThrow());
+
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            StringBuilder session = new StringBuilder();
+            for (org.openqa.selenium.Cookie cookie : carla.raw().manage().getCookies().stream()
+                    .sorted(java.util.Comparator.comparing(org.openqa.selenium.Cookie::getName)).toList()) {
+                if (cookie.getName().startsWith("q_session")) {
+                    assertTrue(cookie.isHttpOnly(), cookie.getName() + " is HttpOnly");
+                    assertEquals("Lax", cookie.getSameSite(), cookie.getName() + " is SameSite=Lax");
+                    session.append(cookie.getValue());
+                }
+            }
+            assertFalse(session.isEmpty(), "a session cookie is set");
+            String header = new String(java.util.Base64.getUrlDecoder().decode(session.toString().split("\\.")[0]));
+            assertTrue(header.contains("\"enc\""), "the tokens are kept encrypted (JWE), not readable: " + header);
+            carla.open(projectPath);
+            String before = carla.text("[data-testid=project-status]");
+            // A form post without the CSRF token (as another site would send it) is refused and changes nothing.
+            Object status = carla.raw().executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    fetch(arguments[0], { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+                        body: 'status=CANCELLED' }).then(r => done(r.status)).catch(e => done(String(e)));
+                    """, projectPath + "/status");
+            assertEquals(400L, status);
+            carla.open(projectPath);
+            assertEquals(before, carla.text("[data-testid=project-status]"));
+
+            carla.submit("[data-testid=logout]");
+            carla.wait.until(d -> d.getCurrentUrl().startsWith(portal + "/logged-out"));
+            assertEquals("Abgemeldet", carla.text("h1"));
+            carla.open("/projects");
+            carla.find("#username");
+            assertTrue(carla.raw().getCurrentUrl().contains("/realms/ostsee/"), "logged out here and at Keycloak");
+        }
+    }
+
+    @Test
+    @Order(9)
+    void theBoardDecidesToJoinUbcAndTheMembershipBecomesActive() {
+        String ubc = suite.as("memberships", COORDINATOR).queryParam("size", 500).when().get("/memberships").then()
+                .statusCode(200).extract().path("items.find { it.organisationAcronym == 'UBC' }.id");
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/memberships/" + ubc);
+            assertEquals("In Prüfung", dirk.text("[data-testid=membership-status]"));
+            dirk.choose("#md-kind", "Beitritt").choose("#md-outcome", "Zugestimmt")
+                    .type("#md-min", "AR-Sitzung " + TAG + ", TOP 6").submit("[data-testid=membership-decide]");
+            // Funding goes through projects-service (fee line) and back by events; the open page follows live.
+            dirk.raw().executeScript("window.__notReloaded = true;");
+            dirk.wait.until(d -> dirk.text("[data-testid=membership-status]").equals("Aktiv"));
+            assertEquals(Boolean.TRUE, dirk.raw().executeScript("return window.__notReloaded === true;"));
+            axe(dirk, "membership decided");
         }
     }
 }

@@ -24,7 +24,9 @@ public class LivePage {
     @GET
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<Change> live() {
-        return updates.stream();
+    public Multi<Change> live(@jakarta.ws.rs.QueryParam("since") String since) {
+        long now = System.currentTimeMillis();
+        long from = since != null && since.matches("[0-9]{1,15}") ? Long.parseLong(since) : now;
+        return updates.stream(Math.max(from, now - LiveUpdates.REPLAY_MILLIS));
     }
 }

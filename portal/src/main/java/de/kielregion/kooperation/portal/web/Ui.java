@@ -47,6 +47,7 @@ public class Ui {
 
     private Locale locale;
     private ResourceBundle bundle;
+    private final long started = System.currentTimeMillis();
 
     /** A Ui for one language and no request (formats and labels only; for tests and mails). */
     public static Ui of(Locale locale) {
@@ -62,6 +63,14 @@ public class Ui {
             locale = english ? Messages.ENGLISH : Messages.GERMAN;
         }
         return locale;
+    }
+
+    /**
+     * When this request began (epoch millis), less a margin: the page asks /live for the changes
+     * since then, so that nothing that happened while it was being rendered is missed.
+     */
+    public long since() {
+        return started - 2_000;
     }
 
     public String lang() {
