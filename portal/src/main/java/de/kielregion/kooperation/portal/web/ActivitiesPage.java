@@ -55,7 +55,7 @@ public class ActivitiesPage extends PageSupport {
         String own = ui.shareholder();
         String s = oneOf(SHAREHOLDERS, shareholder) ? shareholder : oneOf(SHAREHOLDERS, own) ? own : "KIEL";
         return page(list).data("shareholder", s).data("shareholders", SHAREHOLDERS)
-                .data("result", partners.activities(s, pageNumber(page), 20, null)).data("query", "shareholder=" + s);
+                .data("result", partners.activities(s, pageNumber(page), 20, "-updatedAt")).data("query", "shareholder=" + s);
     }
 
     @GET
