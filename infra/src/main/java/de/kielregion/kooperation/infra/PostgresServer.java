@@ -64,7 +64,8 @@ public final class PostgresServer implements AutoCloseable {
     /**
      * Starts an embedded server.
      *
-     * @param dataDir where the data lives (kept between runs); {@code null} for a throwaway one
+     * @param dataDir where the data lives (kept between runs, and then written durably: fsync and
+     *        synchronous commit on); {@code null} for a throwaway one (fast, not crash-safe: tests)
      * @param port the port; 0 picks a free one
      */
     public static PostgresServer embedded(Path dataDir, int port) {
@@ -75,7 +76,12 @@ public final class PostgresServer implements AutoCloseable {
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("listen_addresses", "127.0.0.1");
             if (dataDir != null) {
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false);
+                // Data kept between runs (the local stack) must survive a crash of the machine:
+                // override the embedded library's test defaults (-F, synchronous_commit=off).
+                builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
+                        .setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres pg = builder.start();
             return new PostgresServer(pg, pg.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");

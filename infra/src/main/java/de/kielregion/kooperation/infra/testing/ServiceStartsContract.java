@@ -84,4 +84,44 @@ public abstract class ServiceStartsContract {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("info.title", equalTo("Ostsee-Kooperation " + name));
     }
+
+    /**
+     * Tokens are checked here, against the issuer's keys and the audience: a garbage or unsigned
+     * token and a token for another API are refused (401) without any call to the issuer's
+     * introspection endpoint.
+     */
+    @Test
+    void tokensAreCheckedLocallyAndForTheirAudience() throws Exception {
+        Map<String, Map<String, Object>> paths = given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath().getMap("paths");
+        String path = paths.entrySet().stream().filter(e -> !e.getKey().contains("{") && e.getValue().containsKey("get"))
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        String issuer = ConfigProvider.getConfig().getValue("keycloak.url", String.class);
+        long before = introspections(issuer);
+        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        "{\"sub\":\"x\",\"realm_access\":{\"roles\":[\"admin\"]}}".getBytes()) + ".";
+        for (String token : List.of("garbage", unsigned, Tokens.forAudience("another-api", "someone", "admin"))) {
+            given().header("Authorization", "Bearer " + token).when().get(path).then().statusCode(401)
+                    .contentType("application/problem+json").header("WWW-Authenticate",
+                            org.hamcrest.Matchers.startsWith("Bearer"));
+        }
+        given().when().get(path).then().statusCode(401).contentType("application/problem+json")
+                .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
+        given().header("Authorization", Tokens.bearer(Tokens.user("vera", "viewer"))).when().get(path).then()
+                .statusCode(200);
+        assertEquals(before, introspections(issuer), "no token was sent to the introspection endpoint");
+    }
+
+    private static long introspections(String wiremock) throws Exception {
+        java.net.URI admin = java.net.URI.create(wiremock.replaceAll("/auth/?$", "") + "/__admin/requests/count");
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(admin).header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"urlPattern\":\".*introspect.*\"}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("WireMock admin: " + response.statusCode() + " " + response.body());
+        }
+        return Long.parseLong(response.body().replaceAll("[^0-9]", ""));
+    }
 }

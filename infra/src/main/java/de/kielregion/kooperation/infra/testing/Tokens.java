@@ -30,6 +30,11 @@ public final class Tokens {
                 .claim("shareholder", shareholder));
     }
 
+    /** A correctly signed user token issued for another audience (another API). */
+    public static String forAudience(String audience, String subject, String... roles) {
+        return sign(claims(subject, roles).audience(audience));
+    }
+
     /** "Bearer " + token, for an Authorization header. */
     public static String bearer(String token) {
         return "Bearer " + token;

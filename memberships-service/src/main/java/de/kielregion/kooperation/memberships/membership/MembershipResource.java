@@ -16,9 +16,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
@@ -67,9 +64,6 @@ public class MembershipResource {
             String nextRenewal, String lastNoticeDay, String endDate, String yearlyFee, String contactPerson) {
     }
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(MembershipRow.class).withHeader();
 
     private final MembershipService memberships;
     private final Audit audit;
@@ -115,7 +109,7 @@ public class MembershipResource {
                         text(m.endDate()), m.currentYearlyFee() == null ? null : m.currentYearlyFee().toPlainString(),
                         m.contactPerson()))
                 .toList();
-        return Response.ok(CSV.writer(SCHEMA).writeValueAsString(rows))
+        return Response.ok(de.kielregion.kooperation.platform.csv.CsvExport.write(MembershipRow.class, rows))
                 .header("Content-Disposition", "attachment; filename=\"memberships.csv\"").build();
     }
 

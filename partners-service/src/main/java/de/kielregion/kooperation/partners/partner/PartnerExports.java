@@ -7,8 +7,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,11 +21,6 @@ public class PartnerExports {
     public record PartnerRow(String id, String name, String localName, String type, String country, String nutsCode,
             String latitude, String longitude, String website, String themes, String parentRegionId, String status) {
     }
-
-    // Quote a value only where CSV needs it (separator, quote, line break).
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(PartnerRow.class).withHeader();
 
     private final ObjectMapper mapper;
 
@@ -62,10 +55,6 @@ public class PartnerExports {
                 p.coordinates() == null ? null : p.coordinates().longitude().toPlainString(), p.website(),
                 String.join("; ", p.themes()), p.parentRegionId() == null ? null : p.parentRegionId().toString(),
                 p.status().name())).toList();
-        try {
-            return CSV.writer(SCHEMA).writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("CSV export failed", e);
-        }
+        return de.kielregion.kooperation.platform.csv.CsvExport.write(PartnerRow.class, rows);
     }
 }

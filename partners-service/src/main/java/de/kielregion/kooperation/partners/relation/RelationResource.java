@@ -15,8 +15,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
@@ -54,9 +52,6 @@ public class RelationResource {
     }
 
     // Quote a value only where CSV needs it (separator, quote, line break).
-    private static final CsvMapper CSV = CsvMapper.builder()
-            .enable(com.fasterxml.jackson.dataformat.csv.CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
-    private static final CsvSchema SCHEMA = CSV.schemaFor(RelationRow.class).withHeader();
 
     private final RelationService relations;
     private final Audit audit;
@@ -123,7 +118,7 @@ public class RelationResource {
                 r.shareholder().name(), r.partnerId().toString(), r.kind().name(), r.status().name(),
                 r.since() == null ? null : r.since().toString(), r.until() == null ? null : r.until().toString(),
                 String.join("; ", r.themes()), r.note())).toList();
-        return Response.ok(CSV.writer(SCHEMA).writeValueAsString(rows))
+        return Response.ok(de.kielregion.kooperation.platform.csv.CsvExport.write(RelationRow.class, rows))
                 .header("Content-Disposition", "attachment; filename=\"relations.csv\"").build();
     }
 }

@@ -78,6 +78,15 @@ public class ProblemMappers {
         return badRequest("The request body cannot be read as JSON: " + firstLine(e.getOriginalMessage()), uri);
     }
 
+    /** No token, or one that is not valid here: 401 with the challenge and a problem body. */
+    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
+            io.quarkus.security.AuthenticationFailedException.class })
+    public Response unauthorized(RuntimeException e, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED,
+                "This request needs a valid bearer token of the ostsee realm (audience ostsee-api)")
+                .withInstance(path(uri)).toResponse()).header("WWW-Authenticate", "Bearer realm=\"ostsee\"").build();
+    }
+
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
         return Problem.of(Status.FORBIDDEN, "Your roles do not allow this request")

@@ -1,0 +1,54 @@
+package de.kielregion.kooperation.platform.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+import de.kielregion.kooperation.platform.json.StrictJson;
+import de.kielregion.kooperation.platform.problem.Problem;
+import de.kielregion.kooperation.platform.problem.Violation;
+
+/**
+ * Query parameters and path segments with control characters (e.g. {@code %00}) are refused
+ * before they reach a resource or the database: 400, naming the parameter.
+ */
+public class NoControlCharacters {
+
+    @ServerRequestFilter(preMatching = true)
+    public Response refuse(UriInfo uri) {
+        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters(true).entrySet()) {
+            for (String value : parameter.getValue()) {
+                int c = StrictJson.controlCharacter(value);
+                if (c >= 0 || StrictJson.controlCharacter(parameter.getKey()) >= 0) {
+                    return refusal("Query parameter '" + printable(parameter.getKey()), c, uri);
+                }
+            }
+        }
+        for (PathSegment segment : uri.getPathSegments(true)) {
+            int c = StrictJson.controlCharacter(segment.getPath());
+            if (c >= 0) {
+                return refusal("A segment of the path ('" + printable(segment.getPath()), c, uri);
+            }
+        }
+        return null;
+    }
+
+    private static Response refusal(String what, int c, UriInfo uri) {
+        String message = "must not contain control characters (found " + StrictJson.describe(Math.max(c, 0)) + ")";
+        String field = what.startsWith("Query parameter '") ? what.substring("Query parameter '".length()) : "path";
+        return Problem.of(Response.Status.BAD_REQUEST, what + "') " + message)
+                .withInstance(printable(uri.getPath()))
+                .with("violations", List.of(new Violation(field, message))).toResponse();
+    }
+
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(cp -> out.append(cp < 0x20 || cp == 0x7f ? "\uFFFD" : Character.toString(cp)));
+        return out.toString();
+    }
+}

@@ -1,0 +1,72 @@
+package de.kielregion.kooperation.platform.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import org.junit.jupiter.api.Test;
+
+import de.kielregion.kooperation.platform.testapp.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** Input the database or a reader would choke on is refused up front: 400 problem+json naming the field. */
+@QuarkusTest
+class StrictInputTest {
+
+    @Inject
+    Sql sql;
+
+    @Test
+    void aNulCharacterInABodyFieldIs400NamingTheFieldAndChangesNothing() {
+        long before = sql.count("SELECT count(*) FROM widget");
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\\u0000b\",\"count\":1}").when().post("/widgets")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("name"))
+                .body("detail", containsString("control characters (found U+0000)"));
+        assertEquals(before, sql.count("SELECT count(*) FROM widget"));
+    }
+
+    @Test
+    void tabsAndLineBreaksAreText() {
+        given().contentType(ContentType.JSON).body("{\"day\":\"2024-11-20\",\"note\":\"Zeile 1\\nZeile 2\\tTab\"}")
+                .when().post("/echo/dated").then().statusCode(200).body("note", equalTo("Zeile 1\nZeile 2\tTab"));
+    }
+
+    @Test
+    void controlCharactersInQueryAndPathAre400() {
+        given().when().get("/echo?q=a%00b").then().statusCode(400).contentType("application/problem+json")
+                .body("violations.field", hasItem("q"))
+                .body("detail", containsString("Query parameter 'q'"));
+        given().when().get("/echo/x%01y").then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("segment of the path"));
+        given().when().get("/echo?q=Pl%C3%B6n").then().statusCode(200).body(equalTo("q=Plön"));
+    }
+
+    @Test
+    void trailingGarbageAfterTheJsonIs400AndChangesNothing() {
+        long before = sql.count("SELECT count(*) FROM widget");
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"count\":1}xyz").when().post("/widgets")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertEquals(before, sql.count("SELECT count(*) FROM widget"));
+    }
+
+    @Test
+    void aDateIsADateNotADateTimeCutShortNorAnEmptyString() {
+        given().contentType(ContentType.JSON).body("{\"day\":\"2024-02-29T10:00:00Z\"}").when().post("/echo/dated")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("day"));
+        given().contentType(ContentType.JSON).body("{\"day\":\"\"}").when().post("/echo/dated")
+                .then().statusCode(400).contentType("application/problem+json").body("violations.field", hasItem("day"));
+        given().contentType(ContentType.JSON).body("{\"day\":\"2024-02-29\"}").when().post("/echo/dated")
+                .then().statusCode(200).body("day", equalTo("2024-02-29"));
+    }
+
+    @Test
+    void responsesCarrySafeHeaders() {
+        given().when().get("/echo?q=x").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
+    }
+}

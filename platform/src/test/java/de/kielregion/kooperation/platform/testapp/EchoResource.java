@@ -1,0 +1,38 @@
+package de.kielregion.kooperation.platform.testapp;
+
+import java.time.LocalDate;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+
+/** Echoes what it read, to show how strictly the platform reads input. */
+@Path("/echo")
+@PermitAll
+public class EchoResource {
+
+    public record Dated(@NotNull LocalDate day, String note) {
+    }
+
+    @POST
+    @Path("dated")
+    public Dated dated(@Valid @NotNull Dated dated) {
+        return dated;
+    }
+
+    @GET
+    public String query(@QueryParam("q") String q) {
+        return "q=" + q;
+    }
+
+    @GET
+    @Path("{word}")
+    public String path(@PathParam("word") String word) {
+        return "word=" + word;
+    }
+}
