@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 /** No CSV cell a spreadsheet would run as a formula; everything else as it is. */
 class CsvExportTest {
 
+    @com.fasterxml.jackson.annotation.JsonPropertyOrder({ "name", "note", "amount" })
     record Row(String name, String note, Integer amount) {
     }
 

@@ -38,12 +38,12 @@ class StrictInputTest {
 
     @Test
     void controlCharactersInQueryAndPathAre400() {
-        given().when().get("/echo?q=a%00b").then().statusCode(400).contentType("application/problem+json")
+        given().urlEncodingEnabled(false).when().get("/echo?q=a%00b").then().statusCode(400).contentType("application/problem+json")
                 .body("violations.field", hasItem("q"))
                 .body("detail", containsString("Query parameter 'q'"));
-        given().when().get("/echo/x%01y").then().statusCode(400).contentType("application/problem+json")
+        given().urlEncodingEnabled(false).when().get("/echo/x%01y").then().statusCode(400).contentType("application/problem+json")
                 .body("detail", containsString("segment of the path"));
-        given().when().get("/echo?q=Pl%C3%B6n").then().statusCode(200).body(equalTo("q=Plön"));
+        given().urlEncodingEnabled(false).when().get("/echo?q=Pl%C3%B6n").then().statusCode(200).body(equalTo("q=Plön"));
     }
 
     @Test
