@@ -132,6 +132,17 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** The texts of all elements matching {@code css}, read again if a live update replaced them meanwhile. */
+    List<String> texts(String css) {
+        return wait.until(d -> {
+            try {
+                return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
+    }
+
     /** Types into a field (cleared first). */
     Browser type(String css, String value) {
         retrying(() -> {
