@@ -143,6 +143,17 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** An attribute of all elements matching {@code css}, read again if a live update replaced them meanwhile. */
+    List<String> attributes(String css, String attribute) {
+        return wait.until(d -> {
+            try {
+                return d.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute(attribute)).toList();
+            } catch (org.openqa.selenium.StaleElementReferenceException e) {
+                return null;
+            }
+        });
+    }
+
     /** Types into a field (cleared first). */
     Browser type(String css, String value) {
         retrying(() -> {

@@ -220,19 +220,16 @@ class PortalBrowserTest {
             anna.open("/partners");
             anna.wait.until(d -> anna.find("[data-testid=map]").getDomAttribute("data-markers") != null);
             axe(anna, "partners");
-            List<String> partnerLinks = anna.all("#partners-table a[href^='/partners/']").stream()
-                    .map(e -> e.getDomAttribute("href")).toList();
+            List<String> partnerLinks = anna.attributes("#partners-table a[href^='/partners/']", "href");
             anna.open(partnerLinks.get(0));
             axe(anna, "partner detail");
             anna.open("/partners");
-            List<String> areaLinks = anna.all("a[href^='/areas/']").stream().map(e -> e.getDomAttribute("href"))
-                    .toList();
+            List<String> areaLinks = anna.attributes("a[href^='/areas/']", "href");
             anna.open(areaLinks.get(0));
             axe(anna, "cooperation area");
             anna.open("/memberships");
             axe(anna, "memberships");
-            List<String> memberships = anna.all("#memberships-table a[href^='/memberships/']").stream()
-                    .map(e -> e.getDomAttribute("href")).toList();
+            List<String> memberships = anna.attributes("#memberships-table a[href^='/memberships/']", "href");
             anna.open(memberships.get(0));
             axe(anna, "membership detail");
             anna.open("/decisions");
