@@ -75,7 +75,8 @@ public class PageQuery {
         for (String raw : spec.split(",")) {
             String field = raw.trim();
             if (field.isEmpty()) {
-                continue;
+                throw ProblemException.invalid("sort", "has an empty field; give fields separated by commas, e.g. "
+                        + "'name,-updatedAt'");
             }
             boolean descending = field.startsWith("-");
             String name = descending ? field.substring(1) : field;

@@ -69,4 +69,21 @@ class StrictInputTest {
         given().when().get("/echo?q=x").then().statusCode(200).header("X-Content-Type-Options", "nosniff")
                 .header("Cache-Control", "no-store").header("Referrer-Policy", "no-referrer");
     }
+
+    @Test
+    void numbersBooleansAndIdsAreReadStrictlyAndNameTheParameter() {
+        String id = "caa971d0-0000-4000-8000-000000000001";
+        given().when().get("/echo/typed/" + id + "?n=7&flag=true&page=2").then().statusCode(200)
+                .body(equalTo(id + " 7 true 2"));
+        for (String query : new String[] { "n=abc", "n=1.5", "n=%2B2", "n=-1", "flag=maybe", "page=abc",
+                "page=99999999999" }) {
+            String name = query.substring(0, query.indexOf('='));
+            given().urlEncodingEnabled(false).when().get("/echo/typed/" + id + "?" + query).then().statusCode(400)
+                    .contentType("application/problem+json").body("violations.field", hasItem(name))
+                    .body("detail", containsString("Parameter '" + name + "' must be"));
+        }
+        // Full-width digits look like an id and would resolve to the real one: refused.
+        given().when().get("/echo/typed/caa\uFF19\uFF17\uFF11d0-0000-4000-8000-000000000001").then().statusCode(400)
+                .contentType("application/problem+json").body("violations.field", hasItem("id"));
+    }
 }

@@ -31,6 +31,14 @@ public class EchoResource {
     }
 
     @GET
+    @Path("typed/{id}")
+    public String typed(@PathParam("id") java.util.UUID id, @QueryParam("n") Integer n,
+            @QueryParam("flag") @jakarta.ws.rs.DefaultValue("false") boolean flag,
+            @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page) {
+        return id + " " + n + " " + flag + " " + page;
+    }
+
+    @GET
     @Path("{word}")
     public String path(@PathParam("word") String word) {
         return "word=" + word;
