@@ -23,7 +23,9 @@
           link.textContent = p.name || '';
           marker.bindPopup(link);
           // Without map tiles the names are what makes the dots readable.
-          marker.bindTooltip(p.name || '', { permanent: !element.dataset.tiles, direction: 'right', offset: [8, 0] });
+          var label = document.createElement('span');
+          label.textContent = p.name || '';
+          marker.bindTooltip(label, { permanent: !element.dataset.tiles, direction: 'right', offset: [8, 0] });
         }
       }).addTo(map);
       element.dataset.markers = String(layer.getLayers().length);

@@ -192,7 +192,7 @@ class PortalBrowserTest {
             vera.wait.until(d -> vera.text("#projects-table").contains(title));
             assertEquals(Boolean.TRUE, vera.raw().executeScript("return window.__notReloaded === true;"),
                     "the page was updated in place, not reloaded");
-            assertEquals("Aktualisiert: Es gab eine Änderung.", vera.text("#live-status"));
+            vera.wait.until(d -> "Aktualisiert: Es gab eine Änderung.".equals(vera.text("#live-status")));
         }
     }
 

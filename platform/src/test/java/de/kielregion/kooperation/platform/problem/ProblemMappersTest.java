@@ -77,10 +77,11 @@ class ProblemMappersTest {
     }
 
     @Test
-    void malformedIdInPathIs404Not500() {
+    void malformedIdInPathIs400NamingTheParameterNot500() {
         given().when().get("/widgets/not-a-uuid")
-                .then().statusCode(404)
-                .contentType("application/problem+json");
+                .then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("violations.field", hasItem("id"));
     }
 
     @Test

@@ -94,7 +94,8 @@ public interface ProjectsApi {
 
     @GET
     @Path("decisions")
-    Map<String, Object> decisions(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body,
+    Map<String, Object> decisions(@QueryParam("subjectType") String subjectType,
+            @QueryParam("subjectId") String subjectId, @QueryParam("body") String body,
             @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
 }

@@ -51,7 +51,7 @@ public class DecisionsPage extends PageSupport {
                 query.append('&').append(p[0]).append('=').append(p[1]);
             }
         }
-        return page(register).data("result", projects.decisions(type, b, s, f, t, pageNumber(page), 25,
+        return page(register).data("result", projects.decisions(type, null, b, s, f, t, pageNumber(page), 25,
                 "-decidedOn")).data("subjectType", type == null ? "" : type).data("body", b == null ? "" : b)
                 .data("service", s == null ? "" : s).data("from", f == null ? "" : f).data("to", t == null ? "" : t)
                 .data("subjectTypes", SUBJECT_TYPES).data("bodies", ProjectsPage.BODIES).data("services", SERVICES)

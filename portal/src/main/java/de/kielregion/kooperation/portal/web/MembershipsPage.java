@@ -52,7 +52,8 @@ public class MembershipsPage extends PageSupport {
         String s = oneOf(STATUSES, status) ? status : null;
         return page(list).data("result", memberships.memberships(null, s, pageNumber(page), 20, null))
                 .data("deadlines", Section.of("memberships", () -> memberships.deadlines("P90D")))
-                .data("status", s == null ? "" : s).data("statuses", STATUSES);
+                .data("status", s == null ? "" : s).data("statuses", STATUSES)
+                .data("query", s == null ? "" : "status=" + s);
     }
 
     @GET
@@ -94,7 +95,8 @@ public class MembershipsPage extends PageSupport {
         try {
             action.run();
             return seeOther("/memberships/" + id);
-        } catch (ServiceProblem problem) {
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
             return refused(detail(id).data("action", Forms.text(form, "action")).data("otherViolations",
                     problem.otherViolations(java.util.Set.of("decidedOn"))), problem, Forms.values(form));
         }

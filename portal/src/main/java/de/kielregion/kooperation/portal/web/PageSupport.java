@@ -35,6 +35,12 @@ abstract class PageSupport {
         return Response.status(status).entity(form.data("problem", problem).data("values", values)).build();
     }
 
+    /** A refusal, or a service that did not answer (503), as one problem for the form. */
+    static ServiceProblem problemOf(RuntimeException e) {
+        return e instanceof ServiceProblem p ? p
+                : new ServiceProblem(503, "Service Unavailable", null, java.util.Map.of());
+    }
+
     /** Page numbers as query parameters must be small non-negative integers; anything else is page 0. */
     static int pageNumber(String value) {
         if (value == null || !value.matches("[0-9]{1,6}")) {

@@ -121,7 +121,8 @@ public class PartnersPage extends PageSupport {
                     partnerId, "kind", Forms.text(form, "kind"), "status", Forms.text(form, "status"), "since",
                     Forms.text(form, "since"), "note", Forms.text(form, "note")));
             return seeOther("/partners/" + partnerId + "#relations");
-        } catch (ServiceProblem problem) {
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
             return refused(detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since"))),
                     problem, Forms.values(form));
         }
@@ -143,7 +144,8 @@ public class PartnersPage extends PageSupport {
             body.put("status", Forms.text(form, "status"));
             partners.updateRelation(relationId, "\"" + relation.get("version") + "\"", body);
             return seeOther("/partners/" + partnerId + "#relations");
-        } catch (ServiceProblem problem) {
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
             return refused(detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since"))),
                     problem, Forms.values(form));
         }
@@ -154,6 +156,15 @@ public class PartnersPage extends PageSupport {
     public TemplateInstance area(@PathParam("id") String id) {
         String areaId = ProjectsPage.uuid(id);
         return page(area).data("area", partners.area(areaId))
-                .data("analysis", Section.of("partners", () -> partners.analysis(areaId)));
+                .data("analysis", Section.of("partners", () -> {
+                    try {
+                        return partners.analysis(areaId);
+                    } catch (ServiceProblem p) {
+                        if (p.status() == 404) {
+                            return Map.of("ranking", List.of(), "criteria", List.of());
+                        }
+                        throw p;
+                    }
+                }));
     }
 }

@@ -115,18 +115,10 @@ public class ProjectsPage extends PageSupport {
     }
 
     /** This project's decisions from the register (newest first). */
+    @SuppressWarnings("unchecked")
     private List<Map<String, Object>> decisionsOf(String id) {
-        Map<String, Object> page = projects.decisions("Project", null, null, null, null, 0, 100,
-                "-decidedOn");
-        List<Map<String, Object>> mine = new ArrayList<>();
-        for (Object d : (List<?>) page.getOrDefault("items", List.of())) {
-            if (d instanceof Map<?, ?> m && id.equals(String.valueOf(m.get("subjectId")))) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> decision = (Map<String, Object>) m;
-                mine.add(decision);
-            }
-        }
-        return mine;
+        Map<String, Object> page = projects.decisions("Project", id, null, null, null, null, 0, 100, "-decidedOn");
+        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
     }
 
     @GET
@@ -145,11 +137,12 @@ public class ProjectsPage extends PageSupport {
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response propose(MultivaluedMap<String, String> form) {
-        Map<String, Object> request = request(form);
+        Map<String, Object> request = request(form, null);
         try {
             Map<String, Object> created = projects.propose(request);
             return seeOther("/projects/" + created.get("id"));
-        } catch (ServiceProblem problem) {
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
             return refused(formPage(null, problem, Forms.values(form)), problem, Forms.values(form));
         }
     }
@@ -157,14 +150,16 @@ public class ProjectsPage extends PageSupport {
     @POST
     @Path("{id}")
     public Response update(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        Map<String, Object> request = request(form);
+        // PUT replaces the whole project: start from what it is, so that nothing the form does not show is lost.
+        Map<String, Object> current = projects.project(uuid(id));
+        Map<String, Object> request = request(form, current);
         request.put("version", Forms.integer(form, "version"));
         try {
             projects.update(uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
             return seeOther("/projects/" + id);
-        } catch (ServiceProblem problem) {
-            Map<String, Object> project = projects.project(uuid(id));
-            return refused(formPage(project, problem, Forms.values(form)), problem, Forms.values(form));
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
+            return refused(formPage(current, problem, Forms.values(form)), problem, Forms.values(form));
         }
     }
 
@@ -175,8 +170,8 @@ public class ProjectsPage extends PageSupport {
             projects.changeStatus(uuid(id), Forms.body("status", Forms.text(form, "status"), "version",
                     Forms.integer(form, "version")));
             return seeOther("/projects/" + id);
-        } catch (ServiceProblem problem) {
-            return refusedOnDetail(id, problem, form);
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            return refusedOnDetail(id, problemOf(e), form);
         }
     }
 
@@ -188,8 +183,8 @@ public class ProjectsPage extends PageSupport {
                     Forms.text(form, "decidedOn"), "outcome", Forms.text(form, "outcome"), "conditions",
                     Forms.text(form, "conditions"), "minutesReference", Forms.text(form, "minutesReference")));
             return seeOther("/projects/" + id);
-        } catch (ServiceProblem problem) {
-            return refusedOnDetail(id, problem, form);
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            return refusedOnDetail(id, problemOf(e), form);
         }
     }
 
@@ -201,8 +196,8 @@ public class ProjectsPage extends PageSupport {
                     Forms.integer(form, "year"), "category", Forms.text(form, "category"), "amount",
                     Forms.decimal(form, "amount")));
             return seeOther("/projects/" + id + "?allocation=" + allocation.get("id") + "#allocations");
-        } catch (ServiceProblem problem) {
-            return refusedOnDetail(id, problem, form);
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            return refusedOnDetail(id, problemOf(e), form);
         }
     }
 
@@ -217,6 +212,7 @@ public class ProjectsPage extends PageSupport {
                 .data("measures", Section.of("projects", projects::measures))
                 .data("partners", Section.of("partners", () -> partners.partners(null, null, null, "ACTIVE", 0, 100,
                         "name")))
+                .data("currentPartners", project == null ? List.of() : project.getOrDefault("partners", List.of()))
                 .data("shareholders", SHAREHOLDERS).data("financingKinds", FINANCING)
                 .data("otherViolations", problem == null ? List.of() : problem.otherViolations(FORM_FIELDS));
     }
@@ -246,17 +242,40 @@ public class ProjectsPage extends PageSupport {
         return v;
     }
 
-    private static Map<String, Object> request(MultivaluedMap<String, String> form) {
+    /**
+     * The service's request from the form; for an edit, {@code current} supplies what the form
+     * does not show: the cooperation area, each kept partner's role, financing sources after the
+     * first, and all partners when the partner list could not be shown (partners-service down).
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> request(MultivaluedMap<String, String> form, Map<String, Object> current) {
+        Map<String, String> roles = new java.util.HashMap<>();
+        List<Object> currentPartners = current == null ? List.of()
+                : (List<Object>) current.getOrDefault("partners", List.of());
+        for (Object pp : currentPartners) {
+            Map<String, Object> p = (Map<String, Object>) pp;
+            roles.put(String.valueOf(p.get("partnerId")), String.valueOf(p.get("role")));
+        }
         List<Map<String, Object>> partners = new ArrayList<>();
-        for (String partnerId : Forms.list(form, "partnerIds")) {
-            partners.add(Forms.body("partnerId", partnerId, "role", "PARTNER"));
+        if (current != null && Forms.text(form, "partnersShown") == null) {
+            roles.forEach((partnerId, role) -> partners.add(Forms.body("partnerId", partnerId, "role", role)));
+        } else {
+            for (String partnerId : Forms.list(form, "partnerIds")) {
+                partners.add(Forms.body("partnerId", partnerId, "role", roles.getOrDefault(partnerId, "PARTNER")));
+            }
         }
         List<Map<String, Object>> financing = new ArrayList<>();
         if (Forms.text(form, "financingName") != null || Forms.text(form, "financingAmount") != null) {
             financing.add(Forms.body("kind", Forms.text(form, "financingKind"), "name",
                     Forms.text(form, "financingName"), "amount", Forms.decimal(form, "financingAmount")));
         }
-        return Forms.body("title", Forms.text(form, "title"), "summary", Forms.text(form, "summary"),
+        if (current != null) {
+            List<Object> more = (List<Object>) current.getOrDefault("financing", List.of());
+            for (int i = 1; i < more.size(); i++) {
+                financing.add((Map<String, Object>) more.get(i));
+            }
+        }
+        Map<String, Object> request = Forms.body("title", Forms.text(form, "title"), "summary", Forms.text(form, "summary"),
                 "measureId", Forms.text(form, "measureId"), "themeIds", Forms.list(form, "themeIds"),
                 "lead", Forms.text(form, "lead"), "shareholders", Forms.list(form, "shareholders"),
                 "partners", partners, "plannedStart", Forms.text(form, "plannedStart"),
@@ -264,6 +283,10 @@ public class ProjectsPage extends PageSupport {
                 "effort", Forms.integer(form, "effort"), "impact", Forms.integer(form, "impact"),
                 "monthsToStart", Forms.integer(form, "monthsToStart"),
                 "fundingSecured", Forms.integer(form, "fundingSecured"));
+        if (current != null && current.get("cooperationAreaId") != null) {
+            request.put("cooperationAreaId", current.get("cooperationAreaId"));
+        }
+        return request;
     }
 
     /** Ids in paths must look like UUIDs before they go to a service (else: the page is not found). */

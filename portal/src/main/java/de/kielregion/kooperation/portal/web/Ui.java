@@ -283,6 +283,17 @@ public class Ui {
         return "";
     }
 
+    /** Is there an item with this id in the list (of JSON objects)? */
+    public boolean listed(Object items, Object id) {
+        return items instanceof java.util.Collection<?> list && id != null && list.stream()
+                .anyMatch(i -> i instanceof java.util.Map<?, ?> m && id.toString().equals(String.valueOf(m.get("id"))));
+    }
+
+    /** aria-invalid and aria-describedby for an input whose field the service refused (else nothing). */
+    public String invalid(Object problem, String field, String id) {
+        return error(problem, field).isEmpty() ? "" : "aria-invalid=\"true\" aria-describedby=\"e-" + id + "\"";
+    }
+
     /** The value of a key of a JSON object, "" when absent or null (for optional fields). */
     public Object get(Object object, String key) {
         if (object instanceof java.util.Map<?, ?> map && map.get(key) != null) {

@@ -42,13 +42,14 @@ public class DecisionResource {
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "The decision register", description = "Newest first; filter by subjectType (Project, "
-            + "Measure, OpenQuestion, Strategy), body, service, and date range from/to (ISO dates); sort by decidedOn, "
+            + "Measure, OpenQuestion, Strategy), subjectId (one subject's decisions), body, service, and date range from/to (ISO dates); sort by decidedOn, "
             + "recordedAt, subjectName. Roles: every role.")
-    public Page<DecisionView> register(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body,
+    public Page<DecisionView> register(@QueryParam("subjectType") String subjectType,
+            @QueryParam("subjectId") java.util.UUID subjectId, @QueryParam("body") String body,
             @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
             @Valid @BeanParam PageQuery paging) {
         DecisionApi.Body parsedBody = Params.enumOf(DecisionApi.Body.class, body, "body");
-        return decisions.register(Texts.trimToNull(subjectType), parsedBody == null ? null : parsedBody.name(), Texts.trimToNull(service),
+        return decisions.register(Texts.trimToNull(subjectType), subjectId, parsedBody == null ? null : parsedBody.name(), Texts.trimToNull(service),
                 date(from, "from"), date(to, "to"), paging);
     }
 

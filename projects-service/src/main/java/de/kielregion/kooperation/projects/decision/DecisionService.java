@@ -66,10 +66,11 @@ public class DecisionService {
     }
 
     @Transactional
-    public Page<DecisionView> register(String subjectType, String body, String service, LocalDate from, LocalDate to,
-            PageQuery paging) {
+    public Page<DecisionView> register(String subjectType, java.util.UUID subjectId, String body, String service,
+            LocalDate from, LocalDate to, PageQuery paging) {
         return ListQuery.of(Decision.class, "d")
                 .where("d.subjectType = :type", "type", subjectType)
+                .where("d.subjectId = :subject", "subject", subjectId)
                 .where("d.body = :body", "body", body)
                 .where("d.service = :service", "service", service)
                 .where("d.decidedOn >= :from", "from", from)

@@ -88,7 +88,7 @@ public class OverviewService {
             Project p = best.get(i);
             quickWins.add(new QuickWinEntry(i + 1, p.id, p.title, p.status, p.quickWin));
         }
-        List<DecisionView> strategyDecisions = decisions.register(ProjectEvents.STRATEGY, null, null, null, null,
+        List<DecisionView> strategyDecisions = decisions.register(ProjectEvents.STRATEGY, null, null, null, null, null,
                 new PageQuery(0, 50, null)).items();
         List<NextStepView> overdue = strategy.nextSteps(true, null, null);
         return new Overview(Instant.now(), strategy.goals(), themes, measures, open, questions.size() - open,
