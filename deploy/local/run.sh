@@ -145,13 +145,16 @@ for s in "${services[@]}"; do
     > "$logs/$s-service.log" 2>&1 &
   pids+=($!)
 done
-for s in "${services[@]}"; do
+await_ready() { # $1: name, $2: port, $3: log file; waits up to 120 s for /q/health/ready
   for ((i=0; i<120; i++)); do
-    http_ok "${port[$s]}" /q/health/ready && break
+    http_ok "$2" /q/health/ready && break
     sleep 1
   done
-  http_ok "${port[$s]}" /q/health/ready || { tail -n 30 "$logs/$s-service.log" >&2; fail "$s-service is not ready after 120 s (see $logs/$s-service.log)."; }
-  say "$s-service ready."
+  http_ok "$2" /q/health/ready || { tail -n 30 "$3" >&2; fail "$1 is not ready after 120 s (see $3)."; }
+  say "$1 ready."
+}
+for s in "${services[@]}"; do
+  await_ready "$s-service" "${port[$s]}" "$logs/$s-service.log"
 done
 
 say "Starting the portal on port $portal_port (log: $logs/portal.log)..."
@@ -162,12 +165,7 @@ HTTP_PORT="$portal_port" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.
   PORTAL_MAP_ATTRIBUTION="${OSTSEE_MAP_ATTRIBUTION:-}" \
   java -XX:TieredStopAtLevel=1 -Xmx256m -jar portal/target/quarkus-app/quarkus-run.jar > "$logs/portal.log" 2>&1 &
 pids+=($!)
-for ((i=0; i<120; i++)); do
-  http_ok "$portal_port" /q/health/ready && break
-  sleep 1
-done
-http_ok "$portal_port" /q/health/ready || { tail -n 30 "$logs/portal.log" >&2; fail "The portal is not ready after 120 s (see $logs/portal.log)."; }
-say "portal ready."
+await_ready portal "$portal_port" "$logs/portal.log"
 
 say "Loading the workshop's demo data (once)..."
 java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" de.kielregion.kooperation.infra.DemoData \

@@ -63,12 +63,13 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response jsonMapping(JsonMappingException e, UriInfo uri) {
         String field = jsonPath(e);
+        String message = expected(e);
         String detail = field.isEmpty()
-                ? "The request body does not have the expected structure: " + firstLine(e.getOriginalMessage())
-                : "Field '" + field + "' has an invalid value: " + firstLine(e.getOriginalMessage());
+                ? "The request body does not have the expected structure: " + message
+                : "Field '" + field + "' has an invalid value: " + message;
         Problem problem = Problem.of(Status.BAD_REQUEST, detail).withInstance(path(uri));
         if (!field.isEmpty()) {
-            problem = problem.with("violations", List.of(new Violation(field, firstLine(e.getOriginalMessage()))));
+            problem = problem.with("violations", List.of(new Violation(field, message)));
         }
         return problem.toResponse();
     }
@@ -240,6 +241,48 @@ public class ProblemMappers {
     private static String location(JsonProcessingException e) {
         return e.getLocation() == null ? ""
                 : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    /**
+     * What was expected, in a client's words ("a date like 2024-11-20"), never our class names;
+     * Jackson's own message only where it names no Java type.
+     */
+    static String expected(JsonMappingException e) {
+        Class<?> type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType()
+                : null;
+        if (type == java.time.LocalDate.class) {
+            return "expected a date like 2024-11-20";
+        }
+        if (type == java.time.Instant.class || type == java.time.OffsetDateTime.class) {
+            return "expected a date and time like 2024-11-20T10:00:00Z";
+        }
+        if (type == java.util.UUID.class) {
+            return "expected an id like 3f2c8a9e-1b4d-4c6e-9a7b-2d5e8f1a3c6b";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "expected a whole number";
+        }
+        if (type == java.math.BigDecimal.class || type == Double.class || type == double.class) {
+            return "expected a number like 1500.00";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "expected true or false";
+        }
+        if (type != null && type.isEnum()) {
+            return "expected one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "));
+        }
+        if (type == String.class && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("must ")) {
+            return firstLine(e.getOriginalMessage());
+        }
+        if (type == String.class) {
+            return "expected text";
+        }
+        if (type != null && (java.util.Collection.class.isAssignableFrom(type) || type.isArray())) {
+            return "expected a list";
+        }
+        String original = firstLine(e.getOriginalMessage());
+        return original.contains("`") || original.contains("java.") ? "expected another kind of value" : original;
     }
 
     private static String firstLine(String message) {

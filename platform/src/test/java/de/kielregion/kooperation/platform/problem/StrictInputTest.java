@@ -86,4 +86,13 @@ class StrictInputTest {
         given().when().get("/echo/typed/caa\uFF19\uFF17\uFF11d0-0000-4000-8000-000000000001").then().statusCode(400)
                 .contentType("application/problem+json").body("violations.field", hasItem("id"));
     }
+
+    @Test
+    void detailsSayWhatWasExpectedNotWhichJavaClass() {
+        given().contentType(ContentType.JSON).body("{\"day\":\"20.11.2024\"}").when().post("/echo/dated")
+                .then().statusCode(400).body("detail", equalTo("Field 'day' has an invalid value: expected a date like 2024-11-20"))
+                .body("detail", org.hamcrest.Matchers.not(containsString("java.")));
+        given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"count\":\"many\"}").when().post("/widgets")
+                .then().statusCode(400).body("violations[0].message", equalTo("expected a whole number"));
+    }
 }
