@@ -34,6 +34,7 @@ public final class Suite {
     private static Suite running;
 
     // Real tokens from the real Keycloak (demo users and clients of deploy/keycloak).
+    public static final String ADMIN = get().keycloak.user("anna.admin", "demo-admin");
     public static final String COORDINATOR = get().keycloak.user("carla.coordinator", "demo-coordinator");
     public static final String DECIDER = get().keycloak.user("dirk.decider", "demo-decider");
     public static final String VIEWER = get().keycloak.user("vera.viewer", "demo-viewer");

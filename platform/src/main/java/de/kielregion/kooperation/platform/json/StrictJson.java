@@ -20,7 +20,8 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
- * One strict reading of request bodies for every service: nothing after the JSON value, no
+ * One strict reading of request bodies for every service: no quiet type conversions (a number
+ * or boolean is not text, 1.5 is not a whole number), nothing after the JSON value, no
  * control characters in text (PostgreSQL cannot store U+0000; tab and line breaks are fine),
  * dates only as dates (no date-time cut short), and no empty string quietly read as "no date".
  * Each refusal becomes a 400 problem naming the field (see ProblemMappers).
@@ -34,6 +35,14 @@ public class StrictJson implements ObjectMapperCustomizer {
         mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.EmptyString,
                 CoercionAction.Fail);
+        // Text is text: a number or a boolean is not quietly turned into one ({"title": true}).
+        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        // Whole numbers are whole: 1.5 is not quietly cut to 1, true is not 1. (Numbers written as
+        // strings, e.g. "1500.00" for an amount, stay accepted: clients send decimals that way.)
+        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         mapper.registerModule(new SimpleModule("no-control-characters").addDeserializer(String.class,
                 new NoControlCharacters()));
     }

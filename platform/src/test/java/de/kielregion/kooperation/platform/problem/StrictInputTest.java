@@ -95,4 +95,14 @@ class StrictInputTest {
         given().contentType(ContentType.JSON).body("{\"name\":\"x\",\"count\":\"many\"}").when().post("/widgets")
                 .then().statusCode(400).body("violations[0].message", equalTo("expected a whole number"));
     }
+
+    @Test
+    void noQuietTypeConversions() {
+        for (String body : new String[] { "{\"name\":true,\"count\":1}", "{\"name\":42,\"count\":1}",
+                "{\"name\":\"x\",\"count\":1.5}",
+                "{\"name\":\"x\",\"count\":true}" }) {
+            given().contentType(ContentType.JSON).body(body).when().post("/widgets").then().statusCode(400)
+                    .contentType("application/problem+json");
+        }
+    }
 }
