@@ -164,6 +164,21 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Has the page this element belonged to been replaced (the browser says so in one of two ways)? */
+    private static boolean gone(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (org.openqa.selenium.StaleElementReferenceException e) {
+            return true;
+        } catch (org.openqa.selenium.WebDriverException e) {
+            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
     /**
      * Runs a step again (three times at most) when the element it found was replaced meanwhile,
      * e.g. by a live update of the page: the step's intent, not a timing, is what is tested.
@@ -198,7 +213,7 @@ final class Browser implements AutoCloseable {
             old[0] = find("html");
             find(css).click();
         });
-        wait.until(ExpectedConditions.stalenessOf(old[0]));
+        wait.until(d -> gone(old[0]));
         wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
         return this;
     }
