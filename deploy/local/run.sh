@@ -9,7 +9,8 @@
 # Settings (environment): OSTSEE_DATA (default .local/data: Kafka and PostgreSQL data, kept
 # between runs), OSTSEE_KAFKA_PORT (9092), OSTSEE_PG_PORT (5433), OSTSEE_PARTNERS_PORT (8081),
 # OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_PORTAL_PORT (8080),
-# OSTSEE_KEYCLOAK_PORT (8180); OSTSEE_MAP_TILES_URL (+ _ORIGIN, _ATTRIBUTION) for map tiles in the portal;
+# OSTSEE_*_MANAGEMENT_PORT (health and metrics: partners 9081, projects 9082, memberships 9083,
+# portal 9080), OSTSEE_KEYCLOAK_PORT (8180); OSTSEE_MAP_TILES_URL (+ _ORIGIN, _ATTRIBUTION) for map tiles in the portal;
 # OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -27,6 +28,12 @@ data="${OSTSEE_DATA:-$root/.local/data}"
 logs="$root/.local/logs"
 mkdir -p "$data" "$logs"
 services=(partners projects memberships)
+declare -A mport=(
+  [partners]="${OSTSEE_PARTNERS_MANAGEMENT_PORT:-9081}"
+  [projects]="${OSTSEE_PROJECTS_MANAGEMENT_PORT:-9082}"
+  [memberships]="${OSTSEE_MEMBERSHIPS_MANAGEMENT_PORT:-9083}"
+)
+portal_mport="${OSTSEE_PORTAL_MANAGEMENT_PORT:-9080}"
 declare -A port=(
   [partners]="${OSTSEE_PARTNERS_PORT:-8081}"
   [projects]="${OSTSEE_PROJECTS_PORT:-8082}"
@@ -55,12 +62,12 @@ http_ok() { # $1: port, $2: path; true on HTTP 200
   [[ "$status" == *" 200 "* ]]
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-all_ports=("$kafka_port" "$kc_port" "$portal_port" "${port[@]}")
+all_ports=("$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "${port[@]}" "${mport[@]}")
 [ -z "${OSTSEE_PG_URL:-}" ] && all_ports+=("$pg_port")
 if [ "$(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | head -n 1)" != "" ]; then
   fail "Two components are set to the same port ($(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | tr '\n' ' ')): give each its own (see the header of $0)."
 fi
-for p in "$kafka_port" "$kc_port" "$portal_port" "${port[@]}"; do
+for p in "$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "${port[@]}" "${mport[@]}"; do
   port_free "$p" || fail "Port $p is already in use on 127.0.0.1: stop what uses it, or choose another port (see the header of $0)."
 done
 if [ -z "${OSTSEE_PG_URL:-}" ]; then
@@ -140,12 +147,12 @@ say "Keycloak ready: $issuer"
 for s in "${services[@]}"; do
   url_var="DB_URL_${s^^}"
   say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
-  DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" OIDC_AUTH_SERVER_URL="$issuer" OIDC_AUDIENCE=ostsee-api \
+  DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" MANAGEMENT_PORT="${mport[$s]}" OIDC_AUTH_SERVER_URL="$issuer" OIDC_AUDIENCE=ostsee-api \
     java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
     > "$logs/$s-service.log" 2>&1 &
   pids+=($!)
 done
-await_ready() { # $1: name, $2: port, $3: log file; waits up to 120 s for /q/health/ready
+await_ready() { # $1: name, $2: management port, $3: log file; waits up to 120 s for /q/health/ready
   for ((i=0; i<120; i++)); do
     http_ok "$2" /q/health/ready && break
     sleep 1
@@ -154,18 +161,18 @@ await_ready() { # $1: name, $2: port, $3: log file; waits up to 120 s for /q/hea
   say "$1 ready."
 }
 for s in "${services[@]}"; do
-  await_ready "$s-service" "${port[$s]}" "$logs/$s-service.log"
+  await_ready "$s-service" "${mport[$s]}" "$logs/$s-service.log"
 done
 
 say "Starting the portal on port $portal_port (log: $logs/portal.log)..."
-HTTP_PORT="$portal_port" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.0.0.1:$kc_port" \
+HTTP_PORT="$portal_port" MANAGEMENT_PORT="$portal_mport" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.0.0.1:$kc_port" \
   PARTNERS_URL="http://127.0.0.1:${port[partners]}" PROJECTS_URL="http://127.0.0.1:${port[projects]}" \
   MEMBERSHIPS_URL="http://127.0.0.1:${port[memberships]}" \
   PORTAL_MAP_TILES_URL="${OSTSEE_MAP_TILES_URL:-}" PORTAL_MAP_TILES_ORIGIN="${OSTSEE_MAP_TILES_ORIGIN:-}" \
   PORTAL_MAP_ATTRIBUTION="${OSTSEE_MAP_ATTRIBUTION:-}" \
   java -XX:TieredStopAtLevel=1 -Xmx256m -jar portal/target/quarkus-app/quarkus-run.jar > "$logs/portal.log" 2>&1 &
 pids+=($!)
-await_ready portal "$portal_port" "$logs/portal.log"
+await_ready portal "$portal_mport" "$logs/portal.log"
 
 say "Loading the workshop's demo data (once)..."
 java -cp "infra/target/classes:$(cat infra/target/classpath.txt)" de.kielregion.kooperation.infra.DemoData \
@@ -188,7 +195,8 @@ Demo logins (realm ostsee): anna.admin/demo-admin, carla.coordinator/demo-coordi
   dirk.decider/demo-decider, vera.viewer/demo-viewer; shareholder systems by client credentials:
   kiel-it, rendsburg-eckernfoerde-it, ploen-it (secret demo-secret-<client>), see deploy/keycloak/README.md.
 Strategy document: http://127.0.0.1:${port[projects]}/strategy/document (with a token)
-Health: /q/health, metrics: /q/metrics on each service. Press Ctrl-C to stop.
+Health and metrics on the management ports (loopback): partners ${mport[partners]}, projects ${mport[projects]},
+  memberships ${mport[memberships]}, portal $portal_mport (/q/health, /q/metrics). Press Ctrl-C to stop.
 EOM
 # Runs until Ctrl-C, or until one of the processes ends (then everything stops).
 wait -n "${pids[@]}" || true

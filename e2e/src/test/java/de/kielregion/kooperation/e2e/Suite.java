@@ -45,6 +45,7 @@ public final class Suite {
     private final KeycloakServer keycloak;
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, String> urls = new HashMap<>();
+    private final Map<String, String> management = new HashMap<>();
     private final Map<String, ProcessBuilder> builders = new HashMap<>();
     private final Map<String, String> databases = new HashMap<>();
 
@@ -79,6 +80,9 @@ public final class Suite {
         Map<String, String> env = builder.environment();
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(port));
+        int managementPort = Ports.free();
+        env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+        management.put("portal", "http://127.0.0.1:" + managementPort);
         env.put("PARTNERS_URL", urls.get("partners"));
         env.put("PROJECTS_URL", urls.get("projects"));
         env.put("MEMBERSHIPS_URL", urls.get("memberships"));
@@ -143,6 +147,11 @@ public final class Suite {
 
     public String url(String service) {
         return urls.get(service);
+    }
+
+    /** The management interface (health, metrics) of a service or the portal. */
+    public String management(String service) {
+        return management.get(service);
     }
 
     /** Requests to {@code service} (partners, projects, memberships) with {@code token}. */
@@ -275,6 +284,9 @@ public final class Suite {
             Map<String, String> env = builder.environment();
             env.put("HTTP_HOST", "127.0.0.1");
             env.put("HTTP_PORT", String.valueOf(port));
+            int managementPort = Ports.free();
+            env.put("MANAGEMENT_PORT", String.valueOf(managementPort));
+            management.put(service, "http://127.0.0.1:" + managementPort);
             env.put("DB_URL", dbUrl);
             env.put("DB_USER", postgres.user());
             env.put("DB_PASSWORD", postgres.password());
@@ -299,7 +311,7 @@ public final class Suite {
                         + "-service.log");
             }
             try {
-                return client.send(HttpRequest.newBuilder(URI.create(urls.get(service) + "/q/health/ready")).build(),
+                return client.send(HttpRequest.newBuilder(URI.create(management.get(service) + "/q/health/ready")).build(),
                         HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
             } catch (IOException e) {
                 return false;

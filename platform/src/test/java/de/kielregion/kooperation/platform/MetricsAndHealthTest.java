@@ -19,7 +19,7 @@ class MetricsAndHealthTest {
     @Test
     void outboxAndInboxMetricsAreExposed() {
         widgets.create("metrics", 1);
-        given().when().get("/q/metrics")
+        given().baseUri("http://127.0.0.1").port(9901).when().get("/q/metrics")
                 .then().statusCode(200)
                 .body(containsString("ostsee_outbox_backlog"))
                 .body(containsString("ostsee_outbox_publish_latency_seconds"))
@@ -28,9 +28,15 @@ class MetricsAndHealthTest {
 
     @Test
     void readinessIncludesTheDatabase() {
-        given().when().get("/q/health/ready")
+        given().baseUri("http://127.0.0.1").port(9901).when().get("/q/health/ready")
                 .then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body(containsString("Database connections health check"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnTheApiPort() {
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 }

@@ -24,10 +24,18 @@ import org.junit.jupiter.api.Test;
  */
 public abstract class ServiceStartsContract {
 
+    /** quarkus.management.test-port of the platform's defaults. */
+    static final int MANAGEMENT_TEST_PORT = 9901;
+
     @Test
     void healthIsUpIncludingTheDatabase() {
-        given().when().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        // On the management interface (its own port), not on the API port.
+        given().baseUri("http://127.0.0.1").port(MANAGEMENT_TEST_PORT).when().get("/q/health/live").then()
+                .statusCode(200).body("status", equalTo("UP"));
+        given().baseUri("http://127.0.0.1").port(MANAGEMENT_TEST_PORT).when().get("/q/health/ready").then()
+                .statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/health/ready").then().statusCode(404);
+        given().when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -131,7 +131,7 @@ class InboxTest {
         assertEquals(noData, CloudEventHeaders.value(dead.get(1).headers(), CloudEventHeaders.ID));
         assertEquals(failing, CloudEventHeaders.value(dead.get(2).headers(), CloudEventHeaders.ID));
         assertEquals(0, sql.count(EFFECT, "fails-" + key), "the failing effect never committed");
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().baseUri("http://127.0.0.1").port(9901).when().get("/q/metrics").then().statusCode(200)
                 .body(containsString("ostsee_inbox_deadlettered_total{reason=\"malformed\""))
                 .body(containsString("ostsee_inbox_deadlettered_total{reason=\"failed\""))
                 .body(containsString("ostsee_inbox_consumed_total{outcome=\"applied\""));
