@@ -121,10 +121,10 @@ final class Browser implements AutoCloseable {
         return wait.until(d -> {
             try {
                 return d.findElement(By.cssSelector(css)).getText();
-            } catch (org.openqa.selenium.StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+            } catch (org.openqa.selenium.NoSuchElementException e) {
                 return null;
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                if (replaced(e)) {
                     return null;
                 }
                 throw e;
@@ -137,8 +137,11 @@ final class Browser implements AutoCloseable {
         return wait.until(d -> {
             try {
                 return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (replaced(e)) {
+                    return null;
+                }
+                throw e;
             }
         });
     }
@@ -148,8 +151,11 @@ final class Browser implements AutoCloseable {
         return wait.until(d -> {
             try {
                 return d.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute(attribute)).toList();
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                return null;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (replaced(e)) {
+                    return null;
+                }
+                throw e;
             }
         });
     }
@@ -164,15 +170,19 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Has the page this element belonged to been replaced (the browser says so in one of two ways)? */
+    /** Chromium reports an element of a replaced page either as stale or as not belonging to the document. */
+    private static boolean replaced(org.openqa.selenium.WebDriverException e) {
+        return e instanceof org.openqa.selenium.StaleElementReferenceException
+                || (e.getMessage() != null && e.getMessage().contains("does not belong to the document"));
+    }
+
+    /** Has the page this element belonged to been replaced? */
     private static boolean gone(WebElement element) {
         try {
             element.isEnabled();
             return false;
-        } catch (org.openqa.selenium.StaleElementReferenceException e) {
-            return true;
         } catch (org.openqa.selenium.WebDriverException e) {
-            if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+            if (replaced(e)) {
                 return true;
             }
             throw e;
@@ -188,12 +198,8 @@ final class Browser implements AutoCloseable {
             try {
                 step.run();
                 return;
-            } catch (org.openqa.selenium.StaleElementReferenceException e) {
-                if (attempt == 3) {
-                    throw e;
-                }
             } catch (org.openqa.selenium.WebDriverException e) {
-                if (attempt == 3 || e.getMessage() == null || !e.getMessage().contains("does not belong to the document")) {
+                if (attempt == 3 || !replaced(e)) {
                     throw e;
                 }
             }

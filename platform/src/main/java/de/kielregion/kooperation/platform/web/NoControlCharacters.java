@@ -22,27 +22,27 @@ public class NoControlCharacters {
     @ServerRequestFilter(preMatching = true)
     public Response refuse(UriInfo uri) {
         for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters(true).entrySet()) {
+            String name = printable(parameter.getKey());
+            int c = StrictJson.controlCharacter(parameter.getKey());
             for (String value : parameter.getValue()) {
-                int c = StrictJson.controlCharacter(value);
-                if (c >= 0 || StrictJson.controlCharacter(parameter.getKey()) >= 0) {
-                    return refusal("Query parameter '" + printable(parameter.getKey()), c, uri);
-                }
+                c = Math.max(c, StrictJson.controlCharacter(value));
+            }
+            if (c >= 0) {
+                return refusal(name, "Query parameter '" + name + "'", c, uri);
             }
         }
         for (PathSegment segment : uri.getPathSegments(true)) {
             int c = StrictJson.controlCharacter(segment.getPath());
             if (c >= 0) {
-                return refusal("A segment of the path ('" + printable(segment.getPath()), c, uri);
+                return refusal("path", "A segment of the path ('" + printable(segment.getPath()) + "')", c, uri);
             }
         }
         return null;
     }
 
-    private static Response refusal(String what, int c, UriInfo uri) {
-        String message = "must not contain control characters (found " + StrictJson.describe(Math.max(c, 0)) + ")";
-        String field = what.startsWith("Query parameter '") ? what.substring("Query parameter '".length()) : "path";
-        return Problem.of(Response.Status.BAD_REQUEST, what + "') " + message)
-                .withInstance(printable(uri.getPath()))
+    private static Response refusal(String field, String what, int c, UriInfo uri) {
+        String message = "must not contain control characters (found " + StrictJson.describe(c) + ")";
+        return Problem.of(Response.Status.BAD_REQUEST, what + " " + message).withInstance(printable(uri.getPath()))
                 .with("violations", List.of(new Violation(field, message))).toResponse();
     }
 

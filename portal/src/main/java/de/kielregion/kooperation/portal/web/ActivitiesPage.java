@@ -90,22 +90,19 @@ public class ActivitiesPage extends PageSupport {
         Map<String, Object> body = Forms.body("externalId", externalId, "title", Forms.text(form, "title"), "kind",
                 Forms.text(form, "kind"), "yearFrom", Forms.integer(form, "yearFrom"), "yearTo",
                 Forms.integer(form, "yearTo"), "themes", themes, "link", Forms.text(form, "link"));
-        Map<String, Object> existing = null;
-        try {
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> existing = new java.util.concurrent.atomic.AtomicReference<>();
+        return submit(form, () -> {
             if (externalId == null) {
                 throw new ServiceProblem(400, "Bad Request", null, Map.of("externalId", "must not be blank"));
             }
             if ("edit".equals(Forms.text(form, "mode"))) {
                 // PUT replaces the activity: keep the partners the form does not show.
-                existing = partners.activity(s, externalId(externalId));
-                body.put("partnerIds", existing.getOrDefault("partnerIds", List.of()));
+                existing.set(partners.activity(s, externalId(externalId)));
+                body.put("partnerIds", existing.get().getOrDefault("partnerIds", List.of()));
             }
             partners.upsertActivity(s, externalId, body);
-            return seeOther("/activities?shareholder=" + s);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(formPage(s, existing, problem, Forms.values(form)), problem, Forms.values(form));
-        }
+            return "/activities?shareholder=" + s;
+        }, problem -> formPage(s, existing.get(), problem, Forms.values(form)));
     }
 
     private TemplateInstance formPage(String shareholder, Map<String, Object> activity, ServiceProblem problem,

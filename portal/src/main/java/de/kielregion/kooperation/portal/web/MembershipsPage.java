@@ -92,13 +92,10 @@ public class MembershipsPage extends PageSupport {
 
     private Response act(String id, MultivaluedMap<String, String> form, Runnable action) {
         ProjectsPage.uuid(id);
-        try {
+        return submit(form, () -> {
             action.run();
-            return seeOther("/memberships/" + id);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(detail(id).data("action", Forms.text(form, "action")).data("otherViolations",
-                    problem.otherViolations(java.util.Set.of("decidedOn"))), problem, Forms.values(form));
-        }
+            return "/memberships/" + id;
+        }, problem -> detail(id).data("action", Forms.text(form, "action")).data("otherViolations",
+                problem.otherViolations(java.util.Set.of("decidedOn"))));
     }
 }

@@ -35,6 +35,21 @@ abstract class PageSupport {
         return Response.status(status).entity(form.data("problem", problem).data("values", values)).build();
     }
 
+    /**
+     * Every form post: runs the action, which calls a service and names the page that shows the
+     * result (303 there: post/redirect/get). A refusal, or a service that does not answer, shows
+     * {@code form} again (built for that problem) with the typed values and the service's status.
+     */
+    Response submit(jakarta.ws.rs.core.MultivaluedMap<String, String> values, java.util.function.Supplier<String> action,
+            java.util.function.Function<ServiceProblem, TemplateInstance> form) {
+        try {
+            return seeOther(action.get());
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
+            return refused(form.apply(problem), problem, Forms.values(values));
+        }
+    }
+
     /** A refusal, or a service that did not answer (503), as one problem for the form. */
     static ServiceProblem problemOf(RuntimeException e) {
         return e instanceof ServiceProblem p ? p

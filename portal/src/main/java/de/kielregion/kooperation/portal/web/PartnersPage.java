@@ -116,16 +116,12 @@ public class PartnersPage extends PageSupport {
     @Path("partners/{id}/relations")
     public Response addRelation(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         String partnerId = ProjectsPage.uuid(id);
-        try {
+        return submit(form, () -> {
             partners.createRelation(Forms.body("shareholder", Forms.text(form, "shareholder"), "partnerId",
                     partnerId, "kind", Forms.text(form, "kind"), "status", Forms.text(form, "status"), "since",
                     Forms.text(form, "since"), "note", Forms.text(form, "note")));
-            return seeOther("/partners/" + partnerId + "#relations");
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since"))),
-                    problem, Forms.values(form));
-        }
+            return "/partners/" + partnerId + "#relations";
+        }, detailAgain(partnerId));
     }
 
     /** Changes a relation's status (its shareholder, or a coordinator). */
@@ -135,7 +131,7 @@ public class PartnersPage extends PageSupport {
         String relationId = ProjectsPage.uuid(id);
         Map<String, Object> relation = partners.relation(relationId);
         String partnerId = String.valueOf(relation.get("partnerId"));
-        try {
+        return submit(form, () -> {
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             for (String field : List.of("shareholder", "partnerId", "kind", "since", "until", "themes", "note",
                     "version")) {
@@ -143,12 +139,13 @@ public class PartnersPage extends PageSupport {
             }
             body.put("status", Forms.text(form, "status"));
             partners.updateRelation(relationId, "\"" + relation.get("version") + "\"", body);
-            return seeOther("/partners/" + partnerId + "#relations");
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since"))),
-                    problem, Forms.values(form));
-        }
+            return "/partners/" + partnerId + "#relations";
+        }, detailAgain(partnerId));
+    }
+
+    /** The partner page again after a refused relation, its violations shown where the page has no field. */
+    private java.util.function.Function<ServiceProblem, TemplateInstance> detailAgain(String partnerId) {
+        return problem -> detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since")));
     }
 
     @GET

@@ -138,13 +138,8 @@ public class ProjectsPage extends PageSupport {
     @Produces(MediaType.TEXT_HTML)
     public Response propose(MultivaluedMap<String, String> form) {
         Map<String, Object> request = request(form, null);
-        try {
-            Map<String, Object> created = projects.propose(request);
-            return seeOther("/projects/" + created.get("id"));
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(formPage(null, problem, Forms.values(form)), problem, Forms.values(form));
-        }
+        return submit(form, () -> "/projects/" + projects.propose(request).get("id"),
+                problem -> formPage(null, problem, Forms.values(form)));
     }
 
     @POST
@@ -154,56 +149,46 @@ public class ProjectsPage extends PageSupport {
         Map<String, Object> current = projects.project(uuid(id));
         Map<String, Object> request = request(form, current);
         request.put("version", Forms.integer(form, "version"));
-        try {
+        return submit(form, () -> {
             projects.update(uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
-            return seeOther("/projects/" + id);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(formPage(current, problem, Forms.values(form)), problem, Forms.values(form));
-        }
+            return "/projects/" + id;
+        }, problem -> formPage(current, problem, Forms.values(form)));
     }
 
     @POST
     @Path("{id}/status")
     public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        try {
+        return submit(form, () -> {
             projects.changeStatus(uuid(id), Forms.body("status", Forms.text(form, "status"), "version",
                     Forms.integer(form, "version")));
-            return seeOther("/projects/" + id);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            return refusedOnDetail(id, problemOf(e), form);
-        }
+            return "/projects/" + id;
+        }, detailAgain(id, form));
     }
 
     @POST
     @Path("{id}/decisions")
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        try {
+        return submit(form, () -> {
             projects.decide(uuid(id), Forms.body("body", Forms.text(form, "body"), "decidedOn",
                     Forms.text(form, "decidedOn"), "outcome", Forms.text(form, "outcome"), "conditions",
                     Forms.text(form, "conditions"), "minutesReference", Forms.text(form, "minutesReference")));
-            return seeOther("/projects/" + id);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            return refusedOnDetail(id, problemOf(e), form);
-        }
+            return "/projects/" + id;
+        }, detailAgain(id, form));
     }
 
     @POST
     @Path("{id}/allocations")
     public Response allocate(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        try {
-            Map<String, Object> allocation = projects.allocate(uuid(id), Forms.body("year",
-                    Forms.integer(form, "year"), "category", Forms.text(form, "category"), "amount",
-                    Forms.decimal(form, "amount")));
-            return seeOther("/projects/" + id + "?allocation=" + allocation.get("id") + "#allocations");
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            return refusedOnDetail(id, problemOf(e), form);
-        }
+        return submit(form, () -> "/projects/" + id + "?allocation=" + projects.allocate(uuid(id), Forms.body("year",
+                Forms.integer(form, "year"), "category", Forms.text(form, "category"), "amount",
+                Forms.decimal(form, "amount"))).get("id") + "#allocations", detailAgain(id, form));
     }
 
-    private Response refusedOnDetail(String id, ServiceProblem problem, MultivaluedMap<String, String> form) {
-        return refused(detail(id, null).data("action", Forms.text(form, "action")).data("otherViolations",
-                problem.otherViolations(Set.of("decidedOn", "conditions", "amount"))), problem, Forms.values(form));
+    /** The project page again after a refused action, its violations shown where the page has no field for them. */
+    private java.util.function.Function<ServiceProblem, TemplateInstance> detailAgain(String id,
+            MultivaluedMap<String, String> form) {
+        return problem -> detail(id, null).data("action", Forms.text(form, "action")).data("otherViolations",
+                problem.otherViolations(Set.of("decidedOn", "conditions", "amount")));
     }
 
     private TemplateInstance formPage(Map<String, Object> project, ServiceProblem problem, Map<String, Object> values) {
