@@ -94,6 +94,35 @@ public abstract class ServiceStartsContract {
     }
 
     /**
+     * Swagger UI logs in through Keycloak: the document offers the realm's authorization-code
+     * flow as an alternative on every secured operation, and Swagger UI is set up for the public
+     * client with PKCE (no pasted token needed).
+     */
+    @Test
+    void swaggerUiLogsInThroughKeycloakWithPkce() {
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        io.restassured.path.json.JsonPath api = given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals("oauth2", api.getString("components.securitySchemes.keycloak.type"));
+        assertEquals(realm + "/protocol/openid-connect/auth",
+                api.getString("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl"));
+        assertEquals(realm + "/protocol/openid-connect/token",
+                api.getString("components.securitySchemes.keycloak.flows.authorizationCode.tokenUrl"));
+        Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
+        List<String> without = new ArrayList<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            if (!String.valueOf(operation.get("security")).contains("keycloak")) {
+                without.add(method.toUpperCase() + " " + path);
+            }
+        }));
+        assertTrue(without.isEmpty(), "operations without the Keycloak log-in: " + without);
+        String config = given().when().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
+        assertTrue(config.contains("ostsee-swagger-ui"), "Swagger UI's client id");
+        // Keycloak requires S256 of this client: the browser test's log-in proves PKCE is sent.
+        assertTrue(config.contains("usePkceWithAuthorizationCodeGrant"), "PKCE in Swagger UI");
+    }
+
+    /**
      * Tokens are checked here, against the issuer's keys and the audience: a garbage or unsigned
      * token and a token for another API are refused (401) without any call to the issuer's
      * introspection endpoint.

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.StaleStateException;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,7 +15,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
+import de.kielregion.kooperation.platform.web.BodySizeLimit;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
+import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.persistence.EntityNotFoundException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
@@ -33,6 +36,9 @@ import jakarta.ws.rs.core.UriInfo;
 public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize maxBodySize;
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
@@ -129,6 +135,20 @@ public class ProblemMappers {
         Response.ResponseBuilder builder = Response.fromResponse(e.getResponse()).type(Problem.MEDIA)
                 .entity(Problem.of(status, detail).withInstance(path(uri)));
         return builder.build();
+    }
+
+    /**
+     * Quarkus' body reader stops a streamed body at {@code quarkus.http.limits.max-body-size},
+     * answers 413 itself and throws this: an oversized request, not an error of ours.
+     */
+    @ServerExceptionMapper
+    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+        if ("Request too large".equals(e.getMessage())) {
+            LOG.debugf("Request body on %s cut off at the size limit", path(uri));
+            return BodySizeLimit.tooLarge(maxBodySize.asLongValue(), "is larger than that").withInstance(path(uri))
+                    .toResponse();
+        }
+        return unexpected(e, uri);
     }
 
     @ServerExceptionMapper

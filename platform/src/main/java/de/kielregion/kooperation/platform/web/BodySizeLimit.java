@@ -1,0 +1,73 @@
+package de.kielregion.kooperation.platform.web;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import de.kielregion.kooperation.platform.problem.Problem;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.RouteConstants;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response.Status;
+
+/**
+ * A request whose declared body is larger than {@code quarkus.http.limits.max-body-size} is
+ * answered 413 problem+json, saying the limit, before a byte of it is read (Quarkus' own guard
+ * right after this one answers with an empty body). A body that only turns out too large while
+ * it streams in (chunked, no Content-Length) is cut off by Quarkus' body reader, which answers a
+ * plain 413 before any of our code runs; {@link de.kielregion.kooperation.platform.problem.ProblemMappers}
+ * only keeps that out of the error log.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
+    MemorySize limit;
+
+    @Inject
+    ObjectMapper json;
+
+    void install(@Observes Router router) {
+        router.route().order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1).handler(this::check);
+    }
+
+    private void check(RoutingContext context) {
+        String declared = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (declared == null || !tooLarge(declared)) {
+            context.next();
+            return;
+        }
+        Problem problem = tooLarge(limit.asLongValue(), "declares " + declared.trim() + " bytes")
+                .withInstance(context.request().path());
+        String body;
+        try {
+            body = json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            body = "{\"status\":413}";
+        }
+        // The body is not read: close the connection once the answer is out.
+        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                .putHeader(HttpHeaders.CONNECTION, "close")
+                .endHandler(done -> context.request().connection().close())
+                .end(body);
+    }
+
+    public static Problem tooLarge(long limit, String what) {
+        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "The request body " + what + "; at most " + limit
+                + " bytes are accepted. Split it into smaller requests.");
+    }
+
+    private boolean tooLarge(String declared) {
+        try {
+            return Long.parseLong(declared.trim()) > limit.asLongValue();
+        } catch (NumberFormatException e) {
+            return false; // Vert.x refuses a malformed Content-Length itself
+        }
+    }
+}
