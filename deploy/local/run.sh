@@ -100,6 +100,12 @@ if [ ! -x "$kc_home/bin/kc.sh" ] && [ ! -f "$kc_home/bin/kc.sh" ]; then
   (cd "$root/.local/keycloak" && "$JAVA_HOME/bin/jar" xf "keycloak-quarkus-dist-$kc_version.zip" && rm -f "keycloak-quarkus-dist-$kc_version.zip")
 fi
 mkdir -p "$kc_home/data/import"
+# Keycloak imports a realm only once into its (demo) database: when the project's realm file has
+# changed since, re-create that database so that new clients and users exist.
+if [ -d "$kc_home/data/h2" ] && ! cmp -s deploy/keycloak/ostsee-realm.json "$kc_home/data/import/ostsee-realm.json"; then
+  say "The realm in deploy/keycloak changed: Keycloak's demo database is created anew from it."
+  rm -rf "$kc_home/data/h2"
+fi
 cp deploy/keycloak/ostsee-realm.json "$kc_home/data/import/"
 
 pids=()

@@ -32,6 +32,8 @@ final class KeycloakServer implements AutoCloseable {
             Path home = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("target/keycloak is empty: run the build first"));
             Files.createDirectories(home.resolve("data/import"));
+            // A fresh database each run: Keycloak imports a realm only into a database without it.
+            deleteRecursively(home.resolve("data/h2"));
             Files.copy(Path.of("..", "deploy", "keycloak", "ostsee-realm.json"),
                     home.resolve("data/import/ostsee-realm.json"), StandardCopyOption.REPLACE_EXISTING);
             port = Ports.free();
@@ -108,6 +110,17 @@ final class KeycloakServer implements AutoCloseable {
             process.waitFor();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var files = Files.walk(dir)) {
+            for (Path file : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(file);
+            }
         }
     }
 }
