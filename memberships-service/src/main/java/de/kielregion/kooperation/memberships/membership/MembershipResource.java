@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.memberships.membership;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -32,7 +33,6 @@ import de.kielregion.kooperation.platform.security.Shareholder;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
-import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -117,10 +117,9 @@ public class MembershipResource {
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
     @Operation(summary = "Propose a membership, or record an existing one", description = "Publishes "
             + "MembershipProposed. Roles: coordinator, admin; shareholder for memberships it holds only.")
-    public Response propose(@Valid @NotNull MembershipRequest request) {
+    public RestResponse<MembershipView> propose(@Valid @NotNull MembershipRequest request) {
         MembershipView view = memberships.propose(request);
-        return Response.created(URI.create("/memberships/" + view.id())).tag(Versions.etag(view.version()))
-                .entity(view).build();
+        return Responses.created("/memberships/" + view.id(), view, view.version());
     }
 
     @GET
@@ -128,9 +127,9 @@ public class MembershipResource {
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read a membership", description = "With its next renewal, last notice day and current "
             + "fee. Roles: every role.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<MembershipView> get(@PathParam("id") UUID id) {
         MembershipView view = memberships.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -139,10 +138,10 @@ public class MembershipResource {
     @Operation(summary = "Update a membership's details", description = "Dates, term, notice period, contact, "
             + "working groups, benefits, obligations, evaluation; If-Match or 'version'. Status and fee have their own "
             + "endpoints. Roles: coordinator, admin; shareholder for memberships it holds only.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<MembershipView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MembershipRequest request) {
         MembershipView view = memberships.update(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @POST
@@ -197,9 +196,9 @@ public class MembershipResource {
     @Operation(summary = "Record a decision on a membership", description = "JOIN (approved: ResourcesRequested for "
             + "the fee, status AWAITING_FUNDING), DECLINE, TERMINATE (approved: NOTICE_GIVEN until the first renewal "
             + "whose notice deadline has not passed). Publishes DecisionTaken. Roles: decision-maker, admin.")
-    public Response decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
+    public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         DecisionView view = memberships.decide(id, request);
-        return Response.created(URI.create("/memberships/" + id + "/decisions/" + view.id())).entity(view).build();
+        return Responses.created("/memberships/" + id + "/decisions/" + view.id(), view);
     }
 
     @GET

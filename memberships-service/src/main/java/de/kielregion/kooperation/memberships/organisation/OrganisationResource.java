@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.memberships.organisation;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,7 +22,6 @@ import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
-import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -38,7 +38,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 @Path("/organisations")
 @Tag(name = "Organisations", description = "Networks and associations of the Baltic Sea region (STRING, UBC, ...)")
@@ -67,19 +66,18 @@ public class OrganisationResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Register an organisation", description = "Publishes OrganisationRegistered. "
             + "Roles: coordinator, admin.")
-    public Response register(@Valid @NotNull OrganisationRequest request) {
+    public RestResponse<OrganisationView> register(@Valid @NotNull OrganisationRequest request) {
         OrganisationView view = organisations.register(request);
-        return Response.created(URI.create("/organisations/" + view.id())).tag(Versions.etag(view.version()))
-                .entity(view).build();
+        return Responses.created("/organisations/" + view.id(), view, view.version());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read an organisation", description = "Roles: every role.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<OrganisationView> get(@PathParam("id") UUID id) {
         OrganisationView view = organisations.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -87,10 +85,10 @@ public class OrganisationResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Update an organisation", description = "The full new state; If-Match or 'version'. "
             + "Publishes OrganisationUpdated. Roles: coordinator, admin.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<OrganisationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganisationRequest request) {
         OrganisationView view = organisations.update(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @GET

@@ -1,5 +1,7 @@
 package de.kielregion.kooperation.partners.activity;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -66,9 +68,9 @@ public class ActivityResource {
     @Path("{externalId}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read an activity by the shareholder's id", description = "Roles: every role.")
-    public Response get(@PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId) {
+    public RestResponse<ActivityView> get(@PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId) {
         ActivityView view = activities.get(Shareholder.fromPath(shareholder), externalId);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT

@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.partners.area;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,6 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
-import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -39,7 +39,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 @Path("/cooperation-areas")
 @Tag(name = "Cooperation areas", description = "Geographies of cooperation and their potential analysis")
@@ -67,19 +66,18 @@ public class AreaResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Create a cooperation area", description = "Publishes CooperationAreaChanged. "
             + "Roles: coordinator, admin.")
-    public Response create(@Valid @NotNull AreaRequest request) {
+    public RestResponse<AreaView> create(@Valid @NotNull AreaRequest request) {
         AreaView view = areas.create(request);
-        return Response.created(URI.create("/cooperation-areas/" + view.id())).tag(Versions.etag(view.version()))
-                .entity(view).build();
+        return Responses.created("/cooperation-areas/" + view.id(), view, view.version());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read a cooperation area with its members", description = "Roles: every role.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<AreaView> get(@PathParam("id") UUID id) {
         AreaView view = areas.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -87,10 +85,10 @@ public class AreaResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Update a cooperation area", description = "The full new state; If-Match or 'version'. "
             + "Publishes CooperationAreaChanged. Roles: coordinator, admin.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<AreaView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AreaRequest request) {
         AreaView view = areas.update(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @GET
@@ -107,9 +105,9 @@ public class AreaResource {
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "The potential analysis and ranking of an area", description = "Each member partner's "
             + "weighted total, highest first. Roles: every role.")
-    public Response analysis(@PathParam("id") UUID id) {
+    public RestResponse<AnalysisView> analysis(@PathParam("id") UUID id) {
         AnalysisView view = areas.analysis(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -118,9 +116,9 @@ public class AreaResource {
     @Operation(summary = "Set the criteria, weights and scores of an area's potential analysis", description =
             "Scores are 0 to 5 per member partner and criterion; 'existingTies' may be computed. Replacing an "
             + "existing analysis needs If-Match or 'version'. Roles: coordinator, admin.")
-    public Response saveAnalysis(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<AnalysisView> saveAnalysis(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AnalysisRequest request) {
         AnalysisView view = areas.saveAnalysis(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 }

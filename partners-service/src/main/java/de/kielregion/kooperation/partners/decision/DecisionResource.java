@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.partners.decision;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -25,7 +26,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 @Path("/partners/{id}/decisions")
 @Tag(name = "Decisions on partners", description = "Focus partners are designated and revoked by recorded decisions")
@@ -51,8 +51,8 @@ public class DecisionResource {
     @Operation(summary = "Record a decision on a partner", description = "An APPROVED DESIGNATE_FOCUS_PARTNER makes "
             + "the partner a focus partner of the shareholder (default KIELREGION); an APPROVED REVOKE_FOCUS_PARTNER "
             + "ends that. Publishes DecisionTaken (and RelationChanged). Roles: decision-maker, admin.")
-    public Response record(@PathParam("id") UUID partnerId, @Valid @NotNull DecisionRequest request) {
+    public RestResponse<DecisionView> record(@PathParam("id") UUID partnerId, @Valid @NotNull DecisionRequest request) {
         DecisionView view = decisions.record(partnerId, request);
-        return Response.created(URI.create("/partners/" + partnerId + "/decisions/" + view.id())).entity(view).build();
+        return Responses.created("/partners/" + partnerId + "/decisions/" + view.id(), view);
     }
 }

@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,7 +23,6 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
-import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -68,19 +68,18 @@ public class PartnerResource {
     @POST
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered. Roles: coordinator, admin.")
-    public Response register(@Valid @NotNull PartnerRequest request) {
+    public RestResponse<PartnerView> register(@Valid @NotNull PartnerRequest request) {
         PartnerView view = partners.register(request);
-        return Response.created(URI.create("/partners/" + view.id())).tag(Versions.etag(view.version()))
-                .entity(view).build();
+        return Responses.created("/partners/" + view.id(), view, view.version());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read a partner", description = "The ETag is its version. Roles: every role.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<PartnerView> get(@PathParam("id") UUID id) {
         PartnerView view = partners.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -88,10 +87,10 @@ public class PartnerResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Update a partner", description = "The full new state; send If-Match (its ETag) or "
             + "'version'. Publishes PartnerUpdated when something changed. Roles: coordinator, admin.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<PartnerView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerRequest request) {
         PartnerView view = partners.update(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @POST
@@ -99,9 +98,9 @@ public class PartnerResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Retire a partner", description = "Partners are never deleted: a retired partner stays "
             + "referenced by relations and projects, which flag it. Publishes PartnerRetired. Roles: coordinator, admin.")
-    public Response retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    public RestResponse<PartnerView> retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PartnerView view = partners.retire(id, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @GET
@@ -147,10 +146,9 @@ public class PartnerResource {
     @Path("{id}/contacts")
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Add a contact person", description = "Roles: coordinator, admin.")
-    public Response addContact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
+    public RestResponse<ContactView> addContact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
         ContactView view = partners.addContact(id, request);
-        return Response.created(URI.create("/partners/" + id + "/contacts/" + view.id()))
-                .tag(Versions.etag(view.version())).entity(view).build();
+        return Responses.created("/partners/" + id + "/contacts/" + view.id(), view, view.version());
     }
 
     @PUT

@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.partners.relation;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +24,6 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
-import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -73,19 +73,18 @@ public class RelationResource {
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
     @Operation(summary = "Create a relation", description = "Publishes RelationChanged. Roles: coordinator, admin; "
             + "shareholder for its own relations only (403 otherwise). FOCUS_PARTNER is set only by a decision.")
-    public Response create(@Valid @NotNull RelationRequest request) {
+    public RestResponse<RelationView> create(@Valid @NotNull RelationRequest request) {
         RelationView view = relations.create(request);
-        return Response.created(URI.create("/relations/" + view.id())).tag(Versions.etag(view.version()))
-                .entity(view).build();
+        return Responses.created("/relations/" + view.id(), view, view.version());
     }
 
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read a relation", description = "Roles: every role.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<RelationView> get(@PathParam("id") UUID id) {
         RelationView view = relations.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -93,10 +92,10 @@ public class RelationResource {
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
     @Operation(summary = "Update a relation", description = "The full new state; If-Match or 'version'. "
             + "Publishes RelationChanged. Roles: coordinator, admin; shareholder for its own relations only.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<RelationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RelationRequest request) {
         RelationView view = relations.update(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @GET

@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.projects.overview;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,7 +22,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.core.Response;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.GET;
@@ -49,9 +49,9 @@ public class OverviewResource {
     @RolesAllowed({ DECISION_MAKER, ADMIN })
     @Operation(summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
             + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
-    public Response decide(@Valid @NotNull GeneralDecisionRequest request) {
+    public RestResponse<DecisionView> decide(@Valid @NotNull GeneralDecisionRequest request) {
         DecisionView view = decisions.decideStrategy(request);
-        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+        return Responses.created("/decisions/" + view.id(), view);
     }
 
     @GET

@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.projects.project;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -19,7 +20,6 @@ import de.kielregion.kooperation.platform.security.Shareholder;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
-import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
@@ -45,7 +45,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 @Path("/projects")
 @Tag(name = "Projects", description = "Concrete cooperation projects, their lifecycle, decisions and resources")
@@ -82,10 +81,9 @@ public class ProjectResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Propose a project (status IDEA)", description = "Partners must be known from partners-service "
             + "and not retired. Publishes ProjectProposed. Roles: coordinator, admin.")
-    public Response propose(@Valid @NotNull ProjectRequest request) {
+    public RestResponse<ProjectView> propose(@Valid @NotNull ProjectRequest request) {
         ProjectView view = projects.propose(request);
-        return Response.created(URI.create("/projects/" + view.id())).tag(Versions.etag(view.version())).entity(view)
-                .build();
+        return Responses.created("/projects/" + view.id(), view, view.version());
     }
 
     @GET
@@ -93,9 +91,9 @@ public class ProjectResource {
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(summary = "Read a project", description = "With its partners (retired ones flagged), financing and "
             + "quick-win score. Roles: every role.")
-    public Response get(@PathParam("id") UUID id) {
+    public RestResponse<ProjectView> get(@PathParam("id") UUID id) {
         ProjectView view = projects.get(id);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @PUT
@@ -103,10 +101,10 @@ public class ProjectResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Update a project", description = "The full new state; If-Match or 'version'. Publishes "
             + "ProjectUpdated. Roles: coordinator, admin.")
-    public Response update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<ProjectView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProjectRequest request) {
         ProjectView view = projects.update(id, request, ifMatch);
-        return Response.ok(view).tag(Versions.etag(view.version())).build();
+        return Responses.versioned(view, view.version());
     }
 
     @POST
@@ -125,9 +123,9 @@ public class ProjectResource {
     @Operation(summary = "Decide on a proposed project", description = "APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or "
             + "DEFERRED becomes the project's status; publishes DecisionTaken and ProjectStatusChanged in one "
             + "transaction. Roles: decision-maker, admin.")
-    public Response decide(@PathParam("id") UUID id, @Valid @NotNull ProjectDecisionRequest request) {
+    public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull ProjectDecisionRequest request) {
         DecisionView view = decisions.decideProject(id, request);
-        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+        return Responses.created("/decisions/" + view.id(), view);
     }
 
     @GET
@@ -146,9 +144,9 @@ public class ProjectResource {
             + "and category. The answer is 201 with status ALLOCATED (publishes ResourcesAllocated; an approved project "
             + "becomes RESOURCED) or REJECTED with the reason when the line has too little room (publishes "
             + "AllocationRejected). Roles: coordinator, admin.")
-    public Response allocate(@PathParam("id") UUID id, @Valid @NotNull AllocationRequest request) {
+    public RestResponse<AllocationView> allocate(@PathParam("id") UUID id, @Valid @NotNull AllocationRequest request) {
         AllocationView view = budget.allocateToProject(id, request);
-        return Response.created(URI.create("/allocations/" + view.id())).entity(view).build();
+        return Responses.created("/allocations/" + view.id(), view);
     }
 
     @GET

@@ -1,12 +1,13 @@
 package de.kielregion.kooperation.projects.strategy;
 
+import de.kielregion.kooperation.platform.web.Responses;
+import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -43,7 +44,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 
 @Path("/")
 @Tag(name = "Strategy", description = "Goals, themes, the workshop's measures, open questions and next steps")
@@ -71,9 +71,9 @@ public class StrategyResource {
     @Path("goals")
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Add a goal", description = "Roles: coordinator, admin.")
-    public Response createGoal(@Valid @NotNull GoalRequest request) {
+    public RestResponse<GoalView> createGoal(@Valid @NotNull GoalRequest request) {
         GoalView view = strategy.createGoal(request);
-        return Response.created(URI.create("/goals/" + view.id())).entity(view).build();
+        return Responses.created("/goals/" + view.id(), view);
     }
 
     @PUT
@@ -97,9 +97,9 @@ public class StrategyResource {
     @Path("themes")
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Add a theme", description = "Names are unique, ignoring case. Roles: coordinator, admin.")
-    public Response createTheme(@Valid @NotNull ThemeRequest request) {
+    public RestResponse<ThemeView> createTheme(@Valid @NotNull ThemeRequest request) {
         ThemeView view = strategy.createTheme(request);
-        return Response.created(URI.create("/themes/" + view.id())).entity(view).build();
+        return Responses.created("/themes/" + view.id(), view);
     }
 
     @GET
@@ -122,9 +122,9 @@ public class StrategyResource {
     @Path("measures")
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Add a measure", description = "Roles: coordinator, admin.")
-    public Response createMeasure(@Valid @NotNull MeasureRequest request) {
+    public RestResponse<MeasureView> createMeasure(@Valid @NotNull MeasureRequest request) {
         MeasureView view = strategy.createMeasure(request);
-        return Response.created(URI.create("/measures/" + view.id())).entity(view).build();
+        return Responses.created("/measures/" + view.id(), view);
     }
 
     @PUT
@@ -141,9 +141,9 @@ public class StrategyResource {
     @RolesAllowed({ DECISION_MAKER, ADMIN })
     @Operation(summary = "Record a decision on a measure", description = "Publishes DecisionTaken. "
             + "Roles: decision-maker, admin.")
-    public Response decideMeasure(@PathParam("id") UUID id, @Valid @NotNull GeneralDecisionRequest request) {
+    public RestResponse<DecisionView> decideMeasure(@PathParam("id") UUID id, @Valid @NotNull GeneralDecisionRequest request) {
         DecisionView view = decisions.decideMeasure(id, request);
-        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+        return Responses.created("/decisions/" + view.id(), view);
     }
 
     @GET
@@ -161,9 +161,9 @@ public class StrategyResource {
     @Path("open-questions")
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(summary = "Add an open question", description = "Roles: coordinator, admin.")
-    public Response createQuestion(@Valid @NotNull QuestionRequest request) {
+    public RestResponse<QuestionView> createQuestion(@Valid @NotNull QuestionRequest request) {
         QuestionView view = strategy.createQuestion(request);
-        return Response.created(URI.create("/open-questions/" + view.id())).entity(view).build();
+        return Responses.created("/open-questions/" + view.id(), view);
     }
 
     @POST
@@ -171,9 +171,9 @@ public class StrategyResource {
     @RolesAllowed({ DECISION_MAKER, ADMIN })
     @Operation(summary = "Resolve an open question by a decision", description = "Publishes DecisionTaken and "
             + "OpenQuestionResolved in one transaction; a resolved question is a 409. Roles: decision-maker, admin.")
-    public Response resolve(@PathParam("id") UUID id, @Valid @NotNull QuestionDecisionRequest request) {
+    public RestResponse<DecisionView> resolve(@PathParam("id") UUID id, @Valid @NotNull QuestionDecisionRequest request) {
         DecisionView view = decisions.resolveQuestion(id, request);
-        return Response.created(URI.create("/decisions/" + view.id())).entity(view).build();
+        return Responses.created("/decisions/" + view.id(), view);
     }
 
     @GET
@@ -191,9 +191,9 @@ public class StrategyResource {
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
     @Operation(summary = "Add a next step", description = "Roles: coordinator, admin; a shareholder for projects it "
             + "participates in.")
-    public Response createNextStep(@Valid @NotNull NextStepRequest request) {
+    public RestResponse<NextStepView> createNextStep(@Valid @NotNull NextStepRequest request) {
         NextStepView view = strategy.createNextStep(request);
-        return Response.created(URI.create("/next-steps/" + view.id())).entity(view).build();
+        return Responses.created("/next-steps/" + view.id(), view);
     }
 
     @PUT
