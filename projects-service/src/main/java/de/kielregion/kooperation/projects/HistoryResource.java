@@ -41,7 +41,7 @@ public class HistoryResource {
     @GET
     @Path("{type}/{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The change history of one aggregate", description = "type: Project, Goal, Theme, Measure, "
+    @Operation(operationId = "getHistory", summary = "The change history of one aggregate", description = "type: Project, Goal, Theme, Measure, "
             + "OpenQuestion, NextStep, BudgetLine, Allocation or Strategy; oldest first. Roles: every role.")
     public List<HistoryEntry> history(@PathParam("type") String type, @PathParam("id") UUID id) {
         if (!TYPES.contains(type)) {

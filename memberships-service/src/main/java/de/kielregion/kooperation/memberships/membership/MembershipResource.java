@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -13,7 +11,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -29,10 +29,13 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.Membership
 import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChange;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -56,6 +59,7 @@ import jakarta.ws.rs.core.Response;
         + "notice deadlines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class MembershipResource {
 
     @JsonPropertyOrder({ "id", "holder", "organisation", "status", "startDate", "nextRenewal", "lastNoticeDay",
@@ -75,7 +79,7 @@ public class MembershipResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "List memberships", description = "Filter by holder, organisation and status; paged, sorted "
+    @Operation(operationId = "listMemberships", summary = "List memberships", description = "Filter by holder, organisation and status; paged, sorted "
             + "(holder, status, renewalDate, updatedAt). Roles: every role.")
     public Page<MembershipView> list(@QueryParam("holder") String holder,
             @QueryParam("organisationId") String organisationId, @QueryParam("status") String status,
@@ -88,7 +92,7 @@ public class MembershipResource {
     @GET
     @Path("deadlines")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Notice deadlines coming up", description = "ACTIVE memberships whose last day to give "
+    @Operation(operationId = "listNoticeDeadlines", summary = "Notice deadlines coming up", description = "ACTIVE memberships whose last day to give "
             + "notice (next renewal minus notice period) falls within the period, e.g. within=P90D; soonest first, "
             + "so that nobody renews by accident. Roles: every role.")
     public List<Deadline> deadlines(@QueryParam("within") @DefaultValue("P90D") String within) {
@@ -99,7 +103,7 @@ public class MembershipResource {
     @Path("export/csv")
     @Produces("text/csv")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Memberships as CSV", description = "With the same filters as the list. Roles: every role.")
+    @Operation(operationId = "exportMembershipsCsv", summary = "Memberships as CSV", description = "With the same filters as the list. Roles: every role.")
     public Response csv(@QueryParam("holder") String holder, @QueryParam("organisationId") String organisationId,
             @QueryParam("status") String status) throws JsonProcessingException {
         List<MembershipRow> rows = memberships.all(Params.enumOf(Shareholder.class, holder, "holder"),
@@ -115,8 +119,10 @@ public class MembershipResource {
 
     @POST
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Propose a membership, or record an existing one", description = "Publishes "
+    @Operation(operationId = "proposeMembership", summary = "Propose a membership, or record an existing one", description = "Publishes "
             + "MembershipProposed. Roles: coordinator, admin; shareholder for memberships it holds only.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<MembershipView> propose(@Valid @NotNull MembershipRequest request) {
         MembershipView view = memberships.propose(request);
         return Responses.created("/memberships/" + view.id(), view, view.version());
@@ -125,8 +131,9 @@ public class MembershipResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Read a membership", description = "With its next renewal, last notice day and current "
+    @Operation(operationId = "getMembership", summary = "Read a membership", description = "With its next renewal, last notice day and current "
             + "fee. Roles: every role.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<MembershipView> get(@PathParam("id") UUID id) {
         MembershipView view = memberships.get(id);
         return Responses.versioned(view, view.version());
@@ -135,9 +142,10 @@ public class MembershipResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Update a membership's details", description = "Dates, term, notice period, contact, "
+    @Operation(operationId = "updateMembership", summary = "Update a membership's details", description = "Dates, term, notice period, contact, "
             + "working groups, benefits, obligations, evaluation; If-Match or 'version'. Status and fee have their own "
             + "endpoints. Roles: coordinator, admin; shareholder for memberships it holds only.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<MembershipView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MembershipRequest request) {
         MembershipView view = memberships.update(id, request, ifMatch);
@@ -147,7 +155,7 @@ public class MembershipResource {
     @POST
     @Path("{id}/status")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Change a membership's status by hand", description = "Only CANDIDATE ↔ UNDER_REVIEW and "
+    @Operation(operationId = "changeMembershipStatus", summary = "Change a membership's status by hand", description = "Only CANDIDATE ↔ UNDER_REVIEW and "
             + "NOTICE_GIVEN → ENDED; the others follow decisions and funding (409 naming the allowed ones). "
             + "Publishes MembershipStatusChanged. Roles: coordinator, admin; shareholder for its own.")
     public MembershipView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
@@ -157,7 +165,7 @@ public class MembershipResource {
     @POST
     @Path("{id}/funding-request")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Ask for the fee again", description = "For a membership AWAITING_FUNDING whose fee request "
+    @Operation(operationId = "requestMembershipFunding", summary = "Ask for the fee again", description = "For a membership AWAITING_FUNDING whose fee request "
             + "was refused (e.g. after the budget line was raised): publishes a new ResourcesRequested. "
             + "Roles: coordinator, admin; shareholder for its own.")
     public MembershipView requestFundingAgain(@PathParam("id") UUID id) {
@@ -167,7 +175,7 @@ public class MembershipResource {
     @GET
     @Path("{id}/fees")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The fee history of a membership", description = "Each yearly fee with its validity. "
+    @Operation(operationId = "listMembershipFees", summary = "The fee history of a membership", description = "Each yearly fee with its validity. "
             + "Roles: every role.")
     public List<FeeView> fees(@PathParam("id") UUID id) {
         return memberships.fees(id);
@@ -176,7 +184,7 @@ public class MembershipResource {
     @POST
     @Path("{id}/fees")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Change the yearly fee from a day on", description = "Closes the current fee the day before. "
+    @Operation(operationId = "changeMembershipFee", summary = "Change the yearly fee from a day on", description = "Closes the current fee the day before. "
             + "Publishes FeeChanged. Roles: coordinator, admin; shareholder for its own.")
     public List<FeeView> changeFee(@PathParam("id") UUID id, @Valid @NotNull FeeChange change) {
         return memberships.changeFee(id, change);
@@ -185,7 +193,7 @@ public class MembershipResource {
     @GET
     @Path("{id}/decisions")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The decisions on a membership", description = "Roles: every role.")
+    @Operation(operationId = "listMembershipDecisions", summary = "The decisions on a membership", description = "Roles: every role.")
     public List<DecisionView> decisions(@PathParam("id") UUID id) {
         return memberships.decisions(id);
     }
@@ -193,9 +201,10 @@ public class MembershipResource {
     @POST
     @Path("{id}/decisions")
     @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Record a decision on a membership", description = "JOIN (approved: ResourcesRequested for "
+    @Operation(operationId = "decideOnMembership", summary = "Record a decision on a membership", description = "JOIN (approved: ResourcesRequested for "
             + "the fee, status AWAITING_FUNDING), DECLINE, TERMINATE (approved: NOTICE_GIVEN until the first renewal "
             + "whose notice deadline has not passed). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         DecisionView view = memberships.decide(id, request);
         return Responses.created("/memberships/" + id + "/decisions/" + view.id(), view);
@@ -204,7 +213,7 @@ public class MembershipResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "A membership's change history", description = "Roles: every role.")
+    @Operation(operationId = "getMembershipHistory", summary = "A membership's change history", description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         memberships.get(id);
         return audit.history(MembershipEvents.MEMBERSHIP, id);

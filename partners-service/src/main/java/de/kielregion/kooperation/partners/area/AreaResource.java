@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.partners.area;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -12,7 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
@@ -21,8 +21,11 @@ import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaView;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +47,7 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Cooperation areas", description = "Geographies of cooperation and their potential analysis")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class AreaResource {
 
     private final AreaService areas;
@@ -56,7 +60,7 @@ public class AreaResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "List cooperation areas", description = "Filter by part of the name; paged, sorted "
+    @Operation(operationId = "listCooperationAreas", summary = "List cooperation areas", description = "Filter by part of the name; paged, sorted "
             + "(name, updatedAt). Roles: every role.")
     public Page<AreaView> list(@QueryParam("q") @Size(max = 200) String q, @Valid @BeanParam PageQuery paging) {
         return areas.list(q, paging);
@@ -64,8 +68,10 @@ public class AreaResource {
 
     @POST
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Create a cooperation area", description = "Publishes CooperationAreaChanged. "
+    @Operation(operationId = "createCooperationArea", summary = "Create a cooperation area", description = "Publishes CooperationAreaChanged. "
             + "Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AreaView> create(@Valid @NotNull AreaRequest request) {
         AreaView view = areas.create(request);
         return Responses.created("/cooperation-areas/" + view.id(), view, view.version());
@@ -74,7 +80,8 @@ public class AreaResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Read a cooperation area with its members", description = "Roles: every role.")
+    @Operation(operationId = "getCooperationArea", summary = "Read a cooperation area with its members", description = "Roles: every role.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AreaView> get(@PathParam("id") UUID id) {
         AreaView view = areas.get(id);
         return Responses.versioned(view, view.version());
@@ -83,8 +90,9 @@ public class AreaResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Update a cooperation area", description = "The full new state; If-Match or 'version'. "
+    @Operation(operationId = "updateCooperationArea", summary = "Update a cooperation area", description = "The full new state; If-Match or 'version'. "
             + "Publishes CooperationAreaChanged. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AreaView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AreaRequest request) {
         AreaView view = areas.update(id, request, ifMatch);
@@ -94,7 +102,7 @@ public class AreaResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "A cooperation area's change history", description = "Roles: every role.")
+    @Operation(operationId = "getCooperationAreaHistory", summary = "A cooperation area's change history", description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         areas.get(id);
         return audit.history(PartnerEvents.COOPERATION_AREA, id);
@@ -103,8 +111,9 @@ public class AreaResource {
     @GET
     @Path("{id}/potential-analysis")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The potential analysis and ranking of an area", description = "Each member partner's "
+    @Operation(operationId = "getPotentialAnalysis", summary = "The potential analysis and ranking of an area", description = "Each member partner's "
             + "weighted total, highest first. Roles: every role.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AnalysisView> analysis(@PathParam("id") UUID id) {
         AnalysisView view = areas.analysis(id);
         return Responses.versioned(view, view.version());
@@ -113,9 +122,10 @@ public class AreaResource {
     @PUT
     @Path("{id}/potential-analysis")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Set the criteria, weights and scores of an area's potential analysis", description =
+    @Operation(operationId = "setPotentialAnalysis", summary = "Set the criteria, weights and scores of an area's potential analysis", description =
             "Scores are 0 to 5 per member partner and criterion; 'existingTies' may be computed. Replacing an "
             + "existing analysis needs If-Match or 'version'. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AnalysisView> saveAnalysis(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AnalysisRequest request) {
         AnalysisView view = areas.saveAnalysis(id, request, ifMatch);

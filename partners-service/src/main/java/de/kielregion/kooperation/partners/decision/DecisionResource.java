@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.partners.decision;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -12,10 +10,15 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.web.Idempotent;
+import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -31,6 +34,7 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Decisions on partners", description = "Focus partners are designated and revoked by recorded decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class DecisionResource {
 
     private final DecisionService decisions;
@@ -41,16 +45,17 @@ public class DecisionResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The decisions on a partner", description = "Oldest first. Roles: every role.")
+    @Operation(operationId = "listPartnerDecisions", summary = "The decisions on a partner", description = "Oldest first. Roles: every role.")
     public List<DecisionView> list(@PathParam("id") UUID partnerId) {
         return decisions.list(partnerId);
     }
 
     @POST
     @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Record a decision on a partner", description = "An APPROVED DESIGNATE_FOCUS_PARTNER makes "
+    @Operation(operationId = "decideOnPartner", summary = "Record a decision on a partner", description = "An APPROVED DESIGNATE_FOCUS_PARTNER makes "
             + "the partner a focus partner of the shareholder (default KIELREGION); an APPROVED REVOKE_FOCUS_PARTNER "
             + "ends that. Publishes DecisionTaken (and RelationChanged). Roles: decision-maker, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> record(@PathParam("id") UUID partnerId, @Valid @NotNull DecisionRequest request) {
         DecisionView view = decisions.record(partnerId, request);
         return Responses.created("/partners/" + partnerId + "/decisions/" + view.id(), view);

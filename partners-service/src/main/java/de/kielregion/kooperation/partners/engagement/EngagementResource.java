@@ -42,7 +42,7 @@ public class EngagementResource {
     @GET
     @Transactional
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The projects a partner is in, with role and status", description = "Kept from "
+    @Operation(operationId = "getPartnerEngagement", summary = "The projects a partner is in, with role and status", description = "Kept from "
             + "cooperation.projects.v1 events. Roles: every role.")
     public List<EngagementView> engagement(@PathParam("id") UUID partnerId) {
         partners.find(partnerId);

@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.partners.partner;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -12,7 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
@@ -21,8 +21,11 @@ import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +47,7 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Partners", description = "The partner directory: cities, regions, organisations of the Baltic Sea region")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class PartnerResource {
 
     private final PartnerService partners;
@@ -58,7 +62,7 @@ public class PartnerResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Search partners", description = "Filter by name (ignoring case and accents), type, "
+    @Operation(operationId = "searchPartners", summary = "Search partners", description = "Filter by name (ignoring case and accents), type, "
             + "country, theme, parent region and status; paged and sorted (name, country, type, status, "
             + "createdAt, updatedAt). Roles: every role.")
     public Page<PartnerView> search(@Valid @BeanParam PartnerFilter filter, @Valid @BeanParam PageQuery paging) {
@@ -67,7 +71,9 @@ public class PartnerResource {
 
     @POST
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Register a partner", description = "Publishes PartnerRegistered. Roles: coordinator, admin.")
+    @Operation(operationId = "registerPartner", summary = "Register a partner", description = "Publishes PartnerRegistered. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<PartnerView> register(@Valid @NotNull PartnerRequest request) {
         PartnerView view = partners.register(request);
         return Responses.created("/partners/" + view.id(), view, view.version());
@@ -76,7 +82,8 @@ public class PartnerResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Read a partner", description = "The ETag is its version. Roles: every role.")
+    @Operation(operationId = "getPartner", summary = "Read a partner", description = "The ETag is its version. Roles: every role.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<PartnerView> get(@PathParam("id") UUID id) {
         PartnerView view = partners.get(id);
         return Responses.versioned(view, view.version());
@@ -85,8 +92,9 @@ public class PartnerResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Update a partner", description = "The full new state; send If-Match (its ETag) or "
+    @Operation(operationId = "updatePartner", summary = "Update a partner", description = "The full new state; send If-Match (its ETag) or "
             + "'version'. Publishes PartnerUpdated when something changed. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<PartnerView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull PartnerRequest request) {
         PartnerView view = partners.update(id, request, ifMatch);
@@ -96,8 +104,9 @@ public class PartnerResource {
     @POST
     @Path("{id}/retire")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Retire a partner", description = "Partners are never deleted: a retired partner stays "
+    @Operation(operationId = "retirePartner", summary = "Retire a partner", description = "Partners are never deleted: a retired partner stays "
             + "referenced by relations and projects, which flag it. Publishes PartnerRetired. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<PartnerView> retire(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         PartnerView view = partners.retire(id, ifMatch);
         return Responses.versioned(view, view.version());
@@ -106,7 +115,7 @@ public class PartnerResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "A partner's change history", description = "Who changed what, when; contact persons "
+    @Operation(operationId = "getPartnerHistory", summary = "A partner's change history", description = "Who changed what, when; contact persons "
             + "appear without their personal data. Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         partners.get(id);
@@ -117,7 +126,7 @@ public class PartnerResource {
     @Path("export/geojson")
     @Produces("application/geo+json")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Partners as GeoJSON for maps", description = "A FeatureCollection of the partners "
+    @Operation(operationId = "exportPartnersGeoJson", summary = "Partners as GeoJSON for maps", description = "A FeatureCollection of the partners "
             + "matching the filters that have coordinates. Roles: every role.")
     public Response geoJson(@Valid @BeanParam PartnerFilter filter) {
         return Response.ok(exports.geoJson(partners.all(filter))).type("application/geo+json").build();
@@ -127,7 +136,7 @@ public class PartnerResource {
     @Path("export/csv")
     @Produces("text/csv")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Partners as CSV", description = "The partners matching the filters. Roles: every role.")
+    @Operation(operationId = "exportPartnersCsv", summary = "Partners as CSV", description = "The partners matching the filters. Roles: every role.")
     public Response csv(@Valid @BeanParam PartnerFilter filter) {
         return Response.ok(exports.csv(partners.all(filter)))
                 .header("Content-Disposition", "attachment; filename=\"partners.csv\"").build();
@@ -136,7 +145,7 @@ public class PartnerResource {
     @GET
     @Path("{id}/contacts")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN })
-    @Operation(summary = "The contact persons of a partner", description = "Also the export of their personal "
+    @Operation(operationId = "listContacts", summary = "The contact persons of a partner", description = "Also the export of their personal "
             + "data. Roles: viewer, coordinator, admin.")
     public List<ContactView> contacts(@PathParam("id") UUID id) {
         return partners.contacts(id);
@@ -145,7 +154,9 @@ public class PartnerResource {
     @POST
     @Path("{id}/contacts")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Add a contact person", description = "Roles: coordinator, admin.")
+    @Operation(operationId = "addContact", summary = "Add a contact person", description = "Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ContactView> addContact(@PathParam("id") UUID id, @Valid @NotNull ContactRequest request) {
         ContactView view = partners.addContact(id, request);
         return Responses.created("/partners/" + id + "/contacts/" + view.id(), view, view.version());
@@ -154,7 +165,7 @@ public class PartnerResource {
     @PUT
     @Path("{id}/contacts/{contactId}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Update a contact person", description = "Send If-Match or 'version'. Roles: coordinator, admin.")
+    @Operation(operationId = "updateContact", summary = "Update a contact person", description = "Send If-Match or 'version'. Roles: coordinator, admin.")
     public ContactView updateContact(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId,
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull ContactRequest request) {
         return partners.updateContact(id, contactId, request, ifMatch);
@@ -163,7 +174,7 @@ public class PartnerResource {
     @DELETE
     @Path("{id}/contacts/{contactId}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Erase a contact person", description = "Deletes the person's data on request; the "
+    @Operation(operationId = "eraseContact", summary = "Erase a contact person", description = "Deletes the person's data on request; the "
             + "history keeps only that an erasure happened. Roles: coordinator, admin.")
     public Response eraseContact(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
         partners.eraseContact(id, contactId);

@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.partners.relation;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -12,7 +10,9 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -22,8 +22,11 @@ import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationView;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -44,6 +47,7 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Relations", description = "Ties between the shareholders (and KielRegion) and partners")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class RelationResource {
 
     @JsonPropertyOrder({ "id", "shareholder", "partnerId", "kind", "status", "since", "until", "themes", "note" })
@@ -63,7 +67,7 @@ public class RelationResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "List relations", description = "Filter by shareholder, partner, kind, status; paged, "
+    @Operation(operationId = "listRelations", summary = "List relations", description = "Filter by shareholder, partner, kind, status; paged, "
             + "sorted (shareholder, kind, status, since, updatedAt). Roles: every role.")
     public Page<RelationView> search(@BeanParam RelationFilter filter, @Valid @BeanParam PageQuery paging) {
         return relations.search(filter, paging);
@@ -71,8 +75,10 @@ public class RelationResource {
 
     @POST
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Create a relation", description = "Publishes RelationChanged. Roles: coordinator, admin; "
+    @Operation(operationId = "createRelation", summary = "Create a relation", description = "Publishes RelationChanged. Roles: coordinator, admin; "
             + "shareholder for its own relations only (403 otherwise). FOCUS_PARTNER is set only by a decision.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<RelationView> create(@Valid @NotNull RelationRequest request) {
         RelationView view = relations.create(request);
         return Responses.created("/relations/" + view.id(), view, view.version());
@@ -81,7 +87,8 @@ public class RelationResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Read a relation", description = "Roles: every role.")
+    @Operation(operationId = "getRelation", summary = "Read a relation", description = "Roles: every role.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<RelationView> get(@PathParam("id") UUID id) {
         RelationView view = relations.get(id);
         return Responses.versioned(view, view.version());
@@ -90,8 +97,9 @@ public class RelationResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Update a relation", description = "The full new state; If-Match or 'version'. "
+    @Operation(operationId = "updateRelation", summary = "Update a relation", description = "The full new state; If-Match or 'version'. "
             + "Publishes RelationChanged. Roles: coordinator, admin; shareholder for its own relations only.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<RelationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RelationRequest request) {
         RelationView view = relations.update(id, request, ifMatch);
@@ -101,7 +109,7 @@ public class RelationResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "A relation's change history", description = "Roles: every role.")
+    @Operation(operationId = "getRelationHistory", summary = "A relation's change history", description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         relations.get(id);
         return audit.history(PartnerEvents.RELATION, id);
@@ -111,7 +119,7 @@ public class RelationResource {
     @Path("export/csv")
     @Produces("text/csv")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Relations as CSV", description = "The relations matching the filters. Roles: every role.")
+    @Operation(operationId = "exportRelationsCsv", summary = "Relations as CSV", description = "The relations matching the filters. Roles: every role.")
     public Response csv(@BeanParam RelationFilter filter) throws JsonProcessingException {
         List<RelationRow> rows = relations.all(filter).stream().map(r -> new RelationRow(r.id().toString(),
                 r.shareholder().name(), r.partnerId().toString(), r.kind().name(), r.status().name(),

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
@@ -36,6 +37,7 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Budget", description = "Budget lines per year and category, and the allocations from them")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class BudgetResource {
 
     private final BudgetService budget;
@@ -47,7 +49,7 @@ public class BudgetResource {
     @GET
     @Path("budget/{year}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The budget of a year", description = "Per line: amount, allocated, free. Roles: every role.")
+    @Operation(operationId = "getBudget", summary = "The budget of a year", description = "Per line: amount, allocated, free. Roles: every role.")
     public BudgetView budget(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return budget.budget(year);
     }
@@ -55,7 +57,7 @@ public class BudgetResource {
     @PUT
     @Path("budget/{year}/lines/{category}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Create or change a budget line", description = "STAFF in FTE, MEMBERSHIP_FEES and "
+    @Operation(operationId = "setBudgetLine", summary = "Create or change a budget line", description = "STAFF in FTE, MEMBERSHIP_FEES and "
             + "PROJECT_FUNDS in EUR; never below what is allocated (409). Changing an existing line needs If-Match or "
             + "'version'. Roles: coordinator, admin.")
     public LineView setLine(@PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("category") String category,
@@ -67,7 +69,7 @@ public class BudgetResource {
     @POST
     @Path("allocations/{id}/release")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Release an allocation", description = "Gives its amount back to the line; publishes "
+    @Operation(operationId = "releaseAllocation", summary = "Release an allocation", description = "Gives its amount back to the line; publishes "
             + "ResourcesReleased. Roles: coordinator, admin.")
     public AllocationView release(@PathParam("id") UUID id) {
         return budget.release(id);

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.decision;
 
-import de.kielregion.kooperation.platform.text.Texts;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -14,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
@@ -41,7 +41,7 @@ public class DecisionResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The decision register", description = "Newest first; filter by subjectType (Project, "
+    @Operation(operationId = "listDecisions", summary = "The decision register", description = "Newest first; filter by subjectType (Project, "
             + "Measure, OpenQuestion, Strategy), subjectId (one subject's decisions), body, service, and date range from/to (ISO dates); sort by decidedOn, "
             + "recordedAt, subjectName. Roles: every role.")
     public Page<DecisionView> register(@QueryParam("subjectType") String subjectType,

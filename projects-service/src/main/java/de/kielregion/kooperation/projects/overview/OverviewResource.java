@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.projects.overview;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -11,20 +9,25 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 import java.time.LocalDate;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
-import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.web.Idempotent;
+import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.POST;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -32,6 +35,7 @@ import jakarta.ws.rs.core.MediaType;
 
 @Path("/strategy")
 @Tag(name = "Strategy overview", description = "The strategy as a whole, and as a document for the supervisory board")
+@Idempotent
 public class OverviewResource {
 
     private final OverviewService overview;
@@ -47,8 +51,9 @@ public class OverviewResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
+    @Operation(operationId = "decideOnStrategy", summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
             + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@Valid @NotNull GeneralDecisionRequest request) {
         DecisionView view = decisions.decideStrategy(request);
         return Responses.created("/decisions/" + view.id(), view);
@@ -58,7 +63,7 @@ public class OverviewResource {
     @Path("overview")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The strategy at a glance", description = "Goals, themes, measures with their open questions "
+    @Operation(operationId = "getStrategyOverview", summary = "The strategy at a glance", description = "Goals, themes, measures with their open questions "
             + "(open, or resolved by which decision) and next steps, projects by status and the best quick wins, the "
             + "budget of the year (default: this year), overdue next steps, decisions on the strategy. Roles: every role.")
     public Overview overview(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
@@ -69,7 +74,7 @@ public class OverviewResource {
     @Path("document")
     @Produces("text/html;charset=UTF-8")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The strategy document as HTML", description = "The overview as a readable document "
+    @Operation(operationId = "getStrategyDocument", summary = "The strategy document as HTML", description = "The overview as a readable document "
             + "(Accept: text/html). Roles: every role.")
     public String html(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return StrategyDocument.html(overview.overview(year == null ? LocalDate.now().getYear() : year));
@@ -79,7 +84,7 @@ public class OverviewResource {
     @Path("document")
     @Produces("text/markdown;charset=UTF-8")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The strategy document as Markdown", description = "Accept: text/markdown. Roles: every role.")
+    @Operation(operationId = "getStrategyDocument", summary = "The strategy document as Markdown", description = "Accept: text/markdown. Roles: every role.")
     public String markdown(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return StrategyDocument.markdown(overview.overview(year == null ? LocalDate.now().getYear() : year));
     }

@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.projects.project;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -12,14 +10,19 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
@@ -50,6 +53,7 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Projects", description = "Concrete cooperation projects, their lifecycle, decisions and resources")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class ProjectResource {
 
     private final ProjectService projects;
@@ -66,7 +70,7 @@ public class ProjectResource {
 
     @GET
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "List projects", description = "Filter by status, theme, measure, participating shareholder, "
+    @Operation(operationId = "listProjects", summary = "List projects", description = "Filter by status, theme, measure, participating shareholder, "
             + "partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
             + "measure 2). Roles: every role.")
     public Page<ProjectView> list(@QueryParam("status") String status, @QueryParam("themeId") String themeId,
@@ -79,8 +83,10 @@ public class ProjectResource {
 
     @POST
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Propose a project (status IDEA)", description = "Partners must be known from partners-service "
+    @Operation(operationId = "proposeProject", summary = "Propose a project (status IDEA)", description = "Partners must be known from partners-service "
             + "and not retired. Publishes ProjectProposed. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ProjectView> propose(@Valid @NotNull ProjectRequest request) {
         ProjectView view = projects.propose(request);
         return Responses.created("/projects/" + view.id(), view, view.version());
@@ -89,8 +95,9 @@ public class ProjectResource {
     @GET
     @Path("{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Read a project", description = "With its partners (retired ones flagged), financing and "
+    @Operation(operationId = "getProject", summary = "Read a project", description = "With its partners (retired ones flagged), financing and "
             + "quick-win score. Roles: every role.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ProjectView> get(@PathParam("id") UUID id) {
         ProjectView view = projects.get(id);
         return Responses.versioned(view, view.version());
@@ -99,8 +106,9 @@ public class ProjectResource {
     @PUT
     @Path("{id}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Update a project", description = "The full new state; If-Match or 'version'. Publishes "
+    @Operation(operationId = "updateProject", summary = "Update a project", description = "The full new state; If-Match or 'version'. Publishes "
             + "ProjectUpdated. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ProjectView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProjectRequest request) {
         ProjectView view = projects.update(id, request, ifMatch);
@@ -110,7 +118,7 @@ public class ProjectResource {
     @POST
     @Path("{id}/status")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Move a project along its lifecycle by hand", description = "IDEA → PROPOSED, RESOURCED → "
+    @Operation(operationId = "changeProjectStatus", summary = "Move a project along its lifecycle by hand", description = "IDEA → PROPOSED, RESOURCED → "
             + "IN_PROGRESS → COMPLETED, DEFERRED → PROPOSED, or CANCELLED; an illegal move is a 409 naming the allowed "
             + "ones. Publishes ProjectStatusChanged. Roles: coordinator, admin.")
     public ProjectView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
@@ -120,9 +128,10 @@ public class ProjectResource {
     @POST
     @Path("{id}/decisions")
     @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Decide on a proposed project", description = "APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or "
+    @Operation(operationId = "decideOnProject", summary = "Decide on a proposed project", description = "APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or "
             + "DEFERRED becomes the project's status; publishes DecisionTaken and ProjectStatusChanged in one "
             + "transaction. Roles: decision-maker, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull ProjectDecisionRequest request) {
         DecisionView view = decisions.decideProject(id, request);
         return Responses.created("/decisions/" + view.id(), view);
@@ -131,7 +140,7 @@ public class ProjectResource {
     @GET
     @Path("{id}/allocations")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The allocations of a project", description = "Roles: every role.")
+    @Operation(operationId = "listProjectAllocations", summary = "The allocations of a project", description = "Roles: every role.")
     public List<AllocationView> allocations(@PathParam("id") UUID id) {
         projects.get(id);
         return budget.allocations(id);
@@ -140,10 +149,11 @@ public class ProjectResource {
     @POST
     @Path("{id}/allocations")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Allocate staff or money to an approved project", description = "From the line of the year "
+    @Operation(operationId = "allocateResources", summary = "Allocate staff or money to an approved project", description = "From the line of the year "
             + "and category. The answer is 201 with status ALLOCATED (publishes ResourcesAllocated; an approved project "
             + "becomes RESOURCED) or REJECTED with the reason when the line has too little room (publishes "
             + "AllocationRejected). Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<AllocationView> allocate(@PathParam("id") UUID id, @Valid @NotNull AllocationRequest request) {
         AllocationView view = budget.allocateToProject(id, request);
         return Responses.created("/allocations/" + view.id(), view);
@@ -152,7 +162,7 @@ public class ProjectResource {
     @GET
     @Path("{id}/history")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "A project's change history", description = "Roles: every role.")
+    @Operation(operationId = "getProjectHistory", summary = "A project's change history", description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         projects.get(id);
         return audit.history(ProjectEvents.PROJECT, id);

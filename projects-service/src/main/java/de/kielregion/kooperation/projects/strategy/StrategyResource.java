@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import de.kielregion.kooperation.platform.web.Responses;
-import org.jboss.resteasy.reactive.RestResponse;
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
 import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
@@ -12,9 +10,14 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
@@ -49,6 +52,7 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Strategy", description = "Goals, themes, the workshop's measures, open questions and next steps")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Idempotent
 public class StrategyResource {
 
     private final StrategyService strategy;
@@ -62,7 +66,7 @@ public class StrategyResource {
     @GET
     @Path("goals")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The strategic goals", description = "Roles: every role.")
+    @Operation(operationId = "listGoals", summary = "The strategic goals", description = "Roles: every role.")
     public List<GoalView> goals() {
         return strategy.goals();
     }
@@ -70,7 +74,8 @@ public class StrategyResource {
     @POST
     @Path("goals")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Add a goal", description = "Roles: coordinator, admin.")
+    @Operation(operationId = "createGoal", summary = "Add a goal", description = "Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<GoalView> createGoal(@Valid @NotNull GoalRequest request) {
         GoalView view = strategy.createGoal(request);
         return Responses.created("/goals/" + view.id(), view);
@@ -79,7 +84,7 @@ public class StrategyResource {
     @PUT
     @Path("goals/{id}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Change a goal", description = "If-Match or 'version'. Roles: coordinator, admin.")
+    @Operation(operationId = "updateGoal", summary = "Change a goal", description = "If-Match or 'version'. Roles: coordinator, admin.")
     public GoalView updateGoal(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull GoalRequest request) {
         return strategy.updateGoal(id, request, ifMatch);
@@ -88,7 +93,7 @@ public class StrategyResource {
     @GET
     @Path("themes")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The themes (fields of action)", description = "Roles: every role.")
+    @Operation(operationId = "listThemes", summary = "The themes (fields of action)", description = "Roles: every role.")
     public List<ThemeView> themes() {
         return strategy.themes();
     }
@@ -96,7 +101,8 @@ public class StrategyResource {
     @POST
     @Path("themes")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Add a theme", description = "Names are unique, ignoring case. Roles: coordinator, admin.")
+    @Operation(operationId = "createTheme", summary = "Add a theme", description = "Names are unique, ignoring case. Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<ThemeView> createTheme(@Valid @NotNull ThemeRequest request) {
         ThemeView view = strategy.createTheme(request);
         return Responses.created("/themes/" + view.id(), view);
@@ -105,7 +111,7 @@ public class StrategyResource {
     @GET
     @Path("measures")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The measures, by number", description = "Roles: every role.")
+    @Operation(operationId = "listMeasures", summary = "The measures, by number", description = "Roles: every role.")
     public List<MeasureView> measures() {
         return strategy.measures();
     }
@@ -113,7 +119,7 @@ public class StrategyResource {
     @GET
     @Path("measures/{id}")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "A measure", description = "Roles: every role.")
+    @Operation(operationId = "getMeasure", summary = "A measure", description = "Roles: every role.")
     public MeasureView measure(@PathParam("id") UUID id) {
         return strategy.measure(id);
     }
@@ -121,7 +127,8 @@ public class StrategyResource {
     @POST
     @Path("measures")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Add a measure", description = "Roles: coordinator, admin.")
+    @Operation(operationId = "createMeasure", summary = "Add a measure", description = "Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<MeasureView> createMeasure(@Valid @NotNull MeasureRequest request) {
         MeasureView view = strategy.createMeasure(request);
         return Responses.created("/measures/" + view.id(), view);
@@ -130,7 +137,7 @@ public class StrategyResource {
     @PUT
     @Path("measures/{id}")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Change a measure", description = "If-Match or 'version'. Roles: coordinator, admin.")
+    @Operation(operationId = "updateMeasure", summary = "Change a measure", description = "If-Match or 'version'. Roles: coordinator, admin.")
     public MeasureView updateMeasure(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MeasureRequest request) {
         return strategy.updateMeasure(id, request, ifMatch);
@@ -139,8 +146,9 @@ public class StrategyResource {
     @POST
     @Path("measures/{id}/decisions")
     @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Record a decision on a measure", description = "Publishes DecisionTaken. "
+    @Operation(operationId = "decideOnMeasure", summary = "Record a decision on a measure", description = "Publishes DecisionTaken. "
             + "Roles: decision-maker, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decideMeasure(@PathParam("id") UUID id, @Valid @NotNull GeneralDecisionRequest request) {
         DecisionView view = decisions.decideMeasure(id, request);
         return Responses.created("/decisions/" + view.id(), view);
@@ -149,7 +157,7 @@ public class StrategyResource {
     @GET
     @Path("open-questions")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "The open questions", description = "Filter by measure and status (OPEN, RESOLVED). "
+    @Operation(operationId = "listOpenQuestions", summary = "The open questions", description = "Filter by measure and status (OPEN, RESOLVED). "
             + "Roles: every role.")
     public List<QuestionView> questions(@QueryParam("measureId") String measureId,
             @QueryParam("status") String status) {
@@ -160,7 +168,8 @@ public class StrategyResource {
     @POST
     @Path("open-questions")
     @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(summary = "Add an open question", description = "Roles: coordinator, admin.")
+    @Operation(operationId = "createOpenQuestion", summary = "Add an open question", description = "Roles: coordinator, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<QuestionView> createQuestion(@Valid @NotNull QuestionRequest request) {
         QuestionView view = strategy.createQuestion(request);
         return Responses.created("/open-questions/" + view.id(), view);
@@ -169,8 +178,9 @@ public class StrategyResource {
     @POST
     @Path("open-questions/{id}/decisions")
     @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(summary = "Resolve an open question by a decision", description = "Publishes DecisionTaken and "
+    @Operation(operationId = "resolveOpenQuestion", summary = "Resolve an open question by a decision", description = "Publishes DecisionTaken and "
             + "OpenQuestionResolved in one transaction; a resolved question is a 409. Roles: decision-maker, admin.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> resolve(@PathParam("id") UUID id, @Valid @NotNull QuestionDecisionRequest request) {
         DecisionView view = decisions.resolveQuestion(id, request);
         return Responses.created("/decisions/" + view.id(), view);
@@ -179,7 +189,7 @@ public class StrategyResource {
     @GET
     @Path("next-steps")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(summary = "Next steps", description = "Filter by project or measure; overdue=true lists the open ones "
+    @Operation(operationId = "listNextSteps", summary = "Next steps", description = "Filter by project or measure; overdue=true lists the open ones "
             + "past their due date. Roles: every role.")
     public List<NextStepView> nextSteps(@QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @QueryParam("projectId") String projectId, @QueryParam("measureId") String measureId) {
@@ -189,8 +199,9 @@ public class StrategyResource {
     @POST
     @Path("next-steps")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Add a next step", description = "Roles: coordinator, admin; a shareholder for projects it "
+    @Operation(operationId = "createNextStep", summary = "Add a next step", description = "Roles: coordinator, admin; a shareholder for projects it "
             + "participates in.")
+    @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<NextStepView> createNextStep(@Valid @NotNull NextStepRequest request) {
         NextStepView view = strategy.createNextStep(request);
         return Responses.created("/next-steps/" + view.id(), view);
@@ -199,7 +210,7 @@ public class StrategyResource {
     @PUT
     @Path("next-steps/{id}")
     @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(summary = "Change a next step", description = "If-Match or 'version'. Roles: coordinator, admin; a "
+    @Operation(operationId = "updateNextStep", summary = "Change a next step", description = "If-Match or 'version'. Roles: coordinator, admin; a "
             + "shareholder for projects it participates in.")
     public NextStepView updateNextStep(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull NextStepRequest request) {
