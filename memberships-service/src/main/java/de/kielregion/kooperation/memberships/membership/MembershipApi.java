@@ -29,6 +29,8 @@ public final class MembershipApi {
     private MembershipApi() {
     }
 
+    @Schema(name = "MembershipCriterion")
+
     public record Criterion(
             @NotBlank @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_-]{0,49}", message = "must be a short identifier, e.g. networkAccess")
             String key,
@@ -36,6 +38,8 @@ public final class MembershipApi {
             @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("100") @Digits(integer = 3, fraction = 2)
             BigDecimal weight) {
     }
+
+    @Schema(name = "MembershipScore")
 
     public record Score(@NotBlank String criterion,
             @NotNull @DecimalMin("0") @DecimalMax("5") @Digits(integer = 1, fraction = 2) BigDecimal score) {
@@ -78,6 +82,8 @@ public final class MembershipApi {
             Instant createdAt, Instant updatedAt, long version) {
     }
 
+    @Schema(name = "MembershipStatusChange")
+
     public record StatusChange(@NotNull MembershipStatus status, Long version) {
     }
 
@@ -89,7 +95,7 @@ public final class MembershipApi {
     public record FeeView(BigDecimal yearlyFee, LocalDate validFrom, LocalDate validTo) {
     }
 
-    @Schema(description = "A decision on a membership as taken by a body")
+    @Schema(name = "MembershipDecisionRequest", description = "A decision on a membership as taken by a body")
     public record DecisionRequest(
             @NotNull @Schema(example = "JOIN") Kind kind,
             @NotNull @Schema(example = "SUPERVISORY_BOARD") Body body,
@@ -98,6 +104,8 @@ public final class MembershipApi {
             @Size(max = 2000) String conditions,
             @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 6") String minutesReference) {
     }
+
+    @Schema(name = "MembershipDecisionView")
 
     public record DecisionView(UUID id, UUID membershipId, Kind kind, Body body, LocalDate decidedOn,
             Outcome outcome, String conditions, String minutesReference, String recordedBy, Instant recordedAt) {

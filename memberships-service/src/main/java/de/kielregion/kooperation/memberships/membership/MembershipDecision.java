@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -17,17 +19,23 @@ import jakarta.persistence.Table;
 @Table(name = "membership_decision")
 public class MembershipDecision extends PanacheEntityBase {
 
+    @Schema(name = "MembershipDecisionKind")
+
     public enum Kind {
         JOIN,
         DECLINE,
         TERMINATE
     }
 
+    @Schema(name = "DecisionBody")
+
     public enum Body {
         SUPERVISORY_BOARD,
         ADMINISTRATIVE_HEADS,
         MANAGEMENT
     }
+
+    @Schema(name = "MembershipDecisionOutcome")
 
     public enum Outcome {
         APPROVED,

@@ -42,6 +42,8 @@ public final class ActivityApi {
     public record BulkRequest(@NotNull @Size(min = 1, max = MAX_BULK) List<@Valid @NotNull ActivityRequest> activities) {
     }
 
+    @Schema(name = "ActivityOutcome")
+
     public enum Outcome {
         CREATED,
         UPDATED,

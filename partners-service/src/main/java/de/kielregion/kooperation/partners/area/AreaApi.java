@@ -46,7 +46,7 @@ public final class AreaApi {
     public record AreaChangedEvent(UUID id, String name, String description, List<UUID> memberIds, long version) {
     }
 
-    @Schema(description = "A criterion of the analysis. Its weight counts relative to the others. "
+    @Schema(name = "AreaCriterion", description = "A criterion of the analysis. Its weight counts relative to the others. "
             + "The criterion 'existingTies' may be computed: its score is then the number of active relations and "
             + "shareholder activities with the partner, at most 5.")
     public record Criterion(
@@ -58,7 +58,7 @@ public final class AreaApi {
             boolean computed) {
     }
 
-    @Schema(description = "The score of one partner on one criterion, from 0 (none) to 5 (very high)")
+    @Schema(name = "AreaScore", description = "The score of one partner on one criterion, from 0 (none) to 5 (very high)")
     public record Score(
             @NotNull UUID partnerId,
             @NotBlank @Schema(example = "strategicFit") String criterion,

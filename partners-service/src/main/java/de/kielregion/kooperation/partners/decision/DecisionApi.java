@@ -18,7 +18,7 @@ public final class DecisionApi {
     private DecisionApi() {
     }
 
-    @Schema(description = "A decision on a partner as taken by a body; an APPROVED one takes effect at once")
+    @Schema(name = "PartnerDecisionRequest", description = "A decision on a partner as taken by a body; an APPROVED one takes effect at once")
     public record DecisionRequest(
             @NotNull @Schema(example = "DESIGNATE_FOCUS_PARTNER") Kind kind,
             @Schema(description = "Whose focus partner; default KIELREGION", example = "KIELREGION") Shareholder shareholder,
@@ -28,6 +28,8 @@ public final class DecisionApi {
             @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 5") String minutesReference,
             @Size(max = 2000) String note) {
     }
+
+    @Schema(name = "PartnerDecisionView")
 
     public record DecisionView(UUID id, UUID partnerId, Shareholder shareholder, Kind kind, DecisionBody body,
             LocalDate decidedOn, Outcome outcome, String minutesReference, String note, String recordedBy,

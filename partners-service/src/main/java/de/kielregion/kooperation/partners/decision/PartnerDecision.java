@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import de.kielregion.kooperation.platform.security.Shareholder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -18,10 +20,14 @@ import jakarta.persistence.Table;
 @Table(name = "partner_decision")
 public class PartnerDecision extends PanacheEntityBase {
 
+    @Schema(name = "PartnerDecisionKind")
+
     public enum Kind {
         DESIGNATE_FOCUS_PARTNER,
         REVOKE_FOCUS_PARTNER
     }
+
+    @Schema(name = "PartnerDecisionOutcome")
 
     public enum Outcome {
         APPROVED,

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +18,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "allocation")
 public class Allocation extends PanacheEntityBase {
+
+    @Schema(name = "AllocationStatus")
 
     public enum Status {
         REQUESTED,

@@ -16,6 +16,8 @@ public final class DecisionApi {
     private DecisionApi() {
     }
 
+    @Schema(name = "DecisionBody")
+
     public enum Body {
         SUPERVISORY_BOARD,
         ADMINISTRATIVE_HEADS,
@@ -29,6 +31,8 @@ public final class DecisionApi {
         REJECTED,
         DEFERRED
     }
+
+    @Schema(name = "DecisionOutcome")
 
     public enum Outcome {
         APPROVED,
@@ -61,6 +65,8 @@ public final class DecisionApi {
             @Size(max = 2000) String conditions,
             @Size(max = 300) String minutesReference) {
     }
+
+    @Schema(name = "DecisionRegisterEntry")
 
     public record DecisionView(UUID id, String service, String subjectType, UUID subjectId, String subjectName,
             @Schema(description = "Where the subject lives: service and path, e.g. memberships-service:/memberships/{id}")

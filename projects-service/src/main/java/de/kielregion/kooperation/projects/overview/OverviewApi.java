@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
@@ -20,8 +22,12 @@ public final class OverviewApi {
     private OverviewApi() {
     }
 
+    @Schema(name = "QuestionResolution")
+
     public record Resolution(UUID decisionId, String body, LocalDate decidedOn, String answer) {
     }
+
+    @Schema(name = "OverviewQuestion")
 
     public record Question(UUID id, String text, String status, Resolution resolution) {
     }
@@ -33,6 +39,8 @@ public final class OverviewApi {
     public record QuickWinEntry(int rank, UUID projectId, String title, ProjectStatus status, BigDecimal quickWin) {
     }
 
+    @Schema(name = "ProjectsOverview")
+
     public record Projects(long total, Map<ProjectStatus, Long> byStatus, List<QuickWinEntry> quickWins) {
     }
 
@@ -40,6 +48,7 @@ public final class OverviewApi {
     }
 
     /** The shareholders' existing activities (partners-service), counted. */
+    @Schema(name = "ActivitiesOverview")
     public record Activities(long total, Map<String, Long> byShareholder, Map<String, Long> byTheme,
             List<ActivityCount> byShareholderAndTheme) {
     }

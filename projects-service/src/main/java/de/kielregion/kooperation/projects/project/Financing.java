@@ -2,6 +2,8 @@ package de.kielregion.kooperation.projects.project;
 
 import java.math.BigDecimal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,6 +11,8 @@ import jakarta.persistence.Enumerated;
 /** One co-financing source of a project, in EUR. */
 @Embeddable
 public class Financing {
+
+    @Schema(name = "FinancingKind")
 
     public enum Kind {
         OWN_FUNDS,

@@ -51,6 +51,8 @@ public final class ProjectApi {
             Long version) {
     }
 
+    @Schema(name = "ProjectPartner")
+
     public record PartnerView(UUID partnerId, String name, PartnerRole role, String status, boolean retired) {
     }
 
@@ -63,6 +65,8 @@ public final class ProjectApi {
             @Schema(description = "The statuses a coordinator may set by hand from this one (POST /projects/{id}/status); decisions and allocations do the rest")
             List<ProjectStatus> nextStatuses) {
     }
+
+    @Schema(name = "ProjectStatusChange")
 
     public record StatusChange(@NotNull ProjectStatus status, Long version) {
     }

@@ -3,6 +3,8 @@ package de.kielregion.kooperation.projects.strategy;
 import java.time.LocalDate;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,6 +18,8 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "next_step")
 public class NextStep extends PanacheEntityBase {
+
+    @Schema(name = "NextStepStatus")
 
     public enum Status {
         OPEN,

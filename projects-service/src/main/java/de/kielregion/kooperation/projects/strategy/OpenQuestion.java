@@ -5,6 +5,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -21,6 +23,8 @@ import jakarta.persistence.Version;
 @Entity
 @Table(name = "open_question")
 public class OpenQuestion extends PanacheEntityBase {
+
+    @Schema(name = "OpenQuestionStatus")
 
     public enum Status {
         OPEN,
