@@ -93,6 +93,31 @@ public abstract class ServiceStartsContract {
                 .body("info.title", equalTo("Ostsee-Kooperation " + name));
     }
 
+    /** Where the realm's address stands in the committed documents (each environment has its own). */
+    static final String REALM_PLACEHOLDER = "https://keycloak.example.org/realms/ostsee";
+
+    /**
+     * The OpenAPI document that clients generate from is committed in {@code docs/api/} and is
+     * exactly the one the service serves (the realm's address aside). When they differ, the
+     * test writes the served one there and fails: review the change with git diff and commit it.
+     */
+    @Test
+    void theServedOpenApiDocumentIsTheCommittedOne() throws Exception {
+        String name = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
+        String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
+        String served = given().when().get("/q/openapi").then().statusCode(200).extract().asString()
+                .replace(realm, REALM_PLACEHOLDER);
+        java.nio.file.Path committed = java.nio.file.Path.of("..", "docs", "api", name + ".yaml").toAbsolutePath()
+                .normalize();
+        String before = java.nio.file.Files.exists(committed) ? java.nio.file.Files.readString(committed) : "";
+        if (!before.equals(served)) {
+            java.nio.file.Files.createDirectories(committed.getParent());
+            java.nio.file.Files.writeString(committed, served);
+        }
+        assertEquals(before, served, committed + " differed from the served document and has been rewritten: "
+                + "check it with git diff and commit it");
+    }
+
     /**
      * Swagger UI logs in through Keycloak: the document offers the realm's authorization-code
      * flow as an alternative on every secured operation, and Swagger UI is set up for the public
