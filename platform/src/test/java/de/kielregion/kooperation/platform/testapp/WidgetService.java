@@ -45,6 +45,17 @@ public class WidgetService {
     }
 
     @Transactional
+    public de.kielregion.kooperation.platform.web.Page<Widget> list(String name,
+            de.kielregion.kooperation.platform.web.PageQuery paging) {
+        long total = em.createQuery("SELECT count(w) FROM Widget w WHERE w.name = :name", Long.class)
+                .setParameter("name", name).getSingleResult();
+        java.util.List<Widget> items = em.createQuery("SELECT w FROM Widget w WHERE w.name = :name ORDER BY w.id",
+                Widget.class).setParameter("name", name).setFirstResult(paging.page() * paging.size())
+                .setMaxResults(paging.size()).getResultList();
+        return de.kielregion.kooperation.platform.web.Page.of(items, paging, total);
+    }
+
+    @Transactional
     public Widget find(UUID id) {
         Widget widget = em.find(Widget.class, id);
         if (widget == null) {
