@@ -114,8 +114,18 @@ public abstract class ServiceStartsContract {
             java.nio.file.Files.createDirectories(committed.getParent());
             java.nio.file.Files.writeString(committed, served);
         }
-        assertEquals(before, served, committed + " differed from the served document and has been rewritten: "
-                + "check it with git diff and commit it");
+        if (!before.equals(served)) {
+            String[] was = before.split("\n", -1);
+            String[] is = served.split("\n", -1);
+            int line = 0;
+            while (line < Math.min(was.length, is.length) && was[line].equals(is[line])) {
+                line++;
+            }
+            org.junit.jupiter.api.Assertions.fail(committed + " differed from the served document from line " + (line + 1)
+                    + " on (committed: '" + (line < was.length ? was[line].strip() : "<end>") + "', served: '"
+                    + (line < is.length ? is[line].strip() : "<end>") + "') and has been rewritten: check it with "
+                    + "git diff and commit it");
+        }
     }
 
     /**

@@ -88,12 +88,12 @@ public class ActivityResource {
     @APIResponse(responseCode = "200", description = "Unchanged or updated (X-Outcome says which)", content = @Content(
             schema = @Schema(implementation = ActivityView.class)), headers = {
                     @Header(name = "ETag", description = "The activity's version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "X-Outcome", description = "UNCHANGED or UPDATED", schema = @Schema(type = SchemaType.STRING)) })
+                    @Header(name = "X-Outcome", description = "UNCHANGED or UPDATED", schema = @Schema(implementation = Outcome.class)) })
     @APIResponse(responseCode = "201", description = "Created", content = @Content(
             schema = @Schema(implementation = ActivityView.class)), headers = {
                     @Header(name = "Location", description = "The activity's address", schema = @Schema(type = SchemaType.STRING)),
                     @Header(name = "ETag", description = "The activity's version", schema = @Schema(type = SchemaType.STRING)),
-                    @Header(name = "X-Outcome", description = "CREATED", schema = @Schema(type = SchemaType.STRING)) })
+                    @Header(name = "X-Outcome", description = "CREATED", schema = @Schema(implementation = Outcome.class)) })
     public RestResponse<ActivityView> upsert(@PathParam("shareholder") String shareholder,
             @PathParam("externalId") @Pattern(regexp = ActivityApi.EXTERNAL_ID,
                     message = "must be 1 to 200 letters, digits or . _ : ~ -") String externalId,
