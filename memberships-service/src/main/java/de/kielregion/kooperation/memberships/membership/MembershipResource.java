@@ -11,7 +11,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -104,6 +108,7 @@ public class MembershipResource {
     @Produces("text/csv")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(operationId = "exportMembershipsCsv", summary = "Memberships as CSV", description = "With the same filters as the list. Roles: every role.")
+    @APIResponse(responseCode = "200", description = "The memberships as CSV (UTF-8, comma-separated, with a header row)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@QueryParam("holder") String holder, @QueryParam("organisationId") String organisationId,
             @QueryParam("status") String status) throws JsonProcessingException {
         List<MembershipRow> rows = memberships.all(Params.enumOf(Shareholder.class, holder, "holder"),

@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -128,6 +132,7 @@ public class PartnerResource {
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(operationId = "exportPartnersGeoJson", summary = "Partners as GeoJSON for maps", description = "A FeatureCollection of the partners "
             + "matching the filters that have coordinates. Roles: every role.")
+    @APIResponse(responseCode = "200", description = "A GeoJSON FeatureCollection (RFC 7946)", content = @Content(mediaType = "application/geo+json", schema = @Schema(type = SchemaType.OBJECT, additionalProperties = Schema.True.class)))
     public Response geoJson(@Valid @BeanParam PartnerFilter filter) {
         return Response.ok(exports.geoJson(partners.all(filter))).type("application/geo+json").build();
     }
@@ -137,6 +142,7 @@ public class PartnerResource {
     @Produces("text/csv")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(operationId = "exportPartnersCsv", summary = "Partners as CSV", description = "The partners matching the filters. Roles: every role.")
+    @APIResponse(responseCode = "200", description = "The partners as CSV (UTF-8, comma-separated, with a header row)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@Valid @BeanParam PartnerFilter filter) {
         return Response.ok(exports.csv(partners.all(filter)))
                 .header("Content-Disposition", "attachment; filename=\"partners.csv\"").build();
@@ -176,8 +182,7 @@ public class PartnerResource {
     @RolesAllowed({ COORDINATOR, ADMIN })
     @Operation(operationId = "eraseContact", summary = "Erase a contact person", description = "Deletes the person's data on request; the "
             + "history keeps only that an erasure happened. Roles: coordinator, admin.")
-    public Response eraseContact(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
+    public void eraseContact(@PathParam("id") UUID id, @PathParam("contactId") UUID contactId) {
         partners.eraseContact(id, contactId);
-        return Response.noContent().build();
     }
 }

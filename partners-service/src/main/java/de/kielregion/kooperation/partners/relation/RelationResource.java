@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -120,6 +124,7 @@ public class RelationResource {
     @Produces("text/csv")
     @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
     @Operation(operationId = "exportRelationsCsv", summary = "Relations as CSV", description = "The relations matching the filters. Roles: every role.")
+    @APIResponse(responseCode = "200", description = "The relations as CSV (UTF-8, comma-separated, with a header row)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@BeanParam RelationFilter filter) throws JsonProcessingException {
         List<RelationRow> rows = relations.all(filter).stream().map(r -> new RelationRow(r.id().toString(),
                 r.shareholder().name(), r.partnerId().toString(), r.kind().name(), r.status().name(),

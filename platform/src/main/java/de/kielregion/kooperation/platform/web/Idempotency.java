@@ -133,11 +133,12 @@ public class Idempotency {
         Type entityType = typed ? ((ParameterizedType) declared).getActualTypeArguments()[0] : declared;
         JavaType javaType = json.getTypeFactory().constructType(entityType);
         Object entity = row[4] == null ? null : json.readValue((String) row[4], javaType);
+        request.response().putHeader(REPLAYED, "true");
         if (!typed) {
             return entity;
         }
         RestResponse.ResponseBuilder<Object> answer = RestResponse.ResponseBuilder.create(((Number) row[1]).intValue())
-                .entity(entity).header(REPLAYED, "true");
+                .entity(entity);
         if (row[2] != null) {
             answer.location(URI.create((String) row[2]));
         }
