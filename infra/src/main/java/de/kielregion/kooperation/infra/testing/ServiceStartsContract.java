@@ -81,6 +81,53 @@ public abstract class ServiceStartsContract {
         assertTrue(missing.isEmpty(), "operations without summary, roles or security: " + missing);
     }
 
+    /**
+     * What a generated client needs (issue: typed API clients): every operation has a unique
+     * operationId, a typed success answer (a schema, or 204 without a body), every error it
+     * documents as problem+json, an example request body, and every POST the Idempotency-Key.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyOperationIsTypedForGeneratedClients() {
+        Map<String, Map<String, Map<String, Object>>> paths = given().when().get("/q/openapi?format=json").then()
+                .statusCode(200).extract().jsonPath().getMap("paths");
+        List<String> problems = new ArrayList<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
+            String name = method.toUpperCase() + " " + path;
+            Object id = operation.get("operationId");
+            if (id == null || !ids.add(id.toString())) {
+                problems.add(name + ": no or a repeated operationId " + id);
+            }
+            Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
+            boolean typedSuccess = false;
+            for (Map.Entry<String, Map<String, Object>> response : responses.entrySet()) {
+                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.getValue()
+                        .get("content");
+                if (response.getKey().startsWith("2")) {
+                    typedSuccess |= response.getKey().equals("204")
+                            || (content != null && content.values().stream().allMatch(m -> m.get("schema") != null));
+                } else if (content == null || !content.containsKey("application/problem+json")) {
+                    problems.add(name + ": " + response.getKey() + " without the problem+json schema");
+                }
+            }
+            if (!typedSuccess) {
+                problems.add(name + ": no typed success response");
+            }
+            Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
+            if (body != null && ((Map<String, Map<String, Object>>) body.get("content")).values().stream()
+                    .anyMatch(m -> m.get("example") == null)) {
+                problems.add(name + ": a request body without an example");
+            }
+            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters",
+                    List.of());
+            if (method.equals("post") && parameters.stream().noneMatch(p -> "Idempotency-Key".equals(p.get("name")))) {
+                problems.add(name + ": no Idempotency-Key");
+            }
+        }));
+        assertTrue(problems.isEmpty(), String.join("\n", problems));
+    }
+
     /** How many operations the service's API has at least. */
     protected int minimumOperations() {
         return 1;

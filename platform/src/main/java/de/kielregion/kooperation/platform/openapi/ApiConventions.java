@@ -56,6 +56,16 @@ public class ApiConventions implements OASFilter {
         }
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> apply(path, method, operation)));
+        Examples examples = new Examples(api.getComponents().getSchemas());
+        api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
+            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
+                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
+                    if (media.getExample() == null && media.getSchema() != null) {
+                        media.setExample(examples.of(media.getSchema()));
+                    }
+                });
+            }
+        }));
     }
 
     private void apply(String path, PathItem.HttpMethod method, Operation operation) {
