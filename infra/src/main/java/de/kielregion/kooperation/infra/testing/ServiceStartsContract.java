@@ -126,6 +126,10 @@ public abstract class ServiceStartsContract {
             }
         }));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
+        List<Map<String, Object>> groups = given().when().get("/q/openapi?format=json").then().extract().jsonPath()
+                .getList("x-tagGroups");
+        assertTrue(groups != null && !groups.isEmpty(), "x-tagGroups: the portal's sections");
+        assertTrue(groups.stream().noneMatch(g -> "Other".equals(g.get("name"))), "every tag in a portal section: " + groups);
     }
 
     /** How many operations the service's API has at least. */

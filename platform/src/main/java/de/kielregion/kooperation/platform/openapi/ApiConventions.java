@@ -40,6 +40,9 @@ public class ApiConventions implements OASFilter {
     /** The operation's success answer carries the resource's version as a strong ETag. */
     public static final String ETAG = "x-ostsee-etag";
 
+    /** The portal's sections, and the tags (API classes of a generated client) each one covers. */
+    static final Map<String, List<String>> PORTAL_SECTIONS = sections();
+
     static final String PROBLEM = "Problem";
     private static final String PROBLEM_REF = "#/components/schemas/" + PROBLEM;
 
@@ -56,6 +59,7 @@ public class ApiConventions implements OASFilter {
         }
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> apply(path, method, operation)));
+        groupTagsByPortalSection(api);
         Examples examples = new Examples(api.getComponents().getSchemas());
         api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
             if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
@@ -141,6 +145,53 @@ public class ApiConventions implements OASFilter {
             problem(responses, "422", "The Idempotency-Key was used before with another body");
         }
         problem(responses, "500", "An unexpected error; 'errorId' identifies it in the service's log");
+    }
+
+    private static Map<String, List<String>> sections() {
+        Map<String, List<String>> sections = new LinkedHashMap<>();
+        sections.put("Dashboard (Lage)", List.of("Strategy overview"));
+        sections.put("Projects (Projekte)", List.of("Projects", "Budget", "History"));
+        sections.put("Partners (Partner)", List.of("Partners", "Relations", "Cooperation areas", "Engagement"));
+        sections.put("Memberships (Mitgliedschaften)", List.of("Memberships", "Organisations"));
+        sections.put("Decisions (Beschlüsse)", List.of("Decision register", "Decisions on partners"));
+        sections.put("Activities (Aktivitäten)", List.of("Shareholder activities"));
+        sections.put("Strategy (Strategie)", List.of("Strategy"));
+        return sections;
+    }
+
+    /**
+     * {@code x-tagGroups} (read by Redoc and Redocly): the document's tags grouped as the portal's
+     * sections, so a reader finds an operation where the portal shows the same thing. A tag of
+     * no section lands in "Other", which the services' contract test refuses.
+     */
+    private static void groupTagsByPortalSection(OpenAPI api) {
+        if (api.getTags() == null || api.getTags().isEmpty()) {
+            return;
+        }
+        List<String> tags = api.getTags().stream().map(org.eclipse.microprofile.openapi.models.tags.Tag::getName)
+                .toList();
+        List<Map<String, Object>> groups = new java.util.ArrayList<>();
+        java.util.Set<String> placed = new java.util.HashSet<>();
+        PORTAL_SECTIONS.forEach((section, members) -> {
+            List<String> present = members.stream().filter(tags::contains).toList();
+            if (!present.isEmpty()) {
+                groups.add(group(section, present));
+                placed.addAll(present);
+            }
+        });
+        List<String> other = tags.stream().filter(t -> !placed.contains(t)).toList();
+        if (!other.isEmpty()) {
+            groups.add(group("Other", other));
+        }
+        api.addExtension("x-tagGroups", groups);
+    }
+
+    /** Name first, then tags: a fixed order, so the document is the same on every start. */
+    private static Map<String, Object> group(String name, List<String> tags) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("name", name);
+        group.put("tags", tags);
+        return group;
     }
 
     private static APIResponse firstSuccess(APIResponses responses) {
