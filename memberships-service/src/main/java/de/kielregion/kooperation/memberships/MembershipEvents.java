@@ -1,16 +1,18 @@
 package de.kielregion.kooperation.memberships;
 
+import de.kielregion.kooperation.contracts.EventTypes;
+
 /** The events memberships-service publishes to {@code cooperation.memberships.v1} (see asyncapi.yaml). */
 public final class MembershipEvents {
 
-    public static final String ORGANISATION_REGISTERED = "cooperation.organisation.registered.v1";
-    public static final String ORGANISATION_UPDATED = "cooperation.organisation.updated.v1";
-    public static final String MEMBERSHIP_PROPOSED = "cooperation.membership.proposed.v1";
-    public static final String MEMBERSHIP_UPDATED = "cooperation.membership.updated.v1";
-    public static final String MEMBERSHIP_STATUS_CHANGED = "cooperation.membership.status-changed.v1";
-    public static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
-    public static final String RESOURCES_REQUESTED = "cooperation.resources.requested.v1";
-    public static final String FEE_CHANGED = "cooperation.membership.fee-changed.v1";
+    public static final String ORGANISATION_REGISTERED = EventTypes.ORGANISATION_REGISTERED;
+    public static final String ORGANISATION_UPDATED = EventTypes.ORGANISATION_UPDATED;
+    public static final String MEMBERSHIP_PROPOSED = EventTypes.MEMBERSHIP_PROPOSED;
+    public static final String MEMBERSHIP_UPDATED = EventTypes.MEMBERSHIP_UPDATED;
+    public static final String MEMBERSHIP_STATUS_CHANGED = EventTypes.MEMBERSHIP_STATUS_CHANGED;
+    public static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
+    public static final String RESOURCES_REQUESTED = EventTypes.RESOURCES_REQUESTED;
+    public static final String FEE_CHANGED = EventTypes.MEMBERSHIP_FEE_CHANGED;
 
     public static final String ORGANISATION = "Organisation";
     public static final String MEMBERSHIP = "Membership";

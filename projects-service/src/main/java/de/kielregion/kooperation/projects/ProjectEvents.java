@@ -1,16 +1,18 @@
 package de.kielregion.kooperation.projects;
 
+import de.kielregion.kooperation.contracts.EventTypes;
+
 /** The events projects-service publishes to {@code cooperation.projects.v1} (see asyncapi.yaml). */
 public final class ProjectEvents {
 
-    public static final String PROJECT_PROPOSED = "cooperation.project.proposed.v1";
-    public static final String PROJECT_UPDATED = "cooperation.project.updated.v1";
-    public static final String PROJECT_STATUS_CHANGED = "cooperation.project.status-changed.v1";
-    public static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
-    public static final String RESOURCES_ALLOCATED = "cooperation.resources.allocated.v1";
-    public static final String ALLOCATION_REJECTED = "cooperation.allocation.rejected.v1";
-    public static final String RESOURCES_RELEASED = "cooperation.resources.released.v1";
-    public static final String OPEN_QUESTION_RESOLVED = "cooperation.open-question.resolved.v1";
+    public static final String PROJECT_PROPOSED = EventTypes.PROJECT_PROPOSED;
+    public static final String PROJECT_UPDATED = EventTypes.PROJECT_UPDATED;
+    public static final String PROJECT_STATUS_CHANGED = EventTypes.PROJECT_STATUS_CHANGED;
+    public static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
+    public static final String RESOURCES_ALLOCATED = EventTypes.RESOURCES_ALLOCATED;
+    public static final String ALLOCATION_REJECTED = EventTypes.ALLOCATION_REJECTED;
+    public static final String RESOURCES_RELEASED = EventTypes.RESOURCES_RELEASED;
+    public static final String OPEN_QUESTION_RESOLVED = EventTypes.OPEN_QUESTION_RESOLVED;
 
     public static final String PROJECT = "Project";
     public static final String MEASURE = "Measure";

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.memberships.membership.MembershipService;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
@@ -23,8 +24,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class FundingConsumer {
 
-    static final String ALLOCATED = "cooperation.resources.allocated.v1";
-    static final String REJECTED = "cooperation.allocation.rejected.v1";
+    static final String ALLOCATED = EventTypes.RESOURCES_ALLOCATED;
+    static final String REJECTED = EventTypes.ALLOCATION_REJECTED;
 
     private final Inbox inbox;
     private final MembershipService memberships;

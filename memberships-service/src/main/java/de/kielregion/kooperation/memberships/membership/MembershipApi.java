@@ -8,10 +8,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import de.kielregion.kooperation.memberships.membership.MembershipDecision.Body;
+import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Kind;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Outcome;
-import de.kielregion.kooperation.platform.security.Shareholder;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -98,7 +98,7 @@ public final class MembershipApi {
     @Schema(name = "MembershipDecisionRequest", description = "A decision on a membership as taken by a body")
     public record DecisionRequest(
             @NotNull @Schema(example = "JOIN") Kind kind,
-            @NotNull @Schema(example = "SUPERVISORY_BOARD") Body body,
+            @NotNull @Schema(example = "SUPERVISORY_BOARD") DecisionBody body,
             @NotNull @PastOrPresent @Schema(example = "2024-11-20") LocalDate decidedOn,
             @NotNull @Schema(example = "APPROVED") Outcome outcome,
             @Size(max = 2000) String conditions,
@@ -107,7 +107,7 @@ public final class MembershipApi {
 
     @Schema(name = "MembershipDecisionView")
 
-    public record DecisionView(UUID id, UUID membershipId, Kind kind, Body body, LocalDate decidedOn,
+    public record DecisionView(UUID id, UUID membershipId, Kind kind, DecisionBody body, LocalDate decidedOn,
             Outcome outcome, String conditions, String minutesReference, String recordedBy, Instant recordedAt) {
 
         static DecisionView of(MembershipDecision d) {
@@ -133,10 +133,5 @@ public final class MembershipApi {
 
     public record FeeChangedEvent(UUID membershipId, UUID organisationId, BigDecimal yearlyFee, LocalDate validFrom,
             BigDecimal previousFee) {
-    }
-
-    public record DecisionTakenEvent(UUID decisionId, String service, String subjectType, UUID subjectId,
-            String subjectName, String kind, Body body, LocalDate decidedOn, Outcome outcome, String conditions,
-            String minutesReference, Shareholder holder, UUID organisationId, String organisationAcronym) {
     }
 }

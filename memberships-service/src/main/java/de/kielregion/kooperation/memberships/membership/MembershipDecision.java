@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -27,14 +28,6 @@ public class MembershipDecision extends PanacheEntityBase {
         TERMINATE
     }
 
-    @Schema(name = "DecisionBody")
-
-    public enum Body {
-        SUPERVISORY_BOARD,
-        ADMINISTRATIVE_HEADS,
-        MANAGEMENT
-    }
-
     @Schema(name = "MembershipDecisionOutcome")
 
     public enum Outcome {
@@ -52,7 +45,7 @@ public class MembershipDecision extends PanacheEntityBase {
     public Kind kind;
 
     @Enumerated(EnumType.STRING)
-    public Body body;
+    public DecisionBody body;
 
     @Column(name = "decided_on")
     public LocalDate decidedOn;

@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import de.kielregion.kooperation.platform.json.JsonColumns;
-import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +19,12 @@ import java.util.UUID;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionTakenEvent;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Evaluation;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.EvaluationView;
@@ -38,12 +38,13 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChan
 import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.scoring.WeightedScore;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
-import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -493,9 +494,9 @@ public class MembershipService {
         em.persist(d);
         String subjectName = organisation.acronym + " membership of " + m.holder;
         outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.DECISION_TAKEN,
-                new DecisionTakenEvent(d.id, "memberships-service", MembershipEvents.MEMBERSHIP, id, subjectName,
-                        d.kind.name(), d.body, d.decidedOn, d.outcome, d.conditions, d.minutesReference, m.holder,
-                        organisation.id, organisation.acronym));
+                new DecisionTaken(d.id, "memberships-service", MembershipEvents.MEMBERSHIP, id, subjectName,
+                        d.kind.name(), d.body, d.decidedOn, DecisionOutcome.valueOf(d.outcome.name()), d.conditions,
+                        d.minutesReference, null, m.holder, organisation.id, organisation.acronym));
         audit.record(MembershipEvents.MEMBERSHIP, id, "DecisionRecorded", Map.of("decisionId", d.id, "kind", d.kind,
                 "outcome", d.outcome, "body", d.body));
         if (r.outcome() == MembershipDecision.Outcome.APPROVED) {

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -35,7 +36,7 @@ public class PartnerNameConsumer {
     void apply(IncomingEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
-            case "cooperation.partner.registered.v1", "cooperation.partner.updated.v1" -> {
+            case EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_UPDATED -> {
                 UUID id = UUID.fromString(data.path("id").asText());
                 long version = data.path("version").asLong(0);
                 PartnerName partner = em.find(PartnerName.class, id);
@@ -54,7 +55,7 @@ public class PartnerNameConsumer {
                     em.persist(partner);
                 }
             }
-            case "cooperation.partner.retired.v1" -> {
+            case EventTypes.PARTNER_RETIRED -> {
                 PartnerName partner = em.find(PartnerName.class, UUID.fromString(data.path("id").asText()));
                 if (partner != null) {
                     partner.status = "RETIRED";

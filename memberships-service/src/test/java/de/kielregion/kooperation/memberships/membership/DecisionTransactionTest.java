@@ -18,11 +18,11 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.infra.testing.TopicReader;
 import de.kielregion.kooperation.memberships.Api;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
-import de.kielregion.kooperation.memberships.membership.MembershipDecision.Body;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Kind;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Outcome;
 import io.agroal.api.AgroalDataSource;
@@ -51,7 +51,7 @@ class DecisionTransactionTest {
     void aRolledBackJoinDecisionLeavesNeitherStatusNorEvents() throws Exception {
         UUID id = UUID.fromString(proposedWithFee());
         QuarkusTransaction.begin();
-        memberships.decide(id, new DecisionRequest(Kind.JOIN, Body.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1),
+        memberships.decide(id, new DecisionRequest(Kind.JOIN, DecisionBody.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1),
                 Outcome.APPROVED, null, null));
         assertEquals(2, outboxRows(id, List.of(MembershipEvents.DECISION_TAKEN, MembershipEvents.RESOURCES_REQUESTED),
                 true), "inside the transaction both events are recorded");
@@ -63,7 +63,7 @@ class DecisionTransactionTest {
         // The committed join of another membership arrives; the rolled-back one never does.
         UUID marker = UUID.fromString(proposedWithFee());
         QuarkusTransaction.requiringNew().run(() -> memberships.decide(marker, new DecisionRequest(Kind.JOIN,
-                Body.MANAGEMENT, LocalDate.of(2025, 2, 1), Outcome.APPROVED, null, null)));
+                DecisionBody.MANAGEMENT, LocalDate.of(2025, 2, 1), Outcome.APPROVED, null, null)));
         List<ConsumerRecord<String, String>> markerEvents = Api.events(marker.toString(), rs -> rs.stream()
                 .anyMatch(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))));
         assertTrue(markerEvents.stream().anyMatch(r -> MembershipEvents.DECISION_TAKEN.equals(Api.type(r))));
@@ -82,7 +82,7 @@ class DecisionTransactionTest {
     void fundingAnswerActivatesOrKeepsWaitingWithTheReason() throws Exception {
         UUID id = UUID.fromString(proposedWithFee());
         QuarkusTransaction.requiringNew().run(() -> memberships.decide(id, new DecisionRequest(Kind.JOIN,
-                Body.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1), Outcome.APPROVED, "Beitrag aus Linie 2025", null)));
+                DecisionBody.SUPERVISORY_BOARD, LocalDate.of(2025, 2, 1), Outcome.APPROVED, "Beitrag aus Linie 2025", null)));
         assertEquals(MembershipStatus.AWAITING_FUNDING, memberships.get(id).status());
 
         UUID first = pendingRequest(id);

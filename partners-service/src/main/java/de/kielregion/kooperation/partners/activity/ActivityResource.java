@@ -16,13 +16,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityRequest;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityView;
 import de.kielregion.kooperation.partners.activity.ActivityApi.BulkRequest;
 import de.kielregion.kooperation.partners.activity.ActivityApi.BulkResult;
 import de.kielregion.kooperation.partners.activity.ActivityApi.Outcome;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
-import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.security.Shareholders;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -65,7 +66,7 @@ public class ActivityResource {
     public Page<ActivityView> list(@PathParam("shareholder") String shareholder,
             @QueryParam("theme") @Size(max = 100) String theme, @QueryParam("kind") String kind,
             @Valid @BeanParam PageQuery paging) {
-        return activities.list(Shareholder.fromPath(shareholder), theme,
+        return activities.list(Shareholders.fromPath(shareholder), theme,
                 Params.enumOf(ActivityKind.class, kind, "kind"), paging);
     }
 
@@ -75,7 +76,7 @@ public class ActivityResource {
     @Operation(operationId = "getActivity", summary = "Read an activity by the shareholder's id", description = "Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ActivityView> get(@PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId) {
-        ActivityView view = activities.get(Shareholder.fromPath(shareholder), externalId);
+        ActivityView view = activities.get(Shareholders.fromPath(shareholder), externalId);
         return Responses.versioned(view, view.version());
     }
 
@@ -98,7 +99,7 @@ public class ActivityResource {
             @PathParam("externalId") @Pattern(regexp = ActivityApi.EXTERNAL_ID,
                     message = "must be 1 to 200 letters, digits or . _ : ~ -") String externalId,
             @Valid @NotNull ActivityRequest request) {
-        ActivityService.Upserted result = activities.upsert(Shareholder.fromPath(shareholder), externalId, request);
+        ActivityService.Upserted result = activities.upsert(Shareholders.fromPath(shareholder), externalId, request);
         RestResponse<ActivityView> response = result.outcome() == Outcome.CREATED
                 ? Responses.created("/shareholders/" + shareholder + "/activities/" + externalId, result.view(),
                         result.view().version())
@@ -113,6 +114,6 @@ public class ActivityResource {
             + " activities in one transaction: if any is invalid, none is stored and the 400 names it. Unchanged "
             + "ones publish nothing. Roles: coordinator, admin; shareholder for its own activities only.")
     public BulkResult bulk(@PathParam("shareholder") String shareholder, @Valid @NotNull BulkRequest request) {
-        return activities.upsertAll(Shareholder.fromPath(shareholder), request.activities());
+        return activities.upsertAll(Shareholders.fromPath(shareholder), request.activities());
     }
 }

@@ -6,9 +6,10 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.decision.PartnerDecision.Kind;
 import de.kielregion.kooperation.partners.decision.PartnerDecision.Outcome;
-import de.kielregion.kooperation.platform.security.Shareholder;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
@@ -45,8 +46,4 @@ public final class DecisionApi {
      * The payload of DecisionTaken, in the shape every service publishes it (the decision
      * register in projects-service reads it).
      */
-    public record DecisionTakenEvent(UUID decisionId, String service, String subjectType, UUID subjectId,
-            String subjectName, String kind, DecisionBody body, LocalDate decidedOn, Outcome outcome,
-            String minutesReference, String note, Shareholder shareholder) {
-    }
 }

@@ -1,14 +1,15 @@
 package de.kielregion.kooperation.partners.decision;
 
-import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
-import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionTakenEvent;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.partners.partner.PartnerService;
@@ -18,7 +19,7 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
-import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -82,9 +83,10 @@ public class DecisionService {
         em.persist(decision);
         em.flush();
         outbox.record(PartnerEvents.PARTNER, partnerId.toString(), PartnerEvents.DECISION_TAKEN,
-                new DecisionTakenEvent(decision.id, "partners-service", PartnerEvents.PARTNER, partnerId,
-                        partner.name, decision.kind.name(), decision.body, decision.decidedOn, decision.outcome,
-                        decision.minutesReference, decision.note, shareholder));
+                new DecisionTaken(decision.id, "partners-service", PartnerEvents.PARTNER, partnerId, partner.name,
+                        decision.kind.name(), decision.body, decision.decidedOn,
+                        DecisionOutcome.valueOf(decision.outcome.name()), null, decision.minutesReference,
+                        decision.note, shareholder, null, null));
         audit.record(PartnerEvents.PARTNER, partnerId, "DecisionRecorded", Map.of("decisionId", decision.id,
                 "kind", decision.kind, "outcome", decision.outcome, "body", decision.body));
         return DecisionView.of(decision);

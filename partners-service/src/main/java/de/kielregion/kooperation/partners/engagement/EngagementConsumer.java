@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.platform.audit.Audit;
@@ -29,10 +30,10 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class EngagementConsumer {
 
-    static final String PROPOSED = "cooperation.project.proposed.v1";
-    static final String UPDATED = "cooperation.project.updated.v1";
-    static final String STATUS_CHANGED = "cooperation.project.status-changed.v1";
-    static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
+    static final String PROPOSED = EventTypes.PROJECT_PROPOSED;
+    static final String UPDATED = EventTypes.PROJECT_UPDATED;
+    static final String STATUS_CHANGED = EventTypes.PROJECT_STATUS_CHANGED;
+    static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
 
     private final Inbox inbox;
     private final EntityManager em;

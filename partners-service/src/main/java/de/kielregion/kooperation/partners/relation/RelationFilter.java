@@ -4,7 +4,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.web.Params;
 import jakarta.ws.rs.QueryParam;
 

@@ -60,11 +60,16 @@ public record IncomingEvent(String id, String source, String type, String subjec
         return value;
     }
 
-    /** Reads {@code data} as {@code type}, ignoring unknown fields. */
+    /**
+     * Reads {@code data} as {@code type} (a record of the contracts module) as a tolerant reader:
+     * fields it does not know are ignored, fields it misses are null, an enum value it does not
+     * know (from a newer producer) is null.
+     */
     public <T> T dataAs(Class<T> type, ObjectMapper mapper) {
         try {
             return mapper.readerFor(type)
                     .without(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                    .with(com.fasterxml.jackson.databind.DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
                     .treeToValue(data, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
             throw new MalformedEventException("event " + id + " data does not fit " + type.getSimpleName() + ": "

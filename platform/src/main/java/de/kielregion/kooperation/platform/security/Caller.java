@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;

@@ -44,6 +44,9 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "minutes_ref")
     public String minutesReference;
 
+    /** A free note on the decision (partner decisions), else null. */
+    public String note;
+
     /** The organisation (acronym) of a membership decision, else null. */
     public String organisation;
 

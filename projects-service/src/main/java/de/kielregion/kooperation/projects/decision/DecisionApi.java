@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -14,14 +15,6 @@ import jakarta.validation.constraints.Size;
 public final class DecisionApi {
 
     private DecisionApi() {
-    }
-
-    @Schema(name = "DecisionBody")
-
-    public enum Body {
-        SUPERVISORY_BOARD,
-        ADMINISTRATIVE_HEADS,
-        MANAGEMENT
     }
 
     /** What a decision on a project can say; each is also the status the project takes. */
@@ -41,7 +34,7 @@ public final class DecisionApi {
 
     @Schema(description = "A decision on a PROPOSED project; the project takes the outcome as its status")
     public record ProjectDecisionRequest(
-            @NotNull @Schema(example = "SUPERVISORY_BOARD") Body body,
+            @NotNull @Schema(example = "SUPERVISORY_BOARD") DecisionBody body,
             @NotNull @PastOrPresent @Schema(example = "2024-11-20") LocalDate decidedOn,
             @NotNull @Schema(example = "APPROVED") ProjectOutcome outcome,
             @Size(max = 2000) @Schema(description = "Required for APPROVED_WITH_CONDITIONS") String conditions,
@@ -50,7 +43,7 @@ public final class DecisionApi {
 
     @Schema(description = "The decision that answers an open question")
     public record QuestionDecisionRequest(
-            @NotNull Body body,
+            @NotNull DecisionBody body,
             @NotNull @PastOrPresent LocalDate decidedOn,
             @NotBlank @Size(max = 4000) @Schema(example = "KielRegion tritt UBC bei; STRING wird 2026 erneut geprüft") String answer,
             @Size(max = 300) String minutesReference) {
@@ -59,7 +52,7 @@ public final class DecisionApi {
     @Schema(description = "A decision on a measure or on the strategy as a whole, recorded in the register")
     public record GeneralDecisionRequest(
             @NotBlank @Size(max = 100) @Schema(example = "STRATEGY_ADOPTED") String kind,
-            @NotNull Body body,
+            @NotNull DecisionBody body,
             @NotNull @PastOrPresent LocalDate decidedOn,
             @NotNull Outcome outcome,
             @Size(max = 2000) String conditions,
@@ -72,11 +65,12 @@ public final class DecisionApi {
             @Schema(description = "Where the subject lives: service and path, e.g. memberships-service:/memberships/{id}")
             String subjectLink,
             String kind, String body, LocalDate decidedOn, String outcome, String conditions, String minutesReference,
+            @Schema(description = "A free note on the decision (partner decisions)") String note,
             String recordedBy, Instant recordedAt) {
 
         public static DecisionView of(Decision d) {
             return new DecisionView(d.id, d.service, d.subjectType, d.subjectId, d.subjectName, link(d), d.kind, d.body,
-                    d.decidedOn, d.outcome, d.conditions, d.minutesReference, d.recordedBy, d.recordedAt);
+                    d.decidedOn, d.outcome, d.conditions, d.minutesReference, d.note, d.recordedBy, d.recordedAt);
         }
 
         private static String link(Decision d) {
@@ -94,8 +88,4 @@ public final class DecisionApi {
     }
 
     /** The payload of DecisionTaken, the shape every service publishes. */
-    public record DecisionTakenEvent(UUID decisionId, String service, String subjectType, UUID subjectId,
-            String subjectName, String kind, String body, LocalDate decidedOn, String outcome, String conditions,
-            String minutesReference) {
-    }
 }

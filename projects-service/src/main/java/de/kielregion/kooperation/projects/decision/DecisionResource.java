@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.Page;
@@ -48,7 +49,7 @@ public class DecisionResource {
             @QueryParam("subjectId") java.util.UUID subjectId, @QueryParam("body") String body,
             @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
             @Valid @BeanParam PageQuery paging) {
-        DecisionApi.Body parsedBody = Params.enumOf(DecisionApi.Body.class, body, "body");
+        DecisionBody parsedBody = Params.enumOf(DecisionBody.class, body, "body");
         return decisions.register(Texts.trimToNull(subjectType), subjectId, parsedBody == null ? null : parsedBody.name(), Texts.trimToNull(service),
                 date(from, "from"), date(to, "to"), paging);
     }

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.decision;
 
-import de.kielregion.kooperation.platform.text.Texts;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,17 +9,22 @@ import java.util.TreeSet;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.projects.ProjectEvents;
-import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionTakenEvent;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRequest;
@@ -54,9 +58,11 @@ public class DecisionService {
     private final Caller caller;
     private final ProjectService projects;
     private final StrategyService strategy;
+    private final ObjectMapper mapper;
 
     DecisionService(EntityManager em, Outbox outbox, Audit audit, Caller caller, ProjectService projects,
-            StrategyService strategy) {
+            StrategyService strategy, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.em = em;
         this.outbox = outbox;
         this.audit = audit;
@@ -143,24 +149,27 @@ public class DecisionService {
      */
     @Transactional
     public boolean registerExternal(IncomingEvent event) {
-        JsonNode data = event.data();
-        UUID id = UUID.fromString(data.path("decisionId").asText());
-        if (em.find(Decision.class, id) != null) {
+        DecisionTaken taken = event.dataAs(DecisionTaken.class, mapper);
+        if (taken.decisionId() == null || taken.decidedOn() == null) {
+            throw new MalformedEventException("DecisionTaken " + event.id() + " without decisionId or decidedOn");
+        }
+        if (em.find(Decision.class, taken.decisionId()) != null) {
             return false;
         }
         Decision d = new Decision();
-        d.id = id;
-        d.service = data.path("service").asText(event.source());
-        d.subjectType = data.path("subjectType").asText("Unknown");
-        d.subjectId = data.hasNonNull("subjectId") ? UUID.fromString(data.get("subjectId").asText()) : null;
-        d.subjectName = data.path("subjectName").asText(d.subjectType);
-        d.kind = data.path("kind").asText("UNKNOWN");
-        d.body = data.path("body").asText("UNKNOWN");
-        d.decidedOn = LocalDate.parse(data.path("decidedOn").asText());
-        d.outcome = data.path("outcome").asText("UNKNOWN");
-        d.conditions = Texts.trimToNull(data.path("conditions").asText(null));
-        d.minutesReference = Texts.trimToNull(data.path("minutesReference").asText(null));
-        d.organisation = Texts.trimToNull(data.path("organisationAcronym").asText(null));
+        d.id = taken.decisionId();
+        d.service = taken.service() == null ? event.source() : taken.service();
+        d.subjectType = taken.subjectType() == null ? "Unknown" : taken.subjectType();
+        d.subjectId = taken.subjectId();
+        d.subjectName = taken.subjectName() == null ? d.subjectType : taken.subjectName();
+        d.kind = taken.kind() == null ? "UNKNOWN" : taken.kind();
+        d.body = taken.body() == null ? "UNKNOWN" : taken.body().name();
+        d.decidedOn = taken.decidedOn();
+        d.outcome = taken.outcome() == null ? "UNKNOWN" : taken.outcome().name();
+        d.conditions = Texts.trimToNull(taken.conditions());
+        d.minutesReference = Texts.trimToNull(taken.minutesReference());
+        d.note = Texts.trimToNull(taken.note());
+        d.organisation = Texts.trimToNull(taken.organisationAcronym());
         d.recordedBy = d.service;
         d.recordedAt = Instant.now();
         em.persist(d);
@@ -194,7 +203,7 @@ public class DecisionService {
         }
     }
 
-    private Decision record(String subjectType, UUID subjectId, String subjectName, String kind, DecisionApi.Body body,
+    private Decision record(String subjectType, UUID subjectId, String subjectName, String kind, DecisionBody body,
             LocalDate decidedOn, String outcome, String conditions, String minutesReference) {
         Decision d = new Decision();
         d.id = UUID.randomUUID();
@@ -212,9 +221,9 @@ public class DecisionService {
         d.recordedAt = Instant.now();
         em.persist(d);
         String key = subjectId == null ? d.id.toString() : subjectId.toString();
-        outbox.record(subjectType, key, ProjectEvents.DECISION_TAKEN, new DecisionTakenEvent(d.id, SERVICE,
-                subjectType, subjectId, subjectName, kind, d.body, decidedOn, outcome, d.conditions,
-                d.minutesReference));
+        outbox.record(subjectType, key, ProjectEvents.DECISION_TAKEN, new DecisionTaken(d.id, SERVICE, subjectType,
+                subjectId, subjectName, kind, body, decidedOn, DecisionOutcome.valueOf(outcome), d.conditions,
+                d.minutesReference, null, null, null, null));
         audit.record(subjectType, key, "DecisionRecorded", Map.of("decisionId", d.id, "kind", kind, "outcome", outcome));
         return d;
     }

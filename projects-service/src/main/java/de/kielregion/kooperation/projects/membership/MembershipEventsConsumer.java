@@ -10,6 +10,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
@@ -30,12 +31,12 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class MembershipEventsConsumer {
 
-    static final String RESOURCES_REQUESTED = "cooperation.resources.requested.v1";
-    static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
-    static final String PROPOSED = "cooperation.membership.proposed.v1";
-    static final String UPDATED = "cooperation.membership.updated.v1";
-    static final String STATUS_CHANGED = "cooperation.membership.status-changed.v1";
-    static final String FEE_CHANGED = "cooperation.membership.fee-changed.v1";
+    static final String RESOURCES_REQUESTED = EventTypes.RESOURCES_REQUESTED;
+    static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
+    static final String PROPOSED = EventTypes.MEMBERSHIP_PROPOSED;
+    static final String UPDATED = EventTypes.MEMBERSHIP_UPDATED;
+    static final String STATUS_CHANGED = EventTypes.MEMBERSHIP_STATUS_CHANGED;
+    static final String FEE_CHANGED = EventTypes.MEMBERSHIP_FEE_CHANGED;
 
     private final Inbox inbox;
     private final BudgetService budget;

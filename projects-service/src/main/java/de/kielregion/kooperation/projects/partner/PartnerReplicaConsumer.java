@@ -9,6 +9,7 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.decision.DecisionService;
@@ -25,13 +26,13 @@ import jakarta.persistence.EntityManager;
 @ApplicationScoped
 public class PartnerReplicaConsumer {
 
-    static final String REGISTERED = "cooperation.partner.registered.v1";
-    static final String UPDATED = "cooperation.partner.updated.v1";
-    static final String RETIRED = "cooperation.partner.retired.v1";
+    static final String REGISTERED = EventTypes.PARTNER_REGISTERED;
+    static final String UPDATED = EventTypes.PARTNER_UPDATED;
+    static final String RETIRED = EventTypes.PARTNER_RETIRED;
 
-    static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
-    static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
-    static final String RELATION_CHANGED = "cooperation.relation.changed.v1";
+    static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
+    static final String ACTIVITY_UPSERTED = EventTypes.ACTIVITY_UPSERTED;
+    static final String RELATION_CHANGED = EventTypes.RELATION_CHANGED;
 
     private final Inbox inbox;
     private final EntityManager em;

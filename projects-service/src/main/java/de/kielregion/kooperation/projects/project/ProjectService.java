@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.project;
 
-import de.kielregion.kooperation.platform.text.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,15 +11,17 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
-import de.kielregion.kooperation.platform.security.Shareholder;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
@@ -30,7 +31,6 @@ import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectApi.StatusChangedEvent;
 import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
-import de.kielregion.kooperation.projects.budget.BudgetService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
