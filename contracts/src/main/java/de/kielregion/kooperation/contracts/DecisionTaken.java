@@ -25,8 +25,19 @@ import java.util.UUID;
  * @param organisationId the organisation of a membership decision
  * @param organisationAcronym its acronym, e.g. {@code UBC}
  */
-public record DecisionTaken(UUID decisionId, String service, String subjectType, UUID subjectId, String subjectName,
-        String kind, DecisionBody body, LocalDate decidedOn, DecisionOutcome outcome, String conditions,
-        String minutesReference, String note, Shareholder shareholder, UUID organisationId,
-        String organisationAcronym) {
-}
+public record DecisionTaken(
+        UUID decisionId,
+        String service,
+        String subjectType,
+        UUID subjectId,
+        String subjectName,
+        String kind,
+        DecisionBody body,
+        LocalDate decidedOn,
+        DecisionOutcome outcome,
+        String conditions,
+        String minutesReference,
+        String note,
+        Shareholder shareholder,
+        UUID organisationId,
+        String organisationAcronym) {}

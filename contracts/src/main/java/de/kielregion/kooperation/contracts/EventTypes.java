@@ -36,6 +36,5 @@ public final class EventTypes {
     /** Published by all three services ({@link DecisionTaken}), on each one's own topic. */
     public static final String DECISION_TAKEN = "cooperation.decision.taken.v1";
 
-    private EventTypes() {
-    }
+    private EventTypes() {}
 }

@@ -7,6 +7,5 @@ public final class Topics {
     public static final String PROJECTS = "cooperation.projects.v1";
     public static final String MEMBERSHIPS = "cooperation.memberships.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

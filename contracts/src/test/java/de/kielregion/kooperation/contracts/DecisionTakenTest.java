@@ -3,21 +3,20 @@ package de.kielregion.kooperation.contracts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The payload written by a producer is read back whole, and old and new payloads are read too. */
 class DecisionTakenTest {
 
-    private final ObjectMapper mapper = new ObjectMapper().registerModule(new JavaTimeModule())
+    private final ObjectMapper mapper = new ObjectMapper()
+            .registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     /** As consumers read (platform IncomingEvent.dataAs): unknown fields and enum values tolerated. */
     private final ObjectReader tolerant = mapper.readerFor(DecisionTaken.class)
@@ -26,10 +25,22 @@ class DecisionTakenTest {
 
     @Test
     void everyFieldSurvivesTheWire() throws Exception {
-        DecisionTaken taken = new DecisionTaken(UUID.randomUUID(), "memberships-service", "Membership",
-                UUID.randomUUID(), "UBC membership of KIEL", "JOIN", DecisionBody.ADMINISTRATIVE_HEADS,
-                LocalDate.of(2025, 2, 1), DecisionOutcome.APPROVED_WITH_CONDITIONS, "Beitrag aus Linie 2025",
-                "HA 2025/3", "eine Notiz", Shareholder.KIEL, UUID.randomUUID(), "UBC");
+        DecisionTaken taken = new DecisionTaken(
+                UUID.randomUUID(),
+                "memberships-service",
+                "Membership",
+                UUID.randomUUID(),
+                "UBC membership of KIEL",
+                "JOIN",
+                DecisionBody.ADMINISTRATIVE_HEADS,
+                LocalDate.of(2025, 2, 1),
+                DecisionOutcome.APPROVED_WITH_CONDITIONS,
+                "Beitrag aus Linie 2025",
+                "HA 2025/3",
+                "eine Notiz",
+                Shareholder.KIEL,
+                UUID.randomUUID(),
+                "UBC");
         String json = mapper.writeValueAsString(taken);
         assertEquals(taken, tolerant.readValue(json));
     }

@@ -3,6 +3,9 @@ package de.kielregion.kooperation.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -17,12 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Walks every operation of the three services' OpenAPI documents (found anew on every run, so a
@@ -44,15 +42,14 @@ class ApiProbeTest {
     private int requests;
     private boolean malformedPhase;
 
-    private record Caller(String name, String token, List<String> roles) {
-    }
+    private record Caller(String name, String token, List<String> roles) {}
 
-    private record Operation(String service, String method, String path, JsonNode spec) {
-    }
+    private record Operation(String service, String method, String path, JsonNode spec) {}
 
     @Test
     void everyOperationEveryRoleAndMalformedInput() throws Exception {
-        List<Caller> callers = List.of(new Caller("admin", Suite.ADMIN, List.of("admin", "coordinator")),
+        List<Caller> callers = List.of(
+                new Caller("admin", Suite.ADMIN, List.of("admin", "coordinator")),
                 new Caller("coordinator", Suite.COORDINATOR, List.of("coordinator")),
                 new Caller("decision-maker", Suite.DECIDER, List.of("decision-maker", "viewer")),
                 new Caller("viewer", Suite.VIEWER, List.of("viewer")),
@@ -60,12 +57,12 @@ class ApiProbeTest {
         List<Operation> operations = new ArrayList<>();
         for (String service : SERVICES) {
             JsonNode doc = JSON.readTree(get(suite.url(service) + "/q/openapi?format=json"));
-            for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> paths = doc.path("paths").fields(); paths.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = paths.next();
-                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext();) {
+                for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
                     Map.Entry<String, JsonNode> op = ops.next();
-                    operations.add(new Operation(service, op.getKey().toUpperCase(Locale.ROOT), path.getKey(),
-                            op.getValue()));
+                    operations.add(
+                            new Operation(service, op.getKey().toUpperCase(Locale.ROOT), path.getKey(), op.getValue()));
                 }
             }
         }
@@ -75,17 +72,23 @@ class ApiProbeTest {
         for (Operation op : operations) {
             List<String> allowed = roles(op);
             for (Caller caller : callers) {
-                HttpResponse<String> response = send(op, caller.token(), path(op, "PLOEN", UUID.randomUUID().toString()),
-                        "application/json", minimalBody(op), null);
+                HttpResponse<String> response = send(
+                        op,
+                        caller.token(),
+                        path(op, "PLOEN", UUID.randomUUID().toString()),
+                        "application/json",
+                        minimalBody(op),
+                        null);
                 boolean mayCall = caller.roles().stream().anyMatch(allowed::contains);
-                boolean foreignWrite = caller.name().startsWith("shareholder") && !op.method().equals("GET");
+                boolean foreignWrite =
+                        caller.name().startsWith("shareholder") && !op.method().equals("GET");
                 if (response.statusCode() < 300 && (!mayCall || foreignWrite)) {
                     failures.add("unauthorized success " + response.statusCode() + ": " + caller.name() + " "
                             + op.method() + " " + op.path());
                 }
                 if (!mayCall && response.statusCode() != 403) {
-                    failures.add("expected 403 for " + caller.name() + " on " + op.method() + " " + op.path()
-                            + ", got " + response.statusCode());
+                    failures.add("expected 403 for " + caller.name() + " on " + op.method() + " " + op.path() + ", got "
+                            + response.statusCode());
                 }
             }
         }
@@ -104,10 +107,16 @@ class ApiProbeTest {
                 if (!"query".equals(parameter.path("in").asText())) {
                     continue;
                 }
-                for (String bad : List.of("abc", "a%00b", "-1", "1.5", ",,,", "maybe", "2024-02-30", HUGE.substring(0,
-                        5000))) {
-                    send(op, Suite.ADMIN, path(op, "KIEL", id) + "?" + parameter.path("name").asText() + "="
-                            + bad.replace(" ", "%20"), "application/json", minimalBody(op), null);
+                for (String bad :
+                        List.of("abc", "a%00b", "-1", "1.5", ",,,", "maybe", "2024-02-30", HUGE.substring(0, 5000))) {
+                    send(
+                            op,
+                            Suite.ADMIN,
+                            path(op, "KIEL", id) + "?" + parameter.path("name").asText() + "="
+                                    + bad.replace(" ", "%20"),
+                            "application/json",
+                            minimalBody(op),
+                            null);
                 }
             }
             if (op.method().equals("POST") || op.method().equals("PUT")) {
@@ -124,11 +133,11 @@ class ApiProbeTest {
             }
         }
         long eventsAfter = quietEvents();
-        StringBuilder report = new StringBuilder(String.format("API probe: %d operations, %d requests, statuses %s%n",
-                operations.size(), requests, statuses));
+        StringBuilder report = new StringBuilder(String.format(
+                "API probe: %d operations, %d requests, statuses %s%n", operations.size(), requests, statuses));
         System.out.print(report);
-        java.nio.file.Files.writeString(java.nio.file.Path.of("target", "api-probe.txt"), report + String.join("\n",
-                failures));
+        java.nio.file.Files.writeString(
+                java.nio.file.Path.of("target", "api-probe.txt"), report + String.join("\n", failures));
         assertEquals(List.of(), failures);
         assertEquals(eventsBefore, eventsAfter, "refused requests changed nothing (no event in any outbox)");
     }
@@ -183,16 +192,20 @@ class ApiProbeTest {
             out.append(path, i, open);
             int close = path.indexOf('}', open);
             String name = path.substring(open + 1, close);
-            out.append(switch (name) {
-                case "shareholder" -> shareholderOrText;
-                case "year" -> shareholderOrText.equals("PLOEN") || shareholderOrText.equals("KIEL") ? "2026" : id;
-                case "category" -> shareholderOrText.equals("PLOEN") || shareholderOrText.equals("KIEL")
-                        ? "PROJECT_FUNDS" : id;
-                case "type" -> "Project";
-                case "externalId" -> shareholderOrText.equals("PLOEN") || shareholderOrText.equals("KIEL")
-                        ? "probe-1" : id;
-                default -> id;
-            });
+            out.append(
+                    switch (name) {
+                        case "shareholder" -> shareholderOrText;
+                        case "year" ->
+                            shareholderOrText.equals("PLOEN") || shareholderOrText.equals("KIEL") ? "2026" : id;
+                        case "category" ->
+                            shareholderOrText.equals("PLOEN") || shareholderOrText.equals("KIEL")
+                                    ? "PROJECT_FUNDS"
+                                    : id;
+                        case "type" -> "Project";
+                        case "externalId" ->
+                            shareholderOrText.equals("PLOEN") || shareholderOrText.equals("KIEL") ? "probe-1" : id;
+                        default -> id;
+                    });
             i = close + 1;
         }
         return out.toString();
@@ -209,9 +222,13 @@ class ApiProbeTest {
     /** Per property of the request schema, values that are wrong for its declared type; and bodies that are not JSON objects. */
     private List<String> malformedBodies(Operation op) throws Exception {
         List<String> bodies = new ArrayList<>(List.of("[]", "\"text\"", "42", "null", "{", "{\"a\":}"));
-        JsonNode schema = op.spec().path("requestBody").path("content").path("application/json").path("schema");
+        JsonNode schema = op.spec()
+                .path("requestBody")
+                .path("content")
+                .path("application/json")
+                .path("schema");
         JsonNode properties = resolve(op.service(), schema).path("properties");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext();) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields = properties.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             for (Object value : wrongFor(resolve(op.service(), field.getValue()))) {
                 ObjectNode body = JSON.createObjectNode();
@@ -230,13 +247,16 @@ class ApiProbeTest {
             return List.of("NOPE", 1, List.of());
         }
         return switch (type) {
-            case "string" -> switch (format) {
-                case "date" -> List.of("2024-02-30", "2024-02-29T10:00:00Z", "", "20.11.2024", 20241120);
-                case "date-time" -> List.of("yesterday", "2024-13-01T00:00:00Z", 1);
-                case "uuid" -> List.of("not-a-uuid", "caa\uFF19\uFF17\uFF11d0-0000-4000-8000-000000000001", 7);
-                default -> schema.has("maxLength") ? List.of("a\u0000b", HUGE, 42, true, Map.of("x", 1), List.of("x"))
-                        : List.of("a\u0000b", 42, true, Map.of("x", 1), List.of("x"));
-            };
+            case "string" ->
+                switch (format) {
+                    case "date" -> List.of("2024-02-30", "2024-02-29T10:00:00Z", "", "20.11.2024", 20241120);
+                    case "date-time" -> List.of("yesterday", "2024-13-01T00:00:00Z", 1);
+                    case "uuid" -> List.of("not-a-uuid", "caa\uFF19\uFF17\uFF11d0-0000-4000-8000-000000000001", 7);
+                    default ->
+                        schema.has("maxLength")
+                                ? List.of("a\u0000b", HUGE, 42, true, Map.of("x", 1), List.of("x"))
+                                : List.of("a\u0000b", 42, true, Map.of("x", 1), List.of("x"));
+                };
             case "integer" -> List.of("x", 1.5, true, Map.of());
             case "number" -> List.of("x", true, Map.of(), List.of(1));
             case "boolean" -> List.of("maybe", 1);
@@ -262,10 +282,11 @@ class ApiProbeTest {
         return doc.path("components").path("schemas").path(name);
     }
 
-    private HttpResponse<String> send(Operation op, String token, String path, String contentType, String body,
-            String ifMatch) throws Exception {
+    private HttpResponse<String> send(
+            Operation op, String token, String path, String contentType, String body, String ifMatch) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.url(op.service()) + path))
-                .header("Authorization", "Bearer " + token).header("Accept", "application/json");
+                .header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json");
         if (ifMatch != null) {
             request.header("If-Match", ifMatch);
         }
@@ -285,17 +306,18 @@ class ApiProbeTest {
             failures.add("malformed input accepted (" + status + "): " + what);
         }
         if (status >= 500) {
-            failures.add(status + " for " + what + ": " + response.body().substring(0, Math.min(200,
-                    response.body().length())));
-        } else if (status >= 400 && !response.headers().firstValue("Content-Type").orElse("")
-                .startsWith("application/problem+json")) {
+            failures.add(status + " for " + what + ": "
+                    + response.body().substring(0, Math.min(200, response.body().length())));
+        } else if (status >= 400
+                && !response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")) {
             failures.add(status + " without problem+json for " + what);
         }
         return response;
     }
 
     private String get(String url) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString())
+                .body();
     }
 
     static String encode(String text) {

@@ -6,18 +6,16 @@ import static de.kielregion.kooperation.e2e.Suite.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.response.ExtractableResponse;
+import io.restassured.response.Response;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import io.restassured.response.ExtractableResponse;
-import io.restassured.response.Response;
 
 /**
  * After a randomized sequence of 500 operations across the three services, every read model
@@ -42,32 +40,47 @@ class ConvergenceTest {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         List<String> partners = new ArrayList<>();
         List<String> projects = new ArrayList<>();
-        String[] shareholders = { "KIEL", "PLOEN", "RENDSBURG_ECKERNFOERDE" };
+        String[] shareholders = {"KIEL", "PLOEN", "RENDSBURG_ECKERNFOERDE"};
         int accepted = 0;
         for (int op = 0; op < OPERATIONS; op++) {
             int kind = partners.size() < 5 ? 0 : random.nextInt(7);
             ExtractableResponse<Response> r;
             switch (kind) {
                 case 0 -> {
-                    r = suite.as("partners", COORDINATOR).body(Map.of("name", "Partner " + tag + " " + op,
-                            "type", "CITY", "country", "DK")).when().post("/partners").then().extract();
+                    r = suite.as("partners", COORDINATOR)
+                            .body(Map.of("name", "Partner " + tag + " " + op, "type", "CITY", "country", "DK"))
+                            .when()
+                            .post("/partners")
+                            .then()
+                            .extract();
                     if (r.statusCode() == 201) {
                         partners.add(r.path("id"));
                     }
                 }
                 case 1 -> {
                     String id = partners.get(random.nextInt(partners.size()));
-                    String etag = suite.as("partners", COORDINATOR).when().get("/partners/" + id).then().extract()
+                    String etag = suite.as("partners", COORDINATOR)
+                            .when()
+                            .get("/partners/" + id)
+                            .then()
+                            .extract()
                             .header("ETag");
-                    r = suite.as("partners", COORDINATOR).header("If-Match", etag).body(Map.of(
-                            "name", "Renamed " + tag + " " + op, "type", "CITY", "country", "DK")).when()
-                            .put("/partners/" + id).then().extract();
+                    r = suite.as("partners", COORDINATOR)
+                            .header("If-Match", etag)
+                            .body(Map.of("name", "Renamed " + tag + " " + op, "type", "CITY", "country", "DK"))
+                            .when()
+                            .put("/partners/" + id)
+                            .then()
+                            .extract();
                 }
-                case 2 -> r = random.nextInt(4) == 0
-                        ? suite.as("partners", COORDINATOR).when()
-                                .post("/partners/" + partners.get(random.nextInt(partners.size())) + "/retire").then()
-                                .extract()
-                        : activity(random, partners, shareholders, tag);
+                case 2 ->
+                    r = random.nextInt(4) == 0
+                            ? suite.as("partners", COORDINATOR)
+                                    .when()
+                                    .post("/partners/" + partners.get(random.nextInt(partners.size())) + "/retire")
+                                    .then()
+                                    .extract()
+                            : activity(random, partners, shareholders, tag);
                 case 3 -> r = activity(random, partners, shareholders, tag);
                 case 4 -> {
                     List<Map<String, Object>> members = new ArrayList<>();
@@ -77,8 +90,12 @@ class ConvergenceTest {
                             members.add(Map.of("partnerId", p, "role", i == 0 ? "LEAD_PARTNER" : "PARTNER"));
                         }
                     }
-                    r = suite.as("projects", COORDINATOR).body(Map.of("title", "Projekt " + tag + " " + op,
-                            "partners", members)).when().post("/projects").then().extract();
+                    r = suite.as("projects", COORDINATOR)
+                            .body(Map.of("title", "Projekt " + tag + " " + op, "partners", members))
+                            .when()
+                            .post("/projects")
+                            .then()
+                            .extract();
                     if (r.statusCode() == 201) {
                         projects.add(r.path("id"));
                     }
@@ -88,16 +105,40 @@ class ConvergenceTest {
                         continue;
                     }
                     String id = projects.get(random.nextInt(projects.size()));
-                    String status = suite.as("projects", COORDINATOR).when().get("/projects/" + id).then().extract()
+                    String status = suite.as("projects", COORDINATOR)
+                            .when()
+                            .get("/projects/" + id)
+                            .then()
+                            .extract()
                             .path("status");
                     r = switch (status) {
-                        case "IDEA" -> suite.as("projects", COORDINATOR).body(Map.of("status", "PROPOSED")).when()
-                                .post("/projects/" + id + "/status").then().extract();
-                        case "PROPOSED" -> suite.as("projects", DECIDER).body(Map.of("body", "MANAGEMENT",
-                                "decidedOn", "2024-11-20", "outcome", random.nextBoolean() ? "APPROVED" : "DEFERRED"))
-                                .when().post("/projects/" + id + "/decisions").then().extract();
-                        default -> suite.as("projects", COORDINATOR).body(Map.of("status", "CANCELLED")).when()
-                                .post("/projects/" + id + "/status").then().extract();
+                        case "IDEA" ->
+                            suite.as("projects", COORDINATOR)
+                                    .body(Map.of("status", "PROPOSED"))
+                                    .when()
+                                    .post("/projects/" + id + "/status")
+                                    .then()
+                                    .extract();
+                        case "PROPOSED" ->
+                            suite.as("projects", DECIDER)
+                                    .body(Map.of(
+                                            "body",
+                                            "MANAGEMENT",
+                                            "decidedOn",
+                                            "2024-11-20",
+                                            "outcome",
+                                            random.nextBoolean() ? "APPROVED" : "DEFERRED"))
+                                    .when()
+                                    .post("/projects/" + id + "/decisions")
+                                    .then()
+                                    .extract();
+                        default ->
+                            suite.as("projects", COORDINATOR)
+                                    .body(Map.of("status", "CANCELLED"))
+                                    .when()
+                                    .post("/projects/" + id + "/status")
+                                    .then()
+                                    .extract();
                     };
                 }
             }
@@ -107,8 +148,9 @@ class ConvergenceTest {
                 accepted++;
             }
         }
-        System.out.printf("ConvergenceTest: %d operations, %d accepted; %d partners, %d projects%n", OPERATIONS,
-                accepted, partners.size(), projects.size());
+        System.out.printf(
+                "ConvergenceTest: %d operations, %d accepted; %d partners, %d projects%n",
+                OPERATIONS, accepted, partners.size(), projects.size());
         assertTrue(accepted >= OPERATIONS / 2, "most operations changed something");
 
         String partnerSource = "SELECT id, name, status FROM partner WHERE name LIKE '%" + tag + "%'";
@@ -122,8 +164,10 @@ class ConvergenceTest {
         String activityReplica = "SELECT a.id, a.shareholder, string_agg(t.theme, ',' ORDER BY t.theme) "
                 + "FROM existing_activity a JOIN existing_activity_theme t ON t.activity_id = a.id "
                 + "WHERE t.theme LIKE '%" + tag + "%' GROUP BY a.id";
-        await(Duration.ofSeconds(90), "every read model equals its source", () ->
-                suite.rows("partners", partnerSource).equals(suite.rows("projects", partnerReplica))
+        await(
+                Duration.ofSeconds(90),
+                "every read model equals its source",
+                () -> suite.rows("partners", partnerSource).equals(suite.rows("projects", partnerReplica))
                         && suite.rows("projects", engagementSource).equals(suite.rows("partners", engagementReplica))
                         && suite.rows("partners", activitySource).equals(suite.rows("projects", activityReplica)));
         assertEquals(suite.rows("partners", partnerSource), suite.rows("projects", partnerReplica));
@@ -132,12 +176,24 @@ class ConvergenceTest {
         assertTrue(suite.rows("partners", partnerSource).size() >= 5);
     }
 
-    private static ExtractableResponse<Response> activity(Random random, List<String> partners, String[] shareholders,
-            String tag) {
+    private static ExtractableResponse<Response> activity(
+            Random random, List<String> partners, String[] shareholders, String tag) {
         String shareholder = shareholders[random.nextInt(shareholders.length)];
-        return suite.as("partners", Suite.shareholder(shareholder)).body(Map.of("title", "Aktivität",
-                "kind", "EXCHANGE", "yearFrom", 2024, "partnerIds", List.of(partners.get(random.nextInt(partners.size()))),
-                "themes", List.of("Thema " + tag + " " + random.nextInt(5)))).when()
-                .put("/shareholders/" + shareholder + "/activities/A-" + random.nextInt(60)).then().extract();
+        return suite.as("partners", Suite.shareholder(shareholder))
+                .body(Map.of(
+                        "title",
+                        "Aktivität",
+                        "kind",
+                        "EXCHANGE",
+                        "yearFrom",
+                        2024,
+                        "partnerIds",
+                        List.of(partners.get(random.nextInt(partners.size()))),
+                        "themes",
+                        List.of("Thema " + tag + " " + random.nextInt(5))))
+                .when()
+                .put("/shareholders/" + shareholder + "/activities/A-" + random.nextInt(60))
+                .then()
+                .extract();
     }
 }

@@ -8,12 +8,10 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.infra.DemoData;
 import java.time.Duration;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.infra.DemoData;
 
 /** The workshop's demo data goes in through the public APIs, once, and shows the workshop's situation. */
 class DemoDataTest {
@@ -26,26 +24,64 @@ class DemoDataTest {
         assertTrue(suite.demoData().startsWith("loaded"), "the suite's first load put the workshop in");
         assertEquals("the workshop's demo data is loaded already", demo.load());
 
-        suite.as("projects", VIEWER).when().get("/measures").then().statusCode(200)
+        suite.as("projects", VIEWER)
+                .when()
+                .get("/measures")
+                .then()
+                .statusCode(200)
                 .body("number", hasItems(1, 2, 3, 4))
                 .body("find { it.number == 3 }.title", equalTo("Fokus auf einen Kooperationsraum"));
         suite.as("projects", VIEWER).when().get("/themes").then().body("name", hasItem(DemoData.THEME));
-        List<String> questions = suite.as("projects", VIEWER).when().get("/open-questions").then().extract().jsonPath()
+        List<String> questions = suite.as("projects", VIEWER)
+                .when()
+                .get("/open-questions")
+                .then()
+                .extract()
+                .jsonPath()
                 .getList("text");
         assertTrue(questions.contains("Mitgliedschaft STRING & UBC"), questions.toString());
         assertTrue(questions.size() >= 10, questions.toString());
-        suite.as("partners", VIEWER).queryParam("q", "goteborg").when().get("/partners").then()
+        suite.as("partners", VIEWER)
+                .queryParam("q", "goteborg")
+                .when()
+                .get("/partners")
+                .then()
                 .body("items.localName", hasItem("Göteborgs Stad"));
-        suite.as("partners", VIEWER).queryParam("q", "Korridor").when().get("/cooperation-areas").then()
+        suite.as("partners", VIEWER)
+                .queryParam("q", "Korridor")
+                .when()
+                .get("/cooperation-areas")
+                .then()
                 .body("items[0].members.size()", equalTo(5));
-        suite.as("memberships", VIEWER).queryParam("holder", "KIELREGION").queryParam("size", 500).when()
-                .get("/memberships").then().body("items.organisationAcronym", hasItems("STRING", "UBC"));
-        await(Duration.ofSeconds(30), "the first project idea", () -> suite.as("projects", VIEWER)
-                .queryParam("size", 500).when().get("/projects").then().extract().jsonPath().getList("items.title")
-                .contains("Mobilität im ländlichen Raum"));
-        String markdown = io.restassured.RestAssured.given().baseUri(suite.url("projects"))
-                .header("Authorization", "Bearer " + VIEWER).accept("text/markdown").when()
-                .get("/strategy/document").then().statusCode(200).extract().asString();
+        suite.as("memberships", VIEWER)
+                .queryParam("holder", "KIELREGION")
+                .queryParam("size", 500)
+                .when()
+                .get("/memberships")
+                .then()
+                .body("items.organisationAcronym", hasItems("STRING", "UBC"));
+        await(
+                Duration.ofSeconds(30),
+                "the first project idea",
+                () -> suite.as("projects", VIEWER)
+                        .queryParam("size", 500)
+                        .when()
+                        .get("/projects")
+                        .then()
+                        .extract()
+                        .jsonPath()
+                        .getList("items.title")
+                        .contains("Mobilität im ländlichen Raum"));
+        String markdown = io.restassured.RestAssured.given()
+                .baseUri(suite.url("projects"))
+                .header("Authorization", "Bearer " + VIEWER)
+                .accept("text/markdown")
+                .when()
+                .get("/strategy/document")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(markdown.contains("### Maßnahme 4: Bestehende Kooperationen Kiel\\-Aarhus\\-Göteborg"), markdown);
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 
@@ -46,25 +45,42 @@ class EventHopBenchmark {
             }
             put(suite, theme, i);
         }
-        await(Duration.ofSeconds(120), "all effects", () -> suite.count("projects",
-                "SELECT count(*) FROM existing_activity_theme WHERE theme = ?", theme) == total);
-        Map<String, Instant> committed = suite.times("partners", "SELECT a.id::text, a.updated_at FROM activity a "
-                + "JOIN activity_theme t ON t.activity_id = a.id WHERE t.theme = ?", theme);
-        Map<String, Instant> applied = suite.times("projects", "SELECT a.id::text, a.updated_at FROM existing_activity a "
-                + "JOIN existing_activity_theme t ON t.activity_id = a.id WHERE t.theme = ?", theme);
+        await(
+                Duration.ofSeconds(120),
+                "all effects",
+                () -> suite.count("projects", "SELECT count(*) FROM existing_activity_theme WHERE theme = ?", theme)
+                        == total);
+        Map<String, Instant> committed = suite.times(
+                "partners",
+                "SELECT a.id::text, a.updated_at FROM activity a "
+                        + "JOIN activity_theme t ON t.activity_id = a.id WHERE t.theme = ?",
+                theme);
+        Map<String, Instant> applied = suite.times(
+                "projects",
+                "SELECT a.id::text, a.updated_at FROM existing_activity a "
+                        + "JOIN existing_activity_theme t ON t.activity_id = a.id WHERE t.theme = ?",
+                theme);
         Histogram hops = new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
-        committed.forEach((id, at) -> hops.recordValue(Math.max(0, Duration.between(at, applied.get(id)).toNanos()
-                / 1000)));
-        String report = String.format("Event hop partners-service → projects-service, %d events at %d/s: p50 %.1f ms, "
-                + "p99 %.1f ms, max %.1f ms%n", total, PER_SECOND, hops.getValueAtPercentile(50) / 1000.0,
-                hops.getValueAtPercentile(99) / 1000.0, hops.getMaxValue() / 1000.0);
+        committed.forEach((id, at) -> hops.recordValue(
+                Math.max(0, Duration.between(at, applied.get(id)).toNanos() / 1000)));
+        String report = String.format(
+                "Event hop partners-service → projects-service, %d events at %d/s: p50 %.1f ms, "
+                        + "p99 %.1f ms, max %.1f ms%n",
+                total,
+                PER_SECOND,
+                hops.getValueAtPercentile(50) / 1000.0,
+                hops.getValueAtPercentile(99) / 1000.0,
+                hops.getMaxValue() / 1000.0);
         System.out.println("\n" + report);
         Files.writeString(Path.of("target", "event-hop-benchmark.txt"), report);
     }
 
     private static void put(Suite suite, String theme, int i) {
-        suite.as("partners", KIEL).body(Map.of("title", "Hop " + i, "kind", "EXCHANGE", "yearFrom", 2024,
-                "themes", List.of(theme))).when().put("/shareholders/KIEL/activities/H-" + UUID.randomUUID()).then()
+        suite.as("partners", KIEL)
+                .body(Map.of("title", "Hop " + i, "kind", "EXCHANGE", "yearFrom", 2024, "themes", List.of(theme)))
+                .when()
+                .put("/shareholders/KIEL/activities/H-" + UUID.randomUUID())
+                .then()
                 .statusCode(201);
     }
 }

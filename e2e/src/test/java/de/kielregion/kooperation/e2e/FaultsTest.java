@@ -5,6 +5,8 @@ import static de.kielregion.kooperation.e2e.Suite.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.infra.testing.RecordSender;
+import de.kielregion.kooperation.infra.testing.TopicReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -12,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -22,9 +23,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.infra.testing.RecordSender;
-import de.kielregion.kooperation.infra.testing.TopicReader;
 
 /**
  * Proof that nothing is lost: a broker outage while writes go on, services killed while they
@@ -51,25 +49,43 @@ class FaultsTest {
             long end = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (System.nanoTime() < end) {
                 // Writes keep succeeding while the broker is down.
-                suite.as("partners", KIEL).body(activity("Während des Ausfalls " + written, theme)).when()
-                        .put("/shareholders/KIEL/activities/OUT-" + UUID.randomUUID()).then().statusCode(201);
+                suite.as("partners", KIEL)
+                        .body(activity("Während des Ausfalls " + written, theme))
+                        .when()
+                        .put("/shareholders/KIEL/activities/OUT-" + UUID.randomUUID())
+                        .then()
+                        .statusCode(201);
                 written++;
                 Thread.sleep(500);
             }
-            assertTrue(suite.count("partners", "SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
-                    + "AND jsonb_exists(payload->'themes', ?)", theme) > 0, "events wait in the outbox during the outage");
+            assertTrue(
+                    suite.count(
+                                    "partners",
+                                    "SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
+                                            + "AND jsonb_exists(payload->'themes', ?)",
+                                    theme)
+                            > 0,
+                    "events wait in the outbox during the outage");
             // Readiness reports the unreachable broker; liveness does not fail.
-            io.restassured.RestAssured.given().baseUri(suite.management("partners")).when().get("/q/health/live")
-                    .then().statusCode(200);
-            String ready = io.restassured.RestAssured.given().baseUri(suite.management("partners")).when()
-                    .get("/q/health/ready").then().extract().asString();
+            io.restassured.RestAssured.given()
+                    .baseUri(suite.management("partners"))
+                    .when()
+                    .get("/q/health/live")
+                    .then()
+                    .statusCode(200);
+            String ready = io.restassured.RestAssured.given()
+                    .baseUri(suite.management("partners"))
+                    .when()
+                    .get("/q/health/ready")
+                    .then()
+                    .extract()
+                    .asString();
             assertTrue(ready.contains("unreachable since"), ready);
         } finally {
             suite.kafka().restart();
         }
         int expected = written;
-        await(WAIT, expected + " activities in projects-service after the outage",
-                () -> themeCount(theme) == expected);
+        await(WAIT, expected + " activities in projects-service after the outage", () -> themeCount(theme) == expected);
         assertEachEventAppliedOnce(theme, expected);
     }
 
@@ -83,8 +99,12 @@ class FaultsTest {
             a.put("externalId", "CR-" + UUID.randomUUID());
             activities.add(a);
         }
-        suite.as("partners", KIEL).body(Map.of("activities", activities)).when()
-                .post("/shareholders/KIEL/activities/bulk").then().statusCode(200);
+        suite.as("partners", KIEL)
+                .body(Map.of("activities", activities))
+                .when()
+                .post("/shareholders/KIEL/activities/bulk")
+                .then()
+                .statusCode(200);
         // SIGKILL partners-service once its relay has published part of the events, and
         // projects-service once it has applied part of them (or as soon as the rest is gone).
         String unpublishedSql = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL "
@@ -95,8 +115,9 @@ class FaultsTest {
         awaitQuietly(() -> themeCount(theme) > 0);
         suite.kill("projects");
         long applied = themeCount(theme);
-        System.out.printf("Killed partners-service with %d of %d events unpublished, projects-service with %d "
-                + "applied%n", unpublished, count, applied);
+        System.out.printf(
+                "Killed partners-service with %d of %d events unpublished, projects-service with %d " + "applied%n",
+                unpublished, count, applied);
         suite.restart("partners");
         suite.restart("projects");
         await(WAIT, count + " activities after the restart", () -> themeCount(theme) == count);
@@ -107,35 +128,58 @@ class FaultsTest {
     void redeliveredAndMalformedRecordsHaveOneEffectAndGoToTheDeadLetterTopic() throws Exception {
         String theme = "Replay " + UUID.randomUUID();
         for (int i = 0; i < 20; i++) {
-            suite.as("partners", KIEL).body(activity("Wiederholung " + i, theme)).when()
-                    .put("/shareholders/KIEL/activities/RP-" + UUID.randomUUID()).then().statusCode(201);
+            suite.as("partners", KIEL)
+                    .body(activity("Wiederholung " + i, theme))
+                    .when()
+                    .put("/shareholders/KIEL/activities/RP-" + UUID.randomUUID())
+                    .then()
+                    .statusCode(201);
         }
         await(WAIT, "20 activities", () -> themeCount(theme) == 20);
         List<ConsumerRecord<String, String>> originals;
         try (TopicReader reader = new TopicReader(suite.bootstrapServers(), "cooperation.partners.v1")) {
-            originals = reader.readToEnd(Duration.ofSeconds(30)).stream().filter(r -> r.value().contains(theme)).toList();
+            originals = reader.readToEnd(Duration.ofSeconds(30)).stream()
+                    .filter(r -> r.value().contains(theme))
+                    .toList();
         }
         assertEquals(20, originals.size());
         for (ConsumerRecord<String, String> r : originals) {
-            RecordSender.send(suite.bootstrapServers(), "cooperation.partners.v1", r.key(),
-                    new RecordHeaders(r.headers().toArray()), r.value());
+            RecordSender.send(
+                    suite.bootstrapServers(),
+                    "cooperation.partners.v1",
+                    r.key(),
+                    new RecordHeaders(r.headers().toArray()),
+                    r.value());
         }
         String poisonKey = "poison-" + UUID.randomUUID();
-        RecordSender.send(suite.bootstrapServers(), "cooperation.partners.v1", poisonKey, new RecordHeaders(),
+        RecordSender.send(
+                suite.bootstrapServers(),
+                "cooperation.partners.v1",
+                poisonKey,
+                new RecordHeaders(),
                 "this is not a CloudEvent");
         awaitCaughtUp("projects-service", "cooperation.partners.v1");
 
         assertEquals(20, themeCount(theme), "the read model did not change");
         assertEachEventAppliedOnce(theme, 20);
-        List<ConsumerRecord<String, String>> dead = TopicReader.keyed(suite.bootstrapServers(),
-                "cooperation.projects.dlq", poisonKey, rs -> !rs.isEmpty(), Duration.ofSeconds(30));
+        List<ConsumerRecord<String, String>> dead = TopicReader.keyed(
+                suite.bootstrapServers(),
+                "cooperation.projects.dlq",
+                poisonKey,
+                rs -> !rs.isEmpty(),
+                Duration.ofSeconds(30));
         assertEquals(1, dead.size(), "the malformed record is in the dead-letter topic");
-        assertEquals("this is not a CloudEvent", new String(dead.get(0).value().getBytes(StandardCharsets.UTF_8),
-                StandardCharsets.UTF_8));
+        assertEquals(
+                "this is not a CloudEvent",
+                new String(dead.get(0).value().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8));
         // The partition keeps flowing.
         String after = "After poison " + UUID.randomUUID();
-        suite.as("partners", KIEL).body(activity("Danach", after)).when()
-                .put("/shareholders/KIEL/activities/AP-" + UUID.randomUUID()).then().statusCode(201);
+        suite.as("partners", KIEL)
+                .body(activity("Danach", after))
+                .when()
+                .put("/shareholders/KIEL/activities/AP-" + UUID.randomUUID())
+                .then()
+                .statusCode(201);
         await(WAIT, "an activity after the poison record", () -> themeCount(after) == 1);
     }
 
@@ -162,12 +206,21 @@ class FaultsTest {
 
     /** Every event partners-service produced for the theme is in projects-service's inbox exactly once. */
     private static void assertEachEventAppliedOnce(String theme, long expected) {
-        long produced = suite.count("partners", "SELECT count(*) FROM outbox_event WHERE type = ? "
-                + "AND jsonb_exists(payload->'themes', ?)", ACTIVITY_UPSERTED, theme);
+        long produced = suite.count(
+                "partners",
+                "SELECT count(*) FROM outbox_event WHERE type = ? " + "AND jsonb_exists(payload->'themes', ?)",
+                ACTIVITY_UPSERTED,
+                theme);
         assertEquals(expected, produced, "one event per activity was produced");
-        long applied = suite.count("projects", "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
-                ACTIVITY_UPSERTED, suite.ids("partners", "SELECT id::text FROM outbox_event WHERE type = '"
-                        + ACTIVITY_UPSERTED + "' AND jsonb_exists(payload->'themes', ?)", theme));
+        long applied = suite.count(
+                "projects",
+                "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
+                ACTIVITY_UPSERTED,
+                suite.ids(
+                        "partners",
+                        "SELECT id::text FROM outbox_event WHERE type = '" + ACTIVITY_UPSERTED
+                                + "' AND jsonb_exists(payload->'themes', ?)",
+                        theme));
         assertEquals(expected, applied, "each event was applied once in projects-service");
     }
 
@@ -177,13 +230,17 @@ class FaultsTest {
             await(WAIT, group + " caught up on " + topic, () -> {
                 try {
                     Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
+                            .partitionsToOffsetAndMetadata()
+                            .get(10, TimeUnit.SECONDS);
                     Map<TopicPartition, OffsetSpec> latest = new java.util.HashMap<>();
-                    committed.keySet().stream().filter(tp -> tp.topic().equals(topic))
+                    committed.keySet().stream()
+                            .filter(tp -> tp.topic().equals(topic))
                             .forEach(tp -> latest.put(tp, OffsetSpec.latest()));
                     var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
-                    return !latest.isEmpty() && ends.entrySet().stream()
-                            .allMatch(e -> committed.get(e.getKey()).offset() >= e.getValue().offset());
+                    return !latest.isEmpty()
+                            && ends.entrySet().stream()
+                                    .allMatch(e -> committed.get(e.getKey()).offset()
+                                            >= e.getValue().offset());
                 } catch (Exception e) {
                     return false;
                 }

@@ -6,20 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.api.partners.PartnersApi;
 import de.kielregion.kooperation.api.partners.RelationsApi;
 import de.kielregion.kooperation.api.partners.ShareholderActivitiesApi;
@@ -39,6 +26,16 @@ import de.kielregion.kooperation.api.partners.model.Shareholder;
 import de.kielregion.kooperation.api.projects.ProjectsApi;
 import de.kielregion.kooperation.api.projects.model.PageProjectView;
 import de.kielregion.kooperation.api.projects.model.ProjectView;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The City of Kiel's IT system, written only against the Java clients generated from
@@ -75,7 +72,8 @@ class ItSystemClientTest {
     private static Optional<Integer> next(java.util.Map<String, List<String>> headers) {
         List<String> links = headers.getOrDefault("link", headers.getOrDefault("Link", List.of()));
         for (String link : links) {
-            Matcher next = Pattern.compile("<[^>]*[?&]page=(\\d+)[^>]*>;\\s*rel=\"next\"").matcher(link);
+            Matcher next = Pattern.compile("<[^>]*[?&]page=(\\d+)[^>]*>;\\s*rel=\"next\"")
+                    .matcher(link);
             if (next.find()) {
                 return Optional.of(Integer.parseInt(next.group(1)));
             }
@@ -123,8 +121,11 @@ class ItSystemClientTest {
         ShareholderActivitiesApi activities = new ShareholderActivitiesApi(partners(Suite.KIEL));
         List<ActivityRequest> items = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            items.add(new ActivityRequest().externalId("it-" + RUN + "-" + i).title("Austausch " + RUN + " " + i)
-                    .kind(ActivityKind.EXCHANGE).yearFrom(2025));
+            items.add(new ActivityRequest()
+                    .externalId("it-" + RUN + "-" + i)
+                    .title("Austausch " + RUN + " " + i)
+                    .kind(ActivityKind.EXCHANGE)
+                    .yearFrom(2025));
         }
         BulkRequest push = new BulkRequest().activities(items);
         String key = "bulk-" + RUN;
@@ -134,22 +135,38 @@ class ItSystemClientTest {
         assertEquals(first.getData(), retry.getData(), "the retry answers the first response");
         assertEquals(List.of("true"), retry.getHeaders().get("idempotent-replayed"));
         // Without the key the same push is executed again: nothing new, so all unchanged.
-        assertEquals(new BulkResult().received(3).created(0).updated(0).unchanged(3),
+        assertEquals(
+                new BulkResult().received(3).created(0).updated(0).unchanged(3),
                 activities.pushActivities("KIEL", push, null));
-        assertEquals(3, suite.count("partners", "SELECT count(*) FROM activity WHERE external_id LIKE ?",
-                "it-" + RUN + "-%"));
-        assertEquals(3, suite.count("partners", "SELECT count(*) FROM outbox_event WHERE type LIKE '%activity%' "
-                + "AND payload->>'externalId' LIKE ?", "it-" + RUN + "-%"));
+        assertEquals(
+                3,
+                suite.count("partners", "SELECT count(*) FROM activity WHERE external_id LIKE ?", "it-" + RUN + "-%"));
+        assertEquals(
+                3,
+                suite.count(
+                        "partners",
+                        "SELECT count(*) FROM outbox_event WHERE type LIKE '%activity%' "
+                                + "AND payload->>'externalId' LIKE ?",
+                        "it-" + RUN + "-%"));
     }
 
     @Test
     void aRetriedCreateWithTheSameKeyMakesOneRowAndRefusalsAreTypedProblems() throws Exception {
         // KielRegion's staff register a partner; Kiel's system relates to it.
-        PartnerView partner = new PartnersApi(partners(Suite.COORDINATOR)).registerPartner(new PartnerRequest()
-                .name("Göteborg IT " + RUN).type(PartnerType.CITY).country("SE"), "partner-" + RUN);
+        PartnerView partner = new PartnersApi(partners(Suite.COORDINATOR))
+                .registerPartner(
+                        new PartnerRequest()
+                                .name("Göteborg IT " + RUN)
+                                .type(PartnerType.CITY)
+                                .country("SE"),
+                        "partner-" + RUN);
         RelationsApi relations = new RelationsApi(partners(Suite.KIEL));
-        RelationRequest twin = new RelationRequest().shareholder(Shareholder.KIEL).partnerId(partner.getId())
-                .kind(RelationKind.OTHER).status(RelationStatus.ACTIVE).note("Austausch " + RUN);
+        RelationRequest twin = new RelationRequest()
+                .shareholder(Shareholder.KIEL)
+                .partnerId(partner.getId())
+                .kind(RelationKind.OTHER)
+                .status(RelationStatus.ACTIVE)
+                .note("Austausch " + RUN);
         String key = UUID.randomUUID().toString();
         var created = relations.createRelationWithHttpInfo(twin, key);
         assertEquals(201, created.getStatusCode());
@@ -157,36 +174,44 @@ class ItSystemClientTest {
         assertEquals(201, retried.getStatusCode());
         assertEquals(created.getData().getId(), retried.getData().getId());
         assertEquals(created.getHeaders().get("location"), retried.getHeaders().get("location"));
-        assertEquals(1, relations.listRelations(null, null, partner.getId().toString(), "KIEL", null, null, null)
-                .getTotalItems());
+        assertEquals(
+                1,
+                relations
+                        .listRelations(null, null, partner.getId().toString(), "KIEL", null, null, null)
+                        .getTotalItems());
 
         ObjectMapper json = partners(Suite.KIEL).getObjectMapper();
         // The same key with another body: 422.
-        var otherBody = assertThrows(de.kielregion.kooperation.api.partners.client.ApiException.class,
+        var otherBody = assertThrows(
+                de.kielregion.kooperation.api.partners.client.ApiException.class,
                 () -> relations.createRelation(twin.note("anders"), key));
         assertEquals(422, otherBody.getCode());
-        var unprocessable = json.readValue(otherBody.getResponseBody(),
-                de.kielregion.kooperation.api.partners.model.Problem.class);
+        var unprocessable =
+                json.readValue(otherBody.getResponseBody(), de.kielregion.kooperation.api.partners.model.Problem.class);
         assertEquals(422, unprocessable.getStatus());
         assertEquals("Idempotency-Key", unprocessable.getViolations().get(0).getField());
 
         // A new key for the same relation: the relation exists, 409.
-        var duplicate = assertThrows(de.kielregion.kooperation.api.partners.client.ApiException.class,
-                () -> relations.createRelation(twin.note("Austausch " + RUN), UUID.randomUUID().toString()));
+        var duplicate = assertThrows(
+                de.kielregion.kooperation.api.partners.client.ApiException.class,
+                () -> relations.createRelation(
+                        twin.note("Austausch " + RUN), UUID.randomUUID().toString()));
         assertEquals(409, duplicate.getCode());
-        var conflict = json.readValue(duplicate.getResponseBody(),
-                de.kielregion.kooperation.api.partners.model.Problem.class);
+        var conflict =
+                json.readValue(duplicate.getResponseBody(), de.kielregion.kooperation.api.partners.model.Problem.class);
         assertEquals(409, conflict.getStatus());
         assertTrue(conflict.getDetail().contains("KIEL"), conflict.getDetail());
 
         // An update based on an old version: 412.
         RelationView current = created.getData();
         relations.updateRelation(current.getId(), twin.note("geändert"), "\"" + current.getVersion() + "\"");
-        var stale = assertThrows(de.kielregion.kooperation.api.partners.client.ApiException.class,
-                () -> relations.updateRelation(current.getId(), twin.note("zu spät"), "\"" + current.getVersion() + "\""));
+        var stale = assertThrows(
+                de.kielregion.kooperation.api.partners.client.ApiException.class,
+                () -> relations.updateRelation(
+                        current.getId(), twin.note("zu spät"), "\"" + current.getVersion() + "\""));
         assertEquals(412, stale.getCode());
-        var precondition = json.readValue(stale.getResponseBody(),
-                de.kielregion.kooperation.api.partners.model.Problem.class);
+        var precondition =
+                json.readValue(stale.getResponseBody(), de.kielregion.kooperation.api.partners.model.Problem.class);
         assertEquals(412, precondition.getStatus());
         assertTrue(precondition.getDetail().contains("version"), precondition.getDetail());
         Set<String> types = new HashSet<>(stale.getResponseHeaders().allValues("content-type"));

@@ -1,5 +1,7 @@
 package de.kielregion.kooperation.e2e;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.infra.Ports;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -11,10 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import de.kielregion.kooperation.infra.Ports;
 
 /**
  * A real Keycloak (keycloak-quarkus-dist, unpacked by the build into target/keycloak) in dev
@@ -29,19 +27,29 @@ final class KeycloakServer implements AutoCloseable {
 
     KeycloakServer() {
         try (var dirs = Files.list(Path.of("target", "keycloak"))) {
-            Path home = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-")).findFirst()
+            Path home = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+                    .findFirst()
                     .orElseThrow(() -> new IllegalStateException("target/keycloak is empty: run the build first"));
             Files.createDirectories(home.resolve("data/import"));
             // A fresh database each run: Keycloak imports a realm only into a database without it.
             deleteRecursively(home.resolve("data/h2"));
-            Files.copy(Path.of("..", "deploy", "keycloak", "ostsee-realm.json"),
-                    home.resolve("data/import/ostsee-realm.json"), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    Path.of("..", "deploy", "keycloak", "ostsee-realm.json"),
+                    home.resolve("data/import/ostsee-realm.json"),
+                    StandardCopyOption.REPLACE_EXISTING);
             port = Ports.free();
             Path log = Path.of("target", "e2e-logs", "keycloak.log");
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder("bash", home.resolve("bin/kc.sh").toString(), "start-dev",
-                    "--http-host=127.0.0.1", "--http-port=" + port, "--http-management-port=" + Ports.free(),
-                    "--import-realm").redirectErrorStream(true).redirectOutput(log.toFile());
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash",
+                            home.resolve("bin/kc.sh").toString(),
+                            "start-dev",
+                            "--http-host=127.0.0.1",
+                            "--http-port=" + port,
+                            "--http-management-port=" + Ports.free(),
+                            "--import-realm")
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "demo-admin");
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -54,8 +62,13 @@ final class KeycloakServer implements AutoCloseable {
                 throw new IllegalStateException("Keycloak exited; see target/e2e-logs/keycloak.log");
             }
             try {
-                return client.send(HttpRequest.newBuilder(URI.create(issuer() + "/.well-known/openid-configuration"))
-                        .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return client.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(issuer() + "/.well-known/openid-configuration"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {
@@ -77,18 +90,25 @@ final class KeycloakServer implements AutoCloseable {
 
     /** A machine client's access token (client credentials). */
     String client(String clientId, String secret) {
-        return token("grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret));
+        return token(
+                "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret));
     }
 
     private String token(String form) {
         try {
-            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(issuer()
-                    + "/protocol/openid-connect/token")).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(
+                    HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException("Keycloak refused a token: " + response.body());
             }
-            return new ObjectMapper().readTree(response.body()).path("access_token").asText();
+            return new ObjectMapper()
+                    .readTree(response.body())
+                    .path("access_token")
+                    .asText();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -2,6 +2,11 @@ package de.kielregion.kooperation.e2e;
 
 import static io.restassured.RestAssured.given;
 
+import de.kielregion.kooperation.infra.KafkaBroker;
+import de.kielregion.kooperation.infra.Ports;
+import de.kielregion.kooperation.infra.PostgresServer;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,12 +21,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-
-import de.kielregion.kooperation.infra.KafkaBroker;
-import de.kielregion.kooperation.infra.Ports;
-import de.kielregion.kooperation.infra.PostgresServer;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /**
  * The suite as it is deployed: one real Kafka broker and one real PostgreSQL server (a
@@ -69,14 +68,21 @@ public final class Suite {
 
     /** The portal as a process: the services' URLs, Keycloak (confidential client), the broker for live status. */
     private void preparePortal(String oidcUrl) {
-        String jar = Path.of("..", "portal", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath().normalize()
+        String jar = Path.of("..", "portal", "target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath()
+                .normalize()
                 .toString();
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException(jar + " is missing: build the portal first (./mvnw verify does)");
         }
         int port = Ports.free();
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-XX:TieredStopAtLevel=1",
+                        "-Xmx256m",
+                        "-jar",
+                        jar)
+                .redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(port));
@@ -117,8 +123,12 @@ public final class Suite {
     public synchronized String demoData() {
         if (demoData == null) {
             try {
-                demoData = new de.kielregion.kooperation.infra.DemoData(url("partners"), url("projects"),
-                        url("memberships"), client("demo-loader", "demo-secret-demo-loader")).load();
+                demoData = new de.kielregion.kooperation.infra.DemoData(
+                                url("partners"),
+                                url("projects"),
+                                url("memberships"),
+                                client("demo-loader", "demo-secret-demo-loader"))
+                        .load();
             } catch (Exception e) {
                 throw new IllegalStateException("Loading the demo data failed", e);
             }
@@ -156,7 +166,8 @@ public final class Suite {
 
     /** Requests to {@code service} (partners, projects, memberships) with {@code token}. */
     public RequestSpecification as(String service, String token) {
-        return given().baseUri(urls.get(service)).header("Authorization", "Bearer " + token)
+        return given().baseUri(urls.get(service))
+                .header("Authorization", "Bearer " + token)
                 .contentType(ContentType.JSON);
     }
 
@@ -179,8 +190,9 @@ public final class Suite {
 
     /** A count straight from a service's database, to observe effects (tests only). */
     public long count(String service, String sql, Object... parameters) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
-                postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        databases.get(service), postgres.user(), postgres.password());
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 if (parameters[i] instanceof String[] array) {
                     s.setArray(i + 1, c.createArrayOf("varchar", array));
@@ -199,8 +211,9 @@ public final class Suite {
 
     /** Rows straight from a service's database, each as its columns joined with '|', sorted. */
     public List<String> rows(String service, String sql) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
-                postgres.password()); java.sql.Statement s = c.createStatement();
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        databases.get(service), postgres.user(), postgres.password());
+                java.sql.Statement s = c.createStatement();
                 java.sql.ResultSet rs = s.executeQuery(sql)) {
             List<String> rows = new ArrayList<>();
             int columns = rs.getMetaData().getColumnCount();
@@ -220,8 +233,9 @@ public final class Suite {
 
     /** Pairs of (id, timestamp) straight from a service's database. */
     public Map<String, java.time.Instant> times(String service, String sql, Object... parameters) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
-                postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        databases.get(service), postgres.user(), postgres.password());
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -239,8 +253,9 @@ public final class Suite {
 
     /** Text values of one column straight from a service's database. */
     public String[] ids(String service, String sql, Object... parameters) {
-        try (java.sql.Connection c = java.sql.DriverManager.getConnection(databases.get(service), postgres.user(),
-                postgres.password()); java.sql.PreparedStatement s = c.prepareStatement(sql)) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        databases.get(service), postgres.user(), postgres.password());
+                java.sql.PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 s.setObject(i + 1, parameters[i]);
             }
@@ -259,27 +274,38 @@ public final class Suite {
     private void launch(String service) {
         try {
             Path log = Path.of("target", "e2e-logs", service + "-service.log");
-            processes.put(service, builders.get(service).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-                    .start());
+            processes.put(
+                    service,
+                    builders.get(service)
+                            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                            .start());
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start " + service + "-service", e);
         }
     }
 
     private void prepare(String service, String oidcUrl) {
-        String jar = Path.of("..", service + "-service", "target", "quarkus-app", "quarkus-run.jar").toAbsolutePath()
-                .normalize().toString();
+        String jar = Path.of("..", service + "-service", "target", "quarkus-app", "quarkus-run.jar")
+                .toAbsolutePath()
+                .normalize()
+                .toString();
         if (!Files.exists(Path.of(jar))) {
             throw new IllegalStateException(jar + " is missing: build the services first (./mvnw verify does)");
         }
         int port = Ports.free();
-        String database = "e2e_" + service + "_" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String database = "e2e_" + service + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         String dbUrl = postgres.createDatabase(database);
         Path log = Path.of("target", "e2e-logs", service + "-service.log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-XX:TieredStopAtLevel=1", "-Xmx256m", "-jar", jar)
+            ProcessBuilder builder = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-XX:TieredStopAtLevel=1",
+                            "-Xmx256m",
+                            "-jar",
+                            jar)
                     .redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put("HTTP_HOST", "127.0.0.1");
@@ -307,12 +333,16 @@ public final class Suite {
         HttpClient client = HttpClient.newHttpClient();
         await(Duration.ofSeconds(120), service + "-service ready (see target/e2e-logs)", () -> {
             if (!processes.get(service).isAlive()) {
-                throw new IllegalStateException(service + "-service exited; see target/e2e-logs/" + service
-                        + "-service.log");
+                throw new IllegalStateException(
+                        service + "-service exited; see target/e2e-logs/" + service + "-service.log");
             }
             try {
-                return client.send(HttpRequest.newBuilder(URI.create(management.get(service) + "/q/health/ready")).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+                return client.send(
+                                        HttpRequest.newBuilder(URI.create(management.get(service) + "/q/health/ready"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200;
             } catch (IOException e) {
                 return false;
             } catch (InterruptedException e) {

@@ -1,5 +1,7 @@
 package de.kielregion.kooperation.infra;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -10,9 +12,6 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Loads the situation of the workshop "Kooperation im Ostseeraum" (KielRegion's regional
@@ -45,13 +44,13 @@ public final class DemoData {
 
     public static void main(String[] args) throws Exception {
         if (args.length != 6) {
-            System.err.println("usage: DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL TOKEN_URL CLIENT_ID "
-                    + "CLIENT_SECRET");
+            System.err.println(
+                    "usage: DemoData PARTNERS_URL PROJECTS_URL MEMBERSHIPS_URL TOKEN_URL CLIENT_ID " + "CLIENT_SECRET");
             System.exit(2);
         }
         try {
-            System.out.println("[demo] " + new DemoData(args[0], args[1], args[2], token(args[3], args[4], args[5]))
-                    .load());
+            System.out.println(
+                    "[demo] " + new DemoData(args[0], args[1], args[2], token(args[3], args[4], args[5])).load());
         } catch (IOException e) {
             System.err.println("[demo] Could not load the demo data: " + e.getMessage());
             System.exit(1);
@@ -63,9 +62,13 @@ public final class DemoData {
         String form = "grant_type=client_credentials&client_id="
                 + java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8) + "&client_secret="
                 + java.net.URLEncoder.encode(secret, java.nio.charset.StandardCharsets.UTF_8);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(tokenUrl))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(tokenUrl))
+                                .header("Content-Type", "application/x-www-form-urlencoded")
+                                .POST(HttpRequest.BodyPublishers.ofString(form))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IOException("the token endpoint answered " + response.statusCode() + ": " + response.body());
         }
@@ -79,41 +82,75 @@ public final class DemoData {
                 return "the workshop's demo data is loaded already";
             }
         }
-        post(projects + "/goals", Map.of("title", "Kooperation im Ostseeraum gestalten", "description",
-                "Die KielRegion legt Ziele der Kooperation im Ostseeraum fest, entwickelt geeignete Aktivitäten und "
-                        + "entscheidet über mögliche Mitgliedschaften in Organisationen. Die bestehenden internationalen "
-                        + "Aktivitäten der Landeshauptstadt Kiel und der Kreise Rendsburg-Eckernförde und Plön sind zu "
-                        + "integrieren."));
-        String theme = post(projects + "/themes", Map.of("name", THEME, "description",
-                "Beispiel-Handlungsfeld aus Maßnahme 1 des Workshops")).path("id").asText();
+        post(
+                projects + "/goals",
+                Map.of(
+                        "title",
+                        "Kooperation im Ostseeraum gestalten",
+                        "description",
+                        "Die KielRegion legt Ziele der Kooperation im Ostseeraum fest, entwickelt geeignete Aktivitäten und "
+                                + "entscheidet über mögliche Mitgliedschaften in Organisationen. Die bestehenden internationalen "
+                                + "Aktivitäten der Landeshauptstadt Kiel und der Kreise Rendsburg-Eckernförde und Plön sind zu "
+                                + "integrieren."));
+        String theme = post(
+                        projects + "/themes",
+                        Map.of("name", THEME, "description", "Beispiel-Handlungsfeld aus Maßnahme 1 des Workshops"))
+                .path("id")
+                .asText();
 
-        String m1 = measure(1, "Internationale Kooperation auf Basis von konkreten Projekten",
+        String m1 = measure(
+                1,
+                "Internationale Kooperation auf Basis von konkreten Projekten",
                 "Ziele und Handlungsfelder werden in Projekte überführt.",
                 "Themen identifizieren: z.B. Mobilität ländlicher Raum, Partner finden, Projekte umsetzen.",
                 "Verwaltungsspitzen, Expert:innen der konkreten Themen",
-                "Verantwortliche Mitarbeiter*in bei KielRegion. Mitgliedsbeiträge. Projektmittel.", theme);
-        for (String q : List.of("Ziele", "Themen", "Geographie", "Schwerpunktpartner",
-                "Mitgliedschaften in Organisationen", "Ressourcen", "Interessen der Shareholder der KielRegion")) {
+                "Verantwortliche Mitarbeiter*in bei KielRegion. Mitgliedsbeiträge. Projektmittel.",
+                theme);
+        for (String q : List.of(
+                "Ziele",
+                "Themen",
+                "Geographie",
+                "Schwerpunktpartner",
+                "Mitgliedschaften in Organisationen",
+                "Ressourcen",
+                "Interessen der Shareholder der KielRegion")) {
             question(m1, q, List.of());
         }
-        step(m1, "Entscheidung über Ziele, Themen, Geographie, Schwerpunktpartner, Organisationen",
+        step(
+                m1,
+                "Entscheidung über Ziele, Themen, Geographie, Schwerpunktpartner, Organisationen",
                 "Aufsichtsrat der KielRegion");
         step(m1, "Personelle und finanzielle Ressourcen zur Verfügung stellen", "Gesellschafter der KielRegion");
 
-        String m2 = measure(2, "Maßnahmenfokus entwickeln", null,
-                "Konzentration auf zügig umzusetzende Projekte", null, "Müssen fokussiert werden", null);
+        String m2 = measure(
+                2,
+                "Maßnahmenfokus entwickeln",
+                null,
+                "Konzentration auf zügig umzusetzende Projekte",
+                null,
+                "Müssen fokussiert werden",
+                null);
         question(m2, "In welchen Themenfeldern soll die KR international kooperieren?", List.of());
 
-        String m3 = measure(3, "Fokus auf einen Kooperationsraum",
+        String m3 = measure(
+                3,
+                "Fokus auf einen Kooperationsraum",
                 "Konzentration auf Korridor Hamburg-Oslo mit den Schwerpunktpartnern Göteborg und Aarhus.",
-                "Potentialanalyse Kooperationsraum. Entscheidung AR über Strategie.", "Verwaltungsspitzen, AR", null,
+                "Potentialanalyse Kooperationsraum. Entscheidung AR über Strategie.",
+                "Verwaltungsspitzen, AR",
+                null,
                 null);
         question(m3, "Mitgliedschaft STRING & UBC", List.of("STRING", "UBC"));
         step(m3, "Potentialanalyse des Kooperationsraums Korridor Hamburg–Oslo erstellen", "KielRegion");
         step(m3, "Entscheidung des Aufsichtsrats über die Strategie vorbereiten", "KielRegion, Geschäftsführung");
 
-        String m4 = measure(4, "Bestehende Kooperationen Kiel-Aarhus-Göteborg noch stärker auf Regionen ausweiten",
-                null, "Regionen (ländlicher Raum) in Städtekooperationen einbeziehen.", "Verwaltungsspitzen", null,
+        String m4 = measure(
+                4,
+                "Bestehende Kooperationen Kiel-Aarhus-Göteborg noch stärker auf Regionen ausweiten",
+                null,
+                "Regionen (ländlicher Raum) in Städtekooperationen einbeziehen.",
+                "Verwaltungsspitzen",
+                null,
                 null);
         question(m4, "Etablierung eines Teams bei der KR speziell für internationale Kooperationen.", List.of());
 
@@ -125,30 +162,98 @@ public final class DemoData {
         partner("Rendsburg-Eckernförde", "Kreis Rendsburg-Eckernförde", "DISTRICT", "DE", 54.3, 9.67);
         partner("Plön", "Kreis Plön", "DISTRICT", "DE", 54.16, 10.42);
         for (String p : List.of(aarhus, goteborg)) {
-            post(partners + "/relations", Map.of("shareholder", "KIEL", "partnerId", p, "kind", "PROJECT_PARTNER",
-                    "status", "ACTIVE", "note", "Bestehende Städtekooperation Kiel–Aarhus–Göteborg (Maßnahme 4)"));
+            post(
+                    partners + "/relations",
+                    Map.of(
+                            "shareholder",
+                            "KIEL",
+                            "partnerId",
+                            p,
+                            "kind",
+                            "PROJECT_PARTNER",
+                            "status",
+                            "ACTIVE",
+                            "note",
+                            "Bestehende Städtekooperation Kiel–Aarhus–Göteborg (Maßnahme 4)"));
         }
-        post(partners + "/cooperation-areas", Map.of("name", "Korridor Hamburg–Oslo", "description",
-                "Kooperationsraum der Maßnahme 3 mit den Schwerpunktpartnern Göteborg und Aarhus; Potentialanalyse "
-                        + "und Entscheidung des Aufsichtsrats stehen aus.",
-                "memberIds", List.of(hamburg, kiel, aarhus, goteborg, oslo)));
+        post(
+                partners + "/cooperation-areas",
+                Map.of(
+                        "name",
+                        "Korridor Hamburg–Oslo",
+                        "description",
+                        "Kooperationsraum der Maßnahme 3 mit den Schwerpunktpartnern Göteborg und Aarhus; Potentialanalyse "
+                                + "und Entscheidung des Aufsichtsrats stehen aus.",
+                        "memberIds",
+                        List.of(hamburg, kiel, aarhus, goteborg, oslo)));
 
-        String string = post(memberships + "/organisations", Map.of("name", "STRING", "acronym", "STRING",
-                "kind", "REGIONAL_COOPERATION", "seatCountry", "DK", "description",
-                "Politische Kooperation von Regionen und Städten im Korridor Hamburg–Öresund–Oslo.",
-                "feeModel", Map.of("type", "FLAT", "flatFee", "10000.00"),
-                "themes", List.of("Mobilität", "Grüne Wirtschaft"))).path("id").asText();
-        String ubc = post(memberships + "/organisations", Map.of("name", "Union of the Baltic Cities",
-                "acronym", "UBC", "kind", "CITY_NETWORK", "seatCountry", "PL", "website", "https://www.ubc.net",
-                "description", "Netzwerk der Städte des Ostseeraums.",
-                "feeModel", Map.of("type", "FLAT", "flatFee", "3900.00"))).path("id").asText();
+        String string = post(
+                        memberships + "/organisations",
+                        Map.of(
+                                "name",
+                                "STRING",
+                                "acronym",
+                                "STRING",
+                                "kind",
+                                "REGIONAL_COOPERATION",
+                                "seatCountry",
+                                "DK",
+                                "description",
+                                "Politische Kooperation von Regionen und Städten im Korridor Hamburg–Öresund–Oslo.",
+                                "feeModel",
+                                Map.of("type", "FLAT", "flatFee", "10000.00"),
+                                "themes",
+                                List.of("Mobilität", "Grüne Wirtschaft")))
+                .path("id")
+                .asText();
+        String ubc = post(
+                        memberships + "/organisations",
+                        Map.of(
+                                "name",
+                                "Union of the Baltic Cities",
+                                "acronym",
+                                "UBC",
+                                "kind",
+                                "CITY_NETWORK",
+                                "seatCountry",
+                                "PL",
+                                "website",
+                                "https://www.ubc.net",
+                                "description",
+                                "Netzwerk der Städte des Ostseeraums.",
+                                "feeModel",
+                                Map.of("type", "FLAT", "flatFee", "3900.00")))
+                .path("id")
+                .asText();
         String note = "Beitrag: Demo-Annahme, vor der Entscheidung prüfen.";
-        post(memberships + "/memberships", Map.of("holder", "KIELREGION", "organisationId", string,
-                "yearlyFee", "10000.00", "obligations", note, "expectedBenefits",
-                "Zugang zur Korridor-Kooperation Hamburg–Oslo (Maßnahme 3)"));
-        String ubcMembership = post(memberships + "/memberships", Map.of("holder", "KIELREGION",
-                "organisationId", ubc, "yearlyFee", "3900.00", "obligations", note, "expectedBenefits",
-                "Netzwerk der Ostseestädte, Arbeitsgruppen zu Mobilität und Klima")).path("id").asText();
+        post(
+                memberships + "/memberships",
+                Map.of(
+                        "holder",
+                        "KIELREGION",
+                        "organisationId",
+                        string,
+                        "yearlyFee",
+                        "10000.00",
+                        "obligations",
+                        note,
+                        "expectedBenefits",
+                        "Zugang zur Korridor-Kooperation Hamburg–Oslo (Maßnahme 3)"));
+        String ubcMembership = post(
+                        memberships + "/memberships",
+                        Map.of(
+                                "holder",
+                                "KIELREGION",
+                                "organisationId",
+                                ubc,
+                                "yearlyFee",
+                                "3900.00",
+                                "obligations",
+                                note,
+                                "expectedBenefits",
+                                "Netzwerk der Ostseestädte, Arbeitsgruppen zu Mobilität und Klima"))
+                .path("id")
+                .asText();
         post(memberships + "/memberships/" + ubcMembership + "/status", Map.of("status", "UNDER_REVIEW"));
 
         int year = LocalDate.now().getYear();
@@ -163,8 +268,11 @@ public final class DemoData {
         project.put("themeIds", List.of(theme));
         project.put("measureId", m1);
         project.put("shareholders", List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN"));
-        project.put("partners", List.of(Map.of("partnerId", aarhus, "role", "PARTNER"),
-                Map.of("partnerId", goteborg, "role", "PARTNER")));
+        project.put(
+                "partners",
+                List.of(
+                        Map.of("partnerId", aarhus, "role", "PARTNER"),
+                        Map.of("partnerId", goteborg, "role", "PARTNER")));
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             HttpResponse<String> response = send("POST", projects + "/projects", project);
@@ -180,8 +288,9 @@ public final class DemoData {
                 + "Hamburg–Oslo, STRING and UBC with decisions pending, a first project idea";
     }
 
-    private String measure(int number, String title, String description, String what, String who, String resources,
-            String theme) throws IOException, InterruptedException {
+    private String measure(
+            int number, String title, String description, String what, String who, String resources, String theme)
+            throws IOException, InterruptedException {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("number", number);
         body.put("title", title);
@@ -205,8 +314,21 @@ public final class DemoData {
 
     private String partner(String name, String localName, String type, String country, double lat, double lon)
             throws IOException, InterruptedException {
-        return post(partners + "/partners", Map.of("name", name, "localName", localName, "type", type, "country",
-                country, "coordinates", Map.of("latitude", lat, "longitude", lon))).path("id").asText();
+        return post(
+                        partners + "/partners",
+                        Map.of(
+                                "name",
+                                name,
+                                "localName",
+                                localName,
+                                "type",
+                                type,
+                                "country",
+                                country,
+                                "coordinates",
+                                Map.of("latitude", lat, "longitude", lon)))
+                .path("id")
+                .asText();
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {
@@ -233,8 +355,10 @@ public final class DemoData {
     }
 
     private HttpResponse<String> send(String method, String url, Object body) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .timeout(Duration.ofSeconds(30));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {

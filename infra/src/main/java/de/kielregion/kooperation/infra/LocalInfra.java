@@ -22,8 +22,7 @@ public final class LocalInfra {
 
     static final List<String> DATABASES = List.of("partners", "projects", "memberships");
 
-    private LocalInfra() {
-    }
+    private LocalInfra() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = parse(args);
@@ -36,16 +35,19 @@ public final class LocalInfra {
 
         List<AutoCloseable> started = new ArrayList<>();
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (int i = started.size() - 1; i >= 0; i--) {
-                try {
-                    started.get(i).close();
-                } catch (Exception e) {
-                    System.err.println("Stopping " + started.get(i) + ": " + e.getMessage());
-                }
-            }
-            stopped.countDown();
-        }, "local-infra-stop"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (int i = started.size() - 1; i >= 0; i--) {
+                                try {
+                                    started.get(i).close();
+                                } catch (Exception e) {
+                                    System.err.println("Stopping " + started.get(i) + ": " + e.getMessage());
+                                }
+                            }
+                            stopped.countDown();
+                        },
+                        "local-infra-stop"));
 
         try {
             log("Starting Kafka (KRaft) on 127.0.0.1:" + kafkaPort + ", data in " + data.resolve("kafka"));
@@ -55,7 +57,8 @@ public final class LocalInfra {
             String external = System.getenv(PostgresServer.ENV_URL);
             if (external != null && !external.isBlank()) {
                 log("Using the PostgreSQL server at " + external);
-                postgres = PostgresServer.external(external,
+                postgres = PostgresServer.external(
+                        external,
                         System.getenv().getOrDefault(PostgresServer.ENV_USER, "postgres"),
                         System.getenv().getOrDefault(PostgresServer.ENV_PASSWORD, ""));
             } else {

@@ -7,8 +7,7 @@ import java.net.ServerSocket;
 /** Loopback port helpers: a free port, or a clear message when a wanted port is taken. */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.infra;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,8 +11,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.regex.Pattern;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * A real PostgreSQL server: either an external one named by the environment, or an embedded
@@ -45,7 +44,9 @@ public final class PostgresServer implements AutoCloseable {
     public static PostgresServer forTests() {
         String url = System.getenv(ENV_URL);
         if (url != null && !url.isBlank()) {
-            return external(url, System.getenv().getOrDefault(ENV_USER, "postgres"),
+            return external(
+                    url,
+                    System.getenv().getOrDefault(ENV_USER, "postgres"),
                     System.getenv().getOrDefault(ENV_PASSWORD, ""));
         }
         return embedded(null, 0);
@@ -56,8 +57,10 @@ public final class PostgresServer implements AutoCloseable {
         try (Connection ignored = server.connect(adminUrl)) {
             return server;
         } catch (SQLException e) {
-            throw new IllegalStateException("Cannot connect to the PostgreSQL server at " + adminUrl
-                    + " named by " + ENV_URL + ": " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "Cannot connect to the PostgreSQL server at " + adminUrl + " named by " + ENV_URL + ": "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -78,7 +81,8 @@ public final class PostgresServer implements AutoCloseable {
             if (dataDir != null) {
                 // Data kept between runs (the local stack) must survive a crash of the machine:
                 // override the embedded library's test defaults (-F, synchronous_commit=off).
-                builder.setDataDirectory(dataDir).setCleanDataDirectory(false)
+                builder.setDataDirectory(dataDir)
+                        .setCleanDataDirectory(false)
                         .setServerConfig("fsync", "on")
                         .setServerConfig("synchronous_commit", "on")
                         .setServerConfig("full_page_writes", "on");
@@ -127,7 +131,8 @@ public final class PostgresServer implements AutoCloseable {
 
     public void dropDatabase(String database) {
         requireValidName(database);
-        try (Connection c = connect(adminUrl); Statement s = c.createStatement()) {
+        try (Connection c = connect(adminUrl);
+                Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot drop database " + database + ": " + e.getMessage(), e);

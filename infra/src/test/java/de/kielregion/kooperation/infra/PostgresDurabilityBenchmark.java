@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,15 +22,16 @@ class PostgresDurabilityBenchmark {
     void commitsPerSecondDurableAndNot() throws Exception {
         try (PostgresServer durable = PostgresServer.embedded(Files.createTempDirectory("ostsee-pg-bench-"), 0);
                 PostgresServer fast = PostgresServer.embedded(null, 0)) {
-            System.out.printf("%nEmbedded PostgreSQL, %,d single-row commits, one connection:%n  durable (local stack): "
-                    + "%,.0f commits/s%n  test defaults (fsync off): %,.0f commits/s%n", COMMITS, rate(durable),
-                    rate(fast));
+            System.out.printf(
+                    "%nEmbedded PostgreSQL, %,d single-row commits, one connection:%n  durable (local stack): "
+                            + "%,.0f commits/s%n  test defaults (fsync off): %,.0f commits/s%n",
+                    COMMITS, rate(durable), rate(fast));
         }
     }
 
     private static double rate(PostgresServer server) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.createDatabase("bench"), server.user(),
-                server.password())) {
+        try (Connection c =
+                DriverManager.getConnection(server.createDatabase("bench"), server.user(), server.password())) {
             try (Statement s = c.createStatement()) {
                 s.execute("CREATE TABLE t (id bigserial primary key, v text)");
             }

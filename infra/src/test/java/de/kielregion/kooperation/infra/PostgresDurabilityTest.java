@@ -8,7 +8,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
 import org.junit.jupiter.api.Test;
 
 /** The local stack keeps its data: there PostgreSQL writes durably; throwaway test servers stay fast. */
@@ -29,8 +28,10 @@ class PostgresDurabilityTest {
     }
 
     static String setting(PostgresServer server, String name) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.createDatabase("probe_" + name), server.user(),
-                server.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SHOW " + name)) {
+        try (Connection c = DriverManager.getConnection(
+                        server.createDatabase("probe_" + name), server.user(), server.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SHOW " + name)) {
             rs.next();
             return rs.getString(1);
         }

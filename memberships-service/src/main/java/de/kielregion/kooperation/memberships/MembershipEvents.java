@@ -17,6 +17,5 @@ public final class MembershipEvents {
     public static final String ORGANISATION = "Organisation";
     public static final String MEMBERSHIP = "Membership";
 
-    private MembershipEvents() {
-    }
+    private MembershipEvents() {}
 }

@@ -2,19 +2,17 @@ package de.kielregion.kooperation.memberships;
 
 import static io.restassured.RestAssured.given;
 
+import de.kielregion.kooperation.infra.testing.Tokens;
+import de.kielregion.kooperation.infra.testing.TopicReader;
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import de.kielregion.kooperation.infra.testing.TopicReader;
-import de.kielregion.kooperation.infra.testing.Tokens;
-import de.kielregion.kooperation.platform.events.CloudEventHeaders;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** Test helpers: requests with real signed tokens for each role, and a look at the topic. */
 public final class Api {
@@ -26,8 +24,7 @@ public final class Api {
     public static final String VIEWER = Tokens.user("viewer-vera", "viewer");
     public static final String KIEL = Tokens.shareholder("KIEL");
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String token) {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
@@ -35,17 +32,40 @@ public final class Api {
 
     /** Registers an organisation with a flat fee and two working groups; returns its id. */
     public static String organisation(String acronym) {
-        return as(COORDINATOR).body(Map.of("name", "Organisation " + acronym, "acronym", acronym,
-                "kind", "CITY_NETWORK", "seatCountry", "PL", "website", "https://www.ubc.net",
-                "feeModel", Map.of("type", "FLAT", "flatFee", 3900),
-                "workingGroups", List.of("Mobility", "Culture"), "themes", List.of("Mobilität")))
-                .when().post("/organisations").then().statusCode(201).extract().path("id");
+        return as(COORDINATOR)
+                .body(Map.of(
+                        "name",
+                        "Organisation " + acronym,
+                        "acronym",
+                        acronym,
+                        "kind",
+                        "CITY_NETWORK",
+                        "seatCountry",
+                        "PL",
+                        "website",
+                        "https://www.ubc.net",
+                        "feeModel",
+                        Map.of("type", "FLAT", "flatFee", 3900),
+                        "workingGroups",
+                        List.of("Mobility", "Culture"),
+                        "themes",
+                        List.of("Mobilität")))
+                .when()
+                .post("/organisations")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
     }
 
-    public static List<ConsumerRecord<String, String>> events(String key,
-            Predicate<List<ConsumerRecord<String, String>>> done) {
-        return TopicReader.keyed(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), TOPIC,
-                key, done, Duration.ofSeconds(30));
+    public static List<ConsumerRecord<String, String>> events(
+            String key, Predicate<List<ConsumerRecord<String, String>>> done) {
+        return TopicReader.keyed(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                TOPIC,
+                key,
+                done,
+                Duration.ofSeconds(30));
     }
 
     public static String type(ConsumerRecord<String, String> record) {

@@ -21,6 +21,5 @@ public final class PartnerEvents {
     public static final String ACTIVITY = "Activity";
     public static final String COOPERATION_AREA = "CooperationArea";
 
-    private PartnerEvents() {
-    }
+    private PartnerEvents() {}
 }

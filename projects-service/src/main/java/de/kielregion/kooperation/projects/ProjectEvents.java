@@ -24,6 +24,5 @@ public final class ProjectEvents {
     public static final String BUDGET_LINE = "BudgetLine";
     public static final String ALLOCATION = "Allocation";
 
-    private ProjectEvents() {
-    }
+    private ProjectEvents() {}
 }

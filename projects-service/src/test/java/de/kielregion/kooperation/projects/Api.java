@@ -2,6 +2,15 @@ package de.kielregion.kooperation.projects;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.infra.testing.RecordSender;
+import de.kielregion.kooperation.infra.testing.Tokens;
+import de.kielregion.kooperation.infra.testing.TopicReader;
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.arc.Arc;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,20 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import de.kielregion.kooperation.infra.testing.RecordSender;
-import de.kielregion.kooperation.infra.testing.Tokens;
-import de.kielregion.kooperation.infra.testing.TopicReader;
-import de.kielregion.kooperation.platform.events.CloudEventHeaders;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.arc.Arc;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 
 /** Test helpers: requests with real tokens, the topic, and partners-service's events. */
 public final class Api {
@@ -38,8 +35,7 @@ public final class Api {
     public static final String KIEL = Tokens.shareholder("KIEL");
     public static final String PLOEN = Tokens.shareholder("PLOEN");
 
-    private Api() {
-    }
+    private Api() {}
 
     public static RequestSpecification as(String token) {
         return given().header("Authorization", Tokens.bearer(token)).contentType(ContentType.JSON);
@@ -49,8 +45,8 @@ public final class Api {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
-    public static List<ConsumerRecord<String, String>> events(String key,
-            Predicate<List<ConsumerRecord<String, String>>> done) {
+    public static List<ConsumerRecord<String, String>> events(
+            String key, Predicate<List<ConsumerRecord<String, String>>> done) {
         return TopicReader.keyed(bootstrap(), TOPIC, key, done, Duration.ofSeconds(30));
     }
 
@@ -63,26 +59,41 @@ public final class Api {
      * until the replica consumer has applied it: the replica is seeded through the real path.
      */
     public static void partnerEvent(String type, UUID id, String name, String status, long version) {
-        Map<String, Object> data = Map.of("id", id.toString(), "name", name, "type", "CITY", "country", "DK",
-                "status", status, "version", version);
+        Map<String, Object> data = Map.of(
+                "id",
+                id.toString(),
+                "name",
+                name,
+                "type",
+                "CITY",
+                "country",
+                "DK",
+                "status",
+                status,
+                "version",
+                version);
         publish(PARTNERS_TOPIC, "/ostsee-kooperation/partners-service", type, id.toString(), "Partner", data);
         awaitReplica(id, status);
     }
 
     /** Publishes {@code data} as a CloudEvent of another service on its topic; returns the event id. */
-    public static String publish(String topic, String source, String type, String key, String aggregateType,
-            Object data) {
+    public static String publish(
+            String topic, String source, String type, String key, String aggregateType, Object data) {
         String id = UUID.randomUUID().toString();
         publishWithId(id, topic, source, type, key, aggregateType, data);
         return id;
     }
 
     /** The same with a given event id: publishing it twice is a redelivery. */
-    public static void publishWithId(String id, String topic, String source, String type, String key,
-            String aggregateType, Object data) {
+    public static void publishWithId(
+            String id, String topic, String source, String type, String key, String aggregateType, Object data) {
         try {
-            RecordSender.send(bootstrap(), topic, key, CloudEventHeaders.of(id, source, type, key, aggregateType,
-                    Instant.now()), new ObjectMapper().writeValueAsString(data));
+            RecordSender.send(
+                    bootstrap(),
+                    topic,
+                    key,
+                    CloudEventHeaders.of(id, source, type, key, aggregateType, Instant.now()),
+                    new ObjectMapper().writeValueAsString(data));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -96,7 +107,8 @@ public final class Api {
     }
 
     private static void awaitReplica(UUID id, String status) {
-        AgroalDataSource dataSource = Arc.container().instance(AgroalDataSource.class).get();
+        AgroalDataSource dataSource =
+                Arc.container().instance(AgroalDataSource.class).get();
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
             try (Connection c = dataSource.getConnection();

@@ -3,13 +3,15 @@ package de.kielregion.kooperation.e2e.portal;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -17,10 +19,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 
 /**
  * One real headless Chromium (the system's package, never a downloaded browser) with its own
@@ -30,10 +28,12 @@ import com.deque.html.axecore.selenium.AxeBuilder;
 final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
-    private static final String[] CHROMIUM = { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" };
-    private static final String[] DRIVER = { "/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver" };
+    private static final String[] CHROMIUM = {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"
+    };
+    private static final String[] DRIVER = {"/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"};
 
-    private static final java.util.concurrent.atomic.AtomicInteger CLOSED = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger CLOSED =
+            new java.util.concurrent.atomic.AtomicInteger();
 
     final ChromeDriver driver;
     final WebDriverWait wait;
@@ -52,11 +52,23 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--window-size=1280,1000", "--lang=" + language, "--user-data-dir=" + profile);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(chromedriver))
-                .usingAnyFreePort().build();
+        options.addArguments(
+                "--headless=new",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-dev-shm-usage",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--disable-quic",
+                "--window-size=1280,1000",
+                "--lang=" + language,
+                "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(chromedriver))
+                .usingAnyFreePort()
+                .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
     }
@@ -92,8 +104,9 @@ final class Browser implements AutoCloseable {
     Browser login(String user, String password) {
         driver.get(portal + "/");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
-        assertTrue(driver.getCurrentUrl().contains("/realms/ostsee/"), "the login happens at Keycloak: "
-                + driver.getCurrentUrl());
+        assertTrue(
+                driver.getCurrentUrl().contains("/realms/ostsee/"),
+                "the login happens at Keycloak: " + driver.getCurrentUrl());
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
@@ -136,7 +149,9 @@ final class Browser implements AutoCloseable {
     List<String> texts(String css) {
         return wait.until(d -> {
             try {
-                return d.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+                return d.findElements(By.cssSelector(css)).stream()
+                        .map(WebElement::getText)
+                        .toList();
             } catch (org.openqa.selenium.WebDriverException e) {
                 if (replaced(e)) {
                     return null;
@@ -150,7 +165,9 @@ final class Browser implements AutoCloseable {
     List<String> attributes(String css, String attribute) {
         return wait.until(d -> {
             try {
-                return d.findElements(By.cssSelector(css)).stream().map(e -> e.getDomAttribute(attribute)).toList();
+                return d.findElements(By.cssSelector(css)).stream()
+                        .map(e -> e.getDomAttribute(attribute))
+                        .toList();
             } catch (org.openqa.selenium.WebDriverException e) {
                 if (replaced(e)) {
                     return null;
@@ -194,7 +211,7 @@ final class Browser implements AutoCloseable {
      * e.g. by a live update of the page: the step's intent, not a timing, is what is tested.
      */
     private static void retrying(Runnable step) {
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 step.run();
                 return;
@@ -226,13 +243,17 @@ final class Browser implements AutoCloseable {
 
     /** axe-core on the current page: the serious and critical violations (rule: nodes). */
     List<String> accessibilityProblems() {
-        Results results = new AxeBuilder().withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
+        Results results = new AxeBuilder()
+                .withTags(List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa"))
                 .analyze(driver);
         List<String> problems = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
             if ("serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact())) {
                 problems.add(rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " at "
-                        + rule.getNodes().stream().map(n -> String.valueOf(n.getTarget())).limit(3).toList());
+                        + rule.getNodes().stream()
+                                .map(n -> String.valueOf(n.getTarget()))
+                                .limit(3)
+                                .toList());
             }
         }
         return problems;

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.e2e.portal;
 
 import static de.kielregion.kooperation.e2e.Suite.COORDINATOR;
 
+import de.kielregion.kooperation.e2e.Suite;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,11 +18,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
-
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.e2e.Suite;
 
 /**
  * The portal's pages under the workshop's demo data plus 10,000 projects: time of a page as
@@ -43,14 +41,16 @@ class PortalBenchmark {
         seed(suite);
         String cookies;
         try (Browser vera = new Browser(suite.url("portal"), "de-DE").login("vera.viewer", "demo-viewer")) {
-            cookies = vera.raw().manage().getCookies().stream().map(c -> c.getName() + "=" + c.getValue())
+            cookies = vera.raw().manage().getCookies().stream()
+                    .map(c -> c.getName() + "=" + c.getValue())
                     .collect(Collectors.joining("; "));
         }
         HttpClient http = HttpClient.newHttpClient();
-        StringBuilder report = new StringBuilder(String.format("Portal, demo data + %,d projects, one client, %d "
-                + "requests per page after 50 warm-up requests:%n", PROJECTS, SAMPLES));
-        for (String page : List.of("/", "/projects?sort=quickWin", "/projects?sort=quickWin&page=250",
-                "/partners", "/decisions")) {
+        StringBuilder report = new StringBuilder(String.format(
+                "Portal, demo data + %,d projects, one client, %d " + "requests per page after 50 warm-up requests:%n",
+                PROJECTS, SAMPLES));
+        for (String page : List.of(
+                "/", "/projects?sort=quickWin", "/projects?sort=quickWin&page=250", "/partners", "/decisions")) {
             report.append(measure(http, suite.url("portal") + page, cookies, page));
         }
         report.append(assets(http, suite.url("portal"), cookies));
@@ -69,19 +69,26 @@ class PortalBenchmark {
             bytes = get(http, url, cookies, false).body().length;
             histogram.recordValue((System.nanoTime() - t) / 1000);
         }
-        return String.format("  %-36s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%,d bytes of HTML)%n", name,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(95) / 1000.0,
-                histogram.getValueAtPercentile(99) / 1000.0, bytes);
+        return String.format(
+                "  %-36s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%,d bytes of HTML)%n",
+                name,
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(95) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0,
+                bytes);
     }
 
     /** JS and CSS of a first visit to the dashboard (and the partners page with its map), raw and gzip. */
     private static String assets(HttpClient http, String portal, String cookies) throws Exception {
         List<String> dashboard = List.of("/css/portal.css", "/js/portal.js", "/webjars/htmx.org/dist/htmx.min.js");
-        List<String> map = List.of("/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css",
-                "/js/map.js");
-        return String.format("  JS+CSS on first load: dashboard %,d bytes (%,d gzip); partners page adds the map %,d "
-                + "bytes (%,d gzip)%n", size(http, portal, dashboard, cookies, false),
-                size(http, portal, dashboard, cookies, true), size(http, portal, map, cookies, false),
+        List<String> map =
+                List.of("/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css", "/js/map.js");
+        return String.format(
+                "  JS+CSS on first load: dashboard %,d bytes (%,d gzip); partners page adds the map %,d "
+                        + "bytes (%,d gzip)%n",
+                size(http, portal, dashboard, cookies, false),
+                size(http, portal, dashboard, cookies, true),
+                size(http, portal, map, cookies, false),
                 size(http, portal, map, cookies, true));
     }
 
@@ -121,9 +128,22 @@ class PortalBenchmark {
             int offset = t;
             futures.add(pool.submit(() -> {
                 for (int i = offset; i < PROJECTS; i += 4) {
-                    suite.as("projects", COORDINATOR).body(Map.of("title", "Benchmark-Projekt " + i, "effort",
-                            1 + i % 5, "impact", 1 + (i / 5) % 5, "monthsToStart", i % 24, "fundingSecured", i % 101))
-                            .when().post("/projects").then().statusCode(201);
+                    suite.as("projects", COORDINATOR)
+                            .body(Map.of(
+                                    "title",
+                                    "Benchmark-Projekt " + i,
+                                    "effort",
+                                    1 + i % 5,
+                                    "impact",
+                                    1 + (i / 5) % 5,
+                                    "monthsToStart",
+                                    i % 24,
+                                    "fundingSecured",
+                                    i % 101))
+                            .when()
+                            .post("/projects")
+                            .then()
+                            .statusCode(201);
                     int n = done.incrementAndGet();
                     if (n % 1000 == 0) {
                         System.out.printf("... %,d projects created%n", n);
@@ -136,7 +156,7 @@ class PortalBenchmark {
             f.get();
         }
         pool.shutdown();
-        System.out.printf("%,d projects created through the API in %.1f s%n", PROJECTS,
-                (System.nanoTime() - start) / 1e9);
+        System.out.printf(
+                "%,d projects created through the API in %.1f s%n", PROJECTS, (System.nanoTime() - start) / 1e9);
     }
 }

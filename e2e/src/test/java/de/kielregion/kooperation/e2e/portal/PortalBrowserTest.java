@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.e2e.Suite;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -13,15 +14,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import de.kielregion.kooperation.e2e.Suite;
 
 /**
  * The portal as KielRegion's staff use it: a real headless Chromium, Keycloak's real login
@@ -33,7 +31,8 @@ class PortalBrowserTest {
 
     private static Suite suite;
     private static String portal;
-    private static final String TAG = UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private static final String TAG =
+            UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Berlin")).getYear();
     private static final Map<String, List<String>> ACCESSIBILITY = new LinkedHashMap<>();
     private static String projectPath;
@@ -44,12 +43,22 @@ class PortalBrowserTest {
         portal = suite.url("portal");
         suite.demoData(); // the workshop's partners, corridor, memberships: what the pages show
         // Room on this year's lines (the demo data may or may not have set them).
-        for (String[] line : new String[][] { { "STAFF", "2.00" }, { "PROJECT_FUNDS", "50000.00" } }) {
-            Map<String, Object> budget = suite.as("projects", COORDINATOR).when().get("/budget/" + YEAR).then()
-                    .statusCode(200).extract().jsonPath().getMap("lines.find { it.category == '" + line[0] + "' }");
+        for (String[] line : new String[][] {{"STAFF", "2.00"}, {"PROJECT_FUNDS", "50000.00"}}) {
+            Map<String, Object> budget = suite.as("projects", COORDINATOR)
+                    .when()
+                    .get("/budget/" + YEAR)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getMap("lines.find { it.category == '" + line[0] + "' }");
             if (budget == null) {
-                suite.as("projects", COORDINATOR).body(Map.of("amount", line[1])).when()
-                        .put("/budget/" + YEAR + "/lines/" + line[0]).then().statusCode(200);
+                suite.as("projects", COORDINATOR)
+                        .body(Map.of("amount", line[1]))
+                        .when()
+                        .put("/budget/" + YEAR + "/lines/" + line[0])
+                        .then()
+                        .statusCode(200);
             }
         }
     }
@@ -69,10 +78,13 @@ class PortalBrowserTest {
     @Test
     @Order(1)
     void everyDemoRoleLogsInThroughKeycloak() {
-        for (String[] login : new String[][] { { "anna.admin", "demo-admin", "Anna Admin" },
-                { "carla.coordinator", "demo-coordinator", "Carla Coordinator" },
-                { "dirk.decider", "demo-decider", "Dirk Decider" }, { "vera.viewer", "demo-viewer", "Vera Viewer" },
-                { "kai.kiel", "demo-kiel", "Kai Kiel" } }) {
+        for (String[] login : new String[][] {
+            {"anna.admin", "demo-admin", "Anna Admin"},
+            {"carla.coordinator", "demo-coordinator", "Carla Coordinator"},
+            {"dirk.decider", "demo-decider", "Dirk Decider"},
+            {"vera.viewer", "demo-viewer", "Vera Viewer"},
+            {"kai.kiel", "demo-kiel", "Kai Kiel"}
+        }) {
             try (Browser browser = new Browser(portal, "de-DE").login(login[0], login[1])) {
                 assertEquals(login[2], browser.text("[data-testid=user]"));
                 assertEquals("Lage", browser.text("h1"));
@@ -98,7 +110,10 @@ class PortalBrowserTest {
             assertFalse(carla.text("#e-f-title").isBlank(), "the missing title is named at its field");
             assertFalse(carla.text("#e-f-effort").isBlank(), "the effort out of range is named at its field");
             axe(carla, "project form refused");
-            carla.type("#f-title", title).type("#f-effort", "2").type("#f-impact", "5").type("#f-secured", "80")
+            carla.type("#f-title", title)
+                    .type("#f-effort", "2")
+                    .type("#f-impact", "5")
+                    .type("#f-secured", "80")
                     .type("#f-summary", "Schnell umsetzbar: Leihräder an beiden Fährterminals");
             carla.submit("[data-testid=save-project]");
             assertEquals(title, carla.text("h1"));
@@ -129,22 +144,30 @@ class PortalBrowserTest {
             carla.open("/");
             assertTrue(carla.text("[data-testid=budget]").contains("Projektmittel"));
             String barAfter = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
-            assertTrue(Integer.parseInt(barAfter) > Integer.parseInt(barBefore),
+            assertTrue(
+                    Integer.parseInt(barAfter) > Integer.parseInt(barBefore),
                     "the budget bar moved: " + barBefore + " → " + barAfter);
             carla.open("/projects?status=RESOURCED&sort=-updatedAt");
-            assertTrue(carla.text("#projects-table").contains(title), "the dashboard's project list shows it RESOURCED");
+            assertTrue(
+                    carla.text("#projects-table").contains(title), "the dashboard's project list shows it RESOURCED");
         }
     }
 
     @Test
     @Order(3)
     void aRefusedAllocationShowsItsReason() {
-        BigDecimal free = new BigDecimal(suite.as("projects", COORDINATOR).when().get("/budget/" + YEAR).then()
-                .extract().jsonPath().getString("lines.find { it.category == 'PROJECT_FUNDS' }.free"));
+        BigDecimal free = new BigDecimal(suite.as("projects", COORDINATOR)
+                .when()
+                .get("/budget/" + YEAR)
+                .then()
+                .extract()
+                .jsonPath()
+                .getString("lines.find { it.category == 'PROJECT_FUNDS' }.free"));
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
             carla.open(projectPath);
             carla.choose("#a-cat", "Projektmittel");
-            carla.type("#a-amount", free.add(new BigDecimal("1000000")).toPlainString()).submit("[data-testid=allocate]");
+            carla.type("#a-amount", free.add(new BigDecimal("1000000")).toPlainString())
+                    .submit("[data-testid=allocate]");
             assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Abgelehnt"));
             assertFalse(carla.text("[data-testid=allocation-reason]").isBlank(), "the refusal names its reason");
         }
@@ -159,11 +182,15 @@ class PortalBrowserTest {
             axe(kai, "activities");
             kai.submit("[data-testid=new-activity]");
             axe(kai, "activity form");
-            kai.type("#a-ext", externalId).type("#a-title", "Jugendaustausch Kiel–Göteborg " + TAG)
-                    .type("#a-from", "2025").type("#a-themes", "Jugend, Kultur").submit("[data-testid=save-activity]");
+            kai.type("#a-ext", externalId)
+                    .type("#a-title", "Jugendaustausch Kiel–Göteborg " + TAG)
+                    .type("#a-from", "2025")
+                    .type("#a-themes", "Jugend, Kultur")
+                    .submit("[data-testid=save-activity]");
             assertTrue(kai.text("[data-testid=activities]").contains(externalId));
             kai.submit("[data-testid=edit-" + externalId + "]");
-            kai.type("#a-title", "Jugendaustausch Kiel–Göteborg (erweitert) " + TAG).submit("[data-testid=save-activity]");
+            kai.type("#a-title", "Jugendaustausch Kiel–Göteborg (erweitert) " + TAG)
+                    .submit("[data-testid=save-activity]");
             assertTrue(kai.text("[data-testid=activities]").contains("(erweitert) " + TAG));
 
             kai.open("/activities?shareholder=PLOEN");
@@ -171,10 +198,13 @@ class PortalBrowserTest {
             assertTrue(kai.all("[data-testid^=edit-]").isEmpty(), "no 'edit' for Plön's activities");
             // Even typed by hand, partners-service refuses: the portal shows it, nothing is written.
             kai.open("/activities/PLOEN/new");
-            kai.type("#a-ext", "PL-" + TAG).type("#a-title", "Fremd " + TAG).type("#a-from", "2025")
+            kai.type("#a-ext", "PL-" + TAG)
+                    .type("#a-title", "Fremd " + TAG)
+                    .type("#a-from", "2025")
                     .submit("[data-testid=save-activity]");
             assertTrue(kai.text("[data-testid=problem]").startsWith("Nicht gespeichert."));
-            assertEquals(0, suite.count("partners", "select count(*) from activity where external_id = ?", "PL-" + TAG));
+            assertEquals(
+                    0, suite.count("partners", "select count(*) from activity where external_id = ?", "PL-" + TAG));
         }
     }
 
@@ -190,7 +220,9 @@ class PortalBrowserTest {
                 carla.open("/projects/new").type("#f-title", title).submit("[data-testid=save-project]");
             }
             vera.wait.until(d -> vera.text("#projects-table").contains(title));
-            assertEquals(Boolean.TRUE, vera.raw().executeScript("return window.__notReloaded === true;"),
+            assertEquals(
+                    Boolean.TRUE,
+                    vera.raw().executeScript("return window.__notReloaded === true;"),
                     "the page was updated in place, not reloaded");
             vera.wait.until(d -> "Aktualisiert: Es gab eine Änderung.".equals(vera.text("#live-status")));
         }
@@ -234,7 +266,8 @@ class PortalBrowserTest {
             axe(anna, "membership detail");
             anna.open("/decisions");
             axe(anna, "decisions");
-            assertTrue(anna.text("[data-testid=register]").contains("AR-Sitzung " + TAG),
+            assertTrue(
+                    anna.text("[data-testid=register]").contains("AR-Sitzung " + TAG),
                     "the register lists the approval recorded in the portal");
             anna.open("/strategy");
             axe(anna, "strategy");
@@ -254,21 +287,34 @@ class PortalBrowserTest {
             vera.open("/projects");
             assertTrue(vera.all("[data-testid=propose]").isEmpty(), "a viewer is not offered to propose");
             vera.open(projectPath);
-            assertTrue(vera.all("[data-testid=decide-form]").isEmpty() && vera.all("[data-testid=allocate-form]")
-                    .isEmpty(), "a viewer is offered neither decisions nor allocations");
+            assertTrue(
+                    vera.all("[data-testid=decide-form]").isEmpty()
+                            && vera.all("[data-testid=allocate-form]").isEmpty(),
+                    "a viewer is offered neither decisions nor allocations");
             // Typed by hand, the service refuses and the portal says so; nothing changes.
             vera.open("/projects/new").type("#f-title", "Nicht erlaubt " + TAG).submit("[data-testid=save-project]");
             assertTrue(vera.text("[data-testid=problem]").contains("Ihre Rolle erlaubt das nicht."));
-            assertEquals(0, suite.count("projects", "select count(*) from project where title = ?", "Nicht erlaubt " + TAG));
+            assertEquals(
+                    0, suite.count("projects", "select count(*) from project where title = ?", "Nicht erlaubt " + TAG));
         }
-        String partner = suite.as("partners", COORDINATOR).when().get("/partners?size=1").then().statusCode(200)
-                .extract().path("items[0].id");
+        String partner = suite.as("partners", COORDINATOR)
+                .when()
+                .get("/partners?size=1")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items[0].id");
         try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
             kai.open("/partners/" + partner);
             assertTrue(kai.all("[data-testid=contacts]").isEmpty(), "a shareholder sees no contact persons");
-            kai.choose("#r-kind", "Projektpartner").choose("#r-status", "aktiv").submit("[data-testid=relation-form] button");
+            kai.choose("#r-kind", "Projektpartner")
+                    .choose("#r-status", "aktiv")
+                    .submit("[data-testid=relation-form] button");
             assertTrue(kai.text("#relations").contains("Landeshauptstadt Kiel"), "Kiel's relation is recorded");
-            assertEquals(List.of("Landeshauptstadt Kiel"), kai.texts("#r-sh option"), "a shareholder records relations only for itself");
+            assertEquals(
+                    List.of("Landeshauptstadt Kiel"),
+                    kai.texts("#r-sh option"),
+                    "a shareholder records relations only for itself");
         }
         try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {
             anna.open("/partners/" + partner);
@@ -299,23 +345,30 @@ class PortalBrowserTest {
     @Order(10)
     void sessionCookieCsrfHeadersAndLogout() throws Exception {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
-        java.net.http.HttpResponse<String> anonymous = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(portal + "/projects")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> anonymous = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal + "/projects"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(302, anonymous.statusCode(), "no session: off to Keycloak");
         String location = anonymous.headers().firstValue("Location").orElseThrow();
-        assertTrue(location.contains("code_challenge_method=S256") && location.contains("client_id=ostsee-portal"),
+        assertTrue(
+                location.contains("code_challenge_method=S256") && location.contains("client_id=ostsee-portal"),
                 "authorization code flow with PKCE: " + location);
-        java.net.http.HttpResponse<String> asset = http.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create(portal + "/css/portal.css")).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> asset = http.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(portal + "/css/portal.css"))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
         assertEquals(200, asset.statusCode());
         String csp = asset.headers().firstValue("Content-Security-Policy").orElseThrow();
         assertTrue(csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"), csp);
-        assertEquals("nosniff", asset.headers().firstValue("X-Content-Type-Options").orElseThrow());
+        assertEquals(
+                "nosniff", asset.headers().firstValue("X-Content-Type-Options").orElseThrow());
 
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
             StringBuilder session = new StringBuilder();
             for (org.openqa.selenium.Cookie cookie : carla.raw().manage().getCookies().stream()
-                    .sorted(java.util.Comparator.comparing(org.openqa.selenium.Cookie::getName)).toList()) {
+                    .sorted(java.util.Comparator.comparing(org.openqa.selenium.Cookie::getName))
+                    .toList()) {
                 if (cookie.getName().startsWith("q_session")) {
                     assertTrue(cookie.isHttpOnly(), cookie.getName() + " is HttpOnly");
                     assertEquals("Lax", cookie.getSameSite(), cookie.getName() + " is SameSite=Lax");
@@ -323,7 +376,8 @@ class PortalBrowserTest {
                 }
             }
             assertFalse(session.isEmpty(), "a session cookie is set");
-            String header = new String(java.util.Base64.getUrlDecoder().decode(session.toString().split("\\.")[0]));
+            String header = new String(
+                    java.util.Base64.getUrlDecoder().decode(session.toString().split("\\.")[0]));
             assertTrue(header.contains("\"enc\""), "the tokens are kept encrypted (JWE), not readable: " + header);
             carla.open(projectPath);
             String before = carla.text("[data-testid=project-status]");
@@ -349,13 +403,21 @@ class PortalBrowserTest {
     @Test
     @Order(9)
     void theBoardDecidesToJoinUbcAndTheMembershipBecomesActive() {
-        String ubc = suite.as("memberships", COORDINATOR).queryParam("size", 500).when().get("/memberships").then()
-                .statusCode(200).extract().path("items.find { it.organisationAcronym == 'UBC' }.id");
+        String ubc = suite.as("memberships", COORDINATOR)
+                .queryParam("size", 500)
+                .when()
+                .get("/memberships")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("items.find { it.organisationAcronym == 'UBC' }.id");
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
             dirk.open("/memberships/" + ubc);
             assertEquals("In Prüfung", dirk.text("[data-testid=membership-status]"));
-            dirk.choose("#md-kind", "Beitritt").choose("#md-outcome", "Zugestimmt")
-                    .type("#md-min", "AR-Sitzung " + TAG + ", TOP 6").submit("[data-testid=membership-decide]");
+            dirk.choose("#md-kind", "Beitritt")
+                    .choose("#md-outcome", "Zugestimmt")
+                    .type("#md-min", "AR-Sitzung " + TAG + ", TOP 6")
+                    .submit("[data-testid=membership-decide]");
             // Funding goes through projects-service (fee line) and back by events; the open page follows live.
             dirk.raw().executeScript("window.__notReloaded = true;");
             dirk.wait.until(d -> dirk.text("[data-testid=membership-status]").equals("Aktiv"));

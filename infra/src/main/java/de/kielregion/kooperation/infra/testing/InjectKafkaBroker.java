@@ -8,5 +8,4 @@ import java.lang.annotation.Target;
 /** Marks a {@code KafkaBroker} field of a test that {@link KafkaTestResource} fills in. */
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.FIELD)
-public @interface InjectKafkaBroker {
-}
+public @interface InjectKafkaBroker {}

@@ -1,9 +1,8 @@
 package de.kielregion.kooperation.infra.testing;
 
-import java.util.Map;
-
 import de.kielregion.kooperation.infra.KafkaBroker;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
 
 /**
  * Starts a real Kafka broker in the test JVM (loopback, free ports) and points the Quarkus
@@ -22,8 +21,8 @@ public class KafkaTestResource implements QuarkusTestResourceLifecycleManager {
 
     @Override
     public void inject(TestInjector testInjector) {
-        testInjector.injectIntoFields(broker,
-                new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class, KafkaBroker.class));
+        testInjector.injectIntoFields(
+                broker, new TestInjector.AnnotatedAndMatchesType(InjectKafkaBroker.class, KafkaBroker.class));
     }
 
     @Override

@@ -1,10 +1,9 @@
 package de.kielregion.kooperation.infra.testing;
 
-import java.util.Map;
-import java.util.UUID;
-
 import de.kielregion.kooperation.infra.PostgresServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Gives the Quarkus app under test a fresh database on a real PostgreSQL server: the one
@@ -19,7 +18,8 @@ public class PostgresTestResource implements QuarkusTestResourceLifecycleManager
     @Override
     public Map<String, String> start() {
         server = PostgresServer.forTests();
-        database = "ostsee_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database =
+                "ostsee_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         String url = server.createDatabase(database);
         return Map.of(
                 "quarkus.datasource.jdbc.url", url,

@@ -12,7 +12,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -30,10 +29,20 @@ public abstract class ServiceStartsContract {
     @Test
     void healthIsUpIncludingTheDatabase() {
         // On the management interface (its own port), not on the API port.
-        given().baseUri("http://127.0.0.1").port(MANAGEMENT_TEST_PORT).when().get("/q/health/live").then()
-                .statusCode(200).body("status", equalTo("UP"));
-        given().baseUri("http://127.0.0.1").port(MANAGEMENT_TEST_PORT).when().get("/q/health/ready").then()
-                .statusCode(200).body("status", equalTo("UP"));
+        given().baseUri("http://127.0.0.1")
+                .port(MANAGEMENT_TEST_PORT)
+                .when()
+                .get("/q/health/live")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
+        given().baseUri("http://127.0.0.1")
+                .port(MANAGEMENT_TEST_PORT)
+                .when()
+                .get("/q/health/ready")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("UP"));
         given().when().get("/q/health/ready").then().statusCode(404);
         given().when().get("/q/metrics").then().statusCode(404);
     }
@@ -41,9 +50,10 @@ public abstract class ServiceStartsContract {
     @Test
     void flywayBaselineCreatesOutboxAndInbox() throws Exception {
         Config config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
+        try (Connection c = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT count(*) FROM information_schema.tables "
                         + "WHERE table_name IN ('outbox_event', 'inbox_event')")) {
@@ -59,20 +69,28 @@ public abstract class ServiceStartsContract {
      */
     @Test
     void everyOperationIsDocumentedWithItsRoles() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().when().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         List<String> missing = new ArrayList<>();
         int operations = 0;
-        for (Map.Entry<String, Map<String, Map<String, Object>>> path : (paths == null
-                ? Map.<String, Map<String, Map<String, Object>>>of() : paths).entrySet()) {
+        for (Map.Entry<String, Map<String, Map<String, Object>>> path :
+                (paths == null ? Map.<String, Map<String, Map<String, Object>>>of() : paths).entrySet()) {
             for (Map.Entry<String, Map<String, Object>> op : path.getValue().entrySet()) {
                 operations++;
                 Object security = op.getValue().get("security");
                 Object description = op.getValue().get("description");
                 Object summary = op.getValue().get("summary");
-                if (!(security instanceof List<?> list) || list.isEmpty()
-                        || description == null || !description.toString().contains("Roles:")
-                        || summary == null || summary.toString().isBlank()) {
+                if (!(security instanceof List<?> list)
+                        || list.isEmpty()
+                        || description == null
+                        || !description.toString().contains("Roles:")
+                        || summary == null
+                        || summary.toString().isBlank()) {
                     missing.add(op.getKey().toUpperCase() + " " + path.getKey());
                 }
             }
@@ -89,8 +107,13 @@ public abstract class ServiceStartsContract {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationIsTypedForGeneratedClients() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().when().get("/q/openapi?format=json").then()
-                .statusCode(200).extract().jsonPath().getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
         List<String> problems = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -102,8 +125,8 @@ public abstract class ServiceStartsContract {
             Map<String, Map<String, Object>> responses = (Map<String, Map<String, Object>>) operation.get("responses");
             boolean typedSuccess = false;
             for (Map.Entry<String, Map<String, Object>> response : responses.entrySet()) {
-                Map<String, Map<String, Object>> content = (Map<String, Map<String, Object>>) response.getValue()
-                        .get("content");
+                Map<String, Map<String, Object>> content =
+                        (Map<String, Map<String, Object>>) response.getValue().get("content");
                 if (response.getKey().startsWith("2")) {
                     typedSuccess |= response.getKey().equals("204")
                             || (content != null && content.values().stream().allMatch(m -> m.get("schema") != null));
@@ -115,21 +138,28 @@ public abstract class ServiceStartsContract {
                 problems.add(name + ": no typed success response");
             }
             Map<String, Object> body = (Map<String, Object>) operation.get("requestBody");
-            if (body != null && ((Map<String, Map<String, Object>>) body.get("content")).values().stream()
-                    .anyMatch(m -> m.get("example") == null)) {
+            if (body != null
+                    && ((Map<String, Map<String, Object>>) body.get("content"))
+                            .values().stream().anyMatch(m -> m.get("example") == null)) {
                 problems.add(name + ": a request body without an example");
             }
-            List<Map<String, Object>> parameters = (List<Map<String, Object>>) operation.getOrDefault("parameters",
-                    List.of());
+            List<Map<String, Object>> parameters =
+                    (List<Map<String, Object>>) operation.getOrDefault("parameters", List.of());
             if (method.equals("post") && parameters.stream().noneMatch(p -> "Idempotency-Key".equals(p.get("name")))) {
                 problems.add(name + ": no Idempotency-Key");
             }
         }));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        List<Map<String, Object>> groups = given().when().get("/q/openapi?format=json").then().extract().jsonPath()
+        List<Map<String, Object>> groups = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .extract()
+                .jsonPath()
                 .getList("x-tagGroups");
         assertTrue(groups != null && !groups.isEmpty(), "x-tagGroups: the portal's sections");
-        assertTrue(groups.stream().noneMatch(g -> "Other".equals(g.get("name"))), "every tag in a portal section: " + groups);
+        assertTrue(
+                groups.stream().noneMatch(g -> "Other".equals(g.get("name"))),
+                "every tag in a portal section: " + groups);
     }
 
     /** How many operations the service's API has at least. */
@@ -140,7 +170,10 @@ public abstract class ServiceStartsContract {
     @Test
     void openApiDocumentIsServed() {
         String name = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
-        given().when().get("/q/openapi?format=json").then().statusCode(200)
+        given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
                 .body("info.title", equalTo("Ostsee-Kooperation " + name));
     }
 
@@ -156,9 +189,15 @@ public abstract class ServiceStartsContract {
     void theServedOpenApiDocumentIsTheCommittedOne() throws Exception {
         String name = ConfigProvider.getConfig().getValue("quarkus.application.name", String.class);
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        String served = given().when().get("/q/openapi").then().statusCode(200).extract().asString()
+        String served = given().when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString()
                 .replace(realm, REALM_PLACEHOLDER);
-        java.nio.file.Path committed = java.nio.file.Path.of("..", "docs", "api", name + ".yaml").toAbsolutePath()
+        java.nio.file.Path committed = java.nio.file.Path.of("..", "docs", "api", name + ".yaml")
+                .toAbsolutePath()
                 .normalize();
         String before = java.nio.file.Files.exists(committed) ? java.nio.file.Files.readString(committed) : "";
         if (!before.equals(served)) {
@@ -172,7 +211,8 @@ public abstract class ServiceStartsContract {
             while (line < Math.min(was.length, is.length) && was[line].equals(is[line])) {
                 line++;
             }
-            org.junit.jupiter.api.Assertions.fail(committed + " differed from the served document from line " + (line + 1)
+            org.junit.jupiter.api.Assertions.fail(committed + " differed from the served document from line "
+                    + (line + 1)
                     + " on (committed: '" + (line < was.length ? was[line].strip() : "<end>") + "', served: '"
                     + (line < is.length ? is[line].strip() : "<end>") + "') and has been rewritten: check it with "
                     + "git diff and commit it");
@@ -187,12 +227,18 @@ public abstract class ServiceStartsContract {
     @Test
     void swaggerUiLogsInThroughKeycloakWithPkce() {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        io.restassured.path.json.JsonPath api = given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath();
+        io.restassured.path.json.JsonPath api = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals("oauth2", api.getString("components.securitySchemes.keycloak.type"));
-        assertEquals(realm + "/protocol/openid-connect/auth",
+        assertEquals(
+                realm + "/protocol/openid-connect/auth",
                 api.getString("components.securitySchemes.keycloak.flows.authorizationCode.authorizationUrl"));
-        assertEquals(realm + "/protocol/openid-connect/token",
+        assertEquals(
+                realm + "/protocol/openid-connect/token",
                 api.getString("components.securitySchemes.keycloak.flows.authorizationCode.tokenUrl"));
         Map<String, Map<String, Map<String, Object>>> paths = api.getMap("paths");
         List<String> without = new ArrayList<>();
@@ -202,7 +248,12 @@ public abstract class ServiceStartsContract {
             }
         }));
         assertTrue(without.isEmpty(), "operations without the Keycloak log-in: " + without);
-        String config = given().when().get("/q/swagger-ui/index.html").then().statusCode(200).extract().asString();
+        String config = given().when()
+                .get("/q/swagger-ui/index.html")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         assertTrue(config.contains("ostsee-swagger-ui"), "Swagger UI's client id");
         // Keycloak requires S256 of this client: the browser test's log-in proves PKCE is sent.
         assertTrue(config.contains("usePkceWithAuthorizationCodeGrant"), "PKCE in Swagger UI");
@@ -215,33 +266,61 @@ public abstract class ServiceStartsContract {
      */
     @Test
     void tokensAreCheckedLocallyAndForTheirAudience() throws Exception {
-        Map<String, Map<String, Object>> paths = given().when().get("/q/openapi?format=json").then().statusCode(200)
-                .extract().jsonPath().getMap("paths");
-        String path = paths.entrySet().stream().filter(e -> !e.getKey().contains("{") && e.getValue().containsKey("get"))
-                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+        Map<String, Map<String, Object>> paths = given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("paths");
+        String path = paths.entrySet().stream()
+                .filter(e -> !e.getKey().contains("{") && e.getValue().containsKey("get"))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst()
+                .orElseThrow();
         String issuer = ConfigProvider.getConfig().getValue("keycloak.url", String.class);
         long before = introspections(issuer);
-        String unsigned = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
-                + "." + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
-                        "{\"sub\":\"x\",\"realm_access\":{\"roles\":[\"admin\"]}}".getBytes()) + ".";
+        String unsigned =
+                java.util.Base64.getUrlEncoder().withoutPadding().encodeToString("{\"alg\":\"none\"}".getBytes())
+                        + "."
+                        + java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString("{\"sub\":\"x\",\"realm_access\":{\"roles\":[\"admin\"]}}".getBytes())
+                        + ".";
         for (String token : List.of("garbage", unsigned, Tokens.forAudience("another-api", "someone", "admin"))) {
-            given().header("Authorization", "Bearer " + token).when().get(path).then().statusCode(401)
-                    .contentType("application/problem+json").header("WWW-Authenticate",
-                            org.hamcrest.Matchers.startsWith("Bearer"));
+            given().header("Authorization", "Bearer " + token)
+                    .when()
+                    .get(path)
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
         }
-        given().when().get(path).then().statusCode(401).contentType("application/problem+json")
+        given().when()
+                .get(path)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"));
-        given().header("Authorization", Tokens.bearer(Tokens.user("vera", "viewer"))).when().get(path).then()
+        given().header("Authorization", Tokens.bearer(Tokens.user("vera", "viewer")))
+                .when()
+                .get(path)
+                .then()
                 .statusCode(200);
         assertEquals(before, introspections(issuer), "no token was sent to the introspection endpoint");
     }
 
     private static long introspections(String wiremock) throws Exception {
         java.net.URI admin = java.net.URI.create(wiremock.replaceAll("/auth/?$", "") + "/__admin/requests/count");
-        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(
-                java.net.http.HttpRequest.newBuilder(admin).header("Content-Type", "application/json")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"urlPattern\":\".*introspect.*\"}"))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(admin)
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                        "{\"urlPattern\":\".*introspect.*\"}"))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("WireMock admin: " + response.statusCode() + " " + response.body());
         }

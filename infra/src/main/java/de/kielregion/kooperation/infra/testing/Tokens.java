@@ -1,10 +1,9 @@
 package de.kielregion.kooperation.infra.testing;
 
-import java.util.List;
-import java.util.Map;
-
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Signed access tokens shaped like Keycloak's (roles in {@code realm_access.roles}, the
@@ -16,8 +15,7 @@ public final class Tokens {
     private static final String ISSUER = "https://server.example.com";
     private static final String KEY = "privateKey.jwk";
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     /** A token of user {@code subject} with the given realm roles. */
     public static String user(String subject, String... roles) {

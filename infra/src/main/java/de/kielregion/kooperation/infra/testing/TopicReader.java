@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
-
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,11 +23,16 @@ public final class TopicReader implements AutoCloseable {
 
     public TopicReader(String bootstrapServers, String topic) {
         consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"));
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
+                StringDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                false,
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+                "read_committed"));
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
         while (partitions.isEmpty() && System.nanoTime() < deadline) {
@@ -39,7 +43,9 @@ public final class TopicReader implements AutoCloseable {
             consumer.close();
             throw new IllegalStateException("Topic " + topic + " does not exist");
         }
-        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(topic, p.partition())).toList();
+        List<TopicPartition> assigned = partitions.stream()
+                .map(p -> new TopicPartition(topic, p.partition()))
+                .toList();
         consumer.assign(assigned);
         consumer.seekToBeginning(assigned);
     }
@@ -48,8 +54,8 @@ public final class TopicReader implements AutoCloseable {
      * Polls until {@code done} holds for all records read so far (from the beginning), or
      * {@code timeout} passes; returns every record read.
      */
-    public List<ConsumerRecord<String, String>> readUntil(Predicate<List<ConsumerRecord<String, String>>> done,
-            Duration timeout) {
+    public List<ConsumerRecord<String, String>> readUntil(
+            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!done.test(records) && System.nanoTime() < deadline) {
             consumer.poll(Duration.ofMillis(200)).forEach(records::add);
@@ -61,11 +67,21 @@ public final class TopicReader implements AutoCloseable {
      * The records of {@code topic} with {@code key}, read from the beginning until
      * {@code done} holds for them or {@code timeout} passes.
      */
-    public static List<ConsumerRecord<String, String>> keyed(String bootstrapServers, String topic, String key,
-            Predicate<List<ConsumerRecord<String, String>>> done, Duration timeout) {
+    public static List<ConsumerRecord<String, String>> keyed(
+            String bootstrapServers,
+            String topic,
+            String key,
+            Predicate<List<ConsumerRecord<String, String>>> done,
+            Duration timeout) {
         try (TopicReader reader = new TopicReader(bootstrapServers, topic)) {
-            return reader.readUntil(rs -> done.test(rs.stream().filter(r -> key.equals(r.key())).toList()), timeout)
-                    .stream().filter(r -> key.equals(r.key())).toList();
+            return reader
+                    .readUntil(
+                            rs -> done.test(
+                                    rs.stream().filter(r -> key.equals(r.key())).toList()),
+                            timeout)
+                    .stream()
+                    .filter(r -> key.equals(r.key()))
+                    .toList();
         }
     }
 

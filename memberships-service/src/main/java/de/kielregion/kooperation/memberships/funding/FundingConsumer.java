@@ -1,13 +1,6 @@
 package de.kielregion.kooperation.memberships.funding;
 
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.memberships.membership.MembershipService;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
@@ -15,6 +8,10 @@ import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * projects-service's answers to fee requests: ResourcesAllocated makes a membership that
@@ -50,14 +47,17 @@ public class FundingConsumer {
         UUID request;
         try {
             membership = UUID.fromString(data.path("subjectId").asText());
-            request = data.hasNonNull("requestId") ? UUID.fromString(data.get("requestId").asText()) : null;
+            request = data.hasNonNull("requestId")
+                    ? UUID.fromString(data.get("requestId").asText())
+                    : null;
         } catch (IllegalArgumentException e) {
             throw new MalformedEventException("event " + event.id() + " names no valid membership or request id");
         }
         switch (event.type()) {
             case ALLOCATED -> memberships.applyFundingAnswer(membership, request, true, null);
-            case REJECTED -> memberships.applyFundingAnswer(membership, request, false,
-                    data.path("reason").asText(null));
+            case REJECTED ->
+                memberships.applyFundingAnswer(
+                        membership, request, false, data.path("reason").asText(null));
             default -> {
                 // releases and project events do not change a membership
             }

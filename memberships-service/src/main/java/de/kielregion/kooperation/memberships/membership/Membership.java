@@ -1,14 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -21,6 +12,13 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** The membership of KielRegion or a shareholder in an organisation. */
 @Entity

@@ -1,11 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -14,6 +8,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recorded decision on a membership: join, decline or terminate. Never changed. */
 @Entity
@@ -21,7 +19,6 @@ import jakarta.persistence.Table;
 public class MembershipDecision extends PanacheEntityBase {
 
     @Schema(name = "MembershipDecisionKind")
-
     public enum Kind {
         JOIN,
         DECLINE,
@@ -29,7 +26,6 @@ public class MembershipDecision extends PanacheEntityBase {
     }
 
     @Schema(name = "MembershipDecisionOutcome")
-
     public enum Outcome {
         APPROVED,
         REJECTED

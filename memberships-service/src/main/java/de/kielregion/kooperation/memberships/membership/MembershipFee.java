@@ -1,14 +1,13 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** A yearly fee of a membership and the period it is valid in (open-ended while current). */
 @Entity

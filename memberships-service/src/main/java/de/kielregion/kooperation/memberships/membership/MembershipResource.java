@@ -6,22 +6,8 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
@@ -57,21 +43,50 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/memberships")
-@Tag(name = "Memberships", description = "Memberships of KielRegion and its shareholders, their fees, decisions and "
-        + "notice deadlines")
+@Tag(
+        name = "Memberships",
+        description = "Memberships of KielRegion and its shareholders, their fees, decisions and " + "notice deadlines")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Idempotent
 public class MembershipResource {
 
-    @JsonPropertyOrder({ "id", "holder", "organisation", "status", "startDate", "nextRenewal", "lastNoticeDay",
-            "endDate", "yearlyFee", "contactPerson" })
-    public record MembershipRow(String id, String holder, String organisation, String status, String startDate,
-            String nextRenewal, String lastNoticeDay, String endDate, String yearlyFee, String contactPerson) {
-    }
-
+    @JsonPropertyOrder({
+        "id",
+        "holder",
+        "organisation",
+        "status",
+        "startDate",
+        "nextRenewal",
+        "lastNoticeDay",
+        "endDate",
+        "yearlyFee",
+        "contactPerson"
+    })
+    public record MembershipRow(
+            String id,
+            String holder,
+            String organisation,
+            String status,
+            String startDate,
+            String nextRenewal,
+            String lastNoticeDay,
+            String endDate,
+            String yearlyFee,
+            String contactPerson) {}
 
     private final MembershipService memberships;
     private final Audit audit;
@@ -82,23 +97,33 @@ public class MembershipResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listMemberships", summary = "List memberships", description = "Filter by holder, organisation and status; paged, sorted "
-            + "(holder, status, renewalDate, updatedAt). Roles: every role.")
-    public Page<MembershipView> list(@QueryParam("holder") String holder,
-            @QueryParam("organisationId") String organisationId, @QueryParam("status") String status,
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listMemberships",
+            summary = "List memberships",
+            description = "Filter by holder, organisation and status; paged, sorted "
+                    + "(holder, status, renewalDate, updatedAt). Roles: every role.")
+    public Page<MembershipView> list(
+            @QueryParam("holder") String holder,
+            @QueryParam("organisationId") String organisationId,
+            @QueryParam("status") String status,
             @Valid @BeanParam PageQuery paging) {
-        return memberships.list(Params.enumOf(Shareholder.class, holder, "holder"),
+        return memberships.list(
+                Params.enumOf(Shareholder.class, holder, "holder"),
                 Params.uuid(organisationId, "organisationId"),
-                Params.enumOf(MembershipStatus.class, status, "status"), paging);
+                Params.enumOf(MembershipStatus.class, status, "status"),
+                paging);
     }
 
     @GET
     @Path("deadlines")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listNoticeDeadlines", summary = "Notice deadlines coming up", description = "ACTIVE memberships whose last day to give "
-            + "notice (next renewal minus notice period) falls within the period, e.g. within=P90D; soonest first, "
-            + "so that nobody renews by accident. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listNoticeDeadlines",
+            summary = "Notice deadlines coming up",
+            description = "ACTIVE memberships whose last day to give "
+                    + "notice (next renewal minus notice period) falls within the period, e.g. within=P90D; soonest first, "
+                    + "so that nobody renews by accident. Roles: every role.")
     public List<Deadline> deadlines(@QueryParam("within") @DefaultValue("P90D") String within) {
         return memberships.deadlines(within, LocalDate.now());
     }
@@ -106,26 +131,52 @@ public class MembershipResource {
     @GET
     @Path("export/csv")
     @Produces("text/csv")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "exportMembershipsCsv", summary = "Memberships as CSV", description = "With the same filters as the list. Roles: every role.")
-    @APIResponse(responseCode = "200", description = "The memberships as CSV (UTF-8, comma-separated, with a header row)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
-    public Response csv(@QueryParam("holder") String holder, @QueryParam("organisationId") String organisationId,
-            @QueryParam("status") String status) throws JsonProcessingException {
-        List<MembershipRow> rows = memberships.all(Params.enumOf(Shareholder.class, holder, "holder"),
-                Params.uuid(organisationId, "organisationId"), Params.enumOf(MembershipStatus.class, status, "status"))
-                .stream().map(m -> new MembershipRow(m.id().toString(), m.holder().name(), m.organisationAcronym(),
-                        m.status().name(), text(m.startDate()), text(m.nextRenewal()), text(m.lastNoticeDay()),
-                        text(m.endDate()), m.currentYearlyFee() == null ? null : m.currentYearlyFee().toPlainString(),
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportMembershipsCsv",
+            summary = "Memberships as CSV",
+            description = "With the same filters as the list. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The memberships as CSV (UTF-8, comma-separated, with a header row)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    public Response csv(
+            @QueryParam("holder") String holder,
+            @QueryParam("organisationId") String organisationId,
+            @QueryParam("status") String status)
+            throws JsonProcessingException {
+        List<MembershipRow> rows = memberships
+                .all(
+                        Params.enumOf(Shareholder.class, holder, "holder"),
+                        Params.uuid(organisationId, "organisationId"),
+                        Params.enumOf(MembershipStatus.class, status, "status"))
+                .stream()
+                .map(m -> new MembershipRow(
+                        m.id().toString(),
+                        m.holder().name(),
+                        m.organisationAcronym(),
+                        m.status().name(),
+                        text(m.startDate()),
+                        text(m.nextRenewal()),
+                        text(m.lastNoticeDay()),
+                        text(m.endDate()),
+                        m.currentYearlyFee() == null
+                                ? null
+                                : m.currentYearlyFee().toPlainString(),
                         m.contactPerson()))
                 .toList();
         return Response.ok(de.kielregion.kooperation.platform.csv.CsvExport.write(MembershipRow.class, rows))
-                .header("Content-Disposition", "attachment; filename=\"memberships.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"memberships.csv\"")
+                .build();
     }
 
     @POST
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "proposeMembership", summary = "Propose a membership, or record an existing one", description = "Publishes "
-            + "MembershipProposed. Roles: coordinator, admin; shareholder for memberships it holds only.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "proposeMembership",
+            summary = "Propose a membership, or record an existing one",
+            description = "Publishes "
+                    + "MembershipProposed. Roles: coordinator, admin; shareholder for memberships it holds only.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<MembershipView> propose(@Valid @NotNull MembershipRequest request) {
@@ -135,9 +186,11 @@ public class MembershipResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getMembership", summary = "Read a membership", description = "With its next renewal, last notice day and current "
-            + "fee. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getMembership",
+            summary = "Read a membership",
+            description = "With its next renewal, last notice day and current " + "fee. Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<MembershipView> get(@PathParam("id") UUID id) {
         MembershipView view = memberships.get(id);
@@ -146,12 +199,17 @@ public class MembershipResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "updateMembership", summary = "Update a membership's details", description = "Dates, term, notice period, contact, "
-            + "working groups, benefits, obligations, evaluation; If-Match or 'version'. Status and fee have their own "
-            + "endpoints. Roles: coordinator, admin; shareholder for memberships it holds only.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "updateMembership",
+            summary = "Update a membership's details",
+            description = "Dates, term, notice period, contact, "
+                    + "working groups, benefits, obligations, evaluation; If-Match or 'version'. Status and fee have their own "
+                    + "endpoints. Roles: coordinator, admin; shareholder for memberships it holds only.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<MembershipView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<MembershipView> update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull MembershipRequest request) {
         MembershipView view = memberships.update(id, request, ifMatch);
         return Responses.versioned(view, view.version());
@@ -159,56 +217,73 @@ public class MembershipResource {
 
     @POST
     @Path("{id}/status")
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "changeMembershipStatus", summary = "Change a membership's status by hand", description = "Only CANDIDATE ↔ UNDER_REVIEW and "
-            + "NOTICE_GIVEN → ENDED; the others follow decisions and funding (409 naming the allowed ones). "
-            + "Publishes MembershipStatusChanged. Roles: coordinator, admin; shareholder for its own.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "changeMembershipStatus",
+            summary = "Change a membership's status by hand",
+            description = "Only CANDIDATE ↔ UNDER_REVIEW and "
+                    + "NOTICE_GIVEN → ENDED; the others follow decisions and funding (409 naming the allowed ones). "
+                    + "Publishes MembershipStatusChanged. Roles: coordinator, admin; shareholder for its own.")
     public MembershipView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return memberships.changeStatus(id, change.status(), change.version());
     }
 
     @POST
     @Path("{id}/funding-request")
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "requestMembershipFunding", summary = "Ask for the fee again", description = "For a membership AWAITING_FUNDING whose fee request "
-            + "was refused (e.g. after the budget line was raised): publishes a new ResourcesRequested. "
-            + "Roles: coordinator, admin; shareholder for its own.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "requestMembershipFunding",
+            summary = "Ask for the fee again",
+            description = "For a membership AWAITING_FUNDING whose fee request "
+                    + "was refused (e.g. after the budget line was raised): publishes a new ResourcesRequested. "
+                    + "Roles: coordinator, admin; shareholder for its own.")
     public MembershipView requestFundingAgain(@PathParam("id") UUID id) {
         return memberships.requestFundingAgain(id);
     }
 
     @GET
     @Path("{id}/fees")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listMembershipFees", summary = "The fee history of a membership", description = "Each yearly fee with its validity. "
-            + "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listMembershipFees",
+            summary = "The fee history of a membership",
+            description = "Each yearly fee with its validity. " + "Roles: every role.")
     public List<FeeView> fees(@PathParam("id") UUID id) {
         return memberships.fees(id);
     }
 
     @POST
     @Path("{id}/fees")
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "changeMembershipFee", summary = "Change the yearly fee from a day on", description = "Closes the current fee the day before. "
-            + "Publishes FeeChanged. Roles: coordinator, admin; shareholder for its own.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "changeMembershipFee",
+            summary = "Change the yearly fee from a day on",
+            description = "Closes the current fee the day before. "
+                    + "Publishes FeeChanged. Roles: coordinator, admin; shareholder for its own.")
     public List<FeeView> changeFee(@PathParam("id") UUID id, @Valid @NotNull FeeChange change) {
         return memberships.changeFee(id, change);
     }
 
     @GET
     @Path("{id}/decisions")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listMembershipDecisions", summary = "The decisions on a membership", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listMembershipDecisions",
+            summary = "The decisions on a membership",
+            description = "Roles: every role.")
     public List<DecisionView> decisions(@PathParam("id") UUID id) {
         return memberships.decisions(id);
     }
 
     @POST
     @Path("{id}/decisions")
-    @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(operationId = "decideOnMembership", summary = "Record a decision on a membership", description = "JOIN (approved: ResourcesRequested for "
-            + "the fee, status AWAITING_FUNDING), DECLINE, TERMINATE (approved: NOTICE_GIVEN until the first renewal "
-            + "whose notice deadline has not passed). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    @RolesAllowed({DECISION_MAKER, ADMIN})
+    @Operation(
+            operationId = "decideOnMembership",
+            summary = "Record a decision on a membership",
+            description = "JOIN (approved: ResourcesRequested for "
+                    + "the fee, status AWAITING_FUNDING), DECLINE, TERMINATE (approved: NOTICE_GIVEN until the first renewal "
+                    + "whose notice deadline has not passed). Publishes DecisionTaken. Roles: decision-maker, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
         DecisionView view = memberships.decide(id, request);
@@ -217,8 +292,11 @@ public class MembershipResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getMembershipHistory", summary = "A membership's change history", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getMembershipHistory",
+            summary = "A membership's change history",
+            description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         memberships.get(id);
         return audit.history(MembershipEvents.MEMBERSHIP, id);

@@ -1,24 +1,7 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Period;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.Shareholder;
@@ -52,13 +35,28 @@ import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** Memberships: proposal, status, fees with their history, decisions, notice deadlines. */
 @ApplicationScoped
 public class MembershipService {
 
-    public static final Map<String, String> SORTABLE = Map.of("holder", "m.holder", "status", "m.status",
-            "renewalDate", "m.renewalDate", "updatedAt", "m.updatedAt");
+    public static final Map<String, String> SORTABLE = Map.of(
+            "holder", "m.holder", "status", "m.status", "renewalDate", "m.renewalDate", "updatedAt", "m.updatedAt");
     private static final String DEFAULT_NOTICE = "P3M";
     private static final int DEFAULT_TERM = 12;
 
@@ -69,7 +67,12 @@ public class MembershipService {
     private final OrganisationService organisations;
     private final ObjectMapper mapper;
 
-    MembershipService(EntityManager em, Outbox outbox, Audit audit, Caller caller, OrganisationService organisations,
+    MembershipService(
+            EntityManager em,
+            Outbox outbox,
+            Audit audit,
+            Caller caller,
+            OrganisationService organisations,
             ObjectMapper mapper) {
         this.em = em;
         this.outbox = outbox;
@@ -80,15 +83,18 @@ public class MembershipService {
     }
 
     @Transactional
-    public Page<MembershipView> list(Shareholder holder, UUID organisationId, MembershipStatus status,
-            PageQuery paging) {
-        return query(holder, organisationId, status).page(em, paging, SORTABLE, "holder").map(this::view);
+    public Page<MembershipView> list(
+            Shareholder holder, UUID organisationId, MembershipStatus status, PageQuery paging) {
+        return query(holder, organisationId, status)
+                .page(em, paging, SORTABLE, "holder")
+                .map(this::view);
     }
 
     @Transactional
     public List<MembershipView> all(Shareholder holder, UUID organisationId, MembershipStatus status) {
         return query(holder, organisationId, status).all(em, new PageQuery(0, 1, null), SORTABLE, "holder").stream()
-                .map(this::view).toList();
+                .map(this::view)
+                .toList();
     }
 
     private static ListQuery<Membership> query(Shareholder holder, UUID organisationId, MembershipStatus status) {
@@ -117,8 +123,10 @@ public class MembershipService {
         Organisation organisation = organisations.find(r.organisationId());
         MembershipStatus status = r.status() == null ? MembershipStatus.CANDIDATE : r.status();
         if (status != MembershipStatus.CANDIDATE && status != MembershipStatus.ACTIVE) {
-            throw ProblemException.invalid("status", "must be CANDIDATE for a proposal or ACTIVE to record an existing "
-                    + "membership; the other statuses follow from decisions");
+            throw ProblemException.invalid(
+                    "status",
+                    "must be CANDIDATE for a proposal or ACTIVE to record an existing "
+                            + "membership; the other statuses follow from decisions");
         }
         if (status == MembershipStatus.ACTIVE) {
             if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
@@ -126,13 +134,16 @@ public class MembershipService {
                         + "propose it as CANDIDATE for a decision");
             }
             if (r.startDate() == null || r.renewalDate() == null || r.yearlyFee() == null) {
-                throw ProblemException.invalid(r.startDate() == null ? "startDate"
-                        : r.renewalDate() == null ? "renewalDate" : "yearlyFee",
+                throw ProblemException.invalid(
+                        r.startDate() == null ? "startDate" : r.renewalDate() == null ? "renewalDate" : "yearlyFee",
                         "is required to record an ACTIVE membership");
             }
         }
-        Long open = em.createQuery("SELECT count(m) FROM Membership m WHERE m.holder = :h AND m.organisationId = :o "
-                + "AND m.status NOT IN :closed", Long.class).setParameter("h", r.holder())
+        Long open = em.createQuery(
+                        "SELECT count(m) FROM Membership m WHERE m.holder = :h AND m.organisationId = :o "
+                                + "AND m.status NOT IN :closed",
+                        Long.class)
+                .setParameter("h", r.holder())
                 .setParameter("o", r.organisationId())
                 .setParameter("closed", EnumSet.of(MembershipStatus.ENDED, MembershipStatus.DECIDED_DECLINE))
                 .getSingleResult();
@@ -164,7 +175,8 @@ public class MembershipService {
         caller.requireMayWriteFor(m.holder);
         Versions.requireCurrent(ifMatch, r.version(), m.version, "Membership " + id);
         if (r.holder() != m.holder || !r.organisationId().equals(m.organisationId)) {
-            throw ProblemException.invalid(r.holder() != m.holder ? "holder" : "organisationId",
+            throw ProblemException.invalid(
+                    r.holder() != m.holder ? "holder" : "organisationId",
                     "cannot change; end this membership and propose a new one");
         }
         if (r.status() != null && r.status() != m.status) {
@@ -172,8 +184,8 @@ public class MembershipService {
         }
         BigDecimal fee = currentFee(id);
         if (r.yearlyFee() != null && (fee == null || fee.compareTo(r.yearlyFee()) != 0)) {
-            throw ProblemException.invalid("yearlyFee", "changes through POST /memberships/{id}/fees, which keeps "
-                    + "the fee history");
+            throw ProblemException.invalid(
+                    "yearlyFee", "changes through POST /memberships/{id}/fees, which keeps " + "the fee history");
         }
         MembershipView before = view(m);
         applyDetails(m, r, organisations.find(m.organisationId));
@@ -194,7 +206,8 @@ public class MembershipService {
         checkYear(r.renewalDate(), "renewalDate");
         boolean running = m.status == MembershipStatus.ACTIVE || m.status == MembershipStatus.NOTICE_GIVEN;
         if (running && (r.startDate() == null || r.renewalDate() == null)) {
-            throw ProblemException.invalid(r.startDate() == null ? "startDate" : "renewalDate",
+            throw ProblemException.invalid(
+                    r.startDate() == null ? "startDate" : "renewalDate",
                     "is required while the membership is " + m.status);
         }
         m.startDate = r.startDate();
@@ -207,8 +220,8 @@ public class MembershipService {
         Period period = parsePeriod(notice, "noticePeriod");
         LocalDate reference = LocalDate.of(2000, 1, 1);
         if (period.isZero() || !reference.minus(period).isAfter(reference.minusMonths(m.termMonths))) {
-            throw ProblemException.invalid("noticePeriod", "must be longer than zero and shorter than the term ("
-                    + m.termMonths + " months)");
+            throw ProblemException.invalid(
+                    "noticePeriod", "must be longer than zero and shorter than the term (" + m.termMonths + " months)");
         }
         m.noticePeriod = notice;
         m.contactPerson = Texts.trimToNull(r.contactPerson());
@@ -218,9 +231,12 @@ public class MembershipService {
         if (r.workingGroups() != null) {
             for (String g : r.workingGroups()) {
                 if (!organisation.workingGroups.contains(g.trim())) {
-                    throw ProblemException.invalid("workingGroups", "'" + g + "' is not a working group of "
-                            + organisation.acronym + " (" + String.join(", ", new TreeSet<>(organisation.workingGroups))
-                            + ")");
+                    throw ProblemException.invalid(
+                            "workingGroups",
+                            "'" + g + "' is not a working group of "
+                                    + organisation.acronym + " ("
+                                    + String.join(", ", new TreeSet<>(organisation.workingGroups))
+                                    + ")");
                 }
                 groups.add(g.trim());
             }
@@ -246,8 +262,9 @@ public class MembershipService {
         for (int i = 0; i < e.scores().size(); i++) {
             String criterion = e.scores().get(i).criterion();
             if (!keys.contains(criterion)) {
-                throw ProblemException.invalid("evaluation.scores[" + i + "].criterion", "'" + criterion
-                        + "' is not one of the criteria " + keys);
+                throw ProblemException.invalid(
+                        "evaluation.scores[" + i + "].criterion",
+                        "'" + criterion + "' is not one of the criteria " + keys);
             }
             if (!scored.add(criterion)) {
                 throw ProblemException.invalid("evaluation.scores[" + i + "].criterion", "is scored twice");
@@ -265,12 +282,14 @@ public class MembershipService {
         }
         Set<MembershipStatus> allowed = m.status.manualNext();
         if (!allowed.contains(to)) {
-            throw ProblemException.conflict("A membership in status " + m.status + " cannot be set to " + to
-                    + " by hand; allowed: " + (allowed.isEmpty() ? "none (decisions and funding move it)" : allowed),
+            throw ProblemException.conflict(
+                    "A membership in status " + m.status + " cannot be set to " + to + " by hand; allowed: "
+                            + (allowed.isEmpty() ? "none (decisions and funding move it)" : allowed),
                     Map.of("currentStatus", m.status, "allowed", allowed));
         }
         if (to == MembershipStatus.ENDED && m.endDate != null && LocalDate.now().isBefore(m.endDate)) {
-            throw ProblemException.conflict("The membership runs until " + m.endDate + "; it can end on or after that day");
+            throw ProblemException.conflict(
+                    "The membership runs until " + m.endDate + "; it can end on or after that day");
         }
         transition(m, to, null, null);
         return view(m);
@@ -317,17 +336,23 @@ public class MembershipService {
         Membership m = find(id);
         caller.requireMayWriteFor(m.holder);
         if (m.status != MembershipStatus.AWAITING_FUNDING) {
-            throw ProblemException.conflict("Only a membership AWAITING_FUNDING asks for its fee again; this one is "
-                    + m.status, Map.of("currentStatus", m.status));
+            throw ProblemException.conflict(
+                    "Only a membership AWAITING_FUNDING asks for its fee again; this one is " + m.status,
+                    Map.of("currentStatus", m.status));
         }
         if (m.pendingRequest != null) {
             throw ProblemException.conflict("The fee request " + m.pendingRequest + " is still waiting for its answer; "
                     + "ask again once it was refused");
         }
-        MembershipDecision join = em.createQuery("FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
-                + "AND outcome = :o ORDER BY recordedAt DESC", MembershipDecision.class).setParameter("m", id)
-                .setParameter("k", MembershipDecision.Kind.JOIN).setParameter("o", MembershipDecision.Outcome.APPROVED)
-                .setMaxResults(1).getSingleResult();
+        MembershipDecision join = em.createQuery(
+                        "FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
+                                + "AND outcome = :o ORDER BY recordedAt DESC",
+                        MembershipDecision.class)
+                .setParameter("m", id)
+                .setParameter("k", MembershipDecision.Kind.JOIN)
+                .setParameter("o", MembershipDecision.Outcome.APPROVED)
+                .setMaxResults(1)
+                .getSingleResult();
         requestFee(m, join.id, join.decidedOn);
         m.updatedAt = Instant.now();
         audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
@@ -338,15 +363,27 @@ public class MembershipService {
         int year = (m.startDate != null ? m.startDate : decidedOn).getYear();
         BigDecimal fee = feeFor(m.id, year);
         if (fee == null) {
-            throw ProblemException.conflict("There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
+            throw ProblemException.conflict(
+                    "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
         }
         Organisation organisation = organisations.find(m.organisationId);
         m.pendingRequest = UUID.randomUUID();
         m.fundingNote = null;
-        outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.RESOURCES_REQUESTED,
-                new ResourcesRequestedEvent(m.pendingRequest, MembershipEvents.MEMBERSHIP, m.id,
-                        organisation.acronym + " membership of " + m.holder, m.holder, year, "MEMBERSHIP_FEES", fee,
-                        "EUR", decisionId));
+        outbox.record(
+                MembershipEvents.MEMBERSHIP,
+                m.id.toString(),
+                MembershipEvents.RESOURCES_REQUESTED,
+                new ResourcesRequestedEvent(
+                        m.pendingRequest,
+                        MembershipEvents.MEMBERSHIP,
+                        m.id,
+                        organisation.acronym + " membership of " + m.holder,
+                        m.holder,
+                        year,
+                        "MEMBERSHIP_FEES",
+                        fee,
+                        "EUR",
+                        decisionId));
     }
 
     private void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
@@ -355,9 +392,12 @@ public class MembershipService {
         m.updatedAt = Instant.now();
         em.flush();
         Organisation organisation = organisations.find(m.organisationId);
-        outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
-                new StatusChangedEvent(m.id, m.holder, m.organisationId, organisation.acronym, from, to, decisionId,
-                        note));
+        outbox.record(
+                MembershipEvents.MEMBERSHIP,
+                m.id.toString(),
+                MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
+                new StatusChangedEvent(
+                        m.id, m.holder, m.organisationId, organisation.acronym, from, to, decisionId, note));
         Map<String, Object> changes = new HashMap<>();
         changes.put("status", Map.of("from", from, "to", to));
         if (decisionId != null) {
@@ -371,7 +411,9 @@ public class MembershipService {
     @Transactional
     public List<FeeView> fees(UUID id) {
         find(id);
-        return feeRows(id).stream().map(f -> new FeeView(f.yearlyFee, f.validFrom, f.validTo)).toList();
+        return feeRows(id).stream()
+                .map(f -> new FeeView(f.yearlyFee, f.validFrom, f.validTo))
+                .toList();
     }
 
     @Transactional
@@ -383,8 +425,10 @@ public class MembershipService {
         List<MembershipFee> rows = feeRows(id);
         MembershipFee current = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         if (current != null && !change.validFrom().isAfter(current.validFrom)) {
-            throw ProblemException.invalid("validFrom", "must be after " + current.validFrom
-                    + ", the start of the current fee; the history is not rewritten");
+            throw ProblemException.invalid(
+                    "validFrom",
+                    "must be after " + current.validFrom
+                            + ", the start of the current fee; the history is not rewritten");
         }
         if (current != null) {
             current.validTo = change.validFrom().minusDays(1);
@@ -392,12 +436,25 @@ public class MembershipService {
         }
         addFee(id, change.yearlyFee(), change.validFrom());
         em.flush();
-        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.FEE_CHANGED,
-                new FeeChangedEvent(id, m.organisationId, change.yearlyFee(), change.validFrom(),
+        outbox.record(
+                MembershipEvents.MEMBERSHIP,
+                id.toString(),
+                MembershipEvents.FEE_CHANGED,
+                new FeeChangedEvent(
+                        id,
+                        m.organisationId,
+                        change.yearlyFee(),
+                        change.validFrom(),
                         current == null ? null : current.yearlyFee));
-        audit.record(MembershipEvents.MEMBERSHIP, id, "FeeChanged", Map.of("yearlyFee",
-                Map.of("from", current == null ? "none" : current.yearlyFee, "to", change.yearlyFee()),
-                "validFrom", change.validFrom()));
+        audit.record(
+                MembershipEvents.MEMBERSHIP,
+                id,
+                "FeeChanged",
+                Map.of(
+                        "yearlyFee",
+                        Map.of("from", current == null ? "none" : current.yearlyFee, "to", change.yearlyFee()),
+                        "validFrom",
+                        change.validFrom()));
         return fees(id);
     }
 
@@ -425,7 +482,8 @@ public class MembershipService {
 
     private List<MembershipFee> feeRows(UUID id) {
         return em.createQuery("FROM MembershipFee WHERE membershipId = :m ORDER BY validFrom", MembershipFee.class)
-                .setParameter("m", id).getResultList();
+                .setParameter("m", id)
+                .getResultList();
     }
 
     private void addFee(UUID membershipId, BigDecimal fee, LocalDate validFrom) {
@@ -442,8 +500,14 @@ public class MembershipService {
     @Transactional
     public List<DecisionView> decisions(UUID id) {
         find(id);
-        return em.createQuery("FROM MembershipDecision WHERE membershipId = :m ORDER BY decidedOn, recordedAt",
-                MembershipDecision.class).setParameter("m", id).getResultList().stream().map(DecisionView::of)
+        return em
+                .createQuery(
+                        "FROM MembershipDecision WHERE membershipId = :m ORDER BY decidedOn, recordedAt",
+                        MembershipDecision.class)
+                .setParameter("m", id)
+                .getResultList()
+                .stream()
+                .map(DecisionView::of)
                 .toList();
     }
 
@@ -460,14 +524,17 @@ public class MembershipService {
         switch (r.kind()) {
             case JOIN, DECLINE -> {
                 if (!m.status.awaitsDecision()) {
-                    throw ProblemException.conflict("A " + r.kind() + " decision needs a membership in CANDIDATE or "
-                            + "UNDER_REVIEW, but it is " + m.status, Map.of("currentStatus", m.status));
+                    throw ProblemException.conflict(
+                            "A " + r.kind() + " decision needs a membership in CANDIDATE or "
+                                    + "UNDER_REVIEW, but it is " + m.status,
+                            Map.of("currentStatus", m.status));
                 }
             }
             case TERMINATE -> {
                 if (m.status != MembershipStatus.ACTIVE) {
-                    throw ProblemException.conflict("A TERMINATE decision needs an ACTIVE membership, but it is "
-                            + m.status, Map.of("currentStatus", m.status));
+                    throw ProblemException.conflict(
+                            "A TERMINATE decision needs an ACTIVE membership, but it is " + m.status,
+                            Map.of("currentStatus", m.status));
                 }
             }
         }
@@ -493,12 +560,31 @@ public class MembershipService {
         d.recordedAt = Instant.now();
         em.persist(d);
         String subjectName = organisation.acronym + " membership of " + m.holder;
-        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.DECISION_TAKEN,
-                new DecisionTaken(d.id, "memberships-service", MembershipEvents.MEMBERSHIP, id, subjectName,
-                        d.kind.name(), d.body, d.decidedOn, DecisionOutcome.valueOf(d.outcome.name()), d.conditions,
-                        d.minutesReference, null, m.holder, organisation.id, organisation.acronym));
-        audit.record(MembershipEvents.MEMBERSHIP, id, "DecisionRecorded", Map.of("decisionId", d.id, "kind", d.kind,
-                "outcome", d.outcome, "body", d.body));
+        outbox.record(
+                MembershipEvents.MEMBERSHIP,
+                id.toString(),
+                MembershipEvents.DECISION_TAKEN,
+                new DecisionTaken(
+                        d.id,
+                        "memberships-service",
+                        MembershipEvents.MEMBERSHIP,
+                        id,
+                        subjectName,
+                        d.kind.name(),
+                        d.body,
+                        d.decidedOn,
+                        DecisionOutcome.valueOf(d.outcome.name()),
+                        d.conditions,
+                        d.minutesReference,
+                        null,
+                        m.holder,
+                        organisation.id,
+                        organisation.acronym));
+        audit.record(
+                MembershipEvents.MEMBERSHIP,
+                id,
+                "DecisionRecorded",
+                Map.of("decisionId", d.id, "kind", d.kind, "outcome", d.outcome, "body", d.body));
         if (r.outcome() == MembershipDecision.Outcome.APPROVED) {
             switch (r.kind()) {
                 case JOIN -> {
@@ -513,10 +599,11 @@ public class MembershipService {
                 case DECLINE -> transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");
                 case TERMINATE -> {
                     if (m.renewalDate == null) {
-                        throw ProblemException.conflict("The membership has no renewal date; set it before giving notice");
+                        throw ProblemException.conflict(
+                                "The membership has no renewal date; set it before giving notice");
                     }
-                    m.endDate = NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths,
-                            Period.parse(m.noticePeriod), r.decidedOn());
+                    m.endDate = NoticeDeadlines.endForNoticeOn(
+                            m.renewalDate, m.termMonths, Period.parse(m.noticePeriod), r.decidedOn());
                     transition(m, MembershipStatus.NOTICE_GIVEN, d.id, "notice given; ends " + m.endDate);
                 }
             }
@@ -543,14 +630,22 @@ public class MembershipService {
         Period window = parsePeriod(within, "within");
         LocalDate until = today.plus(window);
         List<Deadline> deadlines = new ArrayList<>();
-        for (Membership m : em.createQuery("FROM Membership WHERE status = :s AND renewalDate IS NOT NULL",
-                Membership.class).setParameter("s", MembershipStatus.ACTIVE).getResultList()) {
+        for (Membership m : em.createQuery(
+                        "FROM Membership WHERE status = :s AND renewalDate IS NOT NULL", Membership.class)
+                .setParameter("s", MembershipStatus.ACTIVE)
+                .getResultList()) {
             Period notice = Period.parse(m.noticePeriod);
             LocalDate renewal = NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today);
             LocalDate last = NoticeDeadlines.lastNoticeDay(renewal, notice);
             if (!last.isAfter(until)) {
-                deadlines.add(new Deadline(m.id, m.holder, organisations.find(m.organisationId).acronym, renewal, last,
-                        ChronoUnit.DAYS.between(today, last), feeFor(m.id, renewal.getYear())));
+                deadlines.add(new Deadline(
+                        m.id,
+                        m.holder,
+                        organisations.find(m.organisationId).acronym,
+                        renewal,
+                        last,
+                        ChronoUnit.DAYS.between(today, last),
+                        feeFor(m.id, renewal.getYear())));
             }
         }
         deadlines.sort(Comparator.comparing(Deadline::lastNoticeDay).thenComparing(Deadline::organisationAcronym));
@@ -574,7 +669,8 @@ public class MembershipService {
             }
             return period;
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ProblemException.invalid(field, "must be an ISO 8601 period such as P90D or P3M, not '" + value + "'");
+            throw ProblemException.invalid(
+                    field, "must be an ISO 8601 period such as P90D or P3M, not '" + value + "'");
         }
     }
 
@@ -588,10 +684,30 @@ public class MembershipService {
             lastNotice = NoticeDeadlines.lastNoticeDay(
                     NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today), notice);
         }
-        return new MembershipView(m.id, m.holder, m.organisationId, o.acronym, o.name, m.status, m.startDate,
-                m.termMonths, m.renewalDate, next, m.noticePeriod, lastNotice, m.endDate, currentFee(m.id),
-                m.contactPerson, List.copyOf(new TreeSet<>(m.workingGroups)), m.expectedBenefits, m.obligations,
-                evaluationView(m.evaluation), m.fundingNote, m.createdAt, m.updatedAt, m.version);
+        return new MembershipView(
+                m.id,
+                m.holder,
+                m.organisationId,
+                o.acronym,
+                o.name,
+                m.status,
+                m.startDate,
+                m.termMonths,
+                m.renewalDate,
+                next,
+                m.noticePeriod,
+                lastNotice,
+                m.endDate,
+                currentFee(m.id),
+                m.contactPerson,
+                List.copyOf(new TreeSet<>(m.workingGroups)),
+                m.expectedBenefits,
+                m.obligations,
+                evaluationView(m.evaluation),
+                m.fundingNote,
+                m.createdAt,
+                m.updatedAt,
+                m.version);
     }
 
     private EvaluationView evaluationView(String json) {
@@ -610,6 +726,4 @@ public class MembershipService {
             throw new IllegalStateException("Stored evaluation is unreadable", e);
         }
     }
-
-
 }

@@ -13,8 +13,7 @@ public final class NoticeDeadlines {
 
     private static final int MAX_TERMS = 10_000;
 
-    private NoticeDeadlines() {
-    }
+    private NoticeDeadlines() {}
 
     /** The first renewal date on or after {@code day}. */
     public static LocalDate nextRenewal(LocalDate firstRenewal, int termMonths, LocalDate day) {
@@ -33,8 +32,8 @@ public final class NoticeDeadlines {
     }
 
     /** The renewal at which a notice given on {@code noticeDay} ends the membership. */
-    public static LocalDate endForNoticeOn(LocalDate firstRenewal, int termMonths, Period noticePeriod,
-            LocalDate noticeDay) {
+    public static LocalDate endForNoticeOn(
+            LocalDate firstRenewal, int termMonths, Period noticePeriod, LocalDate noticeDay) {
         for (int k = 0; k < MAX_TERMS; k++) {
             LocalDate renewal = renewal(firstRenewal, termMonths, k);
             if (!lastNoticeDay(renewal, noticePeriod).isBefore(noticeDay)) {

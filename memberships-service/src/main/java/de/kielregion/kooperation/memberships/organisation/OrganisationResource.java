@@ -6,14 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
@@ -41,6 +33,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/organisations")
 @Tag(name = "Organisations", description = "Networks and associations of the Baltic Sea region (STRING, UBC, ...)")
@@ -58,18 +56,25 @@ public class OrganisationResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listOrganisations", summary = "List organisations", description = "Filter by part of name or acronym and kind; paged, "
-            + "sorted (name, acronym, updatedAt). Roles: every role.")
-    public Page<OrganisationView> list(@QueryParam("q") @Size(max = 200) String q, @QueryParam("kind") String kind,
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listOrganisations",
+            summary = "List organisations",
+            description = "Filter by part of name or acronym and kind; paged, "
+                    + "sorted (name, acronym, updatedAt). Roles: every role.")
+    public Page<OrganisationView> list(
+            @QueryParam("q") @Size(max = 200) String q,
+            @QueryParam("kind") String kind,
             @Valid @BeanParam PageQuery paging) {
         return organisations.list(q, Params.enumOf(OrganisationKind.class, kind, "kind"), paging);
     }
 
     @POST
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "registerOrganisation", summary = "Register an organisation", description = "Publishes OrganisationRegistered. "
-            + "Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "registerOrganisation",
+            summary = "Register an organisation",
+            description = "Publishes OrganisationRegistered. " + "Roles: coordinator, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<OrganisationView> register(@Valid @NotNull OrganisationRequest request) {
@@ -79,7 +84,7 @@ public class OrganisationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(operationId = "getOrganisation", summary = "Read an organisation", description = "Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<OrganisationView> get(@PathParam("id") UUID id) {
@@ -89,11 +94,16 @@ public class OrganisationResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "updateOrganisation", summary = "Update an organisation", description = "The full new state; If-Match or 'version'. "
-            + "Publishes OrganisationUpdated. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "updateOrganisation",
+            summary = "Update an organisation",
+            description = "The full new state; If-Match or 'version'. "
+                    + "Publishes OrganisationUpdated. Roles: coordinator, admin.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<OrganisationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<OrganisationView> update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull OrganisationRequest request) {
         OrganisationView view = organisations.update(id, request, ifMatch);
         return Responses.versioned(view, view.version());
@@ -101,8 +111,11 @@ public class OrganisationResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getOrganisationHistory", summary = "An organisation's change history", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getOrganisationHistory",
+            summary = "An organisation's change history",
+            description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         organisations.get(id);
         return audit.history(MembershipEvents.ORGANISATION, id);

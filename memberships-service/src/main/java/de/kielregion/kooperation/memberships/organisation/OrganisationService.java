@@ -1,17 +1,7 @@
 package de.kielregion.kooperation.memberships.organisation;
 
-import de.kielregion.kooperation.platform.json.JsonColumns;
-import de.kielregion.kooperation.platform.text.Texts;
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.Band;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModel;
@@ -19,8 +9,10 @@ import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeMod
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -28,13 +20,19 @@ import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** Organisations KielRegion or its shareholders can join. */
 @ApplicationScoped
 public class OrganisationService {
 
-    private static final Map<String, String> SORTABLE = Map.of("name", "o.name", "acronym", "o.acronym",
-            "updatedAt", "o.updatedAt");
+    private static final Map<String, String> SORTABLE =
+            Map.of("name", "o.name", "acronym", "o.acronym", "updatedAt", "o.updatedAt");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -50,11 +48,14 @@ public class OrganisationService {
 
     @Transactional
     public Page<OrganisationView> list(String q, OrganisationKind kind, PageQuery paging) {
-        String pattern = q == null || q.isBlank() ? null : ListQuery.likeContains(q.trim().toLowerCase());
+        String pattern = q == null || q.isBlank()
+                ? null
+                : ListQuery.likeContains(q.trim().toLowerCase());
         return ListQuery.of(Organisation.class, "o")
                 .where("(lower(o.name) LIKE :q ESCAPE '\\' OR lower(o.acronym) LIKE :q ESCAPE '\\')", "q", pattern)
                 .where("o.kind = :kind", "kind", kind)
-                .page(em, paging, SORTABLE, "acronym").map(this::view);
+                .page(em, paging, SORTABLE, "acronym")
+                .map(this::view);
     }
 
     @Transactional
@@ -105,8 +106,11 @@ public class OrganisationService {
 
     private void apply(Organisation o, OrganisationRequest r) {
         String acronym = r.acronym().trim().toUpperCase();
-        Long taken = em.createQuery("SELECT count(o) FROM Organisation o WHERE o.acronym = :a AND o.id <> :id",
-                Long.class).setParameter("a", acronym).setParameter("id", o.id).getSingleResult();
+        Long taken = em.createQuery(
+                        "SELECT count(o) FROM Organisation o WHERE o.acronym = :a AND o.id <> :id", Long.class)
+                .setParameter("a", acronym)
+                .setParameter("id", o.id)
+                .getSingleResult();
         if (taken > 0) {
             throw ProblemException.conflict("An organisation with the acronym " + acronym + " is registered already");
         }
@@ -145,15 +149,18 @@ public class OrganisationService {
         for (int i = 0; i < model.bands().size(); i++) {
             Band band = model.bands().get(i);
             if (band.fromPopulation() != expectedFrom) {
-                throw ProblemException.invalid("feeModel.bands[" + i + "].fromPopulation", "must be " + expectedFrom
-                        + " so that the bands follow each other without gaps or overlaps");
+                throw ProblemException.invalid(
+                        "feeModel.bands[" + i + "].fromPopulation",
+                        "must be " + expectedFrom + " so that the bands follow each other without gaps or overlaps");
             }
             boolean last = i == model.bands().size() - 1;
             if (band.toPopulation() == null && !last) {
-                throw ProblemException.invalid("feeModel.bands[" + i + "].toPopulation", "may be open only in the last band");
+                throw ProblemException.invalid(
+                        "feeModel.bands[" + i + "].toPopulation", "may be open only in the last band");
             }
             if (band.toPopulation() != null && band.toPopulation() <= band.fromPopulation()) {
-                throw ProblemException.invalid("feeModel.bands[" + i + "].toPopulation", "must be above fromPopulation");
+                throw ProblemException.invalid(
+                        "feeModel.bands[" + i + "].toPopulation", "must be above fromPopulation");
             }
             expectedFrom = band.toPopulation() == null ? -1 : band.toPopulation();
         }
@@ -182,15 +189,30 @@ public class OrganisationService {
     }
 
     private OrganisationView view(Organisation o) {
-        return new OrganisationView(o.id, o.name, o.acronym, o.kind, o.website, o.seatCountry, o.description,
-                feeModel(o), List.copyOf(new TreeSet<>(o.themes)), List.copyOf(new TreeSet<>(o.workingGroups)),
-                List.copyOf(new TreeSet<>(o.memberPartnerIds)), new TreeSet<>(o.memberPartnerIds).stream().map(id -> {
-                    PartnerName p = em.find(PartnerName.class, id);
-                    return new OrganisationApi.MemberPartner(id, p == null ? null : p.name,
-                            p == null ? "UNKNOWN" : p.status);
-                }).toList(), o.createdAt, o.updatedAt, o.version);
+        return new OrganisationView(
+                o.id,
+                o.name,
+                o.acronym,
+                o.kind,
+                o.website,
+                o.seatCountry,
+                o.description,
+                feeModel(o),
+                List.copyOf(new TreeSet<>(o.themes)),
+                List.copyOf(new TreeSet<>(o.workingGroups)),
+                List.copyOf(new TreeSet<>(o.memberPartnerIds)),
+                new TreeSet<>(o.memberPartnerIds)
+                        .stream()
+                                .map(id -> {
+                                    PartnerName p = em.find(PartnerName.class, id);
+                                    return new OrganisationApi.MemberPartner(
+                                            id, p == null ? null : p.name, p == null ? "UNKNOWN" : p.status);
+                                })
+                                .toList(),
+                o.createdAt,
+                o.updatedAt,
+                o.version);
     }
-
 
     private static void replace(java.util.Set<String> target, List<String> values) {
         TreeSet<String> wanted = new TreeSet<>();
@@ -202,5 +224,4 @@ public class OrganisationService {
             target.addAll(wanted);
         }
     }
-
 }

@@ -1,11 +1,10 @@
 package de.kielregion.kooperation.memberships.organisation;
 
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.util.UUID;
 
 /** A partner's name and status as partners-service reports them. */
 @Entity

@@ -1,19 +1,16 @@
 package de.kielregion.kooperation.memberships.organisation;
 
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Keeps partner names from {@code cooperation.partners.v1}; other event types are ignored. */
 @ApplicationScoped
@@ -56,7 +53,8 @@ public class PartnerNameConsumer {
                 }
             }
             case EventTypes.PARTNER_RETIRED -> {
-                PartnerName partner = em.find(PartnerName.class, UUID.fromString(data.path("id").asText()));
+                PartnerName partner = em.find(
+                        PartnerName.class, UUID.fromString(data.path("id").asText()));
                 if (partner != null) {
                     partner.status = "RETIRED";
                 }

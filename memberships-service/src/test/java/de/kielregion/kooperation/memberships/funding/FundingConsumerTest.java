@@ -9,23 +9,20 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.infra.testing.RecordSender;
+import de.kielregion.kooperation.memberships.Api;
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import de.kielregion.kooperation.infra.testing.RecordSender;
-import de.kielregion.kooperation.memberships.Api;
-import de.kielregion.kooperation.memberships.MembershipEvents;
-import de.kielregion.kooperation.platform.events.CloudEventHeaders;
-import io.quarkus.test.junit.QuarkusTest;
 
 /** projects-service's answers to fee requests reach memberships-service over the real topic. */
 @QuarkusTest
@@ -33,41 +30,93 @@ class FundingConsumerTest {
 
     @Test
     void rejectedFundingWaitsWithItsReasonThenARetryIsAllocated() throws Exception {
-        String org = organisation("F" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        String id = as(COORDINATOR).body(Map.of("holder", "KIELREGION", "organisationId", org, "yearlyFee", "3900.00",
-                "startDate", "2025-01-01")).when().post("/memberships").then().statusCode(201).extract().path("id");
-        as(DECIDER).body(Map.of("kind", "JOIN", "body", "SUPERVISORY_BOARD", "decidedOn", "2024-11-20",
-                "outcome", "APPROVED")).when().post("/memberships/" + id + "/decisions").then().statusCode(201);
-        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(409)
+        String org =
+                organisation("F" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        String id = as(COORDINATOR)
+                .body(Map.of(
+                        "holder",
+                        "KIELREGION",
+                        "organisationId",
+                        org,
+                        "yearlyFee",
+                        "3900.00",
+                        "startDate",
+                        "2025-01-01"))
+                .when()
+                .post("/memberships")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(DECIDER)
+                .body(Map.of(
+                        "kind", "JOIN", "body", "SUPERVISORY_BOARD", "decidedOn", "2024-11-20", "outcome", "APPROVED"))
+                .when()
+                .post("/memberships/" + id + "/decisions")
+                .then()
+                .statusCode(201);
+        as(COORDINATOR)
+                .when()
+                .post("/memberships/" + id + "/funding-request")
+                .then()
+                .statusCode(409)
                 .body("detail", containsString("still waiting for its answer"));
 
-        answer("cooperation.allocation.rejected.v1", id, request(id, 1), "REJECTED",
+        answer(
+                "cooperation.allocation.rejected.v1",
+                id,
+                request(id, 1),
+                "REJECTED",
                 "MEMBERSHIP_FEES 2025: 100.00 EUR free, 3900.00 asked");
         awaitFundingNote(id, "MEMBERSHIP_FEES 2025: 100.00 EUR free, 3900.00 asked");
         as(VIEWER).when().get("/memberships/" + id).then().body("status", equalTo("AWAITING_FUNDING"));
 
         // Asked again (e.g. after the line was raised): a second ResourcesRequested.
-        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(200);
-        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(409);
+        as(COORDINATOR)
+                .when()
+                .post("/memberships/" + id + "/funding-request")
+                .then()
+                .statusCode(200);
+        as(COORDINATOR)
+                .when()
+                .post("/memberships/" + id + "/funding-request")
+                .then()
+                .statusCode(409);
 
         answer("cooperation.resources.allocated.v1", id, request(id, 2), "ALLOCATED", null);
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         String status = "";
         while (!"ACTIVE".equals(status) && System.nanoTime() < deadline) {
-            status = as(VIEWER).when().get("/memberships/" + id).then().extract().path("status");
+            status =
+                    as(VIEWER).when().get("/memberships/" + id).then().extract().path("status");
             Thread.sleep(50);
         }
         assertEquals("ACTIVE", status);
-        as(VIEWER).when().get("/memberships/" + id).then().body("renewalDate", equalTo("2026-01-01"))
+        as(VIEWER)
+                .when()
+                .get("/memberships/" + id)
+                .then()
+                .body("renewalDate", equalTo("2026-01-01"))
                 .body("fundingNote", equalTo(null));
-        as(COORDINATOR).when().post("/memberships/" + id + "/funding-request").then().statusCode(409);
+        as(COORDINATOR)
+                .when()
+                .post("/memberships/" + id + "/funding-request")
+                .then()
+                .statusCode(409);
     }
 
     /** The id of the n-th ResourcesRequested of the membership, read off the real topic. */
     private static String request(String membership, int n) throws Exception {
-        List<String> requests = Api.events(membership, rs -> rs.stream()
-                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))).count() >= n).stream()
-                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))).map(r -> r.value()).toList();
+        List<String> requests = Api.events(
+                        membership,
+                        rs -> rs.stream()
+                                        .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r)))
+                                        .count()
+                                >= n)
+                .stream()
+                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r)))
+                .map(r -> r.value())
+                .toList();
         assertEquals(n, requests.size(), "fee requests published");
         return new ObjectMapper().readTree(requests.get(n - 1)).get("requestId").asText();
     }
@@ -84,16 +133,25 @@ class FundingConsumerTest {
         data.put("amount", "3900.00");
         data.put("status", status);
         data.put("reason", reason);
-        RecordSender.send(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
-                "cooperation.projects.v1", membership, CloudEventHeaders.of(UUID.randomUUID().toString(),
-                        "/ostsee-kooperation/projects-service", type, membership, "Membership", Instant.now()),
+        RecordSender.send(
+                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class),
+                "cooperation.projects.v1",
+                membership,
+                CloudEventHeaders.of(
+                        UUID.randomUUID().toString(),
+                        "/ostsee-kooperation/projects-service",
+                        type,
+                        membership,
+                        "Membership",
+                        Instant.now()),
                 new ObjectMapper().writeValueAsString(data));
     }
 
     private static void awaitFundingNote(String id, String note) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            if (note.equals(as(VIEWER).when().get("/memberships/" + id).then().extract().path("fundingNote"))) {
+            if (note.equals(
+                    as(VIEWER).when().get("/memberships/" + id).then().extract().path("fundingNote"))) {
                 return;
             }
             Thread.sleep(50);

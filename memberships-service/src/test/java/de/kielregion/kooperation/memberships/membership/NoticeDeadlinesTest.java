@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import java.time.Period;
-
 import org.junit.jupiter.api.Test;
 
 class NoticeDeadlinesTest {
@@ -37,12 +36,15 @@ class NoticeDeadlinesTest {
     @Test
     void noticeTakesEffectAtTheFirstRenewalWhoseDeadlineHasNotPassed() {
         // Renewal 31 Dec, three months' notice: the last day is 30 September.
-        assertEquals(d("2025-12-31"), NoticeDeadlines.endForNoticeOn(d("2025-12-31"), 12, Period.ofMonths(3),
-                d("2025-09-30")));
-        assertEquals(d("2026-12-31"), NoticeDeadlines.endForNoticeOn(d("2025-12-31"), 12, Period.ofMonths(3),
-                d("2025-10-01")));
+        assertEquals(
+                d("2025-12-31"),
+                NoticeDeadlines.endForNoticeOn(d("2025-12-31"), 12, Period.ofMonths(3), d("2025-09-30")));
+        assertEquals(
+                d("2026-12-31"),
+                NoticeDeadlines.endForNoticeOn(d("2025-12-31"), 12, Period.ofMonths(3), d("2025-10-01")));
         // Years later the cycle still follows the first renewal date.
-        assertEquals(d("2030-12-31"), NoticeDeadlines.endForNoticeOn(d("2025-12-31"), 12, Period.ofMonths(3),
-                d("2030-01-15")));
+        assertEquals(
+                d("2030-12-31"),
+                NoticeDeadlines.endForNoticeOn(d("2025-12-31"), 12, Period.ofMonths(3), d("2030-01-15")));
     }
 }

@@ -1,10 +1,5 @@
 package de.kielregion.kooperation.partners.activity;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -17,6 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** An existing international activity of a shareholder, known by the shareholder's own id. */
 @Entity

@@ -1,21 +1,7 @@
 package de.kielregion.kooperation.partners.activity;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityRequest;
@@ -34,6 +20,18 @@ import de.kielregion.kooperation.platform.web.PageQuery;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * The shareholders' existing activities, pushed by their IT systems with their own ids.
@@ -42,13 +40,12 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class ActivityService {
 
-    public static final Map<String, String> SORTABLE = Map.of("externalId", "a.externalId", "title", "a.title",
-            "yearFrom", "a.yearFrom", "updatedAt", "a.updatedAt");
+    public static final Map<String, String> SORTABLE = Map.of(
+            "externalId", "a.externalId", "title", "a.title", "yearFrom", "a.yearFrom", "updatedAt", "a.updatedAt");
     private static final int LOOKUP_CHUNK = 1_000;
 
     /** The outcome of one upsert. */
-    public record Upserted(ActivityView view, Outcome outcome) {
-    }
+    public record Upserted(ActivityView view, Outcome outcome) {}
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -57,8 +54,8 @@ public class ActivityService {
     private final PartnerService partners;
     private final ObjectMapper mapper;
 
-    ActivityService(EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners,
-            ObjectMapper mapper) {
+    ActivityService(
+            EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners, ObjectMapper mapper) {
         this.em = em;
         this.outbox = outbox;
         this.audit = audit;
@@ -73,7 +70,8 @@ public class ActivityService {
                 .where("a.shareholder = :s", "s", shareholder)
                 .where(":theme MEMBER OF a.themes", "theme", theme)
                 .where("a.kind = :kind", "kind", kind)
-                .page(em, paging, SORTABLE, "externalId").map(ActivityView::of);
+                .page(em, paging, SORTABLE, "externalId")
+                .map(ActivityView::of);
     }
 
     @Transactional
@@ -89,12 +87,19 @@ public class ActivityService {
     public Upserted upsert(Shareholder shareholder, String externalId, ActivityRequest request) {
         caller.requireMayWriteFor(shareholder);
         if (request.externalId() != null && !request.externalId().equals(externalId)) {
-            throw ProblemException.invalid("externalId", "is '" + request.externalId()
-                    + "' but the URL names '" + externalId + "'; leave it out or make them equal");
+            throw ProblemException.invalid(
+                    "externalId",
+                    "is '" + request.externalId() + "' but the URL names '" + externalId
+                            + "'; leave it out or make them equal");
         }
         check(request, "");
         partners.requireExisting(partnerIds(request), "partnerIds");
-        return apply(shareholder, externalId, request, find(shareholder, List.of(externalId)).get(externalId), true);
+        return apply(
+                shareholder,
+                externalId,
+                request,
+                find(shareholder, List.of(externalId)).get(externalId),
+                true);
     }
 
     /** Upserts all activities in one transaction: any invalid one and nothing is stored. */
@@ -110,8 +115,8 @@ public class ActivityService {
                 throw ProblemException.invalid(at + ".externalId", "is required in a bulk push");
             }
             if (!seen.add(r.externalId())) {
-                throw ProblemException.invalid(at + ".externalId", "'" + r.externalId()
-                        + "' appears more than once in this push");
+                throw ProblemException.invalid(
+                        at + ".externalId", "'" + r.externalId() + "' appears more than once in this push");
             }
             check(r, at + ".");
             referenced.addAll(partnerIds(r));
@@ -123,9 +128,11 @@ public class ActivityService {
         // In chunks, each flushed and cleared: the work stays linear in the number of activities.
         for (int from = 0; from < requests.size(); from += LOOKUP_CHUNK) {
             List<ActivityRequest> chunk = requests.subList(from, Math.min(requests.size(), from + LOOKUP_CHUNK));
-            Map<String, Activity> existing = find(shareholder, chunk.stream().map(ActivityRequest::externalId).toList());
+            Map<String, Activity> existing = find(
+                    shareholder, chunk.stream().map(ActivityRequest::externalId).toList());
             for (ActivityRequest r : chunk) {
-                switch (apply(shareholder, r.externalId(), r, existing.get(r.externalId()), false).outcome()) {
+                switch (apply(shareholder, r.externalId(), r, existing.get(r.externalId()), false)
+                        .outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
@@ -142,8 +149,8 @@ public class ActivityService {
      * event carries the version the pending flush will give it: a changed activity is dirty, so
      * its version goes up by exactly one.
      */
-    private Upserted apply(Shareholder shareholder, String externalId, ActivityRequest r, Activity activity,
-            boolean flush) {
+    private Upserted apply(
+            Shareholder shareholder, String externalId, ActivityRequest r, Activity activity, boolean flush) {
         String hash = hash(r);
         if (activity != null && activity.contentHash.equals(hash)) {
             return new Upserted(ActivityView.of(activity), Outcome.UNCHANGED);
@@ -177,12 +184,28 @@ public class ActivityService {
             view = ActivityView.of(activity);
         } else {
             ActivityView pending = ActivityView.of(activity);
-            view = before == null ? pending : new ActivityView(pending.id(), pending.shareholder(), pending.externalId(),
-                    pending.title(), pending.kind(), pending.yearFrom(), pending.yearTo(), pending.partnerIds(),
-                    pending.themes(), pending.link(), pending.createdAt(), pending.updatedAt(), activity.version + 1);
+            view = before == null
+                    ? pending
+                    : new ActivityView(
+                            pending.id(),
+                            pending.shareholder(),
+                            pending.externalId(),
+                            pending.title(),
+                            pending.kind(),
+                            pending.yearFrom(),
+                            pending.yearTo(),
+                            pending.partnerIds(),
+                            pending.themes(),
+                            pending.link(),
+                            pending.createdAt(),
+                            pending.updatedAt(),
+                            activity.version + 1);
         }
         outbox.record(PartnerEvents.ACTIVITY, activity.id.toString(), PartnerEvents.ACTIVITY_UPSERTED, view);
-        audit.record(PartnerEvents.ACTIVITY, activity.id, before == null ? "ActivityCreated" : "ActivityUpdated",
+        audit.record(
+                PartnerEvents.ACTIVITY,
+                activity.id,
+                before == null ? "ActivityCreated" : "ActivityUpdated",
                 audit.diff(before == null ? Map.of() : before, view));
         return new Upserted(view, before == null ? Outcome.CREATED : Outcome.UPDATED);
     }
@@ -198,15 +221,20 @@ public class ActivityService {
         for (int from = 0; from < externalIds.size(); from += LOOKUP_CHUNK) {
             List<String> chunk = externalIds.subList(from, Math.min(externalIds.size(), from + LOOKUP_CHUNK));
             em.createQuery("FROM Activity WHERE shareholder = :s AND externalId IN :ids", Activity.class)
-                    .setParameter("s", shareholder).setParameter("ids", chunk).getResultStream()
+                    .setParameter("s", shareholder)
+                    .setParameter("ids", chunk)
+                    .getResultStream()
                     .forEach(a -> found.put(a.externalId, a));
         }
         return found;
     }
 
     private static Set<UUID> partnerIds(ActivityRequest r) {
-        return r.partnerIds() == null ? Set.of() : new TreeSet<>(r.partnerIds().stream()
-                .filter(java.util.Objects::nonNull).toList());
+        return r.partnerIds() == null
+                ? Set.of()
+                : new TreeSet<>(r.partnerIds().stream()
+                        .filter(java.util.Objects::nonNull)
+                        .toList());
     }
 
     private static Set<String> themes(ActivityRequest r) {

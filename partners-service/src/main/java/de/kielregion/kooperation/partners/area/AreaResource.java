@@ -6,14 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
@@ -42,6 +34,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/cooperation-areas")
 @Tag(name = "Cooperation areas", description = "Geographies of cooperation and their potential analysis")
@@ -59,17 +57,21 @@ public class AreaResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listCooperationAreas", summary = "List cooperation areas", description = "Filter by part of the name; paged, sorted "
-            + "(name, updatedAt). Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listCooperationAreas",
+            summary = "List cooperation areas",
+            description = "Filter by part of the name; paged, sorted " + "(name, updatedAt). Roles: every role.")
     public Page<AreaView> list(@QueryParam("q") @Size(max = 200) String q, @Valid @BeanParam PageQuery paging) {
         return areas.list(q, paging);
     }
 
     @POST
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "createCooperationArea", summary = "Create a cooperation area", description = "Publishes CooperationAreaChanged. "
-            + "Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "createCooperationArea",
+            summary = "Create a cooperation area",
+            description = "Publishes CooperationAreaChanged. " + "Roles: coordinator, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AreaView> create(@Valid @NotNull AreaRequest request) {
@@ -79,8 +81,11 @@ public class AreaResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getCooperationArea", summary = "Read a cooperation area with its members", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getCooperationArea",
+            summary = "Read a cooperation area with its members",
+            description = "Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AreaView> get(@PathParam("id") UUID id) {
         AreaView view = areas.get(id);
@@ -89,11 +94,16 @@ public class AreaResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "updateCooperationArea", summary = "Update a cooperation area", description = "The full new state; If-Match or 'version'. "
-            + "Publishes CooperationAreaChanged. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "updateCooperationArea",
+            summary = "Update a cooperation area",
+            description = "The full new state; If-Match or 'version'. "
+                    + "Publishes CooperationAreaChanged. Roles: coordinator, admin.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<AreaView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<AreaView> update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AreaRequest request) {
         AreaView view = areas.update(id, request, ifMatch);
         return Responses.versioned(view, view.version());
@@ -101,8 +111,11 @@ public class AreaResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getCooperationAreaHistory", summary = "A cooperation area's change history", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getCooperationAreaHistory",
+            summary = "A cooperation area's change history",
+            description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         areas.get(id);
         return audit.history(PartnerEvents.COOPERATION_AREA, id);
@@ -110,9 +123,11 @@ public class AreaResource {
 
     @GET
     @Path("{id}/potential-analysis")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getPotentialAnalysis", summary = "The potential analysis and ranking of an area", description = "Each member partner's "
-            + "weighted total, highest first. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getPotentialAnalysis",
+            summary = "The potential analysis and ranking of an area",
+            description = "Each member partner's " + "weighted total, highest first. Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<AnalysisView> analysis(@PathParam("id") UUID id) {
         AnalysisView view = areas.analysis(id);
@@ -121,12 +136,17 @@ public class AreaResource {
 
     @PUT
     @Path("{id}/potential-analysis")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "setPotentialAnalysis", summary = "Set the criteria, weights and scores of an area's potential analysis", description =
-            "Scores are 0 to 5 per member partner and criterion; 'existingTies' may be computed. Replacing an "
-            + "existing analysis needs If-Match or 'version'. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "setPotentialAnalysis",
+            summary = "Set the criteria, weights and scores of an area's potential analysis",
+            description =
+                    "Scores are 0 to 5 per member partner and criterion; 'existingTies' may be computed. Replacing an "
+                            + "existing analysis needs If-Match or 'version'. Roles: coordinator, admin.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<AnalysisView> saveAnalysis(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<AnalysisView> saveAnalysis(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull AnalysisRequest request) {
         AnalysisView view = areas.saveAnalysis(id, request, ifMatch);
         return Responses.versioned(view, view.version());

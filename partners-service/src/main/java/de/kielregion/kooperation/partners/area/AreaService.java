@@ -1,20 +1,7 @@
 package de.kielregion.kooperation.partners.area;
 
-import de.kielregion.kooperation.platform.json.JsonColumns;
-import de.kielregion.kooperation.platform.text.Texts;
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
@@ -28,8 +15,10 @@ import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationStatus;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -37,6 +26,15 @@ import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** Cooperation areas and their potential analyses. */
 @ApplicationScoped
@@ -60,10 +58,13 @@ public class AreaService {
 
     @Transactional
     public Page<AreaView> list(String q, PageQuery paging) {
-        String pattern = q == null || q.isBlank() ? null : ListQuery.likeContains(q.trim().toLowerCase());
+        String pattern = q == null || q.isBlank()
+                ? null
+                : ListQuery.likeContains(q.trim().toLowerCase());
         return ListQuery.of(CooperationArea.class, "a")
                 .where("lower(a.name) LIKE :q ESCAPE '\\'", "q", pattern)
-                .page(em, paging, SORTABLE, "name").map(this::view);
+                .page(em, paging, SORTABLE, "name")
+                .map(this::view);
     }
 
     @Transactional
@@ -121,7 +122,8 @@ public class AreaService {
             analysis = new PotentialAnalysis();
             analysis.areaId = areaId;
         } else {
-            Versions.requireCurrent(ifMatch, request.version(), analysis.version, "The potential analysis of " + area.name);
+            Versions.requireCurrent(
+                    ifMatch, request.version(), analysis.version, "The potential analysis of " + area.name);
         }
         analysis.criteria = JsonColumns.write(mapper, request.criteria());
         analysis.scores = JsonColumns.write(mapper, request.scores());
@@ -130,8 +132,14 @@ public class AreaService {
             em.persist(analysis);
         }
         em.flush();
-        audit.record(PartnerEvents.COOPERATION_AREA, areaId, created ? "PotentialAnalysisCreated"
-                : "PotentialAnalysisUpdated", Map.of("criteria", request.criteria().size(), "scores",
+        audit.record(
+                PartnerEvents.COOPERATION_AREA,
+                areaId,
+                created ? "PotentialAnalysisCreated" : "PotentialAnalysisUpdated",
+                Map.of(
+                        "criteria",
+                        request.criteria().size(),
+                        "scores",
                         request.scores().size()));
         return analysisView(area, analysis);
     }
@@ -144,8 +152,9 @@ public class AreaService {
                 throw ProblemException.invalid("criteria[" + i + "].key", "'" + c.key() + "' appears twice");
             }
             if (c.computed() && !AreaApi.EXISTING_TIES.equals(c.key())) {
-                throw ProblemException.invalid("criteria[" + i + "].computed", "only the criterion '"
-                        + AreaApi.EXISTING_TIES + "' can be computed");
+                throw ProblemException.invalid(
+                        "criteria[" + i + "].computed",
+                        "only the criterion '" + AreaApi.EXISTING_TIES + "' can be computed");
             }
         }
         Set<String> seen = new HashSet<>();
@@ -153,33 +162,38 @@ public class AreaService {
             Score s = r.scores().get(i);
             Criterion c = criteria.get(s.criterion());
             if (c == null) {
-                throw ProblemException.invalid("scores[" + i + "].criterion", "'" + s.criterion()
-                        + "' is not one of the criteria " + criteria.keySet());
+                throw ProblemException.invalid(
+                        "scores[" + i + "].criterion",
+                        "'" + s.criterion() + "' is not one of the criteria " + criteria.keySet());
             }
             if (c.computed()) {
-                throw ProblemException.invalid("scores[" + i + "].criterion", "'" + s.criterion()
-                        + "' is computed from relations and activities; do not score it by hand");
+                throw ProblemException.invalid(
+                        "scores[" + i + "].criterion",
+                        "'" + s.criterion() + "' is computed from relations and activities; do not score it by hand");
             }
             if (!area.memberIds.contains(s.partnerId())) {
-                throw ProblemException.invalid("scores[" + i + "].partnerId", "partner " + s.partnerId()
-                        + " is not a member of " + area.name);
+                throw ProblemException.invalid(
+                        "scores[" + i + "].partnerId", "partner " + s.partnerId() + " is not a member of " + area.name);
             }
             if (!seen.add(s.partnerId() + "/" + s.criterion())) {
-                throw ProblemException.invalid("scores[" + i + "]", "partner " + s.partnerId()
-                        + " is scored twice on '" + s.criterion() + "'");
+                throw ProblemException.invalid(
+                        "scores[" + i + "]",
+                        "partner " + s.partnerId() + " is scored twice on '" + s.criterion() + "'");
             }
         }
     }
 
     private AnalysisView analysisView(CooperationArea area, PotentialAnalysis analysis) {
-        List<Criterion> criteria = JsonColumns.read(mapper, analysis.criteria, new TypeReference<List<Criterion>>() {
-        });
-        List<Score> scores = JsonColumns.read(mapper, analysis.scores, new TypeReference<List<Score>>() {
-        });
+        List<Criterion> criteria = JsonColumns.read(mapper, analysis.criteria, new TypeReference<List<Criterion>>() {});
+        List<Score> scores = JsonColumns.read(mapper, analysis.scores, new TypeReference<List<Score>>() {});
         Map<UUID, String> names = new LinkedHashMap<>();
         members(area).forEach(m -> names.put(m.id(), m.name()));
-        return new AnalysisView(area.id, criteria, scores,
-                PotentialRanking.rank(criteria, scores, names, existingTies(names.keySet())), analysis.updatedAt,
+        return new AnalysisView(
+                area.id,
+                criteria,
+                scores,
+                PotentialRanking.rank(criteria, scores, names, existingTies(names.keySet())),
+                analysis.updatedAt,
                 analysis.version);
     }
 
@@ -189,12 +203,19 @@ public class AreaService {
         if (partnerIds.isEmpty()) {
             return ties;
         }
-        em.createQuery("SELECT r.partnerId, count(r) FROM Relation r WHERE r.partnerId IN :ids AND r.status = :active "
-                + "GROUP BY r.partnerId", Object[].class).setParameter("ids", partnerIds)
-                .setParameter("active", RelationStatus.ACTIVE).getResultList()
+        em.createQuery(
+                        "SELECT r.partnerId, count(r) FROM Relation r WHERE r.partnerId IN :ids AND r.status = :active "
+                                + "GROUP BY r.partnerId",
+                        Object[].class)
+                .setParameter("ids", partnerIds)
+                .setParameter("active", RelationStatus.ACTIVE)
+                .getResultList()
                 .forEach(row -> ties.merge((UUID) row[0], (Long) row[1], Long::sum));
-        em.createQuery("SELECT p, count(a) FROM Activity a JOIN a.partnerIds p WHERE p IN :ids GROUP BY p",
-                Object[].class).setParameter("ids", partnerIds).getResultList()
+        em.createQuery(
+                        "SELECT p, count(a) FROM Activity a JOIN a.partnerIds p WHERE p IN :ids GROUP BY p",
+                        Object[].class)
+                .setParameter("ids", partnerIds)
+                .getResultList()
                 .forEach(row -> ties.merge((UUID) row[0], (Long) row[1], Long::sum));
         return ties;
     }
@@ -209,15 +230,18 @@ public class AreaService {
 
     private void apply(CooperationArea area, AreaRequest r) {
         String name = r.name().trim();
-        Long taken = em.createQuery("SELECT count(a) FROM CooperationArea a WHERE lower(a.name) = :n AND a.id <> :id",
-                Long.class).setParameter("n", name.toLowerCase()).setParameter("id", area.id).getSingleResult();
+        Long taken = em.createQuery(
+                        "SELECT count(a) FROM CooperationArea a WHERE lower(a.name) = :n AND a.id <> :id", Long.class)
+                .setParameter("n", name.toLowerCase())
+                .setParameter("id", area.id)
+                .getSingleResult();
         if (taken > 0) {
             throw ProblemException.conflict("A cooperation area named '" + name + "' exists already");
         }
         area.name = name;
         area.description = Texts.trimToNull(r.description());
-        Set<UUID> members = new TreeSet<>(partners.requireExisting(r.memberIds() == null ? List.of() : r.memberIds(),
-                "memberIds"));
+        Set<UUID> members =
+                new TreeSet<>(partners.requireExisting(r.memberIds() == null ? List.of() : r.memberIds(), "memberIds"));
         if (!area.memberIds.equals(members)) {
             area.memberIds.clear();
             area.memberIds.addAll(members);
@@ -225,8 +249,15 @@ public class AreaService {
     }
 
     private void publish(CooperationArea area, String action, Map<String, Object> changes) {
-        outbox.record(PartnerEvents.COOPERATION_AREA, area.id.toString(), PartnerEvents.COOPERATION_AREA_CHANGED,
-                new AreaChangedEvent(area.id, area.name, area.description, List.copyOf(new TreeSet<>(area.memberIds)),
+        outbox.record(
+                PartnerEvents.COOPERATION_AREA,
+                area.id.toString(),
+                PartnerEvents.COOPERATION_AREA_CHANGED,
+                new AreaChangedEvent(
+                        area.id,
+                        area.name,
+                        area.description,
+                        List.copyOf(new TreeSet<>(area.memberIds)),
                         area.version));
         audit.record(PartnerEvents.COOPERATION_AREA, area.id, action, changes);
     }
@@ -235,15 +266,17 @@ public class AreaService {
         if (area.memberIds.isEmpty()) {
             return List.of();
         }
-        return em.createQuery("FROM Partner p WHERE p.id IN :ids ORDER BY p.searchKey, p.id", Partner.class)
-                .setParameter("ids", area.memberIds).getResultList().stream()
-                .map(p -> new Member(p.id, p.name, p.type, p.country, p.status)).toList();
+        return em
+                .createQuery("FROM Partner p WHERE p.id IN :ids ORDER BY p.searchKey, p.id", Partner.class)
+                .setParameter("ids", area.memberIds)
+                .getResultList()
+                .stream()
+                .map(p -> new Member(p.id, p.name, p.type, p.country, p.status))
+                .toList();
     }
 
     private AreaView view(CooperationArea area) {
-        return new AreaView(area.id, area.name, area.description, members(area), area.createdAt, area.updatedAt,
-                area.version);
+        return new AreaView(
+                area.id, area.name, area.description, members(area), area.createdAt, area.updatedAt, area.version);
     }
-
-
 }

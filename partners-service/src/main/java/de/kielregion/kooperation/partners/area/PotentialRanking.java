@@ -1,5 +1,9 @@
 package de.kielregion.kooperation.partners.area;
 
+import de.kielregion.kooperation.partners.area.AreaApi.Criterion;
+import de.kielregion.kooperation.partners.area.AreaApi.RankedPartner;
+import de.kielregion.kooperation.partners.area.AreaApi.Score;
+import de.kielregion.kooperation.platform.scoring.WeightedScore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -8,11 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import de.kielregion.kooperation.partners.area.AreaApi.Criterion;
-import de.kielregion.kooperation.partners.area.AreaApi.RankedPartner;
-import de.kielregion.kooperation.partners.area.AreaApi.Score;
-import de.kielregion.kooperation.platform.scoring.WeightedScore;
 
 /**
  * The ranking of a potential analysis: each partner's weighted total is
@@ -24,15 +23,14 @@ public final class PotentialRanking {
 
     static final BigDecimal MAX_SCORE = BigDecimal.valueOf(5);
 
-    private PotentialRanking() {
-    }
+    private PotentialRanking() {}
 
     /**
      * @param partners member partners, id → name
      * @param ties per partner, the number of active relations and activities
      */
-    public static List<RankedPartner> rank(List<Criterion> criteria, List<Score> scores, Map<UUID, String> partners,
-            Map<UUID, Long> ties) {
+    public static List<RankedPartner> rank(
+            List<Criterion> criteria, List<Score> scores, Map<UUID, String> partners, Map<UUID, Long> ties) {
         Map<UUID, Map<String, BigDecimal>> given = new HashMap<>();
         for (Score s : scores) {
             given.computeIfAbsent(s.partnerId(), k -> new HashMap<>()).put(s.criterion(), s.score());
@@ -45,7 +43,8 @@ public final class PotentialRanking {
             for (Criterion c : criteria) {
                 BigDecimal score;
                 if (c.computed()) {
-                    score = BigDecimal.valueOf(ties.getOrDefault(partner.getKey(), 0L)).min(MAX_SCORE);
+                    score = BigDecimal.valueOf(ties.getOrDefault(partner.getKey(), 0L))
+                            .min(MAX_SCORE);
                 } else {
                     score = given.getOrDefault(partner.getKey(), Map.of()).get(c.key());
                     if (score == null) {
@@ -59,16 +58,18 @@ public final class PotentialRanking {
             BigDecimal total = WeightedScore.total(parts);
             unranked.add(new RankedPartner(0, partner.getKey(), partner.getValue(), total, row, complete));
         }
-        unranked.sort(Comparator.comparing(RankedPartner::weightedTotal).reversed()
-                .thenComparing(RankedPartner::partnerName).thenComparing(RankedPartner::partnerId));
+        unranked.sort(Comparator.comparing(RankedPartner::weightedTotal)
+                .reversed()
+                .thenComparing(RankedPartner::partnerName)
+                .thenComparing(RankedPartner::partnerId));
         List<RankedPartner> ranked = new ArrayList<>();
         for (int i = 0; i < unranked.size(); i++) {
             RankedPartner p = unranked.get(i);
             int rank = i > 0 && p.weightedTotal().compareTo(unranked.get(i - 1).weightedTotal()) == 0
                     ? ranked.get(i - 1).rank()
                     : i + 1;
-            ranked.add(new RankedPartner(rank, p.partnerId(), p.partnerName(), p.weightedTotal(), p.scores(),
-                    p.complete()));
+            ranked.add(new RankedPartner(
+                    rank, p.partnerId(), p.partnerName(), p.weightedTotal(), p.scores(), p.complete()));
         }
         return ranked;
     }

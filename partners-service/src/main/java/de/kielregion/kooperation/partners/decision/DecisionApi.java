@@ -1,11 +1,5 @@
 package de.kielregion.kooperation.partners.decision;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.decision.PartnerDecision.Kind;
@@ -13,32 +7,64 @@ import de.kielregion.kooperation.partners.decision.PartnerDecision.Outcome;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DecisionApi {
 
-    private DecisionApi() {
-    }
+    private DecisionApi() {}
 
-    @Schema(name = "PartnerDecisionRequest", description = "A decision on a partner as taken by a body; an APPROVED one takes effect at once")
+    @Schema(
+            name = "PartnerDecisionRequest",
+            description = "A decision on a partner as taken by a body; an APPROVED one takes effect at once")
     public record DecisionRequest(
-            @NotNull @Schema(example = "DESIGNATE_FOCUS_PARTNER") Kind kind,
-            @Schema(description = "Whose focus partner; default KIELREGION", example = "KIELREGION") Shareholder shareholder,
+            @NotNull @Schema(example = "DESIGNATE_FOCUS_PARTNER")
+            Kind kind,
+
+            @Schema(description = "Whose focus partner; default KIELREGION", example = "KIELREGION")
+            Shareholder shareholder,
+
             @NotNull @Schema(example = "SUPERVISORY_BOARD") DecisionBody body,
-            @NotNull @PastOrPresent @Schema(example = "2024-11-20") LocalDate decidedOn,
+
+            @NotNull @PastOrPresent @Schema(example = "2024-11-20")
+            LocalDate decidedOn,
+
             @NotNull @Schema(example = "APPROVED") Outcome outcome,
-            @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 5") String minutesReference,
-            @Size(max = 2000) String note) {
-    }
+
+            @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 5")
+            String minutesReference,
+
+            @Size(max = 2000) String note) {}
 
     @Schema(name = "PartnerDecisionView")
-
-    public record DecisionView(UUID id, UUID partnerId, Shareholder shareholder, Kind kind, DecisionBody body,
-            LocalDate decidedOn, Outcome outcome, String minutesReference, String note, String recordedBy,
+    public record DecisionView(
+            UUID id,
+            UUID partnerId,
+            Shareholder shareholder,
+            Kind kind,
+            DecisionBody body,
+            LocalDate decidedOn,
+            Outcome outcome,
+            String minutesReference,
+            String note,
+            String recordedBy,
             Instant recordedAt) {
 
         static DecisionView of(PartnerDecision d) {
-            return new DecisionView(d.id, d.partnerId, d.shareholder, d.kind, d.body, d.decidedOn, d.outcome,
-                    d.minutesReference, d.note, d.recordedBy, d.recordedAt);
+            return new DecisionView(
+                    d.id,
+                    d.partnerId,
+                    d.shareholder,
+                    d.kind,
+                    d.body,
+                    d.decidedOn,
+                    d.outcome,
+                    d.minutesReference,
+                    d.note,
+                    d.recordedBy,
+                    d.recordedAt);
         }
     }
 

@@ -6,14 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
@@ -29,6 +21,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/partners/{id}/decisions")
 @Tag(name = "Decisions on partners", description = "Focus partners are designated and revoked by recorded decisions")
@@ -44,17 +42,23 @@ public class DecisionResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listPartnerDecisions", summary = "The decisions on a partner", description = "Oldest first. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listPartnerDecisions",
+            summary = "The decisions on a partner",
+            description = "Oldest first. Roles: every role.")
     public List<DecisionView> list(@PathParam("id") UUID partnerId) {
         return decisions.list(partnerId);
     }
 
     @POST
-    @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(operationId = "decideOnPartner", summary = "Record a decision on a partner", description = "An APPROVED DESIGNATE_FOCUS_PARTNER makes "
-            + "the partner a focus partner of the shareholder (default KIELREGION); an APPROVED REVOKE_FOCUS_PARTNER "
-            + "ends that. Publishes DecisionTaken (and RelationChanged). Roles: decision-maker, admin.")
+    @RolesAllowed({DECISION_MAKER, ADMIN})
+    @Operation(
+            operationId = "decideOnPartner",
+            summary = "Record a decision on a partner",
+            description = "An APPROVED DESIGNATE_FOCUS_PARTNER makes "
+                    + "the partner a focus partner of the shareholder (default KIELREGION); an APPROVED REVOKE_FOCUS_PARTNER "
+                    + "ends that. Publishes DecisionTaken (and RelationChanged). Roles: decision-maker, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> record(@PathParam("id") UUID partnerId, @Valid @NotNull DecisionRequest request) {
         DecisionView view = decisions.record(partnerId, request);

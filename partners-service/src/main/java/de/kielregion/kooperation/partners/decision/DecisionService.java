@@ -1,10 +1,5 @@
 package de.kielregion.kooperation.partners.decision;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.Shareholder;
@@ -23,6 +18,10 @@ import de.kielregion.kooperation.platform.text.Texts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Decisions on partners. Recording one applies its effect (an approved designation makes the
@@ -39,7 +38,12 @@ public class DecisionService {
     private final PartnerService partners;
     private final RelationService relations;
 
-    DecisionService(EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners,
+    DecisionService(
+            EntityManager em,
+            Outbox outbox,
+            Audit audit,
+            Caller caller,
+            PartnerService partners,
             RelationService relations) {
         this.em = em;
         this.outbox = outbox;
@@ -52,8 +56,14 @@ public class DecisionService {
     @Transactional
     public List<DecisionView> list(UUID partnerId) {
         partners.find(partnerId);
-        return em.createQuery("FROM PartnerDecision WHERE partnerId = :p ORDER BY decidedOn, recordedAt",
-                PartnerDecision.class).setParameter("p", partnerId).getResultList().stream().map(DecisionView::of)
+        return em
+                .createQuery(
+                        "FROM PartnerDecision WHERE partnerId = :p ORDER BY decidedOn, recordedAt",
+                        PartnerDecision.class)
+                .setParameter("p", partnerId)
+                .getResultList()
+                .stream()
+                .map(DecisionView::of)
                 .toList();
     }
 
@@ -82,13 +92,39 @@ public class DecisionService {
         decision.recordedAt = Instant.now();
         em.persist(decision);
         em.flush();
-        outbox.record(PartnerEvents.PARTNER, partnerId.toString(), PartnerEvents.DECISION_TAKEN,
-                new DecisionTaken(decision.id, "partners-service", PartnerEvents.PARTNER, partnerId, partner.name,
-                        decision.kind.name(), decision.body, decision.decidedOn,
-                        DecisionOutcome.valueOf(decision.outcome.name()), null, decision.minutesReference,
-                        decision.note, shareholder, null, null));
-        audit.record(PartnerEvents.PARTNER, partnerId, "DecisionRecorded", Map.of("decisionId", decision.id,
-                "kind", decision.kind, "outcome", decision.outcome, "body", decision.body));
+        outbox.record(
+                PartnerEvents.PARTNER,
+                partnerId.toString(),
+                PartnerEvents.DECISION_TAKEN,
+                new DecisionTaken(
+                        decision.id,
+                        "partners-service",
+                        PartnerEvents.PARTNER,
+                        partnerId,
+                        partner.name,
+                        decision.kind.name(),
+                        decision.body,
+                        decision.decidedOn,
+                        DecisionOutcome.valueOf(decision.outcome.name()),
+                        null,
+                        decision.minutesReference,
+                        decision.note,
+                        shareholder,
+                        null,
+                        null));
+        audit.record(
+                PartnerEvents.PARTNER,
+                partnerId,
+                "DecisionRecorded",
+                Map.of(
+                        "decisionId",
+                        decision.id,
+                        "kind",
+                        decision.kind,
+                        "outcome",
+                        decision.outcome,
+                        "body",
+                        decision.body));
         return DecisionView.of(decision);
     }
 }

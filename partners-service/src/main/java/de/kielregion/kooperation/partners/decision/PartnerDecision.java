@@ -1,11 +1,5 @@
 package de.kielregion.kooperation.partners.decision;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.Shareholder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
@@ -15,6 +9,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A recorded decision on a partner: designating or revoking a focus partner. Never changed. */
 @Entity
@@ -22,14 +20,12 @@ import jakarta.persistence.Table;
 public class PartnerDecision extends PanacheEntityBase {
 
     @Schema(name = "PartnerDecisionKind")
-
     public enum Kind {
         DESIGNATE_FOCUS_PARTNER,
         REVOKE_FOCUS_PARTNER
     }
 
     @Schema(name = "PartnerDecisionOutcome")
-
     public enum Outcome {
         APPROVED,
         REJECTED

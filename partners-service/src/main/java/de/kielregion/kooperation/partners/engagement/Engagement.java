@@ -1,15 +1,14 @@
 package de.kielregion.kooperation.partners.engagement;
 
-import java.io.Serializable;
-import java.time.Instant;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
+import java.io.Serializable;
+import java.time.Instant;
+import java.util.UUID;
 
 /** Read model: a project a partner takes part in, as projects-service reported it. */
 @Entity

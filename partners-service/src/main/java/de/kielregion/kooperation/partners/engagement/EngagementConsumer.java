@@ -1,16 +1,6 @@
 package de.kielregion.kooperation.partners.engagement;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.Partner;
@@ -20,6 +10,13 @@ import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * projects-service's events, kept as each partner's engagement: the projects it is in, with
@@ -54,10 +51,18 @@ public class EngagementConsumer {
     void apply(IncomingEvent event) {
         JsonNode data = event.data();
         switch (event.type()) {
-            case PROPOSED, UPDATED -> project(UUID.fromString(data.path("id").asText()), data.path("title").asText(),
-                    data.path("status").asText(), data.path("partners"));
-            case STATUS_CHANGED -> project(UUID.fromString(data.path("projectId").asText()),
-                    data.path("title").asText(), data.path("to").asText(), data.path("partners"));
+            case PROPOSED, UPDATED ->
+                project(
+                        UUID.fromString(data.path("id").asText()),
+                        data.path("title").asText(),
+                        data.path("status").asText(),
+                        data.path("partners"));
+            case STATUS_CHANGED ->
+                project(
+                        UUID.fromString(data.path("projectId").asText()),
+                        data.path("title").asText(),
+                        data.path("to").asText(),
+                        data.path("partners"));
             case DECISION_TAKEN -> {
                 if ("Project".equals(data.path("subjectType").asText())) {
                     decisionOnProject(data);
@@ -72,7 +77,8 @@ public class EngagementConsumer {
     /** Makes the project's engagement rows match its partners: upsert those in it, drop those that left. */
     private void project(UUID projectId, String title, String status, JsonNode partners) {
         Map<UUID, String> roles = new HashMap<>();
-        partners.forEach(p -> roles.put(UUID.fromString(p.path("partnerId").asText()), p.path("role").asText(null)));
+        partners.forEach(p -> roles.put(
+                UUID.fromString(p.path("partnerId").asText()), p.path("role").asText(null)));
         em.createQuery("DELETE FROM Engagement e WHERE e.projectId = :p AND e.partnerId NOT IN :keep")
                 .setParameter("p", projectId)
                 .setParameter("keep", roles.isEmpty() ? java.util.Set.of(new UUID(0, 0)) : roles.keySet())
@@ -103,7 +109,8 @@ public class EngagementConsumer {
     private void decisionOnProject(JsonNode data) {
         UUID projectId = UUID.fromString(data.path("subjectId").asText());
         for (Engagement e : em.createQuery("FROM Engagement WHERE projectId = :p", Engagement.class)
-                .setParameter("p", projectId).getResultList()) {
+                .setParameter("p", projectId)
+                .getResultList()) {
             Map<String, Object> details = new HashMap<>();
             details.put("projectId", projectId);
             details.put("project", data.path("subjectName").asText());

@@ -1,13 +1,12 @@
 package de.kielregion.kooperation.partners.partner;
 
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.UUID;
 
 /** A contact person at a partner: personal data, kept minimal and erasable. */
 @Entity

@@ -1,26 +1,45 @@
 package de.kielregion.kooperation.partners.partner;
 
-import java.util.List;
-
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 
 /** Partners for maps (GeoJSON, RFC 7946) and spreadsheets (CSV). */
 @ApplicationScoped
 public class PartnerExports {
 
     /** One CSV row; lists are joined with '; '. */
-    @JsonPropertyOrder({ "id", "name", "localName", "type", "country", "nutsCode", "latitude", "longitude", "website",
-            "themes", "parentRegionId", "status" })
-    public record PartnerRow(String id, String name, String localName, String type, String country, String nutsCode,
-            String latitude, String longitude, String website, String themes, String parentRegionId, String status) {
-    }
+    @JsonPropertyOrder({
+        "id",
+        "name",
+        "localName",
+        "type",
+        "country",
+        "nutsCode",
+        "latitude",
+        "longitude",
+        "website",
+        "themes",
+        "parentRegionId",
+        "status"
+    })
+    public record PartnerRow(
+            String id,
+            String name,
+            String localName,
+            String type,
+            String country,
+            String nutsCode,
+            String latitude,
+            String longitude,
+            String website,
+            String themes,
+            String parentRegionId,
+            String status) {}
 
     private final ObjectMapper mapper;
 
@@ -38,10 +57,16 @@ public class PartnerExports {
             ObjectNode feature = features.addObject().put("type", "Feature").put("id", p.id().toString());
             ObjectNode geometry = feature.putObject("geometry").put("type", "Point");
             // GeoJSON orders longitude first.
-            geometry.putArray("coordinates").add(p.coordinates().longitude()).add(p.coordinates().latitude());
+            geometry.putArray("coordinates")
+                    .add(p.coordinates().longitude())
+                    .add(p.coordinates().latitude());
             ObjectNode properties = feature.putObject("properties");
-            properties.put("name", p.name()).put("localName", p.localName()).put("type", p.type().name())
-                    .put("country", p.country()).put("status", p.status().name());
+            properties
+                    .put("name", p.name())
+                    .put("localName", p.localName())
+                    .put("type", p.type().name())
+                    .put("country", p.country())
+                    .put("status", p.status().name());
             ArrayNode themes = properties.putArray("themes");
             p.themes().forEach(themes::add);
         }
@@ -49,12 +74,25 @@ public class PartnerExports {
     }
 
     public String csv(List<PartnerView> partners) {
-        List<PartnerRow> rows = partners.stream().map(p -> new PartnerRow(p.id().toString(), p.name(), p.localName(),
-                p.type().name(), p.country(), p.nutsCode(),
-                p.coordinates() == null ? null : p.coordinates().latitude().toPlainString(),
-                p.coordinates() == null ? null : p.coordinates().longitude().toPlainString(), p.website(),
-                String.join("; ", p.themes()), p.parentRegionId() == null ? null : p.parentRegionId().toString(),
-                p.status().name())).toList();
+        List<PartnerRow> rows = partners.stream()
+                .map(p -> new PartnerRow(
+                        p.id().toString(),
+                        p.name(),
+                        p.localName(),
+                        p.type().name(),
+                        p.country(),
+                        p.nutsCode(),
+                        p.coordinates() == null
+                                ? null
+                                : p.coordinates().latitude().toPlainString(),
+                        p.coordinates() == null
+                                ? null
+                                : p.coordinates().longitude().toPlainString(),
+                        p.website(),
+                        String.join("; ", p.themes()),
+                        p.parentRegionId() == null ? null : p.parentRegionId().toString(),
+                        p.status().name()))
+                .toList();
         return de.kielregion.kooperation.platform.csv.CsvExport.write(PartnerRow.class, rows);
     }
 }

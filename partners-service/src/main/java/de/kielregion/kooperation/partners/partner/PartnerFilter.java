@@ -1,13 +1,11 @@
 package de.kielregion.kooperation.partners.partner;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 import de.kielregion.kooperation.platform.validation.IsoCountry;
 import de.kielregion.kooperation.platform.web.Params;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Filters of the partner list and exports; every one is optional. */
 public class PartnerFilter {

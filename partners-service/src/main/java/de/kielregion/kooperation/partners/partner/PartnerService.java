@@ -1,16 +1,5 @@
 package de.kielregion.kooperation.partners.partner;
 
-import de.kielregion.kooperation.platform.text.Texts;
-import java.time.Instant;
-import java.util.Collection;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
@@ -21,6 +10,7 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
+import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -28,14 +18,33 @@ import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** The partner directory: register, update, retire, search partners; their contact persons. */
 @ApplicationScoped
 public class PartnerService {
 
     public static final Map<String, String> SORTABLE = Map.of(
-            "name", "p.searchKey", "country", "p.country", "type", "p.type", "status", "p.status",
-            "createdAt", "p.createdAt", "updatedAt", "p.updatedAt");
+            "name",
+            "p.searchKey",
+            "country",
+            "p.country",
+            "type",
+            "p.type",
+            "status",
+            "p.status",
+            "createdAt",
+            "p.createdAt",
+            "updatedAt",
+            "p.updatedAt");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -55,7 +64,8 @@ public class PartnerService {
     /** Every partner matching {@code filter}, sorted by name, for exports. */
     @Transactional
     public List<PartnerView> all(PartnerFilter filter) {
-        return query(filter).all(em, new PageQuery(0, 1, null), SORTABLE, "name").stream().map(PartnerView::of)
+        return query(filter).all(em, new PageQuery(0, 1, null), SORTABLE, "name").stream()
+                .map(PartnerView::of)
                 .toList();
     }
 
@@ -128,9 +138,15 @@ public class PartnerService {
         partner.status = PartnerStatus.RETIRED;
         partner.updatedAt = Instant.now();
         em.flush();
-        outbox.record(PartnerEvents.PARTNER, id.toString(), PartnerEvents.PARTNER_RETIRED,
+        outbox.record(
+                PartnerEvents.PARTNER,
+                id.toString(),
+                PartnerEvents.PARTNER_RETIRED,
                 new PartnerRetiredEvent(id, partner.name, partner.status, partner.updatedAt));
-        audit.record(PartnerEvents.PARTNER, id, "PartnerRetired",
+        audit.record(
+                PartnerEvents.PARTNER,
+                id,
+                "PartnerRetired",
                 Map.of("status", Map.of("from", "ACTIVE", "to", "RETIRED")));
         return PartnerView.of(partner);
     }
@@ -148,7 +164,8 @@ public class PartnerService {
             throw ProblemException.invalid(field, "must not contain null");
         }
         Set<UUID> found = new HashSet<>(em.createQuery("SELECT p.id FROM Partner p WHERE p.id IN :ids", UUID.class)
-                .setParameter("ids", wanted).getResultList());
+                .setParameter("ids", wanted)
+                .getResultList());
         for (UUID id : wanted) {
             if (!found.contains(id)) {
                 throw ProblemException.invalid(field, "names partner " + id + ", which does not exist");
@@ -166,8 +183,10 @@ public class PartnerService {
         partner.country = r.country();
         partner.nutsCode = Texts.trimToNull(r.nutsCode());
         if (partner.nutsCode != null && !nutsCountry(partner.nutsCode).equals(partner.country)) {
-            throw ProblemException.invalid("nutsCode", "starts with " + partner.nutsCode.substring(0, 2)
-                    + ", which is not the NUTS prefix of country " + partner.country);
+            throw ProblemException.invalid(
+                    "nutsCode",
+                    "starts with " + partner.nutsCode.substring(0, 2) + ", which is not the NUTS prefix of country "
+                            + partner.country);
         }
         partner.latitude = r.coordinates() == null ? null : r.coordinates().latitude();
         partner.longitude = r.coordinates() == null ? null : r.coordinates().longitude();
@@ -198,15 +217,17 @@ public class PartnerService {
             throw ProblemException.invalid("parentRegionId", "names partner " + parentId + ", which does not exist");
         }
         if (!parent.type.isRegional()) {
-            throw ProblemException.invalid("parentRegionId", "must name a REGION or DISTRICT, but " + parent.name
-                    + " is a " + parent.type);
+            throw ProblemException.invalid(
+                    "parentRegionId", "must name a REGION or DISTRICT, but " + parent.name + " is a " + parent.type);
         }
         java.util.Set<UUID> seen = new HashSet<>();
-        for (Partner p = parent; p != null && p.parentRegionId != null && seen.add(p.id);
+        for (Partner p = parent;
+                p != null && p.parentRegionId != null && seen.add(p.id);
                 p = em.find(Partner.class, p.parentRegionId)) {
             if (p.parentRegionId.equals(partner.id)) {
-                throw ProblemException.invalid("parentRegionId", "would make " + partner.name
-                        + " a region of itself (cycle through " + p.name + ")");
+                throw ProblemException.invalid(
+                        "parentRegionId",
+                        "would make " + partner.name + " a region of itself (cycle through " + p.name + ")");
             }
         }
         return parentId;
@@ -227,8 +248,13 @@ public class PartnerService {
     @Transactional
     public List<ContactView> contacts(UUID partnerId) {
         find(partnerId);
-        return em.createQuery("FROM ContactPerson WHERE partnerId = :p ORDER BY name, id", ContactPerson.class)
-                .setParameter("p", partnerId).getResultList().stream().map(ContactView::of).toList();
+        return em
+                .createQuery("FROM ContactPerson WHERE partnerId = :p ORDER BY name, id", ContactPerson.class)
+                .setParameter("p", partnerId)
+                .getResultList()
+                .stream()
+                .map(ContactView::of)
+                .toList();
     }
 
     @Transactional
@@ -240,7 +266,10 @@ public class PartnerService {
         applyContact(contact, request);
         em.persist(contact);
         em.flush();
-        audit.record(PartnerEvents.PARTNER, partnerId, "ContactPersonAdded",
+        audit.record(
+                PartnerEvents.PARTNER,
+                partnerId,
+                "ContactPersonAdded",
                 Map.of("contactId", contact.id, "fields", filledFields(contact)));
         return ContactView.of(contact);
     }
@@ -254,7 +283,10 @@ public class PartnerService {
         Set<String> changed = audit.diff(before, ContactView.of(contact)).keySet();
         if (!changed.isEmpty()) {
             em.flush();
-            audit.record(PartnerEvents.PARTNER, partnerId, "ContactPersonUpdated",
+            audit.record(
+                    PartnerEvents.PARTNER,
+                    partnerId,
+                    "ContactPersonUpdated",
                     Map.of("contactId", contactId, "fields", List.copyOf(changed)));
         }
         return ContactView.of(contact);
@@ -296,5 +328,4 @@ public class PartnerService {
         }
         return fields;
     }
-
 }

@@ -1,11 +1,5 @@
 package de.kielregion.kooperation.partners.relation;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -18,6 +12,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** A relation between a shareholder (or KielRegion) and a partner. */
 @Entity

@@ -1,12 +1,10 @@
 package de.kielregion.kooperation.partners.relation;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.web.Params;
 import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /** Filters of the relation list and export; every one is optional. */
 public class RelationFilter {

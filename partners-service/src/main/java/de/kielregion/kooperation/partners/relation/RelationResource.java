@@ -6,21 +6,8 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.media.Content;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
-
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationView;
@@ -46,6 +33,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/relations")
 @Tag(name = "Relations", description = "Ties between the shareholders (and KielRegion) and partners")
@@ -54,10 +51,17 @@ import jakarta.ws.rs.core.Response;
 @Idempotent
 public class RelationResource {
 
-    @JsonPropertyOrder({ "id", "shareholder", "partnerId", "kind", "status", "since", "until", "themes", "note" })
-    public record RelationRow(String id, String shareholder, String partnerId, String kind, String status,
-            String since, String until, String themes, String note) {
-    }
+    @JsonPropertyOrder({"id", "shareholder", "partnerId", "kind", "status", "since", "until", "themes", "note"})
+    public record RelationRow(
+            String id,
+            String shareholder,
+            String partnerId,
+            String kind,
+            String status,
+            String since,
+            String until,
+            String themes,
+            String note) {}
 
     // Quote a value only where CSV needs it (separator, quote, line break).
 
@@ -70,17 +74,24 @@ public class RelationResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listRelations", summary = "List relations", description = "Filter by shareholder, partner, kind, status; paged, "
-            + "sorted (shareholder, kind, status, since, updatedAt). Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listRelations",
+            summary = "List relations",
+            description = "Filter by shareholder, partner, kind, status; paged, "
+                    + "sorted (shareholder, kind, status, since, updatedAt). Roles: every role.")
     public Page<RelationView> search(@BeanParam RelationFilter filter, @Valid @BeanParam PageQuery paging) {
         return relations.search(filter, paging);
     }
 
     @POST
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "createRelation", summary = "Create a relation", description = "Publishes RelationChanged. Roles: coordinator, admin; "
-            + "shareholder for its own relations only (403 otherwise). FOCUS_PARTNER is set only by a decision.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "createRelation",
+            summary = "Create a relation",
+            description =
+                    "Publishes RelationChanged. Roles: coordinator, admin; "
+                            + "shareholder for its own relations only (403 otherwise). FOCUS_PARTNER is set only by a decision.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<RelationView> create(@Valid @NotNull RelationRequest request) {
@@ -90,7 +101,7 @@ public class RelationResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(operationId = "getRelation", summary = "Read a relation", description = "Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<RelationView> get(@PathParam("id") UUID id) {
@@ -100,11 +111,16 @@ public class RelationResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ COORDINATOR, ADMIN, SHAREHOLDER })
-    @Operation(operationId = "updateRelation", summary = "Update a relation", description = "The full new state; If-Match or 'version'. "
-            + "Publishes RelationChanged. Roles: coordinator, admin; shareholder for its own relations only.")
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "updateRelation",
+            summary = "Update a relation",
+            description = "The full new state; If-Match or 'version'. "
+                    + "Publishes RelationChanged. Roles: coordinator, admin; shareholder for its own relations only.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<RelationView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<RelationView> update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull RelationRequest request) {
         RelationView view = relations.update(id, request, ifMatch);
         return Responses.versioned(view, view.version());
@@ -112,8 +128,11 @@ public class RelationResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getRelationHistory", summary = "A relation's change history", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getRelationHistory",
+            summary = "A relation's change history",
+            description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         relations.get(id);
         return audit.history(PartnerEvents.RELATION, id);
@@ -122,15 +141,30 @@ public class RelationResource {
     @GET
     @Path("export/csv")
     @Produces("text/csv")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "exportRelationsCsv", summary = "Relations as CSV", description = "The relations matching the filters. Roles: every role.")
-    @APIResponse(responseCode = "200", description = "The relations as CSV (UTF-8, comma-separated, with a header row)", content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportRelationsCsv",
+            summary = "Relations as CSV",
+            description = "The relations matching the filters. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The relations as CSV (UTF-8, comma-separated, with a header row)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING)))
     public Response csv(@BeanParam RelationFilter filter) throws JsonProcessingException {
-        List<RelationRow> rows = relations.all(filter).stream().map(r -> new RelationRow(r.id().toString(),
-                r.shareholder().name(), r.partnerId().toString(), r.kind().name(), r.status().name(),
-                r.since() == null ? null : r.since().toString(), r.until() == null ? null : r.until().toString(),
-                String.join("; ", r.themes()), r.note())).toList();
+        List<RelationRow> rows = relations.all(filter).stream()
+                .map(r -> new RelationRow(
+                        r.id().toString(),
+                        r.shareholder().name(),
+                        r.partnerId().toString(),
+                        r.kind().name(),
+                        r.status().name(),
+                        r.since() == null ? null : r.since().toString(),
+                        r.until() == null ? null : r.until().toString(),
+                        String.join("; ", r.themes()),
+                        r.note()))
+                .toList();
         return Response.ok(de.kielregion.kooperation.platform.csv.CsvExport.write(RelationRow.class, rows))
-                .header("Content-Disposition", "attachment; filename=\"relations.csv\"").build();
+                .header("Content-Disposition", "attachment; filename=\"relations.csv\"")
+                .build();
     }
 }

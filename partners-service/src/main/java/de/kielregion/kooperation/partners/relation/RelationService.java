@@ -1,13 +1,5 @@
 package de.kielregion.kooperation.partners.relation;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerService;
@@ -25,13 +17,29 @@ import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** Relations between shareholders and partners; shareholders write only their own. */
 @ApplicationScoped
 public class RelationService {
 
-    public static final Map<String, String> SORTABLE = Map.of("shareholder", "r.shareholder", "kind", "r.kind",
-            "status", "r.status", "since", "r.since", "updatedAt", "r.updatedAt");
+    public static final Map<String, String> SORTABLE = Map.of(
+            "shareholder",
+            "r.shareholder",
+            "kind",
+            "r.kind",
+            "status",
+            "r.status",
+            "since",
+            "r.since",
+            "updatedAt",
+            "r.updatedAt");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -55,7 +63,8 @@ public class RelationService {
     @Transactional
     public List<RelationView> all(RelationFilter f) {
         return query(f).all(em, new PageQuery(0, 1, null), SORTABLE, "shareholder,kind").stream()
-                .map(RelationView::of).toList();
+                .map(RelationView::of)
+                .toList();
     }
 
     private ListQuery<Relation> query(RelationFilter f) {
@@ -101,7 +110,8 @@ public class RelationService {
         caller.requireMayWriteFor(request.shareholder());
         Versions.requireCurrent(ifMatch, request.version(), relation.version, "Relation " + id);
         if (relation.kind == RelationKind.FOCUS_PARTNER || request.kind() == RelationKind.FOCUS_PARTNER) {
-            if (relation.kind != request.kind() || relation.status != request.status()
+            if (relation.kind != request.kind()
+                    || relation.status != request.status()
                     || !relation.partnerId.equals(request.partnerId())
                     || relation.shareholder != request.shareholder()) {
                 throw ProblemException.conflict("A focus partner is designated and revoked only by a decision "
@@ -125,11 +135,16 @@ public class RelationService {
      * The effect of an approved focus-partner decision: creates or reactivates the focus
      * relation (designate) or ends it (revoke). Called in the decision's transaction.
      */
-    public RelationView applyFocusDecision(Shareholder shareholder, UUID partnerId, boolean designate,
-            LocalDate decidedOn) {
-        Relation relation = em.createQuery("FROM Relation WHERE shareholder = :s AND partnerId = :p AND kind = :k",
-                Relation.class).setParameter("s", shareholder).setParameter("p", partnerId)
-                .setParameter("k", RelationKind.FOCUS_PARTNER).getResultStream().findFirst().orElse(null);
+    public RelationView applyFocusDecision(
+            Shareholder shareholder, UUID partnerId, boolean designate, LocalDate decidedOn) {
+        Relation relation = em.createQuery(
+                        "FROM Relation WHERE shareholder = :s AND partnerId = :p AND kind = :k", Relation.class)
+                .setParameter("s", shareholder)
+                .setParameter("p", partnerId)
+                .setParameter("k", RelationKind.FOCUS_PARTNER)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         RelationView before = relation == null ? null : RelationView.of(relation);
         if (designate) {
             if (relation != null && relation.status == RelationStatus.ACTIVE) {
@@ -152,8 +167,8 @@ public class RelationService {
             }
         } else {
             if (relation == null || relation.status != RelationStatus.ACTIVE) {
-                throw ProblemException.conflict("The partner is not a focus partner of " + shareholder
-                        + ", so there is nothing to revoke");
+                throw ProblemException.conflict(
+                        "The partner is not a focus partner of " + shareholder + ", so there is nothing to revoke");
             }
             relation.status = RelationStatus.ENDED;
             relation.until = decidedOn;
@@ -161,7 +176,9 @@ public class RelationService {
         relation.updatedAt = Instant.now();
         em.flush();
         RelationView view = RelationView.of(relation);
-        publish(view, designate ? "FocusPartnerDesignated" : "FocusPartnerRevoked",
+        publish(
+                view,
+                designate ? "FocusPartnerDesignated" : "FocusPartnerRevoked",
                 audit.diff(before == null ? Map.of() : before, view));
         return view;
     }
@@ -173,8 +190,10 @@ public class RelationService {
 
     private static void rejectFocusPartner(RelationKind kind) {
         if (kind == RelationKind.FOCUS_PARTNER) {
-            throw ProblemException.invalid("kind", "FOCUS_PARTNER is set only by a recorded decision: "
-                    + "POST /partners/{id}/decisions with kind DESIGNATE_FOCUS_PARTNER");
+            throw ProblemException.invalid(
+                    "kind",
+                    "FOCUS_PARTNER is set only by a recorded decision: "
+                            + "POST /partners/{id}/decisions with kind DESIGNATE_FOCUS_PARTNER");
         }
     }
 
@@ -183,12 +202,18 @@ public class RelationService {
         if (r.since() != null && r.until() != null && r.until().isBefore(r.since())) {
             throw ProblemException.invalid("until", "must not be before since (" + r.since() + ")");
         }
-        boolean keyChanged = relation.shareholder != r.shareholder() || !r.partnerId().equals(relation.partnerId)
+        boolean keyChanged = relation.shareholder != r.shareholder()
+                || !r.partnerId().equals(relation.partnerId)
                 || relation.kind != r.kind();
         if (keyChanged) {
-            Long taken = em.createQuery("SELECT count(r) FROM Relation r WHERE r.shareholder = :s AND r.partnerId = :p "
-                    + "AND r.kind = :k AND r.id <> :id", Long.class).setParameter("s", r.shareholder())
-                    .setParameter("p", r.partnerId()).setParameter("k", r.kind()).setParameter("id", relation.id)
+            Long taken = em.createQuery(
+                            "SELECT count(r) FROM Relation r WHERE r.shareholder = :s AND r.partnerId = :p "
+                                    + "AND r.kind = :k AND r.id <> :id",
+                            Long.class)
+                    .setParameter("s", r.shareholder())
+                    .setParameter("p", r.partnerId())
+                    .setParameter("k", r.kind())
+                    .setParameter("id", relation.id)
                     .getSingleResult();
             if (taken > 0) {
                 throw ProblemException.conflict(r.shareholder() + " already has a " + r.kind()

@@ -1,20 +1,18 @@
 package de.kielregion.kooperation.platform.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import de.kielregion.kooperation.platform.security.Caller;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * The audit trail: every state change records who (the token's subject), when and what
@@ -24,8 +22,7 @@ import jakarta.transaction.Transactional;
 public class Audit {
 
     /** One entry of an aggregate's history, as the API shows it. */
-    public record HistoryEntry(Instant at, String actor, String action, JsonNode changes) {
-    }
+    public record HistoryEntry(Instant at, String actor, String action, JsonNode changes) {}
 
     private final EntityManager em;
     private final Caller caller;
@@ -62,11 +59,14 @@ public class Audit {
     /** The history of one aggregate, oldest first. */
     @Transactional
     public List<HistoryEntry> history(String aggregateType, Object aggregateId) {
-        return em.createQuery("FROM AuditEntry WHERE aggregateType = :type AND aggregateId = :id ORDER BY at, id",
-                AuditEntry.class)
+        return em
+                .createQuery(
+                        "FROM AuditEntry WHERE aggregateType = :type AND aggregateId = :id ORDER BY at, id",
+                        AuditEntry.class)
                 .setParameter("type", aggregateType)
                 .setParameter("id", String.valueOf(aggregateId))
-                .getResultList().stream()
+                .getResultList()
+                .stream()
                 .map(e -> new HistoryEntry(e.at, e.actor, e.action, read(e.changes)))
                 .toList();
     }

@@ -1,8 +1,5 @@
 package de.kielregion.kooperation.platform.csv;
 
-import java.io.IOException;
-import java.util.List;
-
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -10,6 +7,8 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import java.io.IOException;
+import java.util.List;
 
 /**
  * Every CSV export of the services: a header line, values quoted only where CSV needs it,
@@ -18,11 +17,12 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
  */
 public final class CsvExport {
 
-    private static final CsvMapper CSV = CsvMapper.builder().enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
-            .addModule(new SimpleModule("formula-safe-csv").addSerializer(String.class, new FormulaSafe())).build();
+    private static final CsvMapper CSV = CsvMapper.builder()
+            .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING)
+            .addModule(new SimpleModule("formula-safe-csv").addSerializer(String.class, new FormulaSafe()))
+            .build();
 
-    private CsvExport() {
-    }
+    private CsvExport() {}
 
     /** The rows (records of {@code rowType}, one column per component) as CSV with a header. */
     public static <T> String write(Class<T> rowType, List<T> rows) {
@@ -40,7 +40,8 @@ public final class CsvExport {
         }
         char first = value.charAt(0);
         return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value : value;
+                ? "'" + value
+                : value;
     }
 
     private static final class FormulaSafe extends StdSerializer<String> {

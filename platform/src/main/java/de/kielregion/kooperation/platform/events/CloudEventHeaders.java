@@ -3,7 +3,6 @@ package de.kielregion.kooperation.platform.events;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -27,12 +26,11 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 
     /** The headers of one event; {@code subject} is the aggregate id. */
-    public static Headers of(String id, String source, String type, String subject, String aggregateType,
-            Instant time) {
+    public static Headers of(
+            String id, String source, String type, String subject, String aggregateType, Instant time) {
         RecordHeaders headers = new RecordHeaders();
         add(headers, SPEC_VERSION, SPEC_VERSION_1_0);
         add(headers, ID, id);

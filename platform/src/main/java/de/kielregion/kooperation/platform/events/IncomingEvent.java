@@ -1,28 +1,35 @@
 package de.kielregion.kooperation.platform.events;
 
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-
-import org.apache.kafka.common.header.Headers;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * A CloudEvent read from Kafka: its attributes and its JSON data. Consumers are tolerant
  * readers: unknown fields in {@link #data()} and unknown extension headers are ignored.
  */
-public record IncomingEvent(String id, String source, String type, String subject, String aggregateType,
-        Instant time, JsonNode data, String topic, int partition, long offset) {
+public record IncomingEvent(
+        String id,
+        String source,
+        String type,
+        String subject,
+        String aggregateType,
+        Instant time,
+        JsonNode data,
+        String topic,
+        int partition,
+        long offset) {
 
     /**
      * Reads an event from a record's headers and value.
      *
      * @throws MalformedEventException when a required attribute is missing or the data is no JSON
      */
-    public static IncomingEvent parse(Headers headers, String value, String topic, int partition, long offset,
-            ObjectMapper mapper) {
+    public static IncomingEvent parse(
+            Headers headers, String value, String topic, int partition, long offset, ObjectMapper mapper) {
         String specVersion = CloudEventHeaders.value(headers, CloudEventHeaders.SPEC_VERSION);
         if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(specVersion)) {
             throw new MalformedEventException("not a CloudEvents 1.0 record in binary mode (ce_specversion is "
@@ -47,8 +54,16 @@ public record IncomingEvent(String id, String source, String type, String subjec
         } catch (JsonProcessingException e) {
             throw new MalformedEventException("event " + id + " data is not JSON: " + e.getOriginalMessage());
         }
-        return new IncomingEvent(id, source, type, CloudEventHeaders.value(headers, CloudEventHeaders.SUBJECT),
-                CloudEventHeaders.value(headers, CloudEventHeaders.AGGREGATE_TYPE), time, data, topic, partition,
+        return new IncomingEvent(
+                id,
+                source,
+                type,
+                CloudEventHeaders.value(headers, CloudEventHeaders.SUBJECT),
+                CloudEventHeaders.value(headers, CloudEventHeaders.AGGREGATE_TYPE),
+                time,
+                data,
+                topic,
+                partition,
                 offset);
     }
 
@@ -72,8 +87,8 @@ public record IncomingEvent(String id, String source, String type, String subjec
                     .with(com.fasterxml.jackson.databind.DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
                     .treeToValue(data, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException("event " + id + " data does not fit " + type.getSimpleName() + ": "
-                    + e.getMessage());
+            throw new MalformedEventException(
+                    "event " + id + " data does not fit " + type.getSimpleName() + ": " + e.getMessage());
         }
     }
 }

@@ -1,20 +1,16 @@
 package de.kielregion.kooperation.platform.inbox;
 
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.jboss.logging.Logger;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
 
 /**
  * Idempotent consumption: runs an event's effect and records the event's id in the same
@@ -52,37 +48,49 @@ public class Inbox {
 
     /** Parses the message as a CloudEvent and applies {@code handler} once per event id. */
     public CompletionStage<Void> handle(Message<String> message, EventHandler handler) {
-        IncomingKafkaRecordMetadata<?, ?> kafka = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .orElse(null);
+        IncomingKafkaRecordMetadata<?, ?> kafka =
+                message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         String topic = kafka == null ? "unknown" : kafka.getTopic();
         IncomingEvent event;
         try {
             event = kafka == null
                     ? IncomingEvent.parse(null, message.getPayload(), topic, -1, -1, mapper)
-                    : IncomingEvent.parse(kafka.getHeaders(), message.getPayload(), topic, kafka.getPartition(),
-                            kafka.getOffset(), mapper);
+                    : IncomingEvent.parse(
+                            kafka.getHeaders(),
+                            message.getPayload(),
+                            topic,
+                            kafka.getPartition(),
+                            kafka.getOffset(),
+                            mapper);
         } catch (MalformedEventException e) {
-            LOG.warnf("Malformed event on %s (%s): %s; sending it to the dead-letter topic", topic,
-                    position(kafka), e.getMessage());
+            LOG.warnf(
+                    "Malformed event on %s (%s): %s; sending it to the dead-letter topic",
+                    topic, position(kafka), e.getMessage());
             deadLettered(topic, "malformed");
             return message.nack(e);
         }
         long backoff = config.retryBackoff().toMillis();
-        for (int attempt = 1;; attempt++) {
+        for (int attempt = 1; ; attempt++) {
             try {
                 boolean applied = apply(event, handler);
-                registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome",
-                        applied ? "applied" : "duplicate").increment();
+                registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome", applied ? "applied" : "duplicate")
+                        .increment();
                 return message.ack();
             } catch (RuntimeException e) {
                 if (e instanceof MalformedEventException || attempt >= config.maxAttempts()) {
-                    LOG.errorf(e, "Event %s (%s) on %s failed after %d attempt(s); sending it to the dead-letter topic",
-                            event.id(), event.type(), topic, attempt);
+                    LOG.errorf(
+                            e,
+                            "Event %s (%s) on %s failed after %d attempt(s); sending it to the dead-letter topic",
+                            event.id(),
+                            event.type(),
+                            topic,
+                            attempt);
                     deadLettered(topic, e instanceof MalformedEventException ? "malformed" : "failed");
                     return message.nack(e);
                 }
-                LOG.warnf("Event %s (%s) failed (attempt %d of %d): %s", event.id(), event.type(), attempt,
-                        config.maxAttempts(), e.getMessage());
+                LOG.warnf(
+                        "Event %s (%s) failed (attempt %d of %d): %s",
+                        event.id(), event.type(), attempt, config.maxAttempts(), e.getMessage());
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
@@ -100,7 +108,8 @@ public class Inbox {
      */
     public boolean apply(IncomingEvent event, EventHandler handler) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            int claimed = entityManager.createNativeQuery(CLAIM)
+            int claimed = entityManager
+                    .createNativeQuery(CLAIM)
                     .setParameter(1, event.source())
                     .setParameter(2, event.id())
                     .setParameter(3, event.type())
@@ -114,10 +123,13 @@ public class Inbox {
     }
 
     private void deadLettered(String topic, String reason) {
-        registry.counter("ostsee.inbox.deadlettered", "topic", topic, "reason", reason).increment();
+        registry.counter("ostsee.inbox.deadlettered", "topic", topic, "reason", reason)
+                .increment();
     }
 
     private static String position(IncomingKafkaRecordMetadata<?, ?> kafka) {
-        return kafka == null ? "no Kafka metadata" : "partition " + kafka.getPartition() + ", offset " + kafka.getOffset();
+        return kafka == null
+                ? "no Kafka metadata"
+                : "partition " + kafka.getPartition() + ", offset " + kafka.getOffset();
     }
 }

@@ -1,9 +1,8 @@
 package de.kielregion.kooperation.platform.inbox;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the idempotent consumer helper ({@code ostsee.inbox.*}). */
 @ConfigMapping(prefix = "ostsee.inbox")

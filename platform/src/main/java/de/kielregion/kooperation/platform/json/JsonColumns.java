@@ -7,8 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 /** Values kept as JSON in a jsonb column: written and read with the application's object mapper. */
 public final class JsonColumns {
 
-    private JsonColumns() {
-    }
+    private JsonColumns() {}
 
     public static String write(ObjectMapper mapper, Object value) {
         try {

@@ -1,10 +1,5 @@
 package de.kielregion.kooperation.platform.json;
 
-import java.io.IOException;
-import java.time.LocalDate;
-
-import jakarta.inject.Singleton;
-
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -16,8 +11,10 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-
 import io.quarkus.jackson.ObjectMapperCustomizer;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.time.LocalDate;
 
 /**
  * One strict reading of request bodies for every service: no quiet type conversions (a number
@@ -33,18 +30,19 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
-        mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.EmptyString,
-                CoercionAction.Fail);
+        mapper.coercionConfigFor(LogicalType.DateTime).setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         // Text is text: a number or a boolean is not quietly turned into one ({"title": true}).
-        mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
         // Whole numbers are whole: 1.5 is not quietly cut to 1, true is not 1. (Numbers written as
         // strings, e.g. "1500.00" for an amount, stay accepted: clients send decimals that way.)
-        mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        mapper.coercionConfigFor(LogicalType.Integer)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
-        mapper.registerModule(new SimpleModule("no-control-characters").addDeserializer(String.class,
-                new NoControlCharacters()));
+        mapper.registerModule(
+                new SimpleModule("no-control-characters").addDeserializer(String.class, new NoControlCharacters()));
     }
 
     /** The first control character in {@code text} other than tab, line feed, carriage return; or -1. */
@@ -70,8 +68,8 @@ public class StrictJson implements ObjectMapperCustomizer {
             String value = super.deserialize(parser, context);
             int c = value == null ? -1 : controlCharacter(value);
             if (c >= 0) {
-                throw InvalidFormatException.from(parser, "must not contain control characters (found "
-                        + describe(c) + ")", value, String.class);
+                throw InvalidFormatException.from(
+                        parser, "must not contain control characters (found " + describe(c) + ")", value, String.class);
             }
             return value;
         }

@@ -1,9 +1,11 @@
 package de.kielregion.kooperation.platform.openapi;
 
+import de.kielregion.kooperation.platform.problem.Problem;
+import de.kielregion.kooperation.platform.web.Idempotency;
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -15,10 +17,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.parameters.Parameter;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
-
-import de.kielregion.kooperation.platform.problem.Problem;
-import de.kielregion.kooperation.platform.web.Idempotency;
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * The conventions every service's API keeps, written into its OpenAPI document in one place so
@@ -49,32 +47,47 @@ public class ApiConventions implements OASFilter {
     @Override
     public void filterOpenAPI(OpenAPI api) {
         api.getComponents().addSchema(PROBLEM, problemSchema());
-        api.getComponents().addSchema("Violation", OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("One invalid field or parameter")
-                .addProperty("field", string("The field (a.b[0].c) or parameter"))
-                .addProperty("message", string("What is wrong with it"))
-                .required(List.of("field", "message")));
+        api.getComponents()
+                .addSchema(
+                        "Violation",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.OBJECT)
+                                .description("One invalid field or parameter")
+                                .addProperty("field", string("The field (a.b[0].c) or parameter"))
+                                .addProperty("message", string("What is wrong with it"))
+                                .required(List.of("field", "message")));
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
-        api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
-                .forEach((method, operation) -> apply(path, method, operation)));
+        api.getPaths()
+                .getPathItems()
+                .forEach((path, item) ->
+                        item.getOperations().forEach((method, operation) -> apply(path, method, operation)));
         groupTagsByPortalSection(api);
         Examples examples = new Examples(api.getComponents().getSchemas());
-        api.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(operation -> {
-            if (operation.getRequestBody() != null && operation.getRequestBody().getContent() != null) {
-                operation.getRequestBody().getContent().getMediaTypes().values().forEach(media -> {
-                    if (media.getExample() == null && media.getSchema() != null) {
-                        media.setExample(examples.of(media.getSchema()));
+        api.getPaths()
+                .getPathItems()
+                .values()
+                .forEach(item -> item.getOperations().values().forEach(operation -> {
+                    if (operation.getRequestBody() != null
+                            && operation.getRequestBody().getContent() != null) {
+                        operation
+                                .getRequestBody()
+                                .getContent()
+                                .getMediaTypes()
+                                .values()
+                                .forEach(media -> {
+                                    if (media.getExample() == null && media.getSchema() != null) {
+                                        media.setExample(examples.of(media.getSchema()));
+                                    }
+                                });
                     }
-                });
-            }
-        }));
+                }));
     }
 
     private void apply(String path, PathItem.HttpMethod method, Operation operation) {
-        Map<String, Object> marks = operation.getExtensions() == null ? Map.of()
-                : new LinkedHashMap<>(operation.getExtensions());
+        Map<String, Object> marks =
+                operation.getExtensions() == null ? Map.of() : new LinkedHashMap<>(operation.getExtensions());
         boolean created = marks.containsKey(CREATED);
         boolean etag = marks.containsKey(ETAG);
         if (operation.getExtensions() != null) {
@@ -98,24 +111,35 @@ public class ApiConventions implements OASFilter {
             success.addHeader("ETag", header("The resource's version (strong ETag): send it as If-Match to change it"));
         }
         if (success != null && pageOf(success)) {
-            success.addHeader("Link", header("RFC 8288 links to the first, previous, next and last page "
-                    + "(rel=first/prev/next/last), with the same filters and size"));
+            success.addHeader(
+                    "Link",
+                    header("RFC 8288 links to the first, previous, next and last page "
+                            + "(rel=first/prev/next/last), with the same filters and size"));
         }
 
         boolean hasBody = operation.getRequestBody() != null;
-        boolean hasInput = hasBody || (operation.getParameters() != null && !operation.getParameters().isEmpty());
-        boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+        boolean hasInput = hasBody
+                || (operation.getParameters() != null
+                        && !operation.getParameters().isEmpty());
+        boolean secured =
+                operation.getSecurity() != null && !operation.getSecurity().isEmpty();
         boolean write = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        boolean ifMatch = operation.getParameters() != null && operation.getParameters().stream()
-                .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        boolean ifMatch = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
 
         if (method == PathItem.HttpMethod.POST) {
-            operation.addParameter(OASFactory.createParameter().name(Idempotency.HEADER).in(Parameter.In.HEADER)
-                    .required(false).description("A key of your choice (at most " + Idempotency.MAX_KEY_LENGTH
+            operation.addParameter(OASFactory.createParameter()
+                    .name(Idempotency.HEADER)
+                    .in(Parameter.In.HEADER)
+                    .required(false)
+                    .description("A key of your choice (at most " + Idempotency.MAX_KEY_LENGTH
                             + " characters) that makes a retry safe: the same key with the same body within "
                             + Idempotency.RETENTION_HOURS + " hours answers the first response again without doing "
                             + "anything a second time; the same key with another body is a 422")
-                    .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING).minLength(1)
+                    .schema(OASFactory.createSchema()
+                            .addType(Schema.SchemaType.STRING)
+                            .minLength(1)
                             .maxLength(Idempotency.MAX_KEY_LENGTH)));
             hasInput = true;
         }
@@ -130,11 +154,17 @@ public class ApiConventions implements OASFilter {
             problem(responses, "404", "There is no such resource");
         }
         if (write) {
-            problem(responses, "409", "The change conflicts with the current state (a stale 'version', a duplicate, "
-                    + "a move the lifecycle does not allow); the detail says which");
+            problem(
+                    responses,
+                    "409",
+                    "The change conflicts with the current state (a stale 'version', a duplicate, "
+                            + "a move the lifecycle does not allow); the detail says which");
         }
         if (ifMatch) {
-            problem(responses, "412", "If-Match names an older version: someone changed the resource since you read it");
+            problem(
+                    responses,
+                    "412",
+                    "If-Match names an older version: someone changed the resource since you read it");
             problem(responses, "428", "Neither If-Match nor 'version' says which version the change is based on");
         }
         if (hasBody) {
@@ -168,7 +198,8 @@ public class ApiConventions implements OASFilter {
         if (api.getTags() == null || api.getTags().isEmpty()) {
             return;
         }
-        List<String> tags = api.getTags().stream().map(org.eclipse.microprofile.openapi.models.tags.Tag::getName)
+        List<String> tags = api.getTags().stream()
+                .map(org.eclipse.microprofile.openapi.models.tags.Tag::getName)
                 .toList();
         List<Map<String, Object>> groups = new java.util.ArrayList<>();
         java.util.Set<String> placed = new java.util.HashSet<>();
@@ -198,8 +229,11 @@ public class ApiConventions implements OASFilter {
         if (responses.getAPIResponses() == null) {
             return null;
         }
-        return responses.getAPIResponses().entrySet().stream().filter(e -> e.getKey().startsWith("2"))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
+        return responses.getAPIResponses().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("2"))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     private static boolean pageOf(APIResponse response) {
@@ -207,16 +241,22 @@ public class ApiConventions implements OASFilter {
             return false;
         }
         return response.getContent().getMediaTypes().values().stream()
-                .anyMatch(m -> m.getSchema() != null && m.getSchema().getRef() != null
+                .anyMatch(m -> m.getSchema() != null
+                        && m.getSchema().getRef() != null
                         && m.getSchema().getRef().startsWith("#/components/schemas/Page"));
     }
 
     private static void problem(APIResponses responses, String status, String description) {
-        Content content = OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
+        Content content = OASFactory.createContent()
+                .addMediaType(
+                        Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref(PROBLEM_REF)));
         APIResponse existing = responses.getAPIResponse(status);
         if (existing == null) {
-            responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(content));
+            responses.addAPIResponse(
+                    status,
+                    OASFactory.createAPIResponse().description(description).content(content));
         } else {
             existing.setDescription(description);
             existing.setContent(content);
@@ -224,7 +264,8 @@ public class ApiConventions implements OASFilter {
     }
 
     private static Header header(String description) {
-        return OASFactory.createHeader().description(description)
+        return OASFactory.createHeader()
+                .description(description)
                 .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
@@ -233,17 +274,27 @@ public class ApiConventions implements OASFilter {
     }
 
     private static Schema problemSchema() {
-        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
                 .description("An RFC 9457 problem: every refusal and error of this API")
-                .addProperty("type", string("A URI reference naming the kind of problem; about:blank when the status says it all"))
+                .addProperty(
+                        "type",
+                        string("A URI reference naming the kind of problem; about:blank when the status says it all"))
                 .addProperty("title", string("The status' short text"))
-                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER)
-                        .format("int32").description("The HTTP status"))
+                .addProperty(
+                        "status",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .description("The HTTP status"))
                 .addProperty("detail", string("What went wrong and what to do, for a person"))
                 .addProperty("instance", string("The path of the request"))
-                .addProperty("violations", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .description("The invalid fields or parameters (400)")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
+                .addProperty(
+                        "violations",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.ARRAY)
+                                .description("The invalid fields or parameters (400)")
+                                .items(OASFactory.createSchema().ref("#/components/schemas/Violation")))
                 .addProperty("errorId", string("Identifies an unexpected error (500) in the service's log"))
                 .required(List.of("title", "status"));
     }

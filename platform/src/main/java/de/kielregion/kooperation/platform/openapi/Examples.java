@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.eclipse.microprofile.openapi.models.media.Schema;
 
 /**
@@ -103,14 +102,17 @@ final class Examples {
         if (schema == null) {
             return false;
         }
-        if (schema.getExample() != null || (schema.getExamples() != null && !schema.getExamples().isEmpty())) {
+        if (schema.getExample() != null
+                || (schema.getExamples() != null && !schema.getExamples().isEmpty())) {
             return true;
         }
         if (schema.getRef() != null) {
             String name = schema.getRef().substring(schema.getRef().lastIndexOf('/') + 1);
-            return !seen.contains(name) && components.get(name) != null
+            return !seen.contains(name)
+                    && components.get(name) != null
                     && components.get(name).getProperties() != null
-                    && components.get(name).getProperties().values().stream().anyMatch(p -> hasExample(p, Set.of(name)));
+                    && components.get(name).getProperties().values().stream()
+                            .anyMatch(p -> hasExample(p, Set.of(name)));
         }
         if (schema.getItems() != null) {
             return hasExample(schema.getItems(), seen);

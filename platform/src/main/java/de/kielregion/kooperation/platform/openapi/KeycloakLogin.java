@@ -1,8 +1,8 @@
 package de.kielregion.kooperation.platform.openapi;
 
+import io.quarkus.smallrye.openapi.OpenApiFilter;
 import java.util.Map;
 import java.util.Optional;
-
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -12,8 +12,6 @@ import org.eclipse.microprofile.openapi.models.Operation;
 import org.eclipse.microprofile.openapi.models.PathItem;
 import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-
-import io.quarkus.smallrye.openapi.OpenApiFilter;
 
 /**
  * Adds the log-in through Keycloak (OAuth 2 authorization code, PKCE in Swagger UI with the
@@ -28,9 +26,11 @@ public class KeycloakLogin implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI api) {
-        Optional<String> realm = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url",
-                String.class);
-        if (realm.isEmpty() || api.getComponents() == null || api.getComponents().getSecuritySchemes() == null) {
+        Optional<String> realm =
+                ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.auth-server-url", String.class);
+        if (realm.isEmpty()
+                || api.getComponents() == null
+                || api.getComponents().getSecuritySchemes() == null) {
             return;
         }
         Components components = api.getComponents();
@@ -40,19 +40,26 @@ public class KeycloakLogin implements OASFilter {
         }
         String bearer = schemes.keySet().iterator().next();
         String base = realm.get().replaceAll("/+$", "") + "/protocol/openid-connect";
-        components.addSecurityScheme(SCHEME, OASFactory.createSecurityScheme().type(SecurityScheme.Type.OAUTH2)
-                .description("Log-in through KielRegion's Keycloak (authorization code with PKCE); "
-                        + "machine clients send a bearer token from their client credentials instead")
-                .flows(OASFactory.createOAuthFlows().authorizationCode(OASFactory.createOAuthFlow()
-                        .authorizationUrl(base + "/auth").tokenUrl(base + "/token").scopes(Map.of()))));
+        components.addSecurityScheme(
+                SCHEME,
+                OASFactory.createSecurityScheme()
+                        .type(SecurityScheme.Type.OAUTH2)
+                        .description("Log-in through KielRegion's Keycloak (authorization code with PKCE); "
+                                + "machine clients send a bearer token from their client credentials instead")
+                        .flows(OASFactory.createOAuthFlows()
+                                .authorizationCode(OASFactory.createOAuthFlow()
+                                        .authorizationUrl(base + "/auth")
+                                        .tokenUrl(base + "/token")
+                                        .scopes(Map.of()))));
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
         }
         for (PathItem item : api.getPaths().getPathItems().values()) {
             for (Operation operation : item.getOperations().values()) {
-                if (operation.getSecurity() != null && operation.getSecurity().stream()
-                        .anyMatch(requirement -> requirement.hasScheme(bearer))) {
-                    SecurityRequirement login = OASFactory.createSecurityRequirement().addScheme(SCHEME);
+                if (operation.getSecurity() != null
+                        && operation.getSecurity().stream().anyMatch(requirement -> requirement.hasScheme(bearer))) {
+                    SecurityRequirement login =
+                            OASFactory.createSecurityRequirement().addScheme(SCHEME);
                     operation.addSecurityRequirement(login);
                 }
             }

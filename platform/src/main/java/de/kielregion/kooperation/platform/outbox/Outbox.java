@@ -1,17 +1,15 @@
 package de.kielregion.kooperation.platform.outbox;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * Records a domain event in the outbox, in the caller's transaction: the event exists if and
@@ -27,7 +25,10 @@ public class Outbox {
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
 
-    Outbox(EntityManager entityManager, ObjectMapper mapper, TransactionSynchronizationRegistry transactions,
+    Outbox(
+            EntityManager entityManager,
+            ObjectMapper mapper,
+            TransactionSynchronizationRegistry transactions,
             OutboxRelay relay) {
         this.entityManager = entityManager;
         this.mapper = mapper;
@@ -58,8 +59,8 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
-        OutboxEvent event = new OutboxEvent(UUID.randomUUID(), aggregateType, aggregateId, eventType, json,
-                Instant.now());
+        OutboxEvent event =
+                new OutboxEvent(UUID.randomUUID(), aggregateType, aggregateId, eventType, json, Instant.now());
         entityManager.persist(event);
         wakeRelayAfterCommit();
         return event.id;
@@ -72,8 +73,7 @@ public class Outbox {
         transactions.putResource(WAKE_REGISTERED, Boolean.TRUE);
         transactions.registerInterposedSynchronization(new Synchronization() {
             @Override
-            public void beforeCompletion() {
-            }
+            public void beforeCompletion() {}
 
             @Override
             public void afterCompletion(int status) {

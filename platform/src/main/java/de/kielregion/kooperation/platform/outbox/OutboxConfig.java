@@ -1,9 +1,8 @@
 package de.kielregion.kooperation.platform.outbox;
 
-import java.time.Duration;
-
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Settings of the outbox relay ({@code ostsee.outbox.*}). */
 @ConfigMapping(prefix = "ostsee.outbox")

@@ -1,15 +1,13 @@
 package de.kielregion.kooperation.platform.outbox;
 
-import java.time.Instant;
-import java.util.UUID;
-
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One row of the transactional outbox (Debezium outbox layout). Written only through
@@ -41,8 +39,7 @@ public class OutboxEvent {
     @Column(name = "published_at", insertable = false, updatable = false)
     public Instant publishedAt;
 
-    protected OutboxEvent() {
-    }
+    protected OutboxEvent() {}
 
     OutboxEvent(UUID id, String aggregateType, String aggregateId, String type, String payload, Instant createdAt) {
         this.id = id;

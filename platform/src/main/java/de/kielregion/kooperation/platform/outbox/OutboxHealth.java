@@ -1,13 +1,11 @@
 package de.kielregion.kooperation.platform.outbox;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Readiness reports the relay's view of the broker: the outbox backlog, and since when the
@@ -29,7 +27,8 @@ public class OutboxHealth implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("Outbox relay").up()
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("Outbox relay")
+                .up()
                 .withData("topic", config.topic())
                 .withData("backlog", relay.backlog());
         Instant since = relay.failingSince();
@@ -37,6 +36,7 @@ public class OutboxHealth implements HealthCheck {
             return response.withData("broker", "reachable").build();
         }
         return response.withData("broker", "unreachable since " + since + "; events wait in the outbox")
-                .withData("lastFailure", String.valueOf(relay.lastFailure())).build();
+                .withData("lastFailure", String.valueOf(relay.lastFailure()))
+                .build();
     }
 }

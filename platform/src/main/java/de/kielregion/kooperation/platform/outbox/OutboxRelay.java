@@ -1,5 +1,18 @@
 package de.kielregion.kooperation.platform.outbox;
 
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -21,7 +34,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -30,20 +42,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-
-import de.kielregion.kooperation.platform.events.CloudEventHeaders;
-import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import io.smallrye.common.annotation.Identifier;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.inject.Inject;
 
 /**
  * Publishes committed outbox rows to Kafka as CloudEvents and marks them published once the
@@ -68,7 +66,8 @@ public class OutboxRelay {
     // A statement of its own after the lock: its snapshot then sees what the previous holder committed.
     private static final String SELECT_BATCH = "SELECT id, aggregatetype, aggregateid, type, payload::text, created_at "
             + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?";
-    private static final String MARK_PUBLISHED = "UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY (?)";
+    private static final String MARK_PUBLISHED =
+            "UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY (?)";
     private static final String COUNT_BACKLOG = "SELECT count(*) FROM outbox_event WHERE published_at IS NULL";
     private static final String PRUNE = "DELETE FROM outbox_event WHERE published_at < ?";
 
@@ -110,12 +109,14 @@ public class OutboxRelay {
                 .publishPercentileHistogram()
                 .register(registry);
         published = Counter.builder("ostsee.outbox.published")
-                .description("Events published to Kafka and marked in the outbox").register(registry);
+                .description("Events published to Kafka and marked in the outbox")
+                .register(registry);
         failures = Counter.builder("ostsee.outbox.publish.failures")
                 .description("Relay attempts that failed (broker unreachable, timeout); the rows are retried")
                 .register(registry);
         Gauge.builder("ostsee.outbox.backlog", backlog, AtomicLong::get)
-                .description("Outbox rows committed but not yet acknowledged by the broker").register(registry);
+                .description("Outbox rows committed but not yet acknowledged by the broker")
+                .register(registry);
         producer = new KafkaProducer<>(producerConfig());
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
@@ -214,7 +215,8 @@ public class OutboxRelay {
                 }
                 lastFailure = rootMessage(e);
                 backoff = backoff.isZero() ? MIN_BACKOFF : min(backoff.multipliedBy(2), config.maxBackoff());
-                LOG.warnf("Outbox relay could not publish (%s); the events stay in the outbox, retrying in %d ms",
+                LOG.warnf(
+                        "Outbox relay could not publish (%s); the events stay in the outbox, retrying in %d ms",
                         rootMessage(e), backoff.toMillis());
                 try {
                     refreshBacklog();
@@ -272,8 +274,13 @@ public class OutboxRelay {
             s.setInt(1, config.batchSize());
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getTimestamp(6).toInstant()));
+                    rows.add(new Row(
+                            rs.getObject(1, UUID.class),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant()));
                 }
             }
         }
@@ -328,10 +335,18 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
-        return new ProducerRecord<>(config.topic(), null, row.aggregateId(),
+        return new ProducerRecord<>(
+                config.topic(),
+                null,
+                row.aggregateId(),
                 row.payload().getBytes(StandardCharsets.UTF_8),
-                CloudEventHeaders.of(row.id().toString(), config.source(), row.type(), row.aggregateId(),
-                        row.aggregateType(), row.createdAt()));
+                CloudEventHeaders.of(
+                        row.id().toString(),
+                        config.source(),
+                        row.type(),
+                        row.aggregateId(),
+                        row.aggregateType(),
+                        row.createdAt()));
     }
 
     private void markPublished(Connection connection, List<Row> rows) throws SQLException {
@@ -339,7 +354,9 @@ public class OutboxRelay {
             return;
         }
         try (PreparedStatement s = connection.prepareStatement(MARK_PUBLISHED)) {
-            s.setArray(1, connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
+            s.setArray(
+                    1,
+                    connection.createArrayOf("uuid", rows.stream().map(Row::id).toArray()));
             s.executeUpdate();
         }
     }
@@ -385,9 +402,8 @@ public class OutboxRelay {
         return t.getClass().getSimpleName() + ": " + t.getMessage();
     }
 
-    private record Row(UUID id, String aggregateType, String aggregateId, String type, String payload,
-            Instant createdAt) {
-    }
+    private record Row(
+            UUID id, String aggregateType, String aggregateId, String type, String payload, Instant createdAt) {}
 
     private record BatchResult(List<Row> acknowledged, Exception failure) {
         static final BatchResult EMPTY = new BatchResult(List.of(), null);

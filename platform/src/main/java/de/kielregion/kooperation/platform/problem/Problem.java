@@ -1,21 +1,19 @@
 package de.kielregion.kooperation.platform.problem;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem detail. Extension members (e.g. {@code violations}) are written as
  * top-level fields next to the standard ones.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({ "type", "title", "status", "detail", "instance" })
+@JsonPropertyOrder({"type", "title", "status", "detail", "instance"})
 public final class Problem {
 
     public static final String MEDIA_TYPE = "application/problem+json";
@@ -28,8 +26,8 @@ public final class Problem {
     private final String instance;
     private final Map<String, Object> extensions;
 
-    public Problem(String type, String title, int status, String detail, String instance,
-            Map<String, Object> extensions) {
+    public Problem(
+            String type, String title, int status, String detail, String instance, Map<String, Object> extensions) {
         this.type = type;
         this.title = title;
         this.status = status;

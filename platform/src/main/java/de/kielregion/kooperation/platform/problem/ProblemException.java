@@ -1,9 +1,8 @@
 package de.kielregion.kooperation.platform.problem;
 
-import java.util.Map;
-
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import java.util.Map;
 
 /**
  * Thrown by domain services to answer with a specific problem (404, 409, 412, ...) without
@@ -31,8 +30,8 @@ public class ProblemException extends RuntimeException {
     }
 
     public static ProblemException conflict(String detail, Map<String, Object> extensions) {
-        return new ProblemException(new Problem(null, Status.CONFLICT.getReasonPhrase(), 409, detail, null,
-                extensions));
+        return new ProblemException(
+                new Problem(null, Status.CONFLICT.getReasonPhrase(), 409, detail, null, extensions));
     }
 
     public static ProblemException preconditionFailed(String detail) {

@@ -1,20 +1,9 @@
 package de.kielregion.kooperation.platform.problem;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.StaleStateException;
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-
 import de.kielregion.kooperation.platform.web.BodySizeLimit;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -28,6 +17,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.StaleStateException;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error of every service as RFC 9457 problem+json: bad input is a 4xx with a message
@@ -57,8 +54,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return badRequest("The request body is not valid JSON: " + firstLine(e.getOriginalMessage())
-                + location(e), uri);
+        return badRequest(
+                "The request body is not valid JSON: " + firstLine(e.getOriginalMessage()) + location(e), uri);
     }
 
     @ServerExceptionMapper
@@ -86,18 +83,25 @@ public class ProblemMappers {
     }
 
     /** No token, or one that is not valid here: 401 with the challenge and a problem body. */
-    @ServerExceptionMapper({ io.quarkus.security.UnauthorizedException.class,
-            io.quarkus.security.AuthenticationFailedException.class })
+    @ServerExceptionMapper({
+        io.quarkus.security.UnauthorizedException.class,
+        io.quarkus.security.AuthenticationFailedException.class
+    })
     public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(Status.UNAUTHORIZED,
-                "This request needs a valid bearer token of the ostsee realm (audience ostsee-api)")
-                .withInstance(path(uri)).toResponse()).header("WWW-Authenticate", "Bearer realm=\"ostsee\"").build();
+        return Response.fromResponse(Problem.of(
+                                Status.UNAUTHORIZED,
+                                "This request needs a valid bearer token of the ostsee realm (audience ostsee-api)")
+                        .withInstance(path(uri))
+                        .toResponse())
+                .header("WWW-Authenticate", "Bearer realm=\"ostsee\"")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
         return Problem.of(Status.FORBIDDEN, "Your roles do not allow this request")
-                .withInstance(path(uri)).toResponse();
+                .withInstance(path(uri))
+                .toResponse();
     }
 
     @ServerExceptionMapper
@@ -112,7 +116,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response entityNotFound(EntityNotFoundException e, UriInfo uri) {
-        return Problem.of(Status.NOT_FOUND, "The requested resource does not exist").withInstance(path(uri))
+        return Problem.of(Status.NOT_FOUND, "The requested resource does not exist")
+                .withInstance(path(uri))
                 .toResponse();
     }
 
@@ -132,7 +137,8 @@ public class ProblemMappers {
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                 ? defaultDetail(status.getStatusCode())
                 : e.getMessage();
-        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse()).type(Problem.MEDIA)
+        Response.ResponseBuilder builder = Response.fromResponse(e.getResponse())
+                .type(Problem.MEDIA)
                 .entity(Problem.of(status, detail).withInstance(path(uri)));
         return builder.build();
     }
@@ -145,7 +151,8 @@ public class ProblemMappers {
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {
         if ("Request too large".equals(e.getMessage())) {
             LOG.debugf("Request body on %s cut off at the size limit", path(uri));
-            return BodySizeLimit.tooLarge(maxBodySize.asLongValue(), "is larger than that").withInstance(path(uri))
+            return BodySizeLimit.tooLarge(maxBodySize.asLongValue(), "is larger than that")
+                    .withInstance(path(uri))
                     .toResponse();
         }
         return unexpected(e, uri);
@@ -160,9 +167,12 @@ public class ProblemMappers {
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
                     && "23505".equals(violation.getSQLState())) {
-                return Problem.of(Status.CONFLICT, "The change conflicts with existing data "
-                        + "(another request created the same thing at the same time); reload and try again")
-                        .withInstance(path(uri)).toResponse();
+                return Problem.of(
+                                Status.CONFLICT,
+                                "The change conflicts with existing data "
+                                        + "(another request created the same thing at the same time); reload and try again")
+                        .withInstance(path(uri))
+                        .toResponse();
             }
             if (t instanceof ProblemException problem) {
                 return problem.problem().withInstance(path(uri)).toResponse();
@@ -170,10 +180,13 @@ public class ProblemMappers {
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
-        return Problem.of(Status.INTERNAL_SERVER_ERROR,
-                "An unexpected error occurred; nothing was changed unless the response says so. "
-                        + "Quote error id " + errorId + " when reporting it.")
-                .withInstance(path(uri)).with("errorId", errorId).toResponse();
+        return Problem.of(
+                        Status.INTERNAL_SERVER_ERROR,
+                        "An unexpected error occurred; nothing was changed unless the response says so. "
+                                + "Quote error id " + errorId + " when reporting it.")
+                .withInstance(path(uri))
+                .with("errorId", errorId)
+                .toResponse();
     }
 
     private Response violations(ConstraintViolationException e, UriInfo uri) {
@@ -187,10 +200,13 @@ public class ProblemMappers {
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
         String detail = violations.size() == 1
-                ? "Field '" + violations.get(0).field() + "' " + violations.get(0).message()
+                ? "Field '" + violations.get(0).field() + "' "
+                        + violations.get(0).message()
                 : violations.size() + " fields are invalid: "
                         + violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
-        return Problem.of(Status.BAD_REQUEST, detail).withInstance(path(uri)).with("violations", violations)
+        return Problem.of(Status.BAD_REQUEST, detail)
+                .withInstance(path(uri))
+                .with("violations", violations)
                 .toResponse();
     }
 
@@ -253,14 +269,18 @@ public class ProblemMappers {
     }
 
     private static Response conflict(UriInfo uri) {
-        return Problem.of(Status.CONFLICT,
-                "The resource was changed by someone else since you read it; reload it and apply your change again")
-                .withInstance(path(uri)).toResponse();
+        return Problem.of(
+                        Status.CONFLICT,
+                        "The resource was changed by someone else since you read it; reload it and apply your change again")
+                .withInstance(path(uri))
+                .toResponse();
     }
 
     private static String location(JsonProcessingException e) {
-        return e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return e.getLocation() == null
+                ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column "
+                        + e.getLocation().getColumnNr() + ")";
     }
 
     /**
@@ -268,8 +288,8 @@ public class ProblemMappers {
      * Jackson's own message only where it names no Java type.
      */
     static String expected(JsonMappingException e) {
-        Class<?> type = e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType()
-                : null;
+        Class<?> type =
+                e instanceof com.fasterxml.jackson.databind.exc.MismatchedInputException m ? m.getTargetType() : null;
         if (type == java.time.LocalDate.class) {
             return "expected a date like 2024-11-20";
         }
@@ -289,10 +309,14 @@ public class ProblemMappers {
             return "expected true or false";
         }
         if (type != null && type.isEnum()) {
-            return "expected one of " + java.util.Arrays.stream(type.getEnumConstants()).map(String::valueOf)
-                    .collect(java.util.stream.Collectors.joining(", "));
+            return "expected one of "
+                    + java.util.Arrays.stream(type.getEnumConstants())
+                            .map(String::valueOf)
+                            .collect(java.util.stream.Collectors.joining(", "));
         }
-        if (type == String.class && e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("must ")) {
+        if (type == String.class
+                && e.getOriginalMessage() != null
+                && e.getOriginalMessage().startsWith("must ")) {
             return firstLine(e.getOriginalMessage());
         }
         if (type == String.class) {
@@ -319,8 +343,10 @@ public class ProblemMappers {
             case 405 -> "This method is not allowed on this resource";
             case 406 -> "None of the accepted media types can be produced";
             case 415 -> "The request's content type is not supported; send application/json";
-            default -> Status.fromStatusCode(status) == null ? "The request failed"
-                    : Status.fromStatusCode(status).getReasonPhrase();
+            default ->
+                Status.fromStatusCode(status) == null
+                        ? "The request failed"
+                        : Status.fromStatusCode(status).getReasonPhrase();
         };
     }
 

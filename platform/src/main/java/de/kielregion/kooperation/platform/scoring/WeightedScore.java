@@ -11,11 +11,9 @@ import java.util.List;
 public final class WeightedScore {
 
     /** One criterion's weight and score. */
-    public record Part(BigDecimal weight, BigDecimal score) {
-    }
+    public record Part(BigDecimal weight, BigDecimal score) {}
 
-    private WeightedScore() {
-    }
+    private WeightedScore() {}
 
     public static BigDecimal total(List<Part> parts) {
         BigDecimal weights = BigDecimal.ZERO;

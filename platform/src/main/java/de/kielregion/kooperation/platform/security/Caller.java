@@ -1,14 +1,12 @@
 package de.kielregion.kooperation.platform.security;
 
-import java.util.Optional;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import io.quarkus.arc.Arc;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Who is calling: the token's subject, roles and {@code shareholder} claim. Object-level
@@ -73,8 +71,8 @@ public class Caller {
             if (own.get() == owner) {
                 return;
             }
-            throw ProblemException.forbidden("As " + own.get() + " you may write only your own data, not "
-                    + owner + "'s");
+            throw ProblemException.forbidden(
+                    "As " + own.get() + " you may write only your own data, not " + owner + "'s");
         }
         throw ProblemException.forbidden("Your roles do not allow writing data of " + owner);
     }

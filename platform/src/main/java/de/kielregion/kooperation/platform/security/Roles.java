@@ -14,6 +14,5 @@ public final class Roles {
     /** Reads only. */
     public static final String VIEWER = "viewer";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

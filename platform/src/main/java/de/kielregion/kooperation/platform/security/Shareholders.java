@@ -6,8 +6,7 @@ import de.kielregion.kooperation.platform.problem.ProblemException;
 /** The shareholder named in a URL. */
 public final class Shareholders {
 
-    private Shareholders() {
-    }
+    private Shareholders() {}
 
     /** Parses a shareholder named in a URL; an unknown one is a 404 naming the known ones. */
     public static Shareholder fromPath(String value) {
@@ -16,7 +15,7 @@ public final class Shareholders {
                 return s;
             }
         }
-        throw ProblemException.notFound("Shareholder",
-                "'" + value + "' (known: KIEL, RENDSBURG_ECKERNFOERDE, PLOEN, KIELREGION)");
+        throw ProblemException.notFound(
+                "Shareholder", "'" + value + "' (known: KIEL, RENDSBURG_ECKERNFOERDE, PLOEN, KIELREGION)");
     }
 }

@@ -11,12 +11,17 @@ import java.util.Map;
 public final class SearchText {
 
     private static final Map<Character, String> SPELLED = Map.ofEntries(
-            Map.entry('ø', "o"), Map.entry('æ', "ae"), Map.entry('œ', "oe"), Map.entry('ß', "ss"),
-            Map.entry('ł', "l"), Map.entry('đ', "d"), Map.entry('ð', "d"), Map.entry('þ', "th"),
+            Map.entry('ø', "o"),
+            Map.entry('æ', "ae"),
+            Map.entry('œ', "oe"),
+            Map.entry('ß', "ss"),
+            Map.entry('ł', "l"),
+            Map.entry('đ', "d"),
+            Map.entry('ð', "d"),
+            Map.entry('þ', "th"),
             Map.entry('ı', "i"));
 
-    private SearchText() {
-    }
+    private SearchText() {}
 
     /** The search key of {@code text}: lower case, without diacritics, single spaces. */
     public static String key(String text) {

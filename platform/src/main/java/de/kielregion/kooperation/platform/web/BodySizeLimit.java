@@ -1,10 +1,7 @@
 package de.kielregion.kooperation.platform.web;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.platform.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
@@ -15,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response.Status;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A request whose declared body is larger than {@code quarkus.http.limits.max-body-size} is
@@ -52,15 +50,19 @@ public class BodySizeLimit {
             body = "{\"status\":413}";
         }
         // The body is not read: close the connection once the answer is out.
-        context.response().setStatusCode(413).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+        context.response()
+                .setStatusCode(413)
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(done -> context.request().connection().close())
                 .end(body);
     }
 
     public static Problem tooLarge(long limit, String what) {
-        return Problem.of(Status.REQUEST_ENTITY_TOO_LARGE, "The request body " + what + "; at most " + limit
-                + " bytes are accepted. Split it into smaller requests.");
+        return Problem.of(
+                Status.REQUEST_ENTITY_TOO_LARGE,
+                "The request body " + what + "; at most " + limit
+                        + " bytes are accepted. Split it into smaller requests.");
     }
 
     private boolean tooLarge(String declared) {

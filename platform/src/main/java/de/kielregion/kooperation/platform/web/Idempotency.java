@@ -1,23 +1,8 @@
 package de.kielregion.kooperation.platform.web;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
-import java.net.URI;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.platform.problem.Problem;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.problem.Violation;
@@ -33,6 +18,18 @@ import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response.Status;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /**
  * Safe retries of POST requests: a client sends {@code Idempotency-Key} (a key of its choice);
@@ -78,8 +75,8 @@ public class Idempotency {
             return context.proceed();
         }
         check(key);
-        String scope = (identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName()) + " POST "
-                + request.path();
+        String scope =
+                (identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName()) + " POST " + request.path();
         String fingerprint = fingerprint(context.getParameters());
         try {
             return QuarkusTransaction.joiningExisting().call(() -> claimAndRun(context, scope, key, fingerprint));
@@ -94,12 +91,21 @@ public class Idempotency {
             throws Exception {
         pruneNowAndThen();
         Instant now = Instant.now();
-        entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE scope = ?1 AND key = ?2 AND created_at < ?3")
-                .setParameter(1, scope).setParameter(2, key).setParameter(3, now.minus(RETENTION)).executeUpdate();
+        entityManager
+                .createNativeQuery("DELETE FROM idempotency_key WHERE scope = ?1 AND key = ?2 AND created_at < ?3")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, now.minus(RETENTION))
+                .executeUpdate();
         // Waits for a concurrent request holding the same key until it commits or rolls back.
-        int claimed = entityManager.createNativeQuery("INSERT INTO idempotency_key (scope, key, fingerprint, created_at) "
-                + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (scope, key) DO NOTHING").setParameter(1, scope)
-                .setParameter(2, key).setParameter(3, fingerprint).setParameter(4, now).executeUpdate();
+        int claimed = entityManager
+                .createNativeQuery("INSERT INTO idempotency_key (scope, key, fingerprint, created_at) "
+                        + "VALUES (?1, ?2, ?3, ?4) ON CONFLICT (scope, key) DO NOTHING")
+                .setParameter(1, scope)
+                .setParameter(2, key)
+                .setParameter(3, fingerprint)
+                .setParameter(4, now)
+                .executeUpdate();
         if (claimed == 0) {
             return replay(context, scope, key, fingerprint);
         }
@@ -110,26 +116,31 @@ public class Idempotency {
 
     private Object replay(InvocationContext context, String scope, String key, String fingerprint) throws Exception {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery("SELECT fingerprint, status, location, etag, body "
-                + "FROM idempotency_key WHERE scope = ?1 AND key = ?2").setParameter(1, scope).setParameter(2, key)
+        List<Object[]> rows = entityManager
+                .createNativeQuery("SELECT fingerprint, status, location, etag, body "
+                        + "FROM idempotency_key WHERE scope = ?1 AND key = ?2")
+                .setParameter(1, scope)
+                .setParameter(2, key)
                 .getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.conflict("A request with this Idempotency-Key was just finished or expired; "
-                    + "send it again");
+            throw ProblemException.conflict(
+                    "A request with this Idempotency-Key was just finished or expired; " + "send it again");
         }
         Object[] row = rows.get(0);
         if (!fingerprint.equals(row[0])) {
-            throw new ProblemException(Problem.of(UNPROCESSABLE, "This Idempotency-Key was used for another request "
-                    + "body within the last " + RETENTION_HOURS + " hours: use a new key for a new request")
+            throw new ProblemException(Problem.of(
+                            UNPROCESSABLE,
+                            "This Idempotency-Key was used for another request " + "body within the last "
+                                    + RETENTION_HOURS + " hours: use a new key for a new request")
                     .with("violations", List.of(new Violation(HEADER, "was used with another body"))));
         }
         if (row[1] == null) {
-            throw ProblemException.conflict("A request with this Idempotency-Key is still being processed; "
-                    + "retry in a moment");
+            throw ProblemException.conflict(
+                    "A request with this Idempotency-Key is still being processed; " + "retry in a moment");
         }
         Type declared = context.getMethod().getGenericReturnType();
-        boolean typed = declared instanceof ParameterizedType parameterized
-                && parameterized.getRawType() == RestResponse.class;
+        boolean typed =
+                declared instanceof ParameterizedType parameterized && parameterized.getRawType() == RestResponse.class;
         Type entityType = typed ? ((ParameterizedType) declared).getActualTypeArguments()[0] : declared;
         JavaType javaType = json.getTypeFactory().constructType(entityType);
         Object entity = row[4] == null ? null : json.readValue((String) row[4], javaType);
@@ -155,22 +166,34 @@ public class Idempotency {
         Object entity = result;
         if (result instanceof RestResponse<?> response) {
             status = response.getStatus();
-            location = response.getLocation() == null ? null : response.getLocation().toString();
-            etag = response.getEntityTag() == null ? null : response.getEntityTag().toString();
+            location = response.getLocation() == null
+                    ? null
+                    : response.getLocation().toString();
+            etag = response.getEntityTag() == null
+                    ? null
+                    : response.getEntityTag().toString();
             entity = response.getEntity();
         }
-        entityManager.createNativeQuery("UPDATE idempotency_key SET status = ?1, location = ?2, etag = ?3, body = ?4 "
-                + "WHERE scope = ?5 AND key = ?6").setParameter(1, status).setParameter(2, location)
-                .setParameter(3, etag).setParameter(4, entity == null ? null : json.writeValueAsString(entity))
-                .setParameter(5, scope).setParameter(6, key).executeUpdate();
+        entityManager
+                .createNativeQuery("UPDATE idempotency_key SET status = ?1, location = ?2, etag = ?3, body = ?4 "
+                        + "WHERE scope = ?5 AND key = ?6")
+                .setParameter(1, status)
+                .setParameter(2, location)
+                .setParameter(3, etag)
+                .setParameter(4, entity == null ? null : json.writeValueAsString(entity))
+                .setParameter(5, scope)
+                .setParameter(6, key)
+                .executeUpdate();
     }
 
     private void pruneNowAndThen() {
         long now = System.nanoTime();
         long next = NEXT_PRUNE.get();
         if ((next == 0 || now - next >= 0) && NEXT_PRUNE.compareAndSet(next, now + PRUNE_EVERY.toNanos())) {
-            int pruned = entityManager.createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
-                    .setParameter(1, Instant.now().minus(RETENTION)).executeUpdate();
+            int pruned = entityManager
+                    .createNativeQuery("DELETE FROM idempotency_key WHERE created_at < ?1")
+                    .setParameter(1, Instant.now().minus(RETENTION))
+                    .executeUpdate();
             LOG.debugf("Pruned %d idempotency keys older than %s", pruned, RETENTION);
         }
     }
@@ -198,21 +221,21 @@ public class Idempotency {
         }
     }
 
-    private static final jakarta.ws.rs.core.Response.StatusType UNPROCESSABLE = new jakarta.ws.rs.core.Response.StatusType() {
-        @Override
-        public int getStatusCode() {
-            return 422;
-        }
+    private static final jakarta.ws.rs.core.Response.StatusType UNPROCESSABLE =
+            new jakarta.ws.rs.core.Response.StatusType() {
+                @Override
+                public int getStatusCode() {
+                    return 422;
+                }
 
-        @Override
-        public Status.Family getFamily() {
-            return Status.Family.CLIENT_ERROR;
-        }
+                @Override
+                public Status.Family getFamily() {
+                    return Status.Family.CLIENT_ERROR;
+                }
 
-        @Override
-        public String getReasonPhrase() {
-            return "Unprocessable Content";
-        }
-    };
-
+                @Override
+                public String getReasonPhrase() {
+                    return "Unprocessable Content";
+                }
+            };
 }

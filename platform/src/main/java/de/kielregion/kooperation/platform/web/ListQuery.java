@@ -1,12 +1,11 @@
 package de.kielregion.kooperation.platform.web;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 /**
  * A filtered, sorted, paged JPQL list: conditions are added only for the filters a client
@@ -51,13 +50,15 @@ public final class ListQuery<T> {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         TypedQuery<Long> count = em.createQuery("SELECT count(" + alias + ")" + from, Long.class);
-        TypedQuery<T> list = em.createQuery("SELECT " + alias + from
-                + paging.orderBy(sortable, defaultSort, alias + ".id"), type);
+        TypedQuery<T> list =
+                em.createQuery("SELECT " + alias + from + paging.orderBy(sortable, defaultSort, alias + ".id"), type);
         parameters.forEach((name, value) -> {
             count.setParameter(name, value);
             list.setParameter(name, value);
         });
-        List<T> items = list.setFirstResult(paging.offset()).setMaxResults(paging.size()).getResultList();
+        List<T> items = list.setFirstResult(paging.offset())
+                .setMaxResults(paging.size())
+                .getResultList();
         return Page.of(items, paging, count.getSingleResult());
     }
 
@@ -65,8 +66,8 @@ public final class ListQuery<T> {
     public List<T> all(EntityManager em, PageQuery sorting, Map<String, String> sortable, String defaultSort) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        TypedQuery<T> list = em.createQuery("SELECT " + alias + from
-                + sorting.orderBy(sortable, defaultSort, alias + ".id"), type);
+        TypedQuery<T> list =
+                em.createQuery("SELECT " + alias + from + sorting.orderBy(sortable, defaultSort, alias + ".id"), type);
         parameters.forEach(list::setParameter);
         return list.getResultList();
     }

@@ -1,17 +1,14 @@
 package de.kielregion.kooperation.platform.web;
 
-import java.util.List;
-import java.util.Map;
-
-import jakarta.ws.rs.core.PathSegment;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.UriInfo;
-
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import de.kielregion.kooperation.platform.json.StrictJson;
 import de.kielregion.kooperation.platform.problem.Problem;
 import de.kielregion.kooperation.platform.problem.Violation;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Query parameters and path segments with control characters (e.g. {@code %00}) are refused
@@ -21,7 +18,8 @@ public class NoControlCharacters {
 
     @ServerRequestFilter(preMatching = true)
     public Response refuse(UriInfo uri) {
-        for (Map.Entry<String, List<String>> parameter : uri.getQueryParameters(true).entrySet()) {
+        for (Map.Entry<String, List<String>> parameter :
+                uri.getQueryParameters(true).entrySet()) {
             String name = printable(parameter.getKey());
             int c = StrictJson.controlCharacter(parameter.getKey());
             for (String value : parameter.getValue()) {
@@ -42,8 +40,10 @@ public class NoControlCharacters {
 
     private static Response refusal(String field, String what, int c, UriInfo uri) {
         String message = "must not contain control characters (found " + StrictJson.describe(c) + ")";
-        return Problem.of(Response.Status.BAD_REQUEST, what + " " + message).withInstance(printable(uri.getPath()))
-                .with("violations", List.of(new Violation(field, message))).toResponse();
+        return Problem.of(Response.Status.BAD_REQUEST, what + " " + message)
+                .withInstance(printable(uri.getPath()))
+                .with("violations", List.of(new Violation(field, message)))
+                .toResponse();
     }
 
     private static String printable(String text) {

@@ -1,12 +1,10 @@
 package de.kielregion.kooperation.platform.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.jboss.resteasy.reactive.server.ServerResponseFilter;
-
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * Every paged list answers with an RFC 8288 {@code Link} header (first, prev, next, last), the
@@ -41,8 +39,10 @@ public class PageLinks {
     }
 
     private static String link(UriInfo uri, Page<?> page, int number, String rel) {
-        java.net.URI target = uri.getRequestUriBuilder().replaceQueryParam("page", number)
-                .replaceQueryParam("size", page.size()).build();
+        java.net.URI target = uri.getRequestUriBuilder()
+                .replaceQueryParam("page", number)
+                .replaceQueryParam("size", page.size())
+                .build();
         // Relative to the request (RFC 8288 allows it): right behind any proxy or gateway.
         return "<" + target.getRawPath() + "?" + target.getRawQuery() + ">; rel=\"" + rel + "\"";
     }

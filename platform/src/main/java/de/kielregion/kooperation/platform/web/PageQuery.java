@@ -1,16 +1,14 @@
 package de.kielregion.kooperation.platform.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Paging and sorting of a list: {@code ?page=0&size=20&sort=name,-createdAt}. Use as
@@ -39,8 +37,7 @@ public class PageQuery {
     @Parameter(description = "Comma-separated fields; a leading '-' sorts descending, e.g. 'name' or '-updatedAt'")
     String sort;
 
-    public PageQuery() {
-    }
+    public PageQuery() {}
 
     public PageQuery(int page, int size, String sort) {
         this.page = page;
@@ -75,8 +72,8 @@ public class PageQuery {
         for (String raw : spec.split(",")) {
             String field = raw.trim();
             if (field.isEmpty()) {
-                throw ProblemException.invalid("sort", "has an empty field; give fields separated by commas, e.g. "
-                        + "'name,-updatedAt'");
+                throw ProblemException.invalid(
+                        "sort", "has an empty field; give fields separated by commas, e.g. " + "'name,-updatedAt'");
             }
             boolean descending = field.startsWith("-");
             String name = descending ? field.substring(1) : field;

@@ -1,10 +1,9 @@
 package de.kielregion.kooperation.platform.web;
 
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import java.util.Arrays;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import de.kielregion.kooperation.platform.problem.ProblemException;
 
 /**
  * Query parameters parsed with a 400 that names the parameter and what it accepts (JAX-RS
@@ -12,8 +11,7 @@ import de.kielregion.kooperation.platform.problem.ProblemException;
  */
 public final class Params {
 
-    private Params() {
-    }
+    private Params() {}
 
     public static <E extends Enum<E>> E enumOf(Class<E> type, String value, String name) {
         if (value == null || value.isBlank()) {
@@ -22,8 +20,12 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be one of " + Arrays.stream(type.getEnumConstants())
-                    .map(Enum::name).collect(Collectors.joining(", ")) + ", not '" + value + "'");
+            throw ProblemException.invalid(
+                    name,
+                    "must be one of "
+                            + Arrays.stream(type.getEnumConstants())
+                                    .map(Enum::name)
+                                    .collect(Collectors.joining(", ")) + ", not '" + value + "'");
         }
     }
 

@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.platform.web;
 
 import java.net.URI;
-
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
@@ -10,22 +9,27 @@ import org.jboss.resteasy.reactive.RestResponse;
  */
 public final class Responses {
 
-    private Responses() {
-    }
+    private Responses() {}
 
     /** 200 with the entity and its version as a strong ETag. */
     public static <T> RestResponse<T> versioned(T entity, long version) {
-        return RestResponse.ResponseBuilder.ok(entity).tag(Versions.etag(version)).build();
+        return RestResponse.ResponseBuilder.ok(entity)
+                .tag(Versions.etag(version))
+                .build();
     }
 
     /** 201 with the new resource's address and the resource. */
     public static <T> RestResponse<T> created(String location, T entity) {
-        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).entity(entity).build();
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location))
+                .entity(entity)
+                .build();
     }
 
     /** 201 with the new resource's address, its version as a strong ETag, and the resource. */
     public static <T> RestResponse<T> created(String location, T entity, long version) {
-        return RestResponse.ResponseBuilder.<T>created(URI.create(location)).tag(Versions.etag(version)).entity(entity)
+        return RestResponse.ResponseBuilder.<T>created(URI.create(location))
+                .tag(Versions.etag(version))
+                .entity(entity)
                 .build();
     }
 }

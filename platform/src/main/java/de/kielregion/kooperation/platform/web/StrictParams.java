@@ -1,12 +1,7 @@
 package de.kielregion.kooperation.platform.web;
 
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Function;
-import java.util.regex.Pattern;
-
+import de.kielregion.kooperation.platform.problem.Problem;
+import de.kielregion.kooperation.platform.problem.Violation;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -15,9 +10,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-
-import de.kielregion.kooperation.platform.problem.Problem;
-import de.kielregion.kooperation.platform.problem.Violation;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Numbers, booleans and ids in paths and query strings are read strictly (ASCII digits, no
@@ -29,8 +27,8 @@ import de.kielregion.kooperation.platform.problem.Violation;
 public class StrictParams implements ParamConverterProvider {
 
     private static final Pattern WHOLE = Pattern.compile("0|[1-9][0-9]{0,17}");
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     @Override
     @SuppressWarnings("unchecked")
@@ -49,15 +47,21 @@ public class StrictParams implements ParamConverterProvider {
             });
         }
         if (rawType == Long.class || rawType == long.class) {
-            return (ParamConverter<T>) converter(name, "a whole number, e.g. 2",
+            return (ParamConverter<T>) converter(
+                    name,
+                    "a whole number, e.g. 2",
                     text -> WHOLE.matcher(text).matches() ? Long.parseLong(text) : null);
         }
         if (rawType == Boolean.class || rawType == boolean.class) {
-            return (ParamConverter<T>) converter(name, "true or false",
+            return (ParamConverter<T>) converter(
+                    name,
+                    "true or false",
                     text -> "true".equals(text) ? Boolean.TRUE : "false".equals(text) ? Boolean.FALSE : null);
         }
         if (rawType == UUID.class) {
-            return (ParamConverter<T>) converter(name, "an id like 3f2c8a9e-1b4d-4c6e-9a7b-2d5e8f1a3c6b",
+            return (ParamConverter<T>) converter(
+                    name,
+                    "an id like 3f2c8a9e-1b4d-4c6e-9a7b-2d5e8f1a3c6b",
                     text -> UUID_TEXT.matcher(text).matches() ? UUID.fromString(text) : null);
         }
         return null;
@@ -72,9 +76,10 @@ public class StrictParams implements ParamConverterProvider {
                 }
                 T parsed = parse.apply(value);
                 if (parsed == null) {
-                    throw new WebApplicationException(Problem.of(Response.Status.BAD_REQUEST,
-                            "Parameter '" + name + "' must be " + expected)
-                            .with("violations", List.of(new Violation(name, "must be " + expected))).toResponse());
+                    throw new WebApplicationException(
+                            Problem.of(Response.Status.BAD_REQUEST, "Parameter '" + name + "' must be " + expected)
+                                    .with("violations", List.of(new Violation(name, "must be " + expected)))
+                                    .toResponse());
                 }
                 return parsed;
             }

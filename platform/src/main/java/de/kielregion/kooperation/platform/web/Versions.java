@@ -11,8 +11,7 @@ import jakarta.ws.rs.core.EntityTag;
  */
 public final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     public static EntityTag etag(long version) {
         return new EntityTag(String.valueOf(version));
@@ -40,10 +39,14 @@ public final class Versions {
             }
             return;
         }
-        throw new ProblemException(new Problem(null, "Precondition Required", 428,
+        throw new ProblemException(new Problem(
+                null,
+                "Precondition Required",
+                428,
                 "Say which version of " + what + " your change is based on: send If-Match with its ETag, "
                         + "or 'version' in the body",
-                null, null));
+                null,
+                null));
     }
 
     private static long parseIfMatch(String ifMatch) {

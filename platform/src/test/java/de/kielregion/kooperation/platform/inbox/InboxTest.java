@@ -6,13 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.infra.testing.TopicReader;
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.testapp.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,15 +29,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import de.kielregion.kooperation.infra.testing.TopicReader;
-import de.kielregion.kooperation.platform.events.CloudEventHeaders;
-import de.kielregion.kooperation.platform.events.IncomingEvent;
-import de.kielregion.kooperation.platform.testapp.Sql;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class InboxTest {
@@ -87,8 +84,17 @@ class InboxTest {
     @Test
     void applyDirectlyIsIdempotentAndRollsBackWithTheEffect() {
         String name = "direct-" + UUID.randomUUID();
-        IncomingEvent event = new IncomingEvent(UUID.randomUUID().toString(), "/test/direct", "test.direct.v1", "s",
-                "Widget", Instant.now(), mapper.createObjectNode().put("name", name), IN, 0, 0);
+        IncomingEvent event = new IncomingEvent(
+                UUID.randomUUID().toString(),
+                "/test/direct",
+                "test.direct.v1",
+                "s",
+                "Widget",
+                Instant.now(),
+                mapper.createObjectNode().put("name", name),
+                IN,
+                0,
+                0);
         AtomicInteger effects = new AtomicInteger();
         EventHandler failing = e -> {
             effects.incrementAndGet();
@@ -104,8 +110,9 @@ class InboxTest {
         assertTrue(inbox.apply(event, counting), "after a failed attempt the event is applied");
         assertFalse(inbox.apply(event, counting), "a second delivery is recognised");
         assertEquals(2, effects.get());
-        assertEquals(1, sql.count("SELECT count(*) FROM inbox_event WHERE source = ? AND id = ?", event.source(),
-                event.id()));
+        assertEquals(
+                1,
+                sql.count("SELECT count(*) FROM inbox_event WHERE source = ? AND id = ?", event.source(), event.id()));
     }
 
     @Test
@@ -123,23 +130,32 @@ class InboxTest {
         sql.awaitCount(1, WAIT, EFFECT, after);
         List<ConsumerRecord<String, String>> dead;
         try (TopicReader reader = new TopicReader(bootstrapServers, DLQ)) {
-            dead = reader.readUntil(rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= 3, WAIT).stream()
-                    .filter(r -> key.equals(r.key())).toList();
+            dead = reader
+                    .readUntil(
+                            rs -> rs.stream().filter(r -> key.equals(r.key())).count() >= 3, WAIT)
+                    .stream()
+                    .filter(r -> key.equals(r.key()))
+                    .toList();
         }
         assertEquals(3, dead.size(), "the three bad records are in the dead-letter topic");
         assertEquals(poison, dead.get(0).value());
         assertEquals(noData, CloudEventHeaders.value(dead.get(1).headers(), CloudEventHeaders.ID));
         assertEquals(failing, CloudEventHeaders.value(dead.get(2).headers(), CloudEventHeaders.ID));
         assertEquals(0, sql.count(EFFECT, "fails-" + key), "the failing effect never committed");
-        given().baseUri("http://127.0.0.1").port(9901).when().get("/q/metrics").then().statusCode(200)
+        given().baseUri("http://127.0.0.1")
+                .port(9901)
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
                 .body(containsString("ostsee_inbox_deadlettered_total{reason=\"malformed\""))
                 .body(containsString("ostsee_inbox_deadlettered_total{reason=\"failed\""))
                 .body(containsString("ostsee_inbox_consumed_total{outcome=\"applied\""));
     }
 
     private RecordHeaders cloudEvent(String id, String source) {
-        return (RecordHeaders) CloudEventHeaders.of(id, source, "test.widget.created.v1", "subject", "Widget",
-                Instant.now());
+        return (RecordHeaders)
+                CloudEventHeaders.of(id, source, "test.widget.created.v1", "subject", "Widget", Instant.now());
     }
 
     private void send(String key, RecordHeaders headers, String value) {
@@ -149,5 +165,4 @@ class InboxTest {
             throw new IllegalStateException("cannot send to " + IN, e);
         }
     }
-
 }

@@ -1,5 +1,9 @@
 package de.kielregion.kooperation.platform.outbox;
 
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -14,14 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Measures the outbox on this machine against the real in-JVM Kafka broker and PostgreSQL:
@@ -52,8 +50,11 @@ class OutboxBenchmark {
     @Test
     void measure() throws Exception {
         StringBuilder report = new StringBuilder();
-        report.append("Outbox benchmark, ").append(Runtime.getRuntime().availableProcessors()).append(" cores, Java ")
-                .append(Runtime.version()).append('\n');
+        report.append("Outbox benchmark, ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores, Java ")
+                .append(Runtime.version())
+                .append('\n');
 
         latency(WARM_UP, 1, 0); // JIT, connection pool, topic metadata
         report.append(latency(PACED, 1, PACED_PER_SECOND)
@@ -87,8 +88,9 @@ class OutboxBenchmark {
                             Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
                         }
                     }
-                    UUID id = QuarkusTransaction.requiringNew().call(() -> outbox.record("Benchmark",
-                            UUID.randomUUID().toString(), "test.benchmark.v1", Map.of("n", 1)));
+                    UUID id = QuarkusTransaction.requiringNew()
+                            .call(() -> outbox.record(
+                                    "Benchmark", UUID.randomUUID().toString(), "test.benchmark.v1", Map.of("n", 1)));
                     committed.put(id, Instant.now());
                 }
                 return null;
@@ -113,8 +115,8 @@ class OutboxBenchmark {
             ids.addAll(QuarkusTransaction.requiringNew().call(() -> {
                 List<UUID> batch = new ArrayList<>(BURST_TRANSACTION);
                 for (int i = 0; i < BURST_TRANSACTION; i++) {
-                    batch.add(outbox.record("Benchmark", UUID.randomUUID().toString(), "test.benchmark.v1",
-                            Map.of("n", i)));
+                    batch.add(outbox.record(
+                            "Benchmark", UUID.randomUUID().toString(), "test.benchmark.v1", Map.of("n", i)));
                 }
                 return batch;
             }));
@@ -123,10 +125,15 @@ class OutboxBenchmark {
         Map<UUID, Instant> published = awaitPublished(ids);
         Instant last = published.values().stream().max(Instant::compareTo).orElseThrow();
         double seconds = Duration.between(first, last).toNanos() / 1e9;
-        return String.format("burst: %,d events in %d transactions of %d: written in %.2f s, all acknowledged "
-                + "%.2f s after the first commit: relay throughput %,.0f events/s%n", BURST,
-                BURST / BURST_TRANSACTION, BURST_TRANSACTION, Duration.between(first, written).toNanos() / 1e9,
-                seconds, BURST / seconds);
+        return String.format(
+                "burst: %,d events in %d transactions of %d: written in %.2f s, all acknowledged "
+                        + "%.2f s after the first commit: relay throughput %,.0f events/s%n",
+                BURST,
+                BURST / BURST_TRANSACTION,
+                BURST_TRANSACTION,
+                Duration.between(first, written).toNanos() / 1e9,
+                seconds,
+                BURST / seconds);
     }
 
     private Map<UUID, Instant> awaitPublished(java.util.Collection<UUID> ids) throws Exception {
@@ -140,7 +147,9 @@ class OutboxBenchmark {
                 s.setArray(1, c.createArrayOf("uuid", array));
                 try (var rs = s.executeQuery()) {
                     while (rs.next()) {
-                        published.put(rs.getObject(1, UUID.class), rs.getObject(2, Timestamp.class).toInstant());
+                        published.put(
+                                rs.getObject(1, UUID.class),
+                                rs.getObject(2, Timestamp.class).toInstant());
                     }
                 }
             }
@@ -156,9 +165,14 @@ class OutboxBenchmark {
 
     private record Result(int events, Histogram histogram, double writesPerSecond) {
         String describe(String what) {
-            return String.format("%s: %,d events at %,.0f commits/s; commit -> acknowledged: p50 %.1f ms, "
-                    + "p99 %.1f ms, max %.1f ms%n", what, events, writesPerSecond,
-                    histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+            return String.format(
+                    "%s: %,d events at %,.0f commits/s; commit -> acknowledged: p50 %.1f ms, "
+                            + "p99 %.1f ms, max %.1f ms%n",
+                    what,
+                    events,
+                    writesPerSecond,
+                    histogram.getValueAtPercentile(50) / 1000.0,
+                    histogram.getValueAtPercentile(99) / 1000.0,
                     histogram.getMaxValue() / 1000.0);
         }
     }

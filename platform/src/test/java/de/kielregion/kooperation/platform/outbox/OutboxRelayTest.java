@@ -6,6 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.infra.KafkaBroker;
+import de.kielregion.kooperation.infra.testing.InjectKafkaBroker;
+import de.kielregion.kooperation.infra.testing.TopicReader;
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import de.kielregion.kooperation.platform.testapp.Sql;
+import de.kielregion.kooperation.platform.testapp.WidgetService;
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,25 +31,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
-import de.kielregion.kooperation.infra.KafkaBroker;
-import de.kielregion.kooperation.infra.testing.InjectKafkaBroker;
-import de.kielregion.kooperation.infra.testing.TopicReader;
-import de.kielregion.kooperation.platform.events.CloudEventHeaders;
-import de.kielregion.kooperation.platform.testapp.Sql;
-import de.kielregion.kooperation.platform.testapp.WidgetService;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 @QuarkusTest
 class OutboxRelayTest {
@@ -76,8 +73,9 @@ class OutboxRelayTest {
         ConsumerRecord<String, String> record;
         try (TopicReader reader = new TopicReader(bootstrapServers, TOPIC)) {
             record = reader.readUntil(rs -> rs.stream().anyMatch(r -> key.equals(r.key())), WAIT).stream()
-                    .filter(r -> key.equals(r.key())).findFirst().orElseThrow(() -> new AssertionError(
-                            "event of widget " + key + " did not reach " + TOPIC));
+                    .filter(r -> key.equals(r.key()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("event of widget " + key + " did not reach " + TOPIC));
         }
         assertEquals("1.0", header(record, CloudEventHeaders.SPEC_VERSION));
         assertEquals(created.eventId().toString(), header(record, CloudEventHeaders.ID));
@@ -188,8 +186,10 @@ class OutboxRelayTest {
             eventId = QuarkusTransaction.requiringNew()
                     .call(() -> outbox.record("Widget", "locked", "test.lock.v1", Map.of("n", 1)));
             Thread.sleep(1500); // several sweeps (200 ms in tests)
-            assertEquals(1, sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND published_at IS NULL",
-                    eventId), "this relay does not publish while another holds the lock");
+            assertEquals(
+                    1,
+                    sql.count("SELECT count(*) FROM outbox_event WHERE id = ? AND published_at IS NULL", eventId),
+                    "this relay does not publish while another holds the lock");
             other.rollback();
         }
         awaitPublished(List.of(eventId));
@@ -204,7 +204,9 @@ class OutboxRelayTest {
         sql.update(insert, old, "3 hours", "2 hours");
         sql.update(insert, recent, "10 minutes", "9 minutes");
         sql.awaitCount(0, WAIT, "SELECT count(*) FROM outbox_event WHERE id = ?", old);
-        assertEquals(1, sql.count("SELECT count(*) FROM outbox_event WHERE id = ?", recent),
+        assertEquals(
+                1,
+                sql.count("SELECT count(*) FROM outbox_event WHERE id = ?", recent),
                 "rows within the retention (1h in tests) stay");
     }
 

@@ -4,18 +4,16 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.platform.testapp.Sql;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.platform.testapp.Sql;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Requests larger than the server accepts are refused with the right 4xx and change nothing.
@@ -34,11 +32,14 @@ class OversizedRequestTest {
     @Test
     void aDeclaredBodyOverTheLimitIs413ProblemJsonBeforeItIsRead() throws IOException {
         long before = sql.count("SELECT count(*) FROM widget");
-        String answer = exchange("POST /widgets HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
-                + "Content-Length: 20000000\r\n\r\n{\"name\":\"", null);
+        String answer = exchange(
+                "POST /widgets HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+                        + "Content-Length: 20000000\r\n\r\n{\"name\":\"",
+                null);
         assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
         assertTrue(answer.contains("content-type: application/problem+json"), answer);
-        assertTrue(answer.contains("\"detail\":\"The request body declares 20000000 bytes; at most 10485760 bytes"),
+        assertTrue(
+                answer.contains("\"detail\":\"The request body declares 20000000 bytes; at most 10485760 bytes"),
                 answer);
         assertEquals(before, sql.count("SELECT count(*) FROM widget"));
     }
@@ -62,7 +63,11 @@ class OversizedRequestTest {
     @Test
     void aTooLongAddressIs414AndTooLargeHeadersAre431NeverA500() {
         given().when().get("/echo?q=" + "a".repeat(10_000)).then().statusCode(414);
-        given().header("X-Large", "a".repeat(30_000)).when().get("/echo?q=a").then().statusCode(431);
+        given().header("X-Large", "a".repeat(30_000))
+                .when()
+                .get("/echo?q=a")
+                .then()
+                .statusCode(431);
         given().when().get("/echo?q=" + "a".repeat(3_000)).then().statusCode(200);
     }
 

@@ -8,14 +8,12 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import de.kielregion.kooperation.platform.testapp.Sql;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ProblemMappersTest {
@@ -26,9 +24,12 @@ class ProblemMappersTest {
     @Test
     void malformedJsonIs400ProblemAndChangesNothing() {
         long before = sql.count("SELECT count(*) FROM widget");
-        given().contentType(ContentType.JSON).body("{\"name\": \"x\", ")
-                .when().post("/widgets")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"x\", ")
+                .when()
+                .post("/widgets")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("status", equalTo(400))
                 .body("title", equalTo("Bad Request"))
@@ -39,9 +40,12 @@ class ProblemMappersTest {
 
     @Test
     void invalidFieldsAre400WithOneViolationPerField() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"\", \"count\": 5000}")
-                .when().post("/widgets")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"\", \"count\": 5000}")
+                .when()
+                .post("/widgets")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations", hasSize(2))
                 .body("violations.field", hasItem("name"))
@@ -52,16 +56,21 @@ class ProblemMappersTest {
     @Test
     void missingBodyIs400() {
         given().contentType(ContentType.JSON)
-                .when().post("/widgets")
-                .then().statusCode(400)
+                .when()
+                .post("/widgets")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json");
     }
 
     @Test
     void wrongJsonTypeNamesTheField() {
-        given().contentType(ContentType.JSON).body("{\"name\": \"ok\", \"count\": \"many\"}")
-                .when().post("/widgets")
-                .then().statusCode(400)
+        given().contentType(ContentType.JSON)
+                .body("{\"name\": \"ok\", \"count\": \"many\"}")
+                .when()
+                .post("/widgets")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("detail", startsWith("Field 'count' has an invalid value"))
                 .body("violations[0].field", equalTo("count"));
@@ -70,31 +79,47 @@ class ProblemMappersTest {
     @Test
     void unknownIdIs404Problem() {
         UUID id = UUID.randomUUID();
-        given().when().get("/widgets/" + id)
-                .then().statusCode(404)
+        given().when()
+                .get("/widgets/" + id)
+                .then()
+                .statusCode(404)
                 .contentType("application/problem+json")
                 .body("detail", equalTo("Widget " + id + " does not exist"));
     }
 
     @Test
     void malformedIdInPathIs400NamingTheParameterNot500() {
-        given().when().get("/widgets/not-a-uuid")
-                .then().statusCode(400)
+        given().when()
+                .get("/widgets/not-a-uuid")
+                .then()
+                .statusCode(400)
                 .contentType("application/problem+json")
                 .body("violations.field", hasItem("id"));
     }
 
     @Test
     void staleVersionIs409AndKeepsTheNewerState() {
-        String id = given().contentType(ContentType.JSON).body("{\"name\": \"first\", \"count\": 1}")
-                .when().post("/widgets")
-                .then().statusCode(201).extract().path("id");
-        given().contentType(ContentType.JSON).body("{\"version\": 0, \"name\": \"second\", \"count\": 2}")
-                .when().put("/widgets/" + id)
-                .then().statusCode(200).body("name", equalTo("second"));
-        given().contentType(ContentType.JSON).body("{\"version\": 0, \"name\": \"third\", \"count\": 3}")
-                .when().put("/widgets/" + id)
-                .then().statusCode(409)
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"name\": \"first\", \"count\": 1}")
+                .when()
+                .post("/widgets")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        given().contentType(ContentType.JSON)
+                .body("{\"version\": 0, \"name\": \"second\", \"count\": 2}")
+                .when()
+                .put("/widgets/" + id)
+                .then()
+                .statusCode(200)
+                .body("name", equalTo("second"));
+        given().contentType(ContentType.JSON)
+                .body("{\"version\": 0, \"name\": \"third\", \"count\": 3}")
+                .when()
+                .put("/widgets/" + id)
+                .then()
+                .statusCode(409)
                 .contentType("application/problem+json")
                 .body("detail", containsString("changed by someone else"));
         given().when().get("/widgets/" + id).then().statusCode(200).body("name", equalTo("second"));
@@ -104,7 +129,12 @@ class ProblemMappersTest {
     void unknownPathAndWrongMethodAreProblems() {
         given().when().get("/nothing-here").then().statusCode(404).contentType("application/problem+json");
         given().when().delete("/widgets").then().statusCode(405).contentType("application/problem+json");
-        given().contentType(ContentType.XML).body("<widget/>").when().post("/widgets")
-                .then().statusCode(415).contentType("application/problem+json");
+        given().contentType(ContentType.XML)
+                .body("<widget/>")
+                .when()
+                .post("/widgets")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 }

@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.platform.testapp;
 
-import java.time.LocalDate;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -10,14 +8,14 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.time.LocalDate;
 
 /** Echoes what it read, to show how strictly the platform reads input. */
 @Path("/echo")
 @PermitAll
 public class EchoResource {
 
-    public record Dated(@NotNull LocalDate day, String note) {
-    }
+    public record Dated(@NotNull LocalDate day, String note) {}
 
     @POST
     @Path("dated")
@@ -32,7 +30,9 @@ public class EchoResource {
 
     @GET
     @Path("typed/{id}")
-    public String typed(@PathParam("id") java.util.UUID id, @QueryParam("n") Integer n,
+    public String typed(
+            @PathParam("id") java.util.UUID id,
+            @QueryParam("n") Integer n,
             @QueryParam("flag") @jakarta.ws.rs.DefaultValue("false") boolean flag,
             @QueryParam("page") @jakarta.ws.rs.DefaultValue("0") int page) {
         return id + " " + n + " " + flag + " " + page;

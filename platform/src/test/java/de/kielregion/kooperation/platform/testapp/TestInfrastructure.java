@@ -7,5 +7,4 @@ import io.quarkus.test.common.QuarkusTestResource;
 /** Real Kafka and PostgreSQL for every test of this module (one start per test run). */
 @QuarkusTestResource(KafkaTestResource.class)
 @QuarkusTestResource(PostgresTestResource.class)
-public class TestInfrastructure {
-}
+public class TestInfrastructure {}

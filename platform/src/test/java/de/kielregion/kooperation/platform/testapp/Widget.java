@@ -1,10 +1,9 @@
 package de.kielregion.kooperation.platform.testapp;
 
-import java.util.UUID;
-
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
+import java.util.UUID;
 
 /** A stand-in aggregate whose changes record outbox events. */
 @Entity

@@ -1,15 +1,13 @@
 package de.kielregion.kooperation.platform.testapp;
 
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /** Counts each consumed event's effect per name; an event with {@code "fail": true} always fails. */
 @ApplicationScoped
@@ -34,7 +32,7 @@ public class WidgetEventConsumer {
             throw new IllegalStateException("this event always fails");
         }
         em.createNativeQuery("INSERT INTO widget_effect (name, applied) VALUES (?1, 1) "
-                + "ON CONFLICT (name) DO UPDATE SET applied = widget_effect.applied + 1")
+                        + "ON CONFLICT (name) DO UPDATE SET applied = widget_effect.applied + 1")
                 .setParameter(1, event.data().path("name").asText())
                 .executeUpdate();
     }

@@ -1,9 +1,5 @@
 package de.kielregion.kooperation.platform.testapp;
 
-import java.util.UUID;
-
-import org.jboss.resteasy.reactive.RestResponse;
-
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -21,6 +17,8 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.jboss.resteasy.reactive.RestResponse;
 
 /** HTTP surface of the test application, to exercise the problem+json mapping. */
 @Path("/widgets")
@@ -28,13 +26,17 @@ import jakarta.ws.rs.QueryParam;
 public class WidgetResource {
 
     /** When set, the next create fails after writing (a transient failure a client would retry). */
-    public static final java.util.concurrent.atomic.AtomicBoolean FAIL_NEXT = new java.util.concurrent.atomic.AtomicBoolean();
+    public static final java.util.concurrent.atomic.AtomicBoolean FAIL_NEXT =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
-    public record WidgetRequest(@NotBlank @Size(max = 50) String name, @Min(0) @Max(1000) int count) {
-    }
+    public record WidgetRequest(
+            @NotBlank @Size(max = 50) String name,
+            @Min(0) @Max(1000) int count) {}
 
-    public record WidgetUpdate(@NotNull Long version, @NotBlank @Size(max = 50) String name, @Min(0) int count) {
-    }
+    public record WidgetUpdate(
+            @NotNull Long version,
+            @NotBlank @Size(max = 50) String name,
+            @Min(0) int count) {}
 
     private final WidgetService widgets;
 

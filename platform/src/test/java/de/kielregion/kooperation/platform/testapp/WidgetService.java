@@ -1,13 +1,12 @@
 package de.kielregion.kooperation.platform.testapp;
 
-import java.util.Map;
-import java.util.UUID;
-
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.Map;
+import java.util.UUID;
 
 @ApplicationScoped
 public class WidgetService {
@@ -22,8 +21,7 @@ public class WidgetService {
         this.outbox = outbox;
     }
 
-    public record Created(Widget widget, UUID eventId) {
-    }
+    public record Created(Widget widget, UUID eventId) {}
 
     @Transactional
     public Created create(String name, int count) {
@@ -45,13 +43,17 @@ public class WidgetService {
     }
 
     @Transactional
-    public de.kielregion.kooperation.platform.web.Page<Widget> list(String name,
-            de.kielregion.kooperation.platform.web.PageQuery paging) {
+    public de.kielregion.kooperation.platform.web.Page<Widget> list(
+            String name, de.kielregion.kooperation.platform.web.PageQuery paging) {
         long total = em.createQuery("SELECT count(w) FROM Widget w WHERE w.name = :name", Long.class)
-                .setParameter("name", name).getSingleResult();
-        java.util.List<Widget> items = em.createQuery("SELECT w FROM Widget w WHERE w.name = :name ORDER BY w.id",
-                Widget.class).setParameter("name", name).setFirstResult(paging.page() * paging.size())
-                .setMaxResults(paging.size()).getResultList();
+                .setParameter("name", name)
+                .getSingleResult();
+        java.util.List<Widget> items = em.createQuery(
+                        "SELECT w FROM Widget w WHERE w.name = :name ORDER BY w.id", Widget.class)
+                .setParameter("name", name)
+                .setFirstResult(paging.page() * paging.size())
+                .setMaxResults(paging.size())
+                .getResultList();
         return de.kielregion.kooperation.platform.web.Page.of(items, paging, total);
     }
 

@@ -9,15 +9,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import org.junit.jupiter.api.Test;
-
 import de.kielregion.kooperation.platform.testapp.Sql;
 import de.kielregion.kooperation.platform.testapp.WidgetResource;
 import de.kielregion.kooperation.platform.testapp.WidgetService;
@@ -25,6 +16,13 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
 
 /** A retried POST with the same Idempotency-Key does nothing twice, and says so; lists link their pages. */
 @QuarkusTest
@@ -46,8 +44,10 @@ class IdempotencyTest {
     }
 
     private long events(String name) {
-        return sql.count("SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'name' = ?",
-                WidgetService.CREATED, name);
+        return sql.count(
+                "SELECT count(*) FROM outbox_event WHERE type = ? AND payload->>'name' = ?",
+                WidgetService.CREATED,
+                name);
     }
 
     @Test
@@ -55,10 +55,14 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String name = "retry-" + key.substring(0, 8);
         Response first = create(key, name, 3);
-        first.then().statusCode(201).header("Location", containsString("/widgets/"))
+        first.then()
+                .statusCode(201)
+                .header("Location", containsString("/widgets/"))
                 .header(Idempotency.REPLAYED, nullValue());
         Response second = create(key, name, 3);
-        second.then().statusCode(201).header(Idempotency.REPLAYED, "true")
+        second.then()
+                .statusCode(201)
+                .header(Idempotency.REPLAYED, "true")
                 .header("Location", equalTo(first.header("Location")))
                 .body("id", equalTo(first.jsonPath().getString("id")));
         assertEquals(1, widgets(name));
@@ -70,7 +74,10 @@ class IdempotencyTest {
         String key = UUID.randomUUID().toString();
         String name = "other-" + key.substring(0, 8);
         create(key, name, 1).then().statusCode(201);
-        create(key, name, 2).then().statusCode(422).contentType("application/problem+json")
+        create(key, name, 2)
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
                 .body("violations.field", hasItem("Idempotency-Key"))
                 .body("detail", containsString("another request body"));
         assertEquals(1, widgets(name));
@@ -126,7 +133,10 @@ class IdempotencyTest {
     void aKeyMustBeVisibleAsciiOfAtMost255Characters() {
         String name = "badkey-" + UUID.randomUUID().toString().substring(0, 8);
         for (String key : List.of("x".repeat(256), "a b", "schlüssel")) {
-            create(key, name, 1).then().statusCode(400).contentType("application/problem+json")
+            create(key, name, 1)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
                     .body("violations.field", hasItem("Idempotency-Key"));
         }
         assertEquals(0, widgets(name));
@@ -138,15 +148,31 @@ class IdempotencyTest {
         for (int i = 0; i < 5; i++) {
             create(null, name, i).then().statusCode(201);
         }
-        String link = given().queryParam("name", name).queryParam("page", 1).queryParam("size", 2).when()
-                .get("/widgets").then().statusCode(200).body("items.size()", equalTo(2)).extract().header("Link");
+        String link = given().queryParam("name", name)
+                .queryParam("page", 1)
+                .queryParam("size", 2)
+                .when()
+                .get("/widgets")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(2))
+                .extract()
+                .header("Link");
         String query = "</widgets?name=" + name;
         assertTrue(link.contains(query + "&page=0&size=2>; rel=\"first\""), link);
         assertTrue(link.contains(query + "&page=0&size=2>; rel=\"prev\""), link);
         assertTrue(link.contains(query + "&page=2&size=2>; rel=\"next\""), link);
         assertTrue(link.contains(query + "&page=2&size=2>; rel=\"last\""), link);
-        String lastPage = given().queryParam("name", name).queryParam("page", 2).queryParam("size", 2).when()
-                .get("/widgets").then().statusCode(200).body("items.size()", equalTo(1)).extract().header("Link");
+        String lastPage = given().queryParam("name", name)
+                .queryParam("page", 2)
+                .queryParam("size", 2)
+                .when()
+                .get("/widgets")
+                .then()
+                .statusCode(200)
+                .body("items.size()", equalTo(1))
+                .extract()
+                .header("Link");
         assertFalse(lastPage.contains("rel=\"next\""), lastPage);
     }
 }

@@ -1,8 +1,5 @@
 package de.kielregion.kooperation.portal.api;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,10 +8,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 
 /** memberships-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "memberships")
@@ -27,8 +24,12 @@ public interface MembershipsApi {
 
     @GET
     @Path("memberships")
-    Map<String, Object> memberships(@QueryParam("holder") String holder, @QueryParam("status") String status,
-            @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
+    Map<String, Object> memberships(
+            @QueryParam("holder") String holder,
+            @QueryParam("status") String status,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("memberships/deadlines")

@@ -1,8 +1,5 @@
 package de.kielregion.kooperation.portal.api;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,10 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 
 /** partners-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "partners")
@@ -29,13 +26,18 @@ public interface PartnersApi {
 
     @GET
     @Path("partners")
-    Map<String, Object> partners(@QueryParam("q") String q, @QueryParam("type") String type,
-            @QueryParam("country") String country, @QueryParam("status") String status,
-            @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
+    Map<String, Object> partners(
+            @QueryParam("q") String q,
+            @QueryParam("type") String type,
+            @QueryParam("country") String country,
+            @QueryParam("status") String status,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("partners/export/geojson")
-    @Produces({ "application/geo+json", MediaType.APPLICATION_JSON })
+    @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
     String geoJson(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country);
 
     @GET
@@ -56,8 +58,11 @@ public interface PartnersApi {
 
     @GET
     @Path("relations")
-    Map<String, Object> relations(@QueryParam("shareholder") String shareholder,
-            @QueryParam("partnerId") String partnerId, @QueryParam("page") int page, @QueryParam("size") int size);
+    Map<String, Object> relations(
+            @QueryParam("shareholder") String shareholder,
+            @QueryParam("partnerId") String partnerId,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size);
 
     @POST
     @Path("relations")
@@ -69,8 +74,8 @@ public interface PartnersApi {
 
     @PUT
     @Path("relations/{id}")
-    Map<String, Object> updateRelation(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            Map<String, Object> request);
+    Map<String, Object> updateRelation(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> request);
 
     @GET
     @Path("cooperation-areas")
@@ -86,16 +91,21 @@ public interface PartnersApi {
 
     @GET
     @Path("shareholders/{shareholder}/activities")
-    Map<String, Object> activities(@PathParam("shareholder") String shareholder, @QueryParam("page") int page,
-            @QueryParam("size") int size, @QueryParam("sort") String sort);
+    Map<String, Object> activities(
+            @PathParam("shareholder") String shareholder,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("shareholders/{shareholder}/activities/{externalId}")
-    Map<String, Object> activity(@PathParam("shareholder") String shareholder,
-            @PathParam("externalId") String externalId);
+    Map<String, Object> activity(
+            @PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId);
 
     @PUT
     @Path("shareholders/{shareholder}/activities/{externalId}")
-    Map<String, Object> upsertActivity(@PathParam("shareholder") String shareholder,
-            @PathParam("externalId") String externalId, Map<String, Object> request);
+    Map<String, Object> upsertActivity(
+            @PathParam("shareholder") String shareholder,
+            @PathParam("externalId") String externalId,
+            Map<String, Object> request);
 }

@@ -1,15 +1,12 @@
 package de.kielregion.kooperation.portal.api;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.eclipse.microprofile.rest.client.ext.ResponseExceptionMapper;
 
 /** Turns a service's error response (problem+json, or anything else) into a {@link ServiceProblem}. */
 public class ProblemResponses implements ResponseExceptionMapper<ServiceProblem> {
@@ -18,8 +15,7 @@ public class ProblemResponses implements ResponseExceptionMapper<ServiceProblem>
 
     @Override
     public ServiceProblem toThrowable(Response response) {
-        return read(response.getStatus(), response.hasEntity() ? safeBody(response) : null,
-                response.getMediaType());
+        return read(response.getStatus(), response.hasEntity() ? safeBody(response) : null, response.getMediaType());
     }
 
     @Override
@@ -28,7 +24,8 @@ public class ProblemResponses implements ResponseExceptionMapper<ServiceProblem>
     }
 
     static ServiceProblem read(int status, String body, MediaType type) {
-        String title = Response.Status.fromStatusCode(status) == null ? "HTTP " + status
+        String title = Response.Status.fromStatusCode(status) == null
+                ? "HTTP " + status
                 : Response.Status.fromStatusCode(status).getReasonPhrase();
         String detail = null;
         Map<String, String> violations = new LinkedHashMap<>();
@@ -36,9 +33,12 @@ public class ProblemResponses implements ResponseExceptionMapper<ServiceProblem>
             try {
                 JsonNode problem = JSON.readTree(body);
                 title = problem.path("title").asText(title);
-                detail = problem.path("detail").isTextual() ? problem.path("detail").asText() : null;
+                detail = problem.path("detail").isTextual()
+                        ? problem.path("detail").asText()
+                        : null;
                 for (JsonNode v : problem.path("violations")) {
-                    violations.putIfAbsent(v.path("field").asText(), v.path("message").asText());
+                    violations.putIfAbsent(
+                            v.path("field").asText(), v.path("message").asText());
                 }
             } catch (Exception e) {
                 detail = null;

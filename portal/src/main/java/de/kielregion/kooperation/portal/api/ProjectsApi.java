@@ -1,8 +1,5 @@
 package de.kielregion.kooperation.portal.api;
 
-import java.util.List;
-import java.util.Map;
-
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -13,10 +10,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
-
 
 /** projects-service, called with the signed-in user's access token. */
 @RegisterRestClient(configKey = "projects")
@@ -51,9 +48,14 @@ public interface ProjectsApi {
 
     @GET
     @Path("projects")
-    Map<String, Object> projects(@QueryParam("status") String status, @QueryParam("themeId") String themeId,
-            @QueryParam("measureId") String measureId, @QueryParam("shareholder") String shareholder,
-            @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
+    Map<String, Object> projects(
+            @QueryParam("status") String status,
+            @QueryParam("themeId") String themeId,
+            @QueryParam("measureId") String measureId,
+            @QueryParam("shareholder") String shareholder,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("sort") String sort);
 
     @GET
     @Path("projects/{id}")
@@ -65,8 +67,8 @@ public interface ProjectsApi {
 
     @PUT
     @Path("projects/{id}")
-    Map<String, Object> update(@PathParam("id") String id, @HeaderParam("If-Match") String ifMatch,
-            Map<String, Object> request);
+    Map<String, Object> update(
+            @PathParam("id") String id, @HeaderParam("If-Match") String ifMatch, Map<String, Object> request);
 
     @POST
     @Path("projects/{id}/status")
@@ -94,8 +96,14 @@ public interface ProjectsApi {
 
     @GET
     @Path("decisions")
-    Map<String, Object> decisions(@QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectId") String subjectId, @QueryParam("body") String body,
-            @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
-            @QueryParam("page") int page, @QueryParam("size") int size, @QueryParam("sort") String sort);
+    Map<String, Object> decisions(
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("subjectId") String subjectId,
+            @QueryParam("body") String body,
+            @QueryParam("service") String service,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("page") int page,
+            @QueryParam("size") int size,
+            @QueryParam("sort") String sort);
 }

@@ -48,7 +48,9 @@ public class ServiceProblem extends RuntimeException {
 
     /** Violations whose field the form does not show (to list above the form). */
     public List<String> otherViolations(java.util.Collection<String> shownFields) {
-        return violations.entrySet().stream().filter(e -> !shownFields.contains(e.getKey()))
-                .map(e -> e.getKey() + ": " + e.getValue()).toList();
+        return violations.entrySet().stream()
+                .filter(e -> !shownFields.contains(e.getKey()))
+                .map(e -> e.getKey() + ": " + e.getValue())
+                .toList();
     }
 }

@@ -1,12 +1,11 @@
 package de.kielregion.kooperation.portal.api;
 
-import jakarta.ws.rs.client.ClientRequestContext;
-import jakarta.ws.rs.client.ClientRequestFilter;
-import jakarta.ws.rs.core.HttpHeaders;
-
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.oidc.AccessTokenCredential;
+import jakarta.ws.rs.client.ClientRequestContext;
+import jakarta.ws.rs.client.ClientRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 
 /**
  * Calls a service as the signed-in user: with the user's language ({@code Accept-Language},
@@ -18,15 +17,19 @@ public class UserToken implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        try (InstanceHandle<de.kielregion.kooperation.portal.web.Ui> ui = Arc.container()
-                .instance(de.kielregion.kooperation.portal.web.Ui.class)) {
+        try (InstanceHandle<de.kielregion.kooperation.portal.web.Ui> ui =
+                Arc.container().instance(de.kielregion.kooperation.portal.web.Ui.class)) {
             if (ui.isAvailable() && Arc.container().requestContext().isActive()) {
-                request.getHeaders().putSingle(HttpHeaders.ACCEPT_LANGUAGE, ui.get().lang());
+                request.getHeaders()
+                        .putSingle(HttpHeaders.ACCEPT_LANGUAGE, ui.get().lang());
             }
         }
         try (InstanceHandle<AccessTokenCredential> token = Arc.container().instance(AccessTokenCredential.class)) {
             if (token.isAvailable() && token.get() != null && token.get().getToken() != null) {
-                request.getHeaders().putSingle(HttpHeaders.AUTHORIZATION, "Bearer " + token.get().getToken());
+                request.getHeaders()
+                        .putSingle(
+                                HttpHeaders.AUTHORIZATION,
+                                "Bearer " + token.get().getToken());
             }
         }
     }

@@ -13,15 +13,14 @@ public final class Messages {
 
     public static final Locale GERMAN = Locale.GERMANY;
     public static final Locale ENGLISH = Locale.UK;
-    private static final ResourceBundle.Control NO_FALLBACK = ResourceBundle.Control
-            .getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
-    private Messages() {
-    }
+    private Messages() {}
 
     public static ResourceBundle bundle(Locale locale) {
-        return ResourceBundle.getBundle("i18n.messages", "en".equals(locale.getLanguage()) ? Locale.ENGLISH
-                : Locale.ROOT, NO_FALLBACK);
+        return ResourceBundle.getBundle(
+                "i18n.messages", "en".equals(locale.getLanguage()) ? Locale.ENGLISH : Locale.ROOT, NO_FALLBACK);
     }
 
     /** The message for {@code key}, formatted with {@code args}; the key itself (visible, never an error) when missing. */

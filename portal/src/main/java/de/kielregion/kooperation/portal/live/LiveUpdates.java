@@ -1,16 +1,13 @@
 package de.kielregion.kooperation.portal.live;
 
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-
-import jakarta.enterprise.context.ApplicationScoped;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 
 /**
  * Live status: every event the three services publish (their CloudEvents topics) becomes a
@@ -22,18 +19,18 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 public class LiveUpdates {
 
     /** What the browser learns: which kind of thing changed, and which one. No content. */
-    public record Change(String type, String subject, String source) {
-    }
+    public record Change(String type, String subject, String source) {}
 
-    private record Stamped(long at, Change change) {
-    }
+    private record Stamped(long at, Change change) {}
 
     /** How long and how many recent changes are kept for pages that connect a moment after they were rendered. */
     public static final long REPLAY_MILLIS = 120_000;
+
     static final int REPLAY_MAX = 2_000;
 
     private final BroadcastProcessor<Change> changes = BroadcastProcessor.create();
-    private final java.util.concurrent.ConcurrentLinkedDeque<Stamped> recent = new java.util.concurrent.ConcurrentLinkedDeque<>();
+    private final java.util.concurrent.ConcurrentLinkedDeque<Stamped> recent =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     @Incoming("live")
     public void onEvent(ConsumerRecord<String, String> record) {
@@ -43,7 +40,8 @@ public class LiveUpdates {
     void publish(Change change) {
         long now = System.currentTimeMillis();
         recent.addLast(new Stamped(now, change));
-        while (recent.size() > REPLAY_MAX || (!recent.isEmpty() && recent.peekFirst().at() < now - REPLAY_MILLIS)) {
+        while (recent.size() > REPLAY_MAX
+                || (!recent.isEmpty() && recent.peekFirst().at() < now - REPLAY_MILLIS)) {
             recent.pollFirst();
         }
         changes.onNext(change);
@@ -55,10 +53,15 @@ public class LiveUpdates {
      * proxies keep the stream open. A change may come twice; the page only refreshes.
      */
     public Multi<Change> stream(long since) {
-        Multi<Change> keepAlive = Multi.createFrom().ticks().every(Duration.ofSeconds(20))
-                .map(t -> new Change("keep-alive", null, null));
-        java.util.List<Change> missed = recent.stream().filter(s -> s.at() >= since).map(Stamped::change).toList();
-        return Multi.createBy().merging().streams(changes, keepAlive, Multi.createFrom().iterable(missed));
+        Multi<Change> keepAlive =
+                Multi.createFrom().ticks().every(Duration.ofSeconds(20)).map(t -> new Change("keep-alive", null, null));
+        java.util.List<Change> missed = recent.stream()
+                .filter(s -> s.at() >= since)
+                .map(Stamped::change)
+                .toList();
+        return Multi.createBy()
+                .merging()
+                .streams(changes, keepAlive, Multi.createFrom().iterable(missed));
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -1,9 +1,11 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
+import de.kielregion.kooperation.portal.api.PartnersApi;
+import de.kielregion.kooperation.portal.api.ServiceProblem;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,15 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import de.kielregion.kooperation.portal.api.PartnersApi;
-import de.kielregion.kooperation.portal.api.ServiceProblem;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /**
  * The shareholders' existing activities: everyone reads them; a shareholder's staff edit
@@ -33,10 +30,11 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class ActivitiesPage extends PageSupport {
 
-    static final List<String> KINDS = List.of("PROJECT", "PARTNERSHIP", "EXCHANGE", "EVENT", "NETWORK_MEMBERSHIP",
-            "VISIT", "OTHER");
+    static final List<String> KINDS =
+            List.of("PROJECT", "PARTNERSHIP", "EXCHANGE", "EVENT", "NETWORK_MEMBERSHIP", "VISIT", "OTHER");
     static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN");
-    static final Set<String> FORM_FIELDS = Set.of("externalId", "title", "kind", "yearFrom", "yearTo", "themes", "link");
+    static final Set<String> FORM_FIELDS =
+            Set.of("externalId", "title", "kind", "yearFrom", "yearTo", "themes", "link");
 
     @Inject
     @RestClient
@@ -54,8 +52,11 @@ public class ActivitiesPage extends PageSupport {
     public TemplateInstance list(@QueryParam("shareholder") String shareholder, @QueryParam("page") String page) {
         String own = ui.shareholder();
         String s = oneOf(SHAREHOLDERS, shareholder) ? shareholder : oneOf(SHAREHOLDERS, own) ? own : "KIEL";
-        return page(list).data("shareholder", s).data("shareholders", SHAREHOLDERS)
-                .data("result", partners.activities(s, pageNumber(page), 20, "-updatedAt")).data("query", "shareholder=" + s);
+        return page(list)
+                .data("shareholder", s)
+                .data("shareholders", SHAREHOLDERS)
+                .data("result", partners.activities(s, pageNumber(page), 20, "-updatedAt"))
+                .data("query", "shareholder=" + s);
     }
 
     @GET
@@ -66,16 +67,19 @@ public class ActivitiesPage extends PageSupport {
 
     @GET
     @Path("{shareholder}/{externalId}/edit")
-    public TemplateInstance edit(@PathParam("shareholder") String shareholder,
-            @PathParam("externalId") String externalId) {
+    public TemplateInstance edit(
+            @PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId) {
         Map<String, Object> activity = partners.activity(shareholder(shareholder), externalId(externalId));
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         for (String f : List.of("externalId", "title", "kind", "yearFrom", "yearTo", "link")) {
             values.put(f, activity.get(f) == null ? "" : String.valueOf(activity.get(f)));
         }
         Object themes = activity.get("themes");
-        values.put("themes", themes instanceof List<?> l ? String.join(", ", l.stream().map(String::valueOf).toList())
-                : "");
+        values.put(
+                "themes",
+                themes instanceof List<?> l
+                        ? String.join(", ", l.stream().map(String::valueOf).toList())
+                        : "");
         return formPage(shareholder, activity, null, values);
     }
 
@@ -84,31 +88,54 @@ public class ActivitiesPage extends PageSupport {
     public Response save(@PathParam("shareholder") String shareholder, MultivaluedMap<String, String> form) {
         String s = shareholder(shareholder);
         String externalId = Forms.text(form, "externalId");
-        List<String> themes = Forms.text(form, "themes") == null ? List.of()
-                : java.util.Arrays.stream(Forms.text(form, "themes").split(",")).map(String::trim)
-                        .filter(t -> !t.isEmpty()).toList();
-        Map<String, Object> body = Forms.body("externalId", externalId, "title", Forms.text(form, "title"), "kind",
-                Forms.text(form, "kind"), "yearFrom", Forms.integer(form, "yearFrom"), "yearTo",
-                Forms.integer(form, "yearTo"), "themes", themes, "link", Forms.text(form, "link"));
-        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> existing = new java.util.concurrent.atomic.AtomicReference<>();
-        return submit(form, () -> {
-            if (externalId == null) {
-                throw new ServiceProblem(400, "Bad Request", null, Map.of("externalId", "must not be blank"));
-            }
-            if ("edit".equals(Forms.text(form, "mode"))) {
-                // PUT replaces the activity: keep the partners the form does not show.
-                existing.set(partners.activity(s, externalId(externalId)));
-                body.put("partnerIds", existing.get().getOrDefault("partnerIds", List.of()));
-            }
-            partners.upsertActivity(s, externalId, body);
-            return "/activities?shareholder=" + s;
-        }, problem -> formPage(s, existing.get(), problem, Forms.values(form)));
+        List<String> themes = Forms.text(form, "themes") == null
+                ? List.of()
+                : java.util.Arrays.stream(Forms.text(form, "themes").split(","))
+                        .map(String::trim)
+                        .filter(t -> !t.isEmpty())
+                        .toList();
+        Map<String, Object> body = Forms.body(
+                "externalId",
+                externalId,
+                "title",
+                Forms.text(form, "title"),
+                "kind",
+                Forms.text(form, "kind"),
+                "yearFrom",
+                Forms.integer(form, "yearFrom"),
+                "yearTo",
+                Forms.integer(form, "yearTo"),
+                "themes",
+                themes,
+                "link",
+                Forms.text(form, "link"));
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> existing =
+                new java.util.concurrent.atomic.AtomicReference<>();
+        return submit(
+                form,
+                () -> {
+                    if (externalId == null) {
+                        throw new ServiceProblem(400, "Bad Request", null, Map.of("externalId", "must not be blank"));
+                    }
+                    if ("edit".equals(Forms.text(form, "mode"))) {
+                        // PUT replaces the activity: keep the partners the form does not show.
+                        existing.set(partners.activity(s, externalId(externalId)));
+                        body.put("partnerIds", existing.get().getOrDefault("partnerIds", List.of()));
+                    }
+                    partners.upsertActivity(s, externalId, body);
+                    return "/activities?shareholder=" + s;
+                },
+                problem -> formPage(s, existing.get(), problem, Forms.values(form)));
     }
 
-    private TemplateInstance formPage(String shareholder, Map<String, Object> activity, ServiceProblem problem,
-            Map<String, Object> values) {
-        return page(form).data("shareholder", shareholder).data("activity", activity).data("problem", problem)
-                .data("values", values).data("kinds", KINDS)
+    private TemplateInstance formPage(
+            String shareholder, Map<String, Object> activity, ServiceProblem problem, Map<String, Object> values) {
+        return page(form)
+                .data("shareholder", shareholder)
+                .data("activity", activity)
+                .data("problem", problem)
+                .data("values", values)
+                .data("kinds", KINDS)
                 .data("otherViolations", problem == null ? List.of() : problem.otherViolations(FORM_FIELDS));
     }
 

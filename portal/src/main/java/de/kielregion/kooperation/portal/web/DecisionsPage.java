@@ -1,21 +1,18 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.util.List;
-
+import de.kielregion.kooperation.portal.api.ProjectsApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import de.kielregion.kooperation.portal.api.ProjectsApi;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /** The decision register of all three services, filterable; each entry linked to its subject. */
 @Path("/decisions")
@@ -23,8 +20,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class DecisionsPage extends PageSupport {
 
-    static final List<String> SUBJECT_TYPES = List.of("Project", "Measure", "OpenQuestion", "Strategy", "Membership",
-            "Partner");
+    static final List<String> SUBJECT_TYPES =
+            List.of("Project", "Measure", "OpenQuestion", "Strategy", "Membership", "Partner");
     static final List<String> SERVICES = List.of("projects-service", "partners-service", "memberships-service");
 
     @Inject
@@ -36,8 +33,12 @@ public class DecisionsPage extends PageSupport {
     Template register;
 
     @GET
-    public TemplateInstance register(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body,
-            @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
+    public TemplateInstance register(
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("body") String body,
+            @QueryParam("service") String service,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @QueryParam("page") String page) {
         String type = oneOf(SUBJECT_TYPES, subjectType) ? subjectType : null;
         String b = oneOf(ProjectsPage.BODIES, body) ? body : null;
@@ -45,16 +46,21 @@ public class DecisionsPage extends PageSupport {
         String f = from != null && from.matches("\\d{4}-\\d{2}-\\d{2}") ? from : null;
         String t = to != null && to.matches("\\d{4}-\\d{2}-\\d{2}") ? to : null;
         StringBuilder query = new StringBuilder();
-        for (String[] p : new String[][] { { "subjectType", type }, { "body", b }, { "service", s }, { "from", f },
-                { "to", t } }) {
+        for (String[] p : new String[][] {{"subjectType", type}, {"body", b}, {"service", s}, {"from", f}, {"to", t}}) {
             if (p[1] != null) {
                 query.append('&').append(p[0]).append('=').append(p[1]);
             }
         }
-        return page(register).data("result", projects.decisions(type, null, b, s, f, t, pageNumber(page), 25,
-                "-decidedOn")).data("subjectType", type == null ? "" : type).data("body", b == null ? "" : b)
-                .data("service", s == null ? "" : s).data("from", f == null ? "" : f).data("to", t == null ? "" : t)
-                .data("subjectTypes", SUBJECT_TYPES).data("bodies", ProjectsPage.BODIES).data("services", SERVICES)
+        return page(register)
+                .data("result", projects.decisions(type, null, b, s, f, t, pageNumber(page), 25, "-decidedOn"))
+                .data("subjectType", type == null ? "" : type)
+                .data("body", b == null ? "" : b)
+                .data("service", s == null ? "" : s)
+                .data("from", f == null ? "" : f)
+                .data("to", t == null ? "" : t)
+                .data("subjectTypes", SUBJECT_TYPES)
+                .data("bodies", ProjectsPage.BODIES)
+                .data("services", SERVICES)
                 .data("query", query.toString());
     }
 

@@ -1,21 +1,14 @@
 package de.kielregion.kooperation.portal.web;
 
-import jakarta.annotation.security.PermitAll;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.ProcessingException;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-
-import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import de.kielregion.kooperation.portal.api.ServiceProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Human errors: a service's refusal or absence becomes a page in the user's language with what
@@ -61,7 +54,8 @@ public class ErrorResponses {
     /** Anything unexpected: logged with an id, shown as a plain message (never a stack trace). */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 100)
     public Response unexpected(RuntimeException e) {
-        if (e instanceof jakarta.ws.rs.WebApplicationException w && w.getResponse().getStatus() < 500) {
+        if (e instanceof jakarta.ws.rs.WebApplicationException w
+                && w.getResponse().getStatus() < 500) {
             return page(w.getResponse().getStatus(), w.getResponse().getStatus() == 404 ? "notFound" : "refused", null);
         }
         String id = java.util.UUID.randomUUID().toString();
@@ -70,8 +64,13 @@ public class ErrorResponses {
     }
 
     private Response page(int status, String kind, String detail) {
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE)
-                .entity(error.data("ui", ui).data("titleKey", "error." + kind + ".title").data("textKey", "error." + kind + ".text").data("status", status).data("detail", detail))
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE)
+                .entity(error.data("ui", ui)
+                        .data("titleKey", "error." + kind + ".title")
+                        .data("textKey", "error." + kind + ".text")
+                        .data("status", status)
+                        .data("detail", detail))
                 .build();
     }
 }

@@ -1,11 +1,10 @@
 package de.kielregion.kooperation.portal.web;
 
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
  * Form fields to the JSON the services take. The portal checks nothing the services check:
@@ -15,8 +14,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
  */
 final class Forms {
 
-    private Forms() {
-    }
+    private Forms() {}
 
     static String text(MultivaluedMap<String, String> form, String name) {
         String value = form.getFirst(name);

@@ -1,13 +1,12 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.net.URI;
-
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 
 /** Deutsch / English: a cookie for a year, then back to the page the user was on. */
 @Path("/language")
@@ -18,10 +17,15 @@ public class LanguageSwitch {
     public Response switchTo(@QueryParam("to") String to, @QueryParam("back") String back) {
         String lang = "en".equals(to) ? "en" : "de";
         // Only a path of this portal: never an open redirect.
-        String target = back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\")
-                ? back : "/";
-        NewCookie cookie = new NewCookie.Builder("lang").value(lang).path("/").maxAge(365 * 24 * 3600)
-                .sameSite(NewCookie.SameSite.LAX).httpOnly(true).build();
+        String target =
+                back != null && back.startsWith("/") && !back.startsWith("//") && !back.contains("\\") ? back : "/";
+        NewCookie cookie = new NewCookie.Builder("lang")
+                .value(lang)
+                .path("/")
+                .maxAge(365 * 24 * 3600)
+                .sameSite(NewCookie.SameSite.LAX)
+                .httpOnly(true)
+                .build();
         return Response.seeOther(URI.create(target)).cookie(cookie).build();
     }
 }

@@ -1,17 +1,15 @@
 package de.kielregion.kooperation.portal.web;
 
+import de.kielregion.kooperation.portal.live.LiveUpdates;
+import de.kielregion.kooperation.portal.live.LiveUpdates.Change;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Multi;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-
 import org.jboss.resteasy.reactive.RestStreamElementType;
-
-import de.kielregion.kooperation.portal.live.LiveUpdates;
-import de.kielregion.kooperation.portal.live.LiveUpdates.Change;
-import io.quarkus.security.Authenticated;
-import io.smallrye.mutiny.Multi;
 
 /** Server-sent events: what changed in the services, for the open pages to refresh their parts. */
 @Path("/live")

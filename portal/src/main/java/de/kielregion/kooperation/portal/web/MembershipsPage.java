@@ -1,9 +1,10 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-
+import de.kielregion.kooperation.portal.api.MembershipsApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -14,15 +15,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import de.kielregion.kooperation.portal.api.MembershipsApi;
-import de.kielregion.kooperation.portal.api.ServiceProblem;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /** Memberships (STRING, UBC, ...): status, decisions, fees, notice deadlines; the join flow. */
 @Path("/memberships")
@@ -30,8 +26,15 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class MembershipsPage extends PageSupport {
 
-    static final List<String> STATUSES = List.of("CANDIDATE", "UNDER_REVIEW", "DECIDED_JOIN", "DECIDED_DECLINE",
-            "AWAITING_FUNDING", "ACTIVE", "NOTICE_GIVEN", "ENDED");
+    static final List<String> STATUSES = List.of(
+            "CANDIDATE",
+            "UNDER_REVIEW",
+            "DECIDED_JOIN",
+            "DECIDED_DECLINE",
+            "AWAITING_FUNDING",
+            "ACTIVE",
+            "NOTICE_GIVEN",
+            "ENDED");
     static final List<String> KINDS = List.of("JOIN", "DECLINE", "TERMINATE");
     static final List<String> OUTCOMES = List.of("APPROVED", "REJECTED");
 
@@ -50,9 +53,11 @@ public class MembershipsPage extends PageSupport {
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") String page) {
         String s = oneOf(STATUSES, status) ? status : null;
-        return page(list).data("result", memberships.memberships(null, s, pageNumber(page), 20, null))
+        return page(list)
+                .data("result", memberships.memberships(null, s, pageNumber(page), 20, null))
                 .data("deadlines", Section.of("memberships", () -> memberships.deadlines("P90D")))
-                .data("status", s == null ? "" : s).data("statuses", STATUSES)
+                .data("status", s == null ? "" : s)
+                .data("statuses", STATUSES)
                 .data("query", s == null ? "" : "status=" + s);
     }
 
@@ -60,28 +65,51 @@ public class MembershipsPage extends PageSupport {
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id) {
         String membershipId = ProjectsPage.uuid(id);
-        return page(detail).data("m", memberships.membership(membershipId))
+        return page(detail)
+                .data("m", memberships.membership(membershipId))
                 .data("fees", Section.of("memberships", () -> memberships.fees(membershipId)))
                 .data("decisions", Section.of("memberships", () -> memberships.decisions(membershipId)))
                 .data("history", Section.of("memberships", () -> memberships.history(membershipId)))
-                .data("kinds", KINDS).data("outcomes", OUTCOMES).data("bodies", ProjectsPage.BODIES)
-                .data("today", LocalDate.now(Ui.ZONE).toString()).data("problem", null).data("values", Map.of());
+                .data("kinds", KINDS)
+                .data("outcomes", OUTCOMES)
+                .data("bodies", ProjectsPage.BODIES)
+                .data("today", LocalDate.now(Ui.ZONE).toString())
+                .data("problem", null)
+                .data("values", Map.of());
     }
 
     @POST
     @Path("{id}/status")
     public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(id, form, () -> memberships.changeStatus(id, Forms.body("status", Forms.text(form, "status"),
-                "version", Forms.integer(form, "version"))));
+        return act(
+                id,
+                form,
+                () -> memberships.changeStatus(
+                        id,
+                        Forms.body("status", Forms.text(form, "status"), "version", Forms.integer(form, "version"))));
     }
 
     @POST
     @Path("{id}/decisions")
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(id, form, () -> memberships.decide(id, Forms.body("kind", Forms.text(form, "kind"), "body",
-                Forms.text(form, "body"), "decidedOn", Forms.text(form, "decidedOn"), "outcome",
-                Forms.text(form, "outcome"), "conditions", Forms.text(form, "conditions"), "minutesReference",
-                Forms.text(form, "minutesReference"))));
+        return act(
+                id,
+                form,
+                () -> memberships.decide(
+                        id,
+                        Forms.body(
+                                "kind",
+                                Forms.text(form, "kind"),
+                                "body",
+                                Forms.text(form, "body"),
+                                "decidedOn",
+                                Forms.text(form, "decidedOn"),
+                                "outcome",
+                                Forms.text(form, "outcome"),
+                                "conditions",
+                                Forms.text(form, "conditions"),
+                                "minutesReference",
+                                Forms.text(form, "minutesReference"))));
     }
 
     @POST
@@ -92,10 +120,14 @@ public class MembershipsPage extends PageSupport {
 
     private Response act(String id, MultivaluedMap<String, String> form, Runnable action) {
         ProjectsPage.uuid(id);
-        return submit(form, () -> {
-            action.run();
-            return "/memberships/" + id;
-        }, problem -> detail(id).data("action", Forms.text(form, "action")).data("otherViolations",
-                problem.otherViolations(java.util.Set.of("decidedOn"))));
+        return submit(
+                form,
+                () -> {
+                    action.run();
+                    return "/memberships/" + id;
+                },
+                problem -> detail(id)
+                        .data("action", Forms.text(form, "action"))
+                        .data("otherViolations", problem.otherViolations(java.util.Set.of("decidedOn"))));
     }
 }

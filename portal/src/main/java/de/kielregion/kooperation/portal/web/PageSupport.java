@@ -1,14 +1,12 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.net.URI;
-import java.util.Map;
-
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-
 import de.kielregion.kooperation.portal.api.ServiceProblem;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.Map;
 
 /** What the page resources share: the request's {@link Ui} on every template, redirects, refusals. */
 abstract class PageSupport {
@@ -32,7 +30,9 @@ abstract class PageSupport {
      */
     Response refused(TemplateInstance form, ServiceProblem problem, Map<String, Object> values) {
         int status = problem.status() >= 500 ? 502 : problem.status();
-        return Response.status(status).entity(form.data("problem", problem).data("values", values)).build();
+        return Response.status(status)
+                .entity(form.data("problem", problem).data("values", values))
+                .build();
     }
 
     /**
@@ -40,7 +40,9 @@ abstract class PageSupport {
      * result (303 there: post/redirect/get). A refusal, or a service that does not answer, shows
      * {@code form} again (built for that problem) with the typed values and the service's status.
      */
-    Response submit(jakarta.ws.rs.core.MultivaluedMap<String, String> values, java.util.function.Supplier<String> action,
+    Response submit(
+            jakarta.ws.rs.core.MultivaluedMap<String, String> values,
+            java.util.function.Supplier<String> action,
             java.util.function.Function<ServiceProblem, TemplateInstance> form) {
         try {
             return seeOther(action.get());
@@ -52,7 +54,8 @@ abstract class PageSupport {
 
     /** A refusal, or a service that did not answer (503), as one problem for the form. */
     static ServiceProblem problemOf(RuntimeException e) {
-        return e instanceof ServiceProblem p ? p
+        return e instanceof ServiceProblem p
+                ? p
                 : new ServiceProblem(503, "Service Unavailable", null, java.util.Map.of());
     }
 

@@ -1,8 +1,11 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.util.List;
-import java.util.Map;
-
+import de.kielregion.kooperation.portal.api.PartnersApi;
+import de.kielregion.kooperation.portal.api.ServiceProblem;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -13,16 +16,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import de.kielregion.kooperation.portal.api.PartnersApi;
-import de.kielregion.kooperation.portal.api.ServiceProblem;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /** Partners: search, map, detail with relations, engagement, contacts; cooperation areas with their analysis. */
 @Path("/")
@@ -30,8 +27,8 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class PartnersPage extends PageSupport {
 
-    static final List<String> TYPES = List.of("CITY", "REGION", "DISTRICT", "AGENCY", "UNIVERSITY", "CHAMBER",
-            "NETWORK_SECRETARIAT", "COMPANY");
+    static final List<String> TYPES =
+            List.of("CITY", "REGION", "DISTRICT", "AGENCY", "UNIVERSITY", "CHAMBER", "NETWORK_SECRETARIAT", "COMPANY");
     static final List<String> RELATION_KINDS = List.of("TWIN_CITY", "PROJECT_PARTNER", "NETWORK_CONTACT", "OTHER");
     static final List<String> RELATION_STATUSES = List.of("PROSPECT", "ACTIVE", "DORMANT", "ENDED");
 
@@ -59,8 +56,11 @@ public class PartnersPage extends PageSupport {
 
     @GET
     @Path("partners")
-    public TemplateInstance list(@QueryParam("q") String q, @QueryParam("type") String type,
-            @QueryParam("country") String country, @QueryParam("page") String page) {
+    public TemplateInstance list(
+            @QueryParam("q") String q,
+            @QueryParam("type") String type,
+            @QueryParam("country") String country,
+            @QueryParam("page") String page) {
         String query = blankToNull(q);
         if (query != null && query.length() > 200) {
             query = query.substring(0, 200);
@@ -78,9 +78,14 @@ public class PartnersPage extends PageSupport {
         if (c != null) {
             params.append("&country=").append(c);
         }
-        return page(list).data("result", result).data("q", query == null ? "" : query)
-                .data("type", t == null ? "" : t).data("country", c == null ? "" : c).data("types", TYPES)
-                .data("query", params.toString()).data("tilesUrl", tilesUrl.orElse(""))
+        return page(list)
+                .data("result", result)
+                .data("q", query == null ? "" : query)
+                .data("type", t == null ? "" : t)
+                .data("country", c == null ? "" : c)
+                .data("types", TYPES)
+                .data("query", params.toString())
+                .data("tilesUrl", tilesUrl.orElse(""))
                 .data("attribution", attribution.orElse(""))
                 .data("areas", Section.of("partners", () -> partners.areas(0, 50)));
     }
@@ -89,11 +94,13 @@ public class PartnersPage extends PageSupport {
     @GET
     @Path("partners/map.geojson")
     @Produces("application/geo+json")
-    public String geoJson(@QueryParam("q") String q, @QueryParam("type") String type,
-            @QueryParam("country") String country) {
+    public String geoJson(
+            @QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country) {
         String query = blankToNull(q);
-        return partners.geoJson(query == null || query.length() > 200 ? null : query, oneOf(TYPES, type) ? type
-                : null, country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null);
+        return partners.geoJson(
+                query == null || query.length() > 200 ? null : query,
+                oneOf(TYPES, type) ? type : null,
+                country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null);
     }
 
     @GET
@@ -101,14 +108,19 @@ public class PartnersPage extends PageSupport {
     public TemplateInstance detail(@PathParam("id") String id) {
         String partnerId = ProjectsPage.uuid(id);
         Map<String, Object> partner = partners.partner(partnerId);
-        return page(detail).data("p", partner)
+        return page(detail)
+                .data("p", partner)
                 .data("relations", Section.of("partners", () -> partners.relations(null, partnerId, 0, 100)))
                 .data("engagement", Section.of("partners", () -> partners.engagement(partnerId)))
                 .data("decisions", Section.of("partners", () -> partners.decisions(partnerId)))
-                .data("contacts", ui.canSeeContacts() ? Section.of("partners", () -> partners.contacts(partnerId))
-                        : null)
-                .data("kinds", RELATION_KINDS).data("relationStatuses", RELATION_STATUSES)
-                .data("shareholders", ProjectsPage.SHAREHOLDERS).data("problem", null).data("values", Map.of());
+                .data(
+                        "contacts",
+                        ui.canSeeContacts() ? Section.of("partners", () -> partners.contacts(partnerId)) : null)
+                .data("kinds", RELATION_KINDS)
+                .data("relationStatuses", RELATION_STATUSES)
+                .data("shareholders", ProjectsPage.SHAREHOLDERS)
+                .data("problem", null)
+                .data("values", Map.of());
     }
 
     /** A shareholder (or a coordinator) records a relation of its own with this partner. */
@@ -116,12 +128,25 @@ public class PartnersPage extends PageSupport {
     @Path("partners/{id}/relations")
     public Response addRelation(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         String partnerId = ProjectsPage.uuid(id);
-        return submit(form, () -> {
-            partners.createRelation(Forms.body("shareholder", Forms.text(form, "shareholder"), "partnerId",
-                    partnerId, "kind", Forms.text(form, "kind"), "status", Forms.text(form, "status"), "since",
-                    Forms.text(form, "since"), "note", Forms.text(form, "note")));
-            return "/partners/" + partnerId + "#relations";
-        }, detailAgain(partnerId));
+        return submit(
+                form,
+                () -> {
+                    partners.createRelation(Forms.body(
+                            "shareholder",
+                            Forms.text(form, "shareholder"),
+                            "partnerId",
+                            partnerId,
+                            "kind",
+                            Forms.text(form, "kind"),
+                            "status",
+                            Forms.text(form, "status"),
+                            "since",
+                            Forms.text(form, "since"),
+                            "note",
+                            Forms.text(form, "note")));
+                    return "/partners/" + partnerId + "#relations";
+                },
+                detailAgain(partnerId));
     }
 
     /** Changes a relation's status (its shareholder, or a coordinator). */
@@ -131,16 +156,19 @@ public class PartnersPage extends PageSupport {
         String relationId = ProjectsPage.uuid(id);
         Map<String, Object> relation = partners.relation(relationId);
         String partnerId = String.valueOf(relation.get("partnerId"));
-        return submit(form, () -> {
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            for (String field : List.of("shareholder", "partnerId", "kind", "since", "until", "themes", "note",
-                    "version")) {
-                body.put(field, relation.get(field));
-            }
-            body.put("status", Forms.text(form, "status"));
-            partners.updateRelation(relationId, "\"" + relation.get("version") + "\"", body);
-            return "/partners/" + partnerId + "#relations";
-        }, detailAgain(partnerId));
+        return submit(
+                form,
+                () -> {
+                    Map<String, Object> body = new java.util.LinkedHashMap<>();
+                    for (String field : List.of(
+                            "shareholder", "partnerId", "kind", "since", "until", "themes", "note", "version")) {
+                        body.put(field, relation.get(field));
+                    }
+                    body.put("status", Forms.text(form, "status"));
+                    partners.updateRelation(relationId, "\"" + relation.get("version") + "\"", body);
+                    return "/partners/" + partnerId + "#relations";
+                },
+                detailAgain(partnerId));
     }
 
     /** The partner page again after a refused relation, its violations shown where the page has no field. */
@@ -152,16 +180,15 @@ public class PartnersPage extends PageSupport {
     @Path("areas/{id}")
     public TemplateInstance area(@PathParam("id") String id) {
         String areaId = ProjectsPage.uuid(id);
-        return page(area).data("area", partners.area(areaId))
-                .data("analysis", Section.of("partners", () -> {
-                    try {
-                        return partners.analysis(areaId);
-                    } catch (ServiceProblem p) {
-                        if (p.status() == 404) {
-                            return Map.of("ranking", List.of(), "criteria", List.of());
-                        }
-                        throw p;
-                    }
-                }));
+        return page(area).data("area", partners.area(areaId)).data("analysis", Section.of("partners", () -> {
+            try {
+                return partners.analysis(areaId);
+            } catch (ServiceProblem p) {
+                if (p.status() == 404) {
+                    return Map.of("ranking", List.of(), "criteria", List.of());
+                }
+                throw p;
+            }
+        }));
     }
 }

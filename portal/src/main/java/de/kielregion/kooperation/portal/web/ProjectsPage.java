@@ -1,12 +1,12 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
+import de.kielregion.kooperation.portal.api.PartnersApi;
+import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.api.ServiceProblem;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,16 +17,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import de.kielregion.kooperation.portal.api.PartnersApi;
-import de.kielregion.kooperation.portal.api.ProjectsApi;
-import de.kielregion.kooperation.portal.api.ServiceProblem;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /** Projects: list, detail, propose/edit (coordinator), lifecycle, decide (decision-maker), allocate. */
 @Path("/projects")
@@ -34,8 +31,17 @@ import io.quarkus.security.Authenticated;
 @Produces(MediaType.TEXT_HTML)
 public class ProjectsPage extends PageSupport {
 
-    static final List<String> STATUSES = List.of("IDEA", "PROPOSED", "APPROVED", "APPROVED_WITH_CONDITIONS",
-            "REJECTED", "DEFERRED", "RESOURCED", "IN_PROGRESS", "COMPLETED", "CANCELLED");
+    static final List<String> STATUSES = List.of(
+            "IDEA",
+            "PROPOSED",
+            "APPROVED",
+            "APPROVED_WITH_CONDITIONS",
+            "REJECTED",
+            "DEFERRED",
+            "RESOURCED",
+            "IN_PROGRESS",
+            "COMPLETED",
+            "CANCELLED");
     static final List<String> SORTS = List.of("quickWin", "title", "-updatedAt", "plannedStart", "status");
     static final List<String> BODIES = List.of("SUPERVISORY_BOARD", "ADMINISTRATIVE_HEADS", "MANAGEMENT");
     static final List<String> OUTCOMES = List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "DEFERRED");
@@ -43,9 +49,23 @@ public class ProjectsPage extends PageSupport {
     static final List<String> FINANCING = List.of("OWN_FUNDS", "SHAREHOLDER_CONTRIBUTION", "EU_PROGRAMME", "OTHER");
     static final List<String> CATEGORIES = List.of("STAFF", "PROJECT_FUNDS");
     /** The form's fields, as the service names them in its violations. */
-    static final Set<String> FORM_FIELDS = Set.of("title", "summary", "measureId", "themeIds", "lead", "shareholders",
-            "partners", "plannedStart", "plannedEnd", "effort", "impact", "monthsToStart", "fundingSecured",
-            "financing[0].kind", "financing[0].name", "financing[0].amount");
+    static final Set<String> FORM_FIELDS = Set.of(
+            "title",
+            "summary",
+            "measureId",
+            "themeIds",
+            "lead",
+            "shareholders",
+            "partners",
+            "plannedStart",
+            "plannedEnd",
+            "effort",
+            "impact",
+            "monthsToStart",
+            "fundingSecured",
+            "financing[0].kind",
+            "financing[0].name",
+            "financing[0].amount");
 
     @Inject
     @RestClient
@@ -68,8 +88,11 @@ public class ProjectsPage extends PageSupport {
     Template form;
 
     @GET
-    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("measureId") String measureId,
-            @QueryParam("shareholder") String shareholder, @QueryParam("sort") String sort,
+    public TemplateInstance list(
+            @QueryParam("status") String status,
+            @QueryParam("measureId") String measureId,
+            @QueryParam("shareholder") String shareholder,
+            @QueryParam("sort") String sort,
             @QueryParam("page") String page) {
         String s = oneOf(STATUSES, status) ? status : null;
         String h = oneOf(SHAREHOLDERS, shareholder) ? shareholder : null;
@@ -92,9 +115,14 @@ public class ProjectsPage extends PageSupport {
         if (h != null) {
             query.append("&shareholder=").append(h);
         }
-        return page(list).data("result", result).data("filter", filter).data("query", query.toString())
-                .data("measures", Section.of("projects", projects::measures)).data("statuses", STATUSES)
-                .data("sorts", SORTS).data("shareholders", SHAREHOLDERS);
+        return page(list)
+                .data("result", result)
+                .data("filter", filter)
+                .data("query", query.toString())
+                .data("measures", Section.of("projects", projects::measures))
+                .data("statuses", STATUSES)
+                .data("sorts", SORTS)
+                .data("shareholders", SHAREHOLDERS);
     }
 
     @GET
@@ -103,15 +131,24 @@ public class ProjectsPage extends PageSupport {
         Map<String, Object> project = projects.project(uuid(id));
         List<Map<String, Object>> allocations = projects.allocations(uuid(id));
         Map<String, Object> lastAllocation = allocations.stream()
-                .filter(a -> String.valueOf(a.get("id")).equals(allocationId)).findFirst().orElse(null);
+                .filter(a -> String.valueOf(a.get("id")).equals(allocationId))
+                .findFirst()
+                .orElse(null);
         int year = LocalDate.now(Ui.ZONE).getYear();
-        return page(detail).data("p", project).data("allocations", allocations)
+        return page(detail)
+                .data("p", project)
+                .data("allocations", allocations)
                 .data("lastAllocation", lastAllocation)
                 .data("history", Section.of("projects", () -> projects.history(uuid(id))))
                 .data("decisions", Section.of("projects", () -> decisionsOf(id)))
-                .data("budget", Section.of("projects", () -> projects.budget(year))).data("year", year)
-                .data("bodies", BODIES).data("outcomes", OUTCOMES).data("categories", CATEGORIES)
-                .data("today", LocalDate.now(Ui.ZONE).toString()).data("problem", null).data("values", Map.of());
+                .data("budget", Section.of("projects", () -> projects.budget(year)))
+                .data("year", year)
+                .data("bodies", BODIES)
+                .data("outcomes", OUTCOMES)
+                .data("categories", CATEGORIES)
+                .data("today", LocalDate.now(Ui.ZONE).toString())
+                .data("problem", null)
+                .data("values", Map.of());
     }
 
     /** This project's decisions from the register (newest first). */
@@ -138,7 +175,9 @@ public class ProjectsPage extends PageSupport {
     @Produces(MediaType.TEXT_HTML)
     public Response propose(MultivaluedMap<String, String> form) {
         Map<String, Object> request = request(form, null);
-        return submit(form, () -> "/projects/" + projects.propose(request).get("id"),
+        return submit(
+                form,
+                () -> "/projects/" + projects.propose(request).get("id"),
                 problem -> formPage(null, problem, Forms.values(form)));
     }
 
@@ -149,56 +188,95 @@ public class ProjectsPage extends PageSupport {
         Map<String, Object> current = projects.project(uuid(id));
         Map<String, Object> request = request(form, current);
         request.put("version", Forms.integer(form, "version"));
-        return submit(form, () -> {
-            projects.update(uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
-            return "/projects/" + id;
-        }, problem -> formPage(current, problem, Forms.values(form)));
+        return submit(
+                form,
+                () -> {
+                    projects.update(uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
+                    return "/projects/" + id;
+                },
+                problem -> formPage(current, problem, Forms.values(form)));
     }
 
     @POST
     @Path("{id}/status")
     public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return submit(form, () -> {
-            projects.changeStatus(uuid(id), Forms.body("status", Forms.text(form, "status"), "version",
-                    Forms.integer(form, "version")));
-            return "/projects/" + id;
-        }, detailAgain(id, form));
+        return submit(
+                form,
+                () -> {
+                    projects.changeStatus(
+                            uuid(id),
+                            Forms.body(
+                                    "status", Forms.text(form, "status"), "version", Forms.integer(form, "version")));
+                    return "/projects/" + id;
+                },
+                detailAgain(id, form));
     }
 
     @POST
     @Path("{id}/decisions")
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return submit(form, () -> {
-            projects.decide(uuid(id), Forms.body("body", Forms.text(form, "body"), "decidedOn",
-                    Forms.text(form, "decidedOn"), "outcome", Forms.text(form, "outcome"), "conditions",
-                    Forms.text(form, "conditions"), "minutesReference", Forms.text(form, "minutesReference")));
-            return "/projects/" + id;
-        }, detailAgain(id, form));
+        return submit(
+                form,
+                () -> {
+                    projects.decide(
+                            uuid(id),
+                            Forms.body(
+                                    "body",
+                                    Forms.text(form, "body"),
+                                    "decidedOn",
+                                    Forms.text(form, "decidedOn"),
+                                    "outcome",
+                                    Forms.text(form, "outcome"),
+                                    "conditions",
+                                    Forms.text(form, "conditions"),
+                                    "minutesReference",
+                                    Forms.text(form, "minutesReference")));
+                    return "/projects/" + id;
+                },
+                detailAgain(id, form));
     }
 
     @POST
     @Path("{id}/allocations")
     public Response allocate(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return submit(form, () -> "/projects/" + id + "?allocation=" + projects.allocate(uuid(id), Forms.body("year",
-                Forms.integer(form, "year"), "category", Forms.text(form, "category"), "amount",
-                Forms.decimal(form, "amount"))).get("id") + "#allocations", detailAgain(id, form));
+        return submit(
+                form,
+                () -> "/projects/" + id + "?allocation="
+                        + projects.allocate(
+                                        uuid(id),
+                                        Forms.body(
+                                                "year",
+                                                Forms.integer(form, "year"),
+                                                "category",
+                                                Forms.text(form, "category"),
+                                                "amount",
+                                                Forms.decimal(form, "amount")))
+                                .get("id")
+                        + "#allocations",
+                detailAgain(id, form));
     }
 
     /** The project page again after a refused action, its violations shown where the page has no field for them. */
-    private java.util.function.Function<ServiceProblem, TemplateInstance> detailAgain(String id,
-            MultivaluedMap<String, String> form) {
-        return problem -> detail(id, null).data("action", Forms.text(form, "action")).data("otherViolations",
-                problem.otherViolations(Set.of("decidedOn", "conditions", "amount")));
+    private java.util.function.Function<ServiceProblem, TemplateInstance> detailAgain(
+            String id, MultivaluedMap<String, String> form) {
+        return problem -> detail(id, null)
+                .data("action", Forms.text(form, "action"))
+                .data("otherViolations", problem.otherViolations(Set.of("decidedOn", "conditions", "amount")));
     }
 
     private TemplateInstance formPage(Map<String, Object> project, ServiceProblem problem, Map<String, Object> values) {
-        return page(form).data("p", project).data("problem", problem).data("values", values)
+        return page(form)
+                .data("p", project)
+                .data("problem", problem)
+                .data("values", values)
                 .data("themes", Section.of("projects", projects::themes))
                 .data("measures", Section.of("projects", projects::measures))
-                .data("partners", Section.of("partners", () -> partners.partners(null, null, null, "ACTIVE", 0, 100,
-                        "name")))
+                .data(
+                        "partners",
+                        Section.of("partners", () -> partners.partners(null, null, null, "ACTIVE", 0, 100, "name")))
                 .data("currentPartners", project == null ? List.of() : project.getOrDefault("partners", List.of()))
-                .data("shareholders", SHAREHOLDERS).data("financingKinds", FINANCING)
+                .data("shareholders", SHAREHOLDERS)
+                .data("financingKinds", FINANCING)
                 .data("otherViolations", problem == null ? List.of() : problem.otherViolations(FORM_FIELDS));
     }
 
@@ -206,8 +284,18 @@ public class ProjectsPage extends PageSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> valuesOf(Map<String, Object> p) {
         Map<String, Object> v = new LinkedHashMap<>();
-        for (String f : List.of("title", "summary", "measureId", "lead", "plannedStart", "plannedEnd", "effort",
-                "impact", "monthsToStart", "fundingSecured", "version")) {
+        for (String f : List.of(
+                "title",
+                "summary",
+                "measureId",
+                "lead",
+                "plannedStart",
+                "plannedEnd",
+                "effort",
+                "impact",
+                "monthsToStart",
+                "fundingSecured",
+                "version")) {
             v.put(f, p.get(f) == null ? "" : String.valueOf(p.get(f)));
         }
         v.put("themeIds", p.getOrDefault("themeIds", List.of()));
@@ -235,8 +323,8 @@ public class ProjectsPage extends PageSupport {
     @SuppressWarnings("unchecked")
     private static Map<String, Object> request(MultivaluedMap<String, String> form, Map<String, Object> current) {
         Map<String, String> roles = new java.util.HashMap<>();
-        List<Object> currentPartners = current == null ? List.of()
-                : (List<Object>) current.getOrDefault("partners", List.of());
+        List<Object> currentPartners =
+                current == null ? List.of() : (List<Object>) current.getOrDefault("partners", List.of());
         for (Object pp : currentPartners) {
             Map<String, Object> p = (Map<String, Object>) pp;
             roles.put(String.valueOf(p.get("partnerId")), String.valueOf(p.get("role")));
@@ -251,8 +339,13 @@ public class ProjectsPage extends PageSupport {
         }
         List<Map<String, Object>> financing = new ArrayList<>();
         if (Forms.text(form, "financingName") != null || Forms.text(form, "financingAmount") != null) {
-            financing.add(Forms.body("kind", Forms.text(form, "financingKind"), "name",
-                    Forms.text(form, "financingName"), "amount", Forms.decimal(form, "financingAmount")));
+            financing.add(Forms.body(
+                    "kind",
+                    Forms.text(form, "financingKind"),
+                    "name",
+                    Forms.text(form, "financingName"),
+                    "amount",
+                    Forms.decimal(form, "financingAmount")));
         }
         if (current != null) {
             List<Object> more = (List<Object>) current.getOrDefault("financing", List.of());
@@ -260,14 +353,35 @@ public class ProjectsPage extends PageSupport {
                 financing.add((Map<String, Object>) more.get(i));
             }
         }
-        Map<String, Object> request = Forms.body("title", Forms.text(form, "title"), "summary", Forms.text(form, "summary"),
-                "measureId", Forms.text(form, "measureId"), "themeIds", Forms.list(form, "themeIds"),
-                "lead", Forms.text(form, "lead"), "shareholders", Forms.list(form, "shareholders"),
-                "partners", partners, "plannedStart", Forms.text(form, "plannedStart"),
-                "plannedEnd", Forms.text(form, "plannedEnd"), "financing", financing,
-                "effort", Forms.integer(form, "effort"), "impact", Forms.integer(form, "impact"),
-                "monthsToStart", Forms.integer(form, "monthsToStart"),
-                "fundingSecured", Forms.integer(form, "fundingSecured"));
+        Map<String, Object> request = Forms.body(
+                "title",
+                Forms.text(form, "title"),
+                "summary",
+                Forms.text(form, "summary"),
+                "measureId",
+                Forms.text(form, "measureId"),
+                "themeIds",
+                Forms.list(form, "themeIds"),
+                "lead",
+                Forms.text(form, "lead"),
+                "shareholders",
+                Forms.list(form, "shareholders"),
+                "partners",
+                partners,
+                "plannedStart",
+                Forms.text(form, "plannedStart"),
+                "plannedEnd",
+                Forms.text(form, "plannedEnd"),
+                "financing",
+                financing,
+                "effort",
+                Forms.integer(form, "effort"),
+                "impact",
+                Forms.integer(form, "impact"),
+                "monthsToStart",
+                Forms.integer(form, "monthsToStart"),
+                "fundingSecured",
+                Forms.integer(form, "fundingSecured"));
         if (current != null && current.get("cooperationAreaId") != null) {
             request.put("cooperationAreaId", current.get("cooperationAreaId"));
         }

@@ -1,10 +1,8 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.util.function.Supplier;
-
-import jakarta.ws.rs.ProcessingException;
-
 import de.kielregion.kooperation.portal.api.ServiceProblem;
+import jakarta.ws.rs.ProcessingException;
+import java.util.function.Supplier;
 
 /**
  * One part of a page read from one service: its data, or why it is missing (the service is

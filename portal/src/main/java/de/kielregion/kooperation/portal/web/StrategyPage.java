@@ -1,21 +1,18 @@
 package de.kielregion.kooperation.portal.web;
 
-import java.time.LocalDate;
-
+import de.kielregion.kooperation.portal.api.ProjectsApi;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.time.LocalDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
-
-import de.kielregion.kooperation.portal.api.ProjectsApi;
-import io.quarkus.qute.Location;
-import io.quarkus.qute.Template;
-import io.quarkus.qute.TemplateInstance;
-import io.quarkus.security.Authenticated;
 
 /** The strategy document: in the page, and as Markdown or HTML to download. */
 @Path("/strategy")
@@ -53,7 +50,10 @@ public class StrategyPage extends PageSupport {
     }
 
     private static Response download(String body, String extension) {
-        return Response.ok(body).header("Content-Disposition", "attachment; filename=\"ostsee-strategie-"
-                + LocalDate.now(Ui.ZONE) + "." + extension + "\"").build();
+        return Response.ok(body)
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"ostsee-strategie-" + LocalDate.now(Ui.ZONE) + "." + extension + "\"")
+                .build();
     }
 }

@@ -1,5 +1,12 @@
 package de.kielregion.kooperation.portal.web;
 
+import de.kielregion.kooperation.portal.i18n.Messages;
+import io.quarkus.oidc.IdToken;
+import io.quarkus.qute.TemplateData;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -11,17 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
-
-import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.jwt.JsonWebToken;
-
-import de.kielregion.kooperation.portal.i18n.Messages;
-import io.quarkus.oidc.IdToken;
-import io.quarkus.qute.TemplateData;
-import io.quarkus.security.identity.SecurityIdentity;
-import io.vertx.core.http.HttpServerRequest;
 
 /**
  * What every page needs about the request: the language (German, or English when chosen with
@@ -59,7 +56,8 @@ public class Ui {
     public Locale locale() {
         if (locale == null) {
             // German first: English only when chosen with the switch (cookie), whatever the browser says.
-            boolean english = request.getCookie("lang") != null && "en".equals(request.getCookie("lang").getValue());
+            boolean english = request.getCookie("lang") != null
+                    && "en".equals(request.getCookie("lang").getValue());
             locale = english ? Messages.ENGLISH : Messages.GERMAN;
         }
         return locale;
@@ -131,8 +129,9 @@ public class Ui {
     /** 27.11.2026 (de) or 27/11/2026 (en) from an ISO date or date-time; empty for none. */
     public String date(Object value) {
         LocalDate date = toDate(value);
-        return date == null ? "" : date.format(DateTimeFormatter.ofPattern(
-                "en".equals(lang()) ? "d MMM yyyy" : "dd.MM.yyyy", locale()));
+        return date == null
+                ? ""
+                : date.format(DateTimeFormatter.ofPattern("en".equals(lang()) ? "d MMM yyyy" : "dd.MM.yyyy", locale()));
     }
 
     /** Date and time in Kiel's time zone. */
@@ -141,9 +140,12 @@ public class Ui {
             return "";
         }
         try {
-            Instant instant = value instanceof Instant i ? i : OffsetDateTime.parse(value.toString()).toInstant();
-            return instant.atZone(ZONE).format(DateTimeFormatter.ofPattern(
-                    "en".equals(lang()) ? "d MMM yyyy, HH:mm" : "dd.MM.yyyy, HH:mm", locale()));
+            Instant instant = value instanceof Instant i
+                    ? i
+                    : OffsetDateTime.parse(value.toString()).toInstant();
+            return instant.atZone(ZONE)
+                    .format(DateTimeFormatter.ofPattern(
+                            "en".equals(lang()) ? "d MMM yyyy, HH:mm" : "dd.MM.yyyy, HH:mm", locale()));
         } catch (DateTimeParseException e) {
             return value.toString();
         }
@@ -188,8 +190,13 @@ public class Ui {
         if (p == null || w == null || w.signum() <= 0) {
             return 0;
         }
-        return Math.max(0, Math.min(100, p.multiply(BigDecimal.valueOf(100)).divide(w, 0,
-                java.math.RoundingMode.HALF_UP).longValue()));
+        return Math.max(
+                0,
+                Math.min(
+                        100,
+                        p.multiply(BigDecimal.valueOf(100))
+                                .divide(w, 0, java.math.RoundingMode.HALF_UP)
+                                .longValue()));
     }
 
     public boolean has(String role) {
@@ -222,7 +229,10 @@ public class Ui {
 
     /** May the user write this shareholder's activities and relations? */
     public boolean mayWriteFor(Object shareholder) {
-        return canEdit() || (has("shareholder") && shareholder != null && shareholder.toString().equals(shareholder()));
+        return canEdit()
+                || (has("shareholder")
+                        && shareholder != null
+                        && shareholder.toString().equals(shareholder()));
     }
 
     /** The portal page of a decision's subject (from the register's subjectLink), or null. */
@@ -248,15 +258,17 @@ public class Ui {
 
     /** The user's roles, labelled, for the header. */
     public String roles() {
-        return String.join(", ", ROLES.stream().filter(this::has).sorted()
-                .map(r -> e("Role", r)).toList());
+        return String.join(
+                ", ",
+                ROLES.stream().filter(this::has).sorted().map(r -> e("Role", r)).toList());
     }
 
     /** A form value to show again ("" when there is none). */
     public String v(Object values, String field) {
         if (values instanceof java.util.Map<?, ?> map && map.get(field) != null) {
             Object value = map.get(field);
-            return value instanceof java.util.List<?> list ? (list.isEmpty() ? "" : String.valueOf(list.get(0)))
+            return value instanceof java.util.List<?> list
+                    ? (list.isEmpty() ? "" : String.valueOf(list.get(0)))
                     : String.valueOf(value);
         }
         return "";
@@ -285,8 +297,11 @@ public class Ui {
 
     /** Is there an item with this id in the list (of JSON objects)? */
     public boolean listed(Object items, Object id) {
-        return items instanceof java.util.Collection<?> list && id != null && list.stream()
-                .anyMatch(i -> i instanceof java.util.Map<?, ?> m && id.toString().equals(String.valueOf(m.get("id"))));
+        return items instanceof java.util.Collection<?> list
+                && id != null
+                && list.stream()
+                        .anyMatch(i -> i instanceof java.util.Map<?, ?> m
+                                && id.toString().equals(String.valueOf(m.get("id"))));
     }
 
     /** aria-invalid and aria-describedby for an input whose field the service refused (else nothing). */
@@ -304,38 +319,42 @@ public class Ui {
 
     /** Where a page of a list is: 0-based page numbers for the links, 1-based for people. */
     @TemplateData
-    public record Pager(boolean hasPrev, int prev, boolean hasNext, int next, int current, int total) {
-    }
+    public record Pager(boolean hasPrev, int prev, boolean hasNext, int next, int current, int total) {}
 
     public Pager pager(Object page) {
         if (!(page instanceof java.util.Map<?, ?> map)) {
             return new Pager(false, 0, false, 0, 1, 0);
         }
-        int number = decimal(map.get("page")) == null ? 0 : decimal(map.get("page")).intValue();
-        int total = decimal(map.get("totalPages")) == null ? 0 : decimal(map.get("totalPages")).intValue();
+        int number =
+                decimal(map.get("page")) == null ? 0 : decimal(map.get("page")).intValue();
+        int total = decimal(map.get("totalPages")) == null
+                ? 0
+                : decimal(map.get("totalPages")).intValue();
         return new Pager(number > 0, number - 1, number + 1 < total, number + 1, number + 1, total);
     }
 
     /** One bar of a horizontal bar chart (SVG coordinates computed here, not in the template). */
     @TemplateData
-    public record Bar(String label, long value, int y, int textY, long width, long valueX) {
-    }
+    public record Bar(String label, long value, int y, int textY, long width, long valueX) {}
 
     /** Bars for counts per label, longest bar = 300 units; sorted by count, largest first. */
     public java.util.List<Bar> bars(Object counts) {
         if (!(counts instanceof java.util.Map<?, ?> map) || map.isEmpty()) {
             return java.util.List.of();
         }
-        long max = map.values().stream().mapToLong(v -> decimal(v) == null ? 0 : decimal(v).longValue()).max()
+        long max = map.values().stream()
+                .mapToLong(v -> decimal(v) == null ? 0 : decimal(v).longValue())
+                .max()
                 .orElse(1);
         java.util.List<java.util.Map.Entry<?, ?>> entries = new java.util.ArrayList<>(map.entrySet());
-        entries.sort((a, b) -> Long.compare(decimal(b.getValue()).longValue(), decimal(a.getValue()).longValue()));
+        entries.sort((a, b) -> Long.compare(
+                decimal(b.getValue()).longValue(), decimal(a.getValue()).longValue()));
         java.util.List<Bar> bars = new java.util.ArrayList<>();
         for (int i = 0; i < entries.size(); i++) {
             long value = decimal(entries.get(i).getValue()).longValue();
             long width = max <= 0 ? 0 : Math.max(2, value * 300 / max);
-            bars.add(new Bar(String.valueOf(entries.get(i).getKey()), value, i * 28 + 8, i * 28 + 22, width,
-                    230 + width + 6));
+            bars.add(new Bar(
+                    String.valueOf(entries.get(i).getKey()), value, i * 28 + 8, i * 28 + 22, width, 230 + width + 6));
         }
         return bars;
     }
@@ -368,7 +387,8 @@ public class Ui {
         }
         String text = value.toString();
         try {
-            return text.length() > 10 ? OffsetDateTime.parse(text).atZoneSameInstant(ZONE).toLocalDate()
+            return text.length() > 10
+                    ? OffsetDateTime.parse(text).atZoneSameInstant(ZONE).toLocalDate()
                     : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             return null;

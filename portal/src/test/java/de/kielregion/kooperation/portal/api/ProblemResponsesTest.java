@@ -3,10 +3,8 @@ package de.kielregion.kooperation.portal.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.util.Set;
-
 import jakarta.ws.rs.core.MediaType;
-
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** A service's problem+json becomes violations per field; anything else still a readable refusal. */
@@ -23,13 +21,16 @@ class ProblemResponsesTest {
         assertEquals(400, p.status());
         assertEquals("darf nicht leer sein", p.violation("title"));
         assertEquals("muss kleiner-gleich 5 sein", p.violation("effort"));
-        assertEquals(java.util.List.of("financing[0].amount: must be greater than or equal to 0"),
+        assertEquals(
+                java.util.List.of("financing[0].amount: must be greater than or equal to 0"),
                 p.otherViolations(Set.of("title", "effort")));
     }
 
     @Test
     void aConflictWithoutViolationsKeepsItsDetail() {
-        ServiceProblem p = ProblemResponses.read(409, "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Only a PROPOSED project can be decided\"}",
+        ServiceProblem p = ProblemResponses.read(
+                409,
+                "{\"title\":\"Conflict\",\"status\":409,\"detail\":\"Only a PROPOSED project can be decided\"}",
                 MediaType.valueOf("application/problem+json"));
         assertEquals("Only a PROPOSED project can be decided", p.detail());
         assertEquals(0, p.violations().size());

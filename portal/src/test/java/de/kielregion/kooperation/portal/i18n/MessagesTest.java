@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Every label the templates use exists in German and in English; the two bundles have the same keys. */
@@ -30,7 +29,8 @@ class MessagesTest {
 
     @Test
     void bothLanguagesHaveTheSameKeys() throws IOException {
-        assertEquals(new TreeSet<>(load("messages.properties").stringPropertyNames()),
+        assertEquals(
+                new TreeSet<>(load("messages.properties").stringPropertyNames()),
                 new TreeSet<>(load("messages_en.properties").stringPropertyNames()));
     }
 

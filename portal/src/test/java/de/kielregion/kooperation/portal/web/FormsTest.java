@@ -2,10 +2,8 @@ package de.kielregion.kooperation.portal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.math.BigDecimal;
-
 import jakarta.ws.rs.core.MultivaluedHashMap;
-
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 
 /** What people type becomes what the services take; what cannot be read goes on as typed (the service names it). */
@@ -36,15 +34,19 @@ class FormsTest {
         assertEquals(3L, Forms.integer(form, "effort"));
         assertEquals("drei", Forms.integer(form, "impact"));
         assertEquals(null, Forms.text(form, "lead"));
-        assertEquals(false, Forms.body("lead", Forms.text(form, "lead")).containsKey("lead"),
+        assertEquals(
+                false,
+                Forms.body("lead", Forms.text(form, "lead")).containsKey("lead"),
                 "a blank field is left out of the request");
     }
 
     @Test
     void decisionSubjectsLinkToPortalPages() {
-        assertEquals("/projects/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b",
+        assertEquals(
+                "/projects/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b",
                 DecisionsPage.pageOf("projects-service:/projects/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b"));
-        assertEquals("/memberships/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b",
+        assertEquals(
+                "/memberships/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b",
                 DecisionsPage.pageOf("memberships-service:/memberships/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b"));
         assertEquals("/strategy", DecisionsPage.pageOf("projects-service:/strategy/overview"));
         assertEquals(null, DecisionsPage.pageOf("evil:https://elsewhere.example/x"));

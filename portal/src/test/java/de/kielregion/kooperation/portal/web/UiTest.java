@@ -2,13 +2,11 @@ package de.kielregion.kooperation.portal.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.kielregion.kooperation.portal.i18n.Messages;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.portal.i18n.Messages;
 
 /** German first: dates 27.11.2026, amounts 15.000,00 €; English on request; labels from the bundles. */
 class UiTest {

@@ -1,11 +1,5 @@
 package de.kielregion.kooperation.projects.budget;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +7,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Staff or money from a budget line for a project or a membership. */
 @Entity
@@ -20,7 +18,6 @@ import jakarta.persistence.Table;
 public class Allocation extends PanacheEntityBase {
 
     @Schema(name = "AllocationStatus")
-
     public enum Status {
         REQUESTED,
         ALLOCATED,

@@ -1,51 +1,77 @@
 package de.kielregion.kooperation.projects.budget;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class BudgetApi {
 
-    private BudgetApi() {
-    }
+    private BudgetApi() {}
 
     @Schema(description = "The amount of a budget line: EUR, or FTE for STAFF; two decimals")
-    public record LineRequest(@NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2)
-            @Schema(example = "25000.00") BigDecimal amount, Long version) {
-    }
+    public record LineRequest(
+            @NotNull @DecimalMin("0") @Digits(integer = 12, fraction = 2) @Schema(example = "25000.00")
+            BigDecimal amount,
 
-    public record LineView(UUID id, int year, Category category, String unit, BigDecimal amount,
-            BigDecimal allocated, BigDecimal free, long version) {
-    }
+            Long version) {}
 
-    public record BudgetView(int year, List<LineView> lines) {
-    }
+    public record LineView(
+            UUID id,
+            int year,
+            Category category,
+            String unit,
+            BigDecimal amount,
+            BigDecimal allocated,
+            BigDecimal free,
+            long version) {}
+
+    public record BudgetView(int year, List<LineView> lines) {}
 
     @Schema(description = "Staff or money for a project from the line of a year and category")
     public record AllocationRequest(
-            @NotNull @Min(2000) @Max(2100) @Schema(example = "2025") Integer year,
-            @NotNull @Schema(example = "PROJECT_FUNDS") Category category,
-            @NotNull @DecimalMin(value = "0", inclusive = false) @Digits(integer = 12, fraction = 2)
-            @Schema(example = "15000.00") BigDecimal amount) {
-    }
+            @NotNull @Min(2000) @Max(2100) @Schema(example = "2025")
+            Integer year,
 
-    public record AllocationView(UUID id, UUID lineId, Integer year, Category category, Allocation.SubjectType subjectType,
-            UUID subjectId, String subjectName, BigDecimal amount, Allocation.Status status, String reason,
-            UUID requestId, Instant createdAt, Instant updatedAt) {
-    }
+            @NotNull @Schema(example = "PROJECT_FUNDS") Category category,
+
+            @NotNull
+            @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = 12, fraction = 2)
+            @Schema(example = "15000.00")
+            BigDecimal amount) {}
+
+    public record AllocationView(
+            UUID id,
+            UUID lineId,
+            Integer year,
+            Category category,
+            Allocation.SubjectType subjectType,
+            UUID subjectId,
+            String subjectName,
+            BigDecimal amount,
+            Allocation.Status status,
+            String reason,
+            UUID requestId,
+            Instant createdAt,
+            Instant updatedAt) {}
 
     /** The payload of ResourcesAllocated, AllocationRejected and ResourcesReleased. */
-    public record AllocationEvent(UUID allocationId, UUID requestId, Allocation.SubjectType subjectType, UUID subjectId,
-            String subjectName, int year, Category category, BigDecimal amount, Allocation.Status status,
-            String reason) {
-    }
+    public record AllocationEvent(
+            UUID allocationId,
+            UUID requestId,
+            Allocation.SubjectType subjectType,
+            UUID subjectId,
+            String subjectName,
+            int year,
+            Category category,
+            BigDecimal amount,
+            Allocation.Status status,
+            String reason) {}
 }

@@ -1,8 +1,5 @@
 package de.kielregion.kooperation.projects.budget;
 
-import java.math.BigDecimal;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.util.UUID;
 
 /** The amount of one category available in one year. */
 @Entity

@@ -6,11 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
@@ -32,6 +27,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
 @Tag(name = "Budget", description = "Budget lines per year and category, and the allocations from them")
@@ -48,29 +46,41 @@ public class BudgetResource {
 
     @GET
     @Path("budget/{year}")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getBudget", summary = "The budget of a year", description = "Per line: amount, allocated, free. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getBudget",
+            summary = "The budget of a year",
+            description = "Per line: amount, allocated, free. Roles: every role.")
     public BudgetView budget(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return budget.budget(year);
     }
 
     @PUT
     @Path("budget/{year}/lines/{category}")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "setBudgetLine", summary = "Create or change a budget line", description = "STAFF in FTE, MEMBERSHIP_FEES and "
-            + "PROJECT_FUNDS in EUR; never below what is allocated (409). Changing an existing line needs If-Match or "
-            + "'version'. Roles: coordinator, admin.")
-    public LineView setLine(@PathParam("year") @Min(2000) @Max(2100) int year, @PathParam("category") String category,
-            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull LineRequest request) {
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "setBudgetLine",
+            summary = "Create or change a budget line",
+            description = "STAFF in FTE, MEMBERSHIP_FEES and "
+                    + "PROJECT_FUNDS in EUR; never below what is allocated (409). Changing an existing line needs If-Match or "
+                    + "'version'. Roles: coordinator, admin.")
+    public LineView setLine(
+            @PathParam("year") @Min(2000) @Max(2100) int year,
+            @PathParam("category") String category,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+            @Valid @NotNull LineRequest request) {
         Category parsed = Params.enumOf(Category.class, category, "category");
         return budget.setLine(year, parsed, request.amount(), ifMatch, request.version());
     }
 
     @POST
     @Path("allocations/{id}/release")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "releaseAllocation", summary = "Release an allocation", description = "Gives its amount back to the line; publishes "
-            + "ResourcesReleased. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "releaseAllocation",
+            summary = "Release an allocation",
+            description =
+                    "Gives its amount back to the line; publishes " + "ResourcesReleased. Roles: coordinator, admin.")
     public AllocationView release(@PathParam("id") UUID id) {
         return budget.release(id);
     }

@@ -1,12 +1,5 @@
 package de.kielregion.kooperation.projects.budget;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -26,6 +19,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * The budget and every allocation. Invariant: the ALLOCATED amounts of a line never exceed
@@ -51,7 +50,8 @@ public class BudgetService {
     public BudgetView budget(int year) {
         List<LineView> lines = new ArrayList<>();
         for (BudgetLine line : em.createQuery("FROM BudgetLine WHERE year = :y ORDER BY category", BudgetLine.class)
-                .setParameter("y", year).getResultList()) {
+                .setParameter("y", year)
+                .getResultList()) {
             lines.add(view(line));
         }
         return new BudgetView(year, lines);
@@ -69,7 +69,10 @@ public class BudgetService {
             line.amount = amount;
             em.persist(line);
             em.flush();
-            audit.record(ProjectEvents.BUDGET_LINE, line.id, "BudgetLineCreated",
+            audit.record(
+                    ProjectEvents.BUDGET_LINE,
+                    line.id,
+                    "BudgetLineCreated",
                     Map.of("year", year, "category", category, "amount", amount));
             return view(line);
         }
@@ -82,7 +85,10 @@ public class BudgetService {
         BigDecimal before = line.amount;
         line.amount = amount;
         em.flush();
-        audit.record(ProjectEvents.BUDGET_LINE, line.id, "BudgetLineChanged",
+        audit.record(
+                ProjectEvents.BUDGET_LINE,
+                line.id,
+                "BudgetLineChanged",
                 Map.of("amount", Map.of("from", before, "to", amount)));
         return view(line);
     }
@@ -97,14 +103,15 @@ public class BudgetService {
             throw ProblemException.notFound("Project", projectId);
         }
         if (!project.status.canReceiveResources()) {
-            throw ProblemException.conflict("Resources go to approved projects; " + project.title + " is "
-                    + project.status);
+            throw ProblemException.conflict(
+                    "Resources go to approved projects; " + project.title + " is " + project.status);
         }
         if (line(r.year(), r.category(), false) == null) {
             throw ProblemException.conflict("There is no " + r.category() + " line for " + r.year()
                     + "; create it with PUT /budget/" + r.year() + "/lines/" + r.category());
         }
-        Allocation a = allocate(SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);
+        Allocation a =
+                allocate(SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);
         if (a.status == Status.ALLOCATED && project.status.isApproved()) {
             projects.transition(project, ProjectStatus.RESOURCED, null);
         }
@@ -116,18 +123,33 @@ public class BudgetService {
      * request id, however often the request is delivered.
      */
     @Transactional
-    public AllocationView allocateForRequest(UUID requestId, SubjectType subjectType, UUID subjectId,
-            String subjectName, int year, Category category, BigDecimal amount) {
+    public AllocationView allocateForRequest(
+            UUID requestId,
+            SubjectType subjectType,
+            UUID subjectId,
+            String subjectName,
+            int year,
+            Category category,
+            BigDecimal amount) {
         Allocation earlier = em.createQuery("FROM Allocation WHERE requestId = :r", Allocation.class)
-                .setParameter("r", requestId).getResultStream().findFirst().orElse(null);
+                .setParameter("r", requestId)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
         if (earlier != null) {
             return view(earlier);
         }
         return view(allocate(subjectType, subjectId, subjectName, year, category, amount, requestId));
     }
 
-    private Allocation allocate(SubjectType subjectType, UUID subjectId, String subjectName, int year,
-            Category category, BigDecimal amount, UUID requestId) {
+    private Allocation allocate(
+            SubjectType subjectType,
+            UUID subjectId,
+            String subjectName,
+            int year,
+            Category category,
+            BigDecimal amount,
+            UUID requestId) {
         BudgetLine line = line(year, category, true);
         Allocation a = new Allocation();
         a.id = UUID.randomUUID();
@@ -154,8 +176,11 @@ public class BudgetService {
         }
         em.persist(a);
         em.flush();
-        publish(a, year, category, a.status == Status.ALLOCATED ? ProjectEvents.RESOURCES_ALLOCATED
-                : ProjectEvents.ALLOCATION_REJECTED);
+        publish(
+                a,
+                year,
+                category,
+                a.status == Status.ALLOCATED ? ProjectEvents.RESOURCES_ALLOCATED : ProjectEvents.ALLOCATION_REJECTED);
         return a;
     }
 
@@ -180,8 +205,10 @@ public class BudgetService {
     @Transactional(Transactional.TxType.MANDATORY)
     public int releaseAll(UUID subjectId) {
         List<Allocation> held = em.createQuery("FROM Allocation WHERE subjectId = :s AND status = :a", Allocation.class)
-                .setParameter("s", subjectId).setParameter("a", Status.ALLOCATED)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
+                .setParameter("s", subjectId)
+                .setParameter("a", Status.ALLOCATED)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
         for (Allocation a : held) {
             BudgetLine line = em.find(BudgetLine.class, a.lineId);
             a.status = Status.RELEASED;
@@ -195,21 +222,42 @@ public class BudgetService {
 
     @Transactional
     public List<AllocationView> allocations(UUID subjectId) {
-        return em.createQuery("FROM Allocation WHERE subjectId = :s ORDER BY createdAt", Allocation.class)
-                .setParameter("s", subjectId).getResultList().stream().map(this::view).toList();
+        return em
+                .createQuery("FROM Allocation WHERE subjectId = :s ORDER BY createdAt", Allocation.class)
+                .setParameter("s", subjectId)
+                .getResultList()
+                .stream()
+                .map(this::view)
+                .toList();
     }
 
     private void publish(Allocation a, int year, Category category, String type) {
-        outbox.record(a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
-                a.subjectId.toString(), type, new AllocationEvent(a.id, a.requestId, a.subjectType, a.subjectId,
-                        a.subjectName, year, category, a.amount, a.status, a.reason));
-        audit.record(ProjectEvents.ALLOCATION, a.id, "Allocation" + a.status, Map.of("subjectId", a.subjectId,
-                "year", year, "category", category, "amount", a.amount));
+        outbox.record(
+                a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
+                a.subjectId.toString(),
+                type,
+                new AllocationEvent(
+                        a.id,
+                        a.requestId,
+                        a.subjectType,
+                        a.subjectId,
+                        a.subjectName,
+                        year,
+                        category,
+                        a.amount,
+                        a.status,
+                        a.reason));
+        audit.record(
+                ProjectEvents.ALLOCATION,
+                a.id,
+                "Allocation" + a.status,
+                Map.of("subjectId", a.subjectId, "year", year, "category", category, "amount", a.amount));
     }
 
     private BudgetLine line(int year, Category category, boolean lock) {
         var query = em.createQuery("FROM BudgetLine WHERE year = :y AND category = :c", BudgetLine.class)
-                .setParameter("y", year).setParameter("c", category);
+                .setParameter("y", year)
+                .setParameter("c", category);
         if (lock) {
             query.setLockMode(LockModeType.PESSIMISTIC_WRITE);
         }
@@ -217,21 +265,43 @@ public class BudgetService {
     }
 
     private BigDecimal allocated(UUID lineId) {
-        return em.createQuery("SELECT coalesce(sum(a.amount), 0) FROM Allocation a WHERE a.lineId = :l "
-                + "AND a.status = :s", BigDecimal.class).setParameter("l", lineId).setParameter("s", Status.ALLOCATED)
+        return em.createQuery(
+                        "SELECT coalesce(sum(a.amount), 0) FROM Allocation a WHERE a.lineId = :l "
+                                + "AND a.status = :s",
+                        BigDecimal.class)
+                .setParameter("l", lineId)
+                .setParameter("s", Status.ALLOCATED)
                 .getSingleResult();
     }
 
     private LineView view(BudgetLine line) {
         BigDecimal allocated = allocated(line.id).setScale(2);
-        return new LineView(line.id, line.year, line.category, line.category.unit, line.amount.setScale(2), allocated,
-                line.amount.subtract(allocated).setScale(2), line.version);
+        return new LineView(
+                line.id,
+                line.year,
+                line.category,
+                line.category.unit,
+                line.amount.setScale(2),
+                allocated,
+                line.amount.subtract(allocated).setScale(2),
+                line.version);
     }
 
     private AllocationView view(Allocation a) {
         BudgetLine line = a.lineId == null ? null : em.find(BudgetLine.class, a.lineId);
-        return new AllocationView(a.id, a.lineId, line == null ? null : line.year, line == null ? null : line.category,
-                a.subjectType, a.subjectId, a.subjectName, a.amount.setScale(2), a.status, a.reason, a.requestId,
-                a.createdAt, a.updatedAt);
+        return new AllocationView(
+                a.id,
+                a.lineId,
+                line == null ? null : line.year,
+                line == null ? null : line.category,
+                a.subjectType,
+                a.subjectId,
+                a.subjectName,
+                a.amount.setScale(2),
+                a.status,
+                a.reason,
+                a.requestId,
+                a.createdAt,
+                a.updatedAt);
     }
 }

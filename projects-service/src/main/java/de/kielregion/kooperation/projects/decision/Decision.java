@@ -1,14 +1,13 @@
 package de.kielregion.kooperation.projects.decision;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** An entry of the decision register. Never changed. */
 @Entity

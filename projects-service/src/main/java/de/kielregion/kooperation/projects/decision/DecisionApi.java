@@ -1,21 +1,18 @@
 package de.kielregion.kooperation.projects.decision;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class DecisionApi {
 
-    private DecisionApi() {
-    }
+    private DecisionApi() {}
 
     /** What a decision on a project can say; each is also the status the project takes. */
     public enum ProjectOutcome {
@@ -26,7 +23,6 @@ public final class DecisionApi {
     }
 
     @Schema(name = "DecisionOutcome")
-
     public enum Outcome {
         APPROVED,
         REJECTED
@@ -35,42 +31,82 @@ public final class DecisionApi {
     @Schema(description = "A decision on a PROPOSED project; the project takes the outcome as its status")
     public record ProjectDecisionRequest(
             @NotNull @Schema(example = "SUPERVISORY_BOARD") DecisionBody body,
-            @NotNull @PastOrPresent @Schema(example = "2024-11-20") LocalDate decidedOn,
+
+            @NotNull @PastOrPresent @Schema(example = "2024-11-20")
+            LocalDate decidedOn,
+
             @NotNull @Schema(example = "APPROVED") ProjectOutcome outcome,
-            @Size(max = 2000) @Schema(description = "Required for APPROVED_WITH_CONDITIONS") String conditions,
-            @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 7") String minutesReference) {
-    }
+
+            @Size(max = 2000) @Schema(description = "Required for APPROVED_WITH_CONDITIONS")
+            String conditions,
+
+            @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 7")
+            String minutesReference) {}
 
     @Schema(description = "The decision that answers an open question")
     public record QuestionDecisionRequest(
             @NotNull DecisionBody body,
             @NotNull @PastOrPresent LocalDate decidedOn,
-            @NotBlank @Size(max = 4000) @Schema(example = "KielRegion tritt UBC bei; STRING wird 2026 erneut geprüft") String answer,
-            @Size(max = 300) String minutesReference) {
-    }
+
+            @NotBlank @Size(max = 4000) @Schema(example = "KielRegion tritt UBC bei; STRING wird 2026 erneut geprüft")
+            String answer,
+
+            @Size(max = 300) String minutesReference) {}
 
     @Schema(description = "A decision on a measure or on the strategy as a whole, recorded in the register")
     public record GeneralDecisionRequest(
-            @NotBlank @Size(max = 100) @Schema(example = "STRATEGY_ADOPTED") String kind,
+            @NotBlank @Size(max = 100) @Schema(example = "STRATEGY_ADOPTED")
+            String kind,
+
             @NotNull DecisionBody body,
             @NotNull @PastOrPresent LocalDate decidedOn,
             @NotNull Outcome outcome,
             @Size(max = 2000) String conditions,
-            @Size(max = 300) String minutesReference) {
-    }
+            @Size(max = 300) String minutesReference) {}
 
     @Schema(name = "DecisionRegisterEntry")
+    public record DecisionView(
+            UUID id,
+            String service,
+            String subjectType,
+            UUID subjectId,
+            String subjectName,
 
-    public record DecisionView(UUID id, String service, String subjectType, UUID subjectId, String subjectName,
-            @Schema(description = "Where the subject lives: service and path, e.g. memberships-service:/memberships/{id}")
+            @Schema(
+                    description =
+                            "Where the subject lives: service and path, e.g. memberships-service:/memberships/{id}")
             String subjectLink,
-            String kind, String body, LocalDate decidedOn, String outcome, String conditions, String minutesReference,
-            @Schema(description = "A free note on the decision (partner decisions)") String note,
-            String recordedBy, Instant recordedAt) {
+
+            String kind,
+            String body,
+            LocalDate decidedOn,
+            String outcome,
+            String conditions,
+            String minutesReference,
+
+            @Schema(description = "A free note on the decision (partner decisions)")
+            String note,
+
+            String recordedBy,
+            Instant recordedAt) {
 
         public static DecisionView of(Decision d) {
-            return new DecisionView(d.id, d.service, d.subjectType, d.subjectId, d.subjectName, link(d), d.kind, d.body,
-                    d.decidedOn, d.outcome, d.conditions, d.minutesReference, d.note, d.recordedBy, d.recordedAt);
+            return new DecisionView(
+                    d.id,
+                    d.service,
+                    d.subjectType,
+                    d.subjectId,
+                    d.subjectName,
+                    link(d),
+                    d.kind,
+                    d.body,
+                    d.decidedOn,
+                    d.outcome,
+                    d.conditions,
+                    d.minutesReference,
+                    d.note,
+                    d.recordedBy,
+                    d.recordedAt);
         }
 
         private static String link(Decision d) {

@@ -6,12 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -27,10 +21,16 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/decisions")
-@Tag(name = "Decision register", description = "Every decision: on projects, measures, open questions and the "
-        + "strategy (and, with the cross-service flows, those of partners and memberships)")
+@Tag(
+        name = "Decision register",
+        description = "Every decision: on projects, measures, open questions and the "
+                + "strategy (and, with the cross-service flows, those of partners and memberships)")
 @Produces(MediaType.APPLICATION_JSON)
 public class DecisionResource {
 
@@ -41,19 +41,31 @@ public class DecisionResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listDecisions", summary = "The decision register", description = "Newest first; filter by subjectType (Project, "
-            + "Measure, OpenQuestion, Strategy), subjectId (one subject's decisions), body, service, and date range from/to (ISO dates); sort by decidedOn, "
-            + "recordedAt, subjectName. Roles: every role.")
-    public Page<DecisionView> register(@QueryParam("subjectType") String subjectType,
-            @QueryParam("subjectId") java.util.UUID subjectId, @QueryParam("body") String body,
-            @QueryParam("service") String service, @QueryParam("from") String from, @QueryParam("to") String to,
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listDecisions",
+            summary = "The decision register",
+            description = "Newest first; filter by subjectType (Project, "
+                    + "Measure, OpenQuestion, Strategy), subjectId (one subject's decisions), body, service, and date range from/to (ISO dates); sort by decidedOn, "
+                    + "recordedAt, subjectName. Roles: every role.")
+    public Page<DecisionView> register(
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("subjectId") java.util.UUID subjectId,
+            @QueryParam("body") String body,
+            @QueryParam("service") String service,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
             @Valid @BeanParam PageQuery paging) {
         DecisionBody parsedBody = Params.enumOf(DecisionBody.class, body, "body");
-        return decisions.register(Texts.trimToNull(subjectType), subjectId, parsedBody == null ? null : parsedBody.name(), Texts.trimToNull(service),
-                date(from, "from"), date(to, "to"), paging);
+        return decisions.register(
+                Texts.trimToNull(subjectType),
+                subjectId,
+                parsedBody == null ? null : parsedBody.name(),
+                Texts.trimToNull(service),
+                date(from, "from"),
+                date(to, "to"),
+                paging);
     }
-
 
     private static LocalDate date(String value, String name) {
         if (value == null || value.isBlank()) {

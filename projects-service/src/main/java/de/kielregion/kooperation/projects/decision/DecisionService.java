@@ -1,16 +1,6 @@
 package de.kielregion.kooperation.projects.decision;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.UUID;
-
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
@@ -40,6 +30,13 @@ import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /**
  * Decisions on projects, open questions, measures and the strategy. Recording one applies
@@ -49,8 +46,8 @@ import jakarta.transaction.Transactional;
 public class DecisionService {
 
     static final String SERVICE = "projects-service";
-    private static final Map<String, String> SORTABLE = Map.of("decidedOn", "d.decidedOn", "recordedAt",
-            "d.recordedAt", "subjectName", "d.subjectName");
+    private static final Map<String, String> SORTABLE =
+            Map.of("decidedOn", "d.decidedOn", "recordedAt", "d.recordedAt", "subjectName", "d.subjectName");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -60,8 +57,14 @@ public class DecisionService {
     private final StrategyService strategy;
     private final ObjectMapper mapper;
 
-    DecisionService(EntityManager em, Outbox outbox, Audit audit, Caller caller, ProjectService projects,
-            StrategyService strategy, ObjectMapper mapper) {
+    DecisionService(
+            EntityManager em,
+            Outbox outbox,
+            Audit audit,
+            Caller caller,
+            ProjectService projects,
+            StrategyService strategy,
+            ObjectMapper mapper) {
         this.mapper = mapper;
         this.em = em;
         this.outbox = outbox;
@@ -72,8 +75,14 @@ public class DecisionService {
     }
 
     @Transactional
-    public Page<DecisionView> register(String subjectType, java.util.UUID subjectId, String body, String service,
-            LocalDate from, LocalDate to, PageQuery paging) {
+    public Page<DecisionView> register(
+            String subjectType,
+            java.util.UUID subjectId,
+            String body,
+            String service,
+            LocalDate from,
+            LocalDate to,
+            PageQuery paging) {
         return ListQuery.of(Decision.class, "d")
                 .where("d.subjectType = :type", "type", subjectType)
                 .where("d.subjectId = :subject", "subject", subjectId)
@@ -81,22 +90,32 @@ public class DecisionService {
                 .where("d.service = :service", "service", service)
                 .where("d.decidedOn >= :from", "from", from)
                 .where("d.decidedOn <= :to", "to", to)
-                .page(em, paging, SORTABLE, "-decidedOn,-recordedAt").map(DecisionView::of);
+                .page(em, paging, SORTABLE, "-decidedOn,-recordedAt")
+                .map(DecisionView::of);
     }
 
     @Transactional
     public DecisionView decideProject(UUID projectId, ProjectDecisionRequest r) {
         Project project = projects.find(projectId);
         if (project.status != ProjectStatus.PROPOSED) {
-            throw ProblemException.conflict("Only a PROPOSED project can be decided; " + project.title + " is "
-                    + project.status, Map.of("currentStatus", project.status, "allowed", project.status.manualNext()));
+            throw ProblemException.conflict(
+                    "Only a PROPOSED project can be decided; " + project.title + " is " + project.status,
+                    Map.of("currentStatus", project.status, "allowed", project.status.manualNext()));
         }
         if (r.outcome() == ProjectOutcome.APPROVED_WITH_CONDITIONS
                 && (r.conditions() == null || r.conditions().isBlank())) {
             throw ProblemException.invalid("conditions", "are required for APPROVED_WITH_CONDITIONS");
         }
-        Decision d = record(ProjectEvents.PROJECT, projectId, project.title, "PROJECT_DECISION", r.body(),
-                r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference());
+        Decision d = record(
+                ProjectEvents.PROJECT,
+                projectId,
+                project.title,
+                "PROJECT_DECISION",
+                r.body(),
+                r.decidedOn(),
+                r.outcome().name(),
+                r.conditions(),
+                r.minutesReference());
         projects.transition(project, ProjectStatus.valueOf(r.outcome().name()), d.id);
         return DecisionView.of(d);
     }
@@ -107,8 +126,16 @@ public class DecisionService {
         if (q.status == OpenQuestion.Status.RESOLVED) {
             throw ProblemException.conflict("The question is resolved already, by decision " + q.resolvedByDecision);
         }
-        Decision d = record(ProjectEvents.OPEN_QUESTION, questionId, q.text, "QUESTION_RESOLUTION", r.body(),
-                r.decidedOn(), "RESOLVED", null, r.minutesReference());
+        Decision d = record(
+                ProjectEvents.OPEN_QUESTION,
+                questionId,
+                q.text,
+                "QUESTION_RESOLUTION",
+                r.body(),
+                r.decidedOn(),
+                "RESOLVED",
+                null,
+                r.minutesReference());
         resolve(q, r.answer().trim(), d.id);
         return DecisionView.of(d);
     }
@@ -120,9 +147,15 @@ public class DecisionService {
         q.resolvedByDecision = decisionId;
         q.resolvedAt = Instant.now();
         em.flush();
-        outbox.record(ProjectEvents.OPEN_QUESTION, q.id.toString(), ProjectEvents.OPEN_QUESTION_RESOLVED,
+        outbox.record(
+                ProjectEvents.OPEN_QUESTION,
+                q.id.toString(),
+                ProjectEvents.OPEN_QUESTION_RESOLVED,
                 new QuestionResolvedEvent(q.id, q.measureId, q.text, answer, decisionId));
-        audit.record(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionResolved",
+        audit.record(
+                ProjectEvents.OPEN_QUESTION,
+                q.id,
+                "OpenQuestionResolved",
                 Map.of("decisionId", decisionId, "answer", answer));
     }
 
@@ -132,14 +165,30 @@ public class DecisionService {
         if (m == null) {
             throw ProblemException.notFound("Measure", measureId);
         }
-        return DecisionView.of(record(ProjectEvents.MEASURE, measureId, "Maßnahme " + m.number + ": " + m.title,
-                r.kind().trim(), r.body(), r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference()));
+        return DecisionView.of(record(
+                ProjectEvents.MEASURE,
+                measureId,
+                "Maßnahme " + m.number + ": " + m.title,
+                r.kind().trim(),
+                r.body(),
+                r.decidedOn(),
+                r.outcome().name(),
+                r.conditions(),
+                r.minutesReference()));
     }
 
     @Transactional
     public DecisionView decideStrategy(GeneralDecisionRequest r) {
-        return DecisionView.of(record(ProjectEvents.STRATEGY, null, "Internationalisierungsstrategie der KielRegion",
-                r.kind().trim(), r.body(), r.decidedOn(), r.outcome().name(), r.conditions(), r.minutesReference()));
+        return DecisionView.of(record(
+                ProjectEvents.STRATEGY,
+                null,
+                "Internationalisierungsstrategie der KielRegion",
+                r.kind().trim(),
+                r.body(),
+                r.decidedOn(),
+                r.outcome().name(),
+                r.conditions(),
+                r.minutesReference()));
     }
 
     /**
@@ -181,15 +230,25 @@ public class DecisionService {
     }
 
     private void resolveMembershipQuestions(String acronym, UUID decisionId) {
-        List<OpenQuestion> questions = em.createQuery("SELECT q FROM OpenQuestion q WHERE q.status = :open "
-                + "AND :acronym MEMBER OF q.organisations", OpenQuestion.class)
-                .setParameter("open", OpenQuestion.Status.OPEN).setParameter("acronym", acronym).getResultList();
+        List<OpenQuestion> questions = em.createQuery(
+                        "SELECT q FROM OpenQuestion q WHERE q.status = :open "
+                                + "AND :acronym MEMBER OF q.organisations",
+                        OpenQuestion.class)
+                .setParameter("open", OpenQuestion.Status.OPEN)
+                .setParameter("acronym", acronym)
+                .getResultList();
         for (OpenQuestion q : questions) {
             List<String> answers = new ArrayList<>();
             for (String organisation : new TreeSet<>(q.organisations)) {
-                Decision latest = em.createQuery("FROM Decision d WHERE d.organisation = :o AND d.kind IN ('JOIN', "
-                        + "'DECLINE') ORDER BY d.decidedOn DESC, d.recordedAt DESC", Decision.class)
-                        .setParameter("o", organisation).setMaxResults(1).getResultStream().findFirst().orElse(null);
+                Decision latest = em.createQuery(
+                                "FROM Decision d WHERE d.organisation = :o AND d.kind IN ('JOIN', "
+                                        + "'DECLINE') ORDER BY d.decidedOn DESC, d.recordedAt DESC",
+                                Decision.class)
+                        .setParameter("o", organisation)
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .findFirst()
+                        .orElse(null);
                 if (latest == null) {
                     answers = null;
                     break;
@@ -203,8 +262,16 @@ public class DecisionService {
         }
     }
 
-    private Decision record(String subjectType, UUID subjectId, String subjectName, String kind, DecisionBody body,
-            LocalDate decidedOn, String outcome, String conditions, String minutesReference) {
+    private Decision record(
+            String subjectType,
+            UUID subjectId,
+            String subjectName,
+            String kind,
+            DecisionBody body,
+            LocalDate decidedOn,
+            String outcome,
+            String conditions,
+            String minutesReference) {
         Decision d = new Decision();
         d.id = UUID.randomUUID();
         d.service = SERVICE;
@@ -221,10 +288,28 @@ public class DecisionService {
         d.recordedAt = Instant.now();
         em.persist(d);
         String key = subjectId == null ? d.id.toString() : subjectId.toString();
-        outbox.record(subjectType, key, ProjectEvents.DECISION_TAKEN, new DecisionTaken(d.id, SERVICE, subjectType,
-                subjectId, subjectName, kind, body, decidedOn, DecisionOutcome.valueOf(outcome), d.conditions,
-                d.minutesReference, null, null, null, null));
-        audit.record(subjectType, key, "DecisionRecorded", Map.of("decisionId", d.id, "kind", kind, "outcome", outcome));
+        outbox.record(
+                subjectType,
+                key,
+                ProjectEvents.DECISION_TAKEN,
+                new DecisionTaken(
+                        d.id,
+                        SERVICE,
+                        subjectType,
+                        subjectId,
+                        subjectName,
+                        kind,
+                        body,
+                        decidedOn,
+                        DecisionOutcome.valueOf(outcome),
+                        d.conditions,
+                        d.minutesReference,
+                        null,
+                        null,
+                        null,
+                        null));
+        audit.record(
+                subjectType, key, "DecisionRecorded", Map.of("decisionId", d.id, "kind", kind, "outcome", outcome));
         return d;
     }
 }

@@ -1,15 +1,6 @@
 package de.kielregion.kooperation.projects.membership;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
@@ -21,6 +12,12 @@ import de.kielregion.kooperation.projects.decision.DecisionService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * memberships-service's events: a fee request is booked on its MEMBERSHIP_FEES line (or
@@ -90,29 +87,46 @@ public class MembershipEventsConsumer {
                 try {
                     requestId = UUID.fromString(data.path("requestId").asText());
                     subjectId = UUID.fromString(data.path("subjectId").asText());
-                    amount = new BigDecimal(data.path("amount").asText()).setScale(2, java.math.RoundingMode.UNNECESSARY);
+                    amount = new BigDecimal(data.path("amount").asText())
+                            .setScale(2, java.math.RoundingMode.UNNECESSARY);
                 } catch (IllegalArgumentException | ArithmeticException e) {
                     throw new MalformedEventException("fee request " + event.id() + " has no valid ids or amount");
                 }
                 if (amount.signum() <= 0 || amount.precision() > 14) {
                     throw new MalformedEventException("fee request " + event.id() + " asks for " + amount);
                 }
-                budget.allocateForRequest(requestId, SubjectType.MEMBERSHIP, subjectId,
-                        data.path("subjectName").asText(null), data.path("year").asInt(), category, amount);
+                budget.allocateForRequest(
+                        requestId,
+                        SubjectType.MEMBERSHIP,
+                        subjectId,
+                        data.path("subjectName").asText(null),
+                        data.path("year").asInt(),
+                        category,
+                        amount);
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
-            case PROPOSED, UPDATED -> replica(UUID.fromString(data.path("id").asText()), data.path("holder").asText(),
-                    data.path("organisationAcronym").asText(), data.path("status").asText(),
-                    data.hasNonNull("currentYearlyFee") ? new BigDecimal(data.get("currentYearlyFee").asText()) : null);
+            case PROPOSED, UPDATED ->
+                replica(
+                        UUID.fromString(data.path("id").asText()),
+                        data.path("holder").asText(),
+                        data.path("organisationAcronym").asText(),
+                        data.path("status").asText(),
+                        data.hasNonNull("currentYearlyFee")
+                                ? new BigDecimal(data.get("currentYearlyFee").asText())
+                                : null);
             case STATUS_CHANGED -> {
-                MembershipReplica m = em.find(MembershipReplica.class, UUID.fromString(data.path("membershipId").asText()));
+                MembershipReplica m = em.find(
+                        MembershipReplica.class,
+                        UUID.fromString(data.path("membershipId").asText()));
                 if (m != null) {
                     m.status = data.path("to").asText();
                     m.updatedAt = Instant.now();
                 }
             }
             case FEE_CHANGED -> {
-                MembershipReplica m = em.find(MembershipReplica.class, UUID.fromString(data.path("membershipId").asText()));
+                MembershipReplica m = em.find(
+                        MembershipReplica.class,
+                        UUID.fromString(data.path("membershipId").asText()));
                 if (m != null) {
                     m.yearlyFee = new BigDecimal(data.path("yearlyFee").asText());
                     m.updatedAt = Instant.now();

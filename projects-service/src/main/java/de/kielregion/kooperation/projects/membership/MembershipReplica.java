@@ -1,14 +1,13 @@
 package de.kielregion.kooperation.projects.membership;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A membership as memberships-service reports it: holder, organisation, status, fee. */
 @Entity

@@ -1,14 +1,5 @@
 package de.kielregion.kooperation.projects.overview;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
@@ -16,54 +7,69 @@ import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 public final class OverviewApi {
 
-    private OverviewApi() {
-    }
+    private OverviewApi() {}
 
     @Schema(name = "QuestionResolution")
-
-    public record Resolution(UUID decisionId, String body, LocalDate decidedOn, String answer) {
-    }
+    public record Resolution(UUID decisionId, String body, LocalDate decidedOn, String answer) {}
 
     @Schema(name = "OverviewQuestion")
+    public record Question(UUID id, String text, String status, Resolution resolution) {}
 
-    public record Question(UUID id, String text, String status, Resolution resolution) {
-    }
+    public record MeasureOverview(
+            MeasureView measure,
+            List<String> themes,
+            List<Question> openQuestions,
+            List<NextStepView> nextSteps,
+            long projects) {}
 
-    public record MeasureOverview(MeasureView measure, List<String> themes, List<Question> openQuestions,
-            List<NextStepView> nextSteps, long projects) {
-    }
-
-    public record QuickWinEntry(int rank, UUID projectId, String title, ProjectStatus status, BigDecimal quickWin) {
-    }
+    public record QuickWinEntry(int rank, UUID projectId, String title, ProjectStatus status, BigDecimal quickWin) {}
 
     @Schema(name = "ProjectsOverview")
+    public record Projects(long total, Map<ProjectStatus, Long> byStatus, List<QuickWinEntry> quickWins) {}
 
-    public record Projects(long total, Map<ProjectStatus, Long> byStatus, List<QuickWinEntry> quickWins) {
-    }
-
-    public record ActivityCount(String shareholder, String theme, long count) {
-    }
+    public record ActivityCount(String shareholder, String theme, long count) {}
 
     /** The shareholders' existing activities (partners-service), counted. */
     @Schema(name = "ActivitiesOverview")
-    public record Activities(long total, Map<String, Long> byShareholder, Map<String, Long> byTheme,
-            List<ActivityCount> byShareholderAndTheme) {
-    }
+    public record Activities(
+            long total,
+            Map<String, Long> byShareholder,
+            Map<String, Long> byTheme,
+            List<ActivityCount> byShareholderAndTheme) {}
 
-    public record MembershipEntry(UUID id, String holder, String organisation, String status,
-            java.math.BigDecimal yearlyFee, java.math.BigDecimal feesBooked) {
-    }
+    public record MembershipEntry(
+            UUID id,
+            String holder,
+            String organisation,
+            String status,
+            java.math.BigDecimal yearlyFee,
+            java.math.BigDecimal feesBooked) {}
 
-    public record FocusPartnerEntry(UUID partnerId, String name, String shareholder, LocalDate since, boolean retired) {
-    }
+    public record FocusPartnerEntry(
+            UUID partnerId, String name, String shareholder, LocalDate since, boolean retired) {}
 
-    public record Overview(Instant generatedAt, List<GoalView> goals, List<ThemeView> themes,
-            List<MeasureOverview> measures, long openQuestions, long resolvedQuestions, Projects projects,
-            BudgetView budget, Activities existingActivities, List<MembershipEntry> memberships,
-            List<FocusPartnerEntry> focusPartners, List<NextStepView> overdueNextSteps,
-            List<DecisionView> strategyDecisions) {
-    }
+    public record Overview(
+            Instant generatedAt,
+            List<GoalView> goals,
+            List<ThemeView> themes,
+            List<MeasureOverview> measures,
+            long openQuestions,
+            long resolvedQuestions,
+            Projects projects,
+            BudgetView budget,
+            Activities existingActivities,
+            List<MembershipEntry> memberships,
+            List<FocusPartnerEntry> focusPartners,
+            List<NextStepView> overdueNextSteps,
+            List<DecisionView> strategyDecisions) {}
 }

@@ -6,13 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.time.LocalDate;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Responses;
@@ -32,6 +25,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/strategy")
 @Tag(name = "Strategy overview", description = "The strategy as a whole, and as a document for the supervisory board")
@@ -50,9 +48,12 @@ public class OverviewResource {
     @Path("decisions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(operationId = "decideOnStrategy", summary = "Record a decision on the strategy as a whole", description = "E.g. the supervisory board "
-            + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
+    @RolesAllowed({DECISION_MAKER, ADMIN})
+    @Operation(
+            operationId = "decideOnStrategy",
+            summary = "Record a decision on the strategy as a whole",
+            description = "E.g. the supervisory board "
+                    + "adopting the strategy (measure 3). Publishes DecisionTaken. Roles: decision-maker, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@Valid @NotNull GeneralDecisionRequest request) {
         DecisionView view = decisions.decideStrategy(request);
@@ -62,10 +63,14 @@ public class OverviewResource {
     @GET
     @Path("overview")
     @Produces(MediaType.APPLICATION_JSON)
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getStrategyOverview", summary = "The strategy at a glance", description = "Goals, themes, measures with their open questions "
-            + "(open, or resolved by which decision) and next steps, projects by status and the best quick wins, the "
-            + "budget of the year (default: this year), overdue next steps, decisions on the strategy. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyOverview",
+            summary = "The strategy at a glance",
+            description =
+                    "Goals, themes, measures with their open questions "
+                            + "(open, or resolved by which decision) and next steps, projects by status and the best quick wins, the "
+                            + "budget of the year (default: this year), overdue next steps, decisions on the strategy. Roles: every role.")
     public Overview overview(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return overview.overview(year == null ? LocalDate.now().getYear() : year);
     }
@@ -73,19 +78,26 @@ public class OverviewResource {
     @GET
     @Path("document")
     @Produces("text/html;charset=UTF-8")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getStrategyDocument", summary = "The strategy document as HTML", description = "The overview as a readable document "
-            + "(Accept: text/html). Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyDocument",
+            summary = "The strategy document as HTML",
+            description = "The overview as a readable document " + "(Accept: text/html). Roles: every role.")
     public String html(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return StrategyDocument.html(overview.overview(year == null ? LocalDate.now().getYear() : year));
+        return StrategyDocument.html(
+                overview.overview(year == null ? LocalDate.now().getYear() : year));
     }
 
     @GET
     @Path("document")
     @Produces("text/markdown;charset=UTF-8")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getStrategyDocument", summary = "The strategy document as Markdown", description = "Accept: text/markdown. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyDocument",
+            summary = "The strategy document as Markdown",
+            description = "Accept: text/markdown. Roles: every role.")
     public String markdown(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return StrategyDocument.markdown(overview.overview(year == null ? LocalDate.now().getYear() : year));
+        return StrategyDocument.markdown(
+                overview.overview(year == null ? LocalDate.now().getYear() : year));
     }
 }

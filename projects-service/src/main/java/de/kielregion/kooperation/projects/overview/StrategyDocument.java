@@ -1,15 +1,5 @@
 package de.kielregion.kooperation.projects.overview;
 
-import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
-import java.util.Map;
-
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.html.HtmlRenderer;
-
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.overview.OverviewApi.MeasureOverview;
@@ -19,6 +9,14 @@ import de.kielregion.kooperation.projects.overview.OverviewApi.QuickWinEntry;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * The expected result of the workshop as a readable document for the supervisory board:
@@ -29,17 +27,19 @@ public final class StrategyDocument {
 
     private static final List<org.commonmark.Extension> EXTENSIONS = List.of(TablesExtension.create());
     private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
-    private static final HtmlRenderer HTML = HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm")
-            .withZone(ZoneId.of("Europe/Berlin"));
+    private static final HtmlRenderer HTML =
+            HtmlRenderer.builder().extensions(EXTENSIONS).escapeHtml(true).build();
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").withZone(ZoneId.of("Europe/Berlin"));
 
-    private StrategyDocument() {
-    }
+    private StrategyDocument() {}
 
     public static String markdown(Overview o) {
         StringBuilder md = new StringBuilder();
         md.append("# Internationalisierungsstrategie der KielRegion\n\n");
-        md.append("Kooperation im Ostseeraum. Stand: ").append(STAMP.format(o.generatedAt())).append(".\n\n");
+        md.append("Kooperation im Ostseeraum. Stand: ")
+                .append(STAMP.format(o.generatedAt()))
+                .append(".\n\n");
 
         md.append("## Ziele\n\n");
         if (o.goals().isEmpty()) {
@@ -58,7 +58,10 @@ public final class StrategyDocument {
         o.themes().forEach(t -> md.append("- ").append(text(t.name())).append('\n'));
         md.append("\n## Maßnahmen\n\n");
         for (MeasureOverview m : o.measures()) {
-            md.append("### Maßnahme ").append(m.measure().number()).append(": ").append(text(m.measure().title()))
+            md.append("### Maßnahme ")
+                    .append(m.measure().number())
+                    .append(": ")
+                    .append(text(m.measure().title()))
                     .append("\n\n");
             field(md, "Beschreibung", m.measure().description());
             field(md, "Was muss passieren?", m.measure().whatMustHappen());
@@ -74,8 +77,12 @@ public final class StrategyDocument {
                 for (Question q : m.openQuestions()) {
                     md.append("- ").append(text(q.text()));
                     if (q.resolution() != null) {
-                        md.append(" — **entschieden** (").append(q.resolution().body()).append(", ")
-                                .append(q.resolution().decidedOn()).append("): ").append(text(q.resolution().answer()));
+                        md.append(" — **entschieden** (")
+                                .append(q.resolution().body())
+                                .append(", ")
+                                .append(q.resolution().decidedOn())
+                                .append("): ")
+                                .append(text(q.resolution().answer()));
                     } else {
                         md.append(" — *offen*");
                     }
@@ -86,8 +93,14 @@ public final class StrategyDocument {
             if (!m.nextSteps().isEmpty()) {
                 md.append("Nächste Schritte:\n\n");
                 for (NextStepView n : m.nextSteps()) {
-                    md.append("- ").append(n.status() == de.kielregion.kooperation.projects.strategy.NextStep.Status.DONE
-                            ? "[erledigt] " : "").append(text(n.title())).append(" (").append(text(n.owner()));
+                    md.append("- ")
+                            .append(
+                                    n.status() == de.kielregion.kooperation.projects.strategy.NextStep.Status.DONE
+                                            ? "[erledigt] "
+                                            : "")
+                            .append(text(n.title()))
+                            .append(" (")
+                            .append(text(n.owner()));
                     if (n.dueDate() != null) {
                         md.append(", bis ").append(n.dueDate());
                     }
@@ -101,16 +114,26 @@ public final class StrategyDocument {
         md.append("Insgesamt ").append(o.projects().total()).append(" Projekte");
         if (!o.projects().byStatus().isEmpty()) {
             md.append(": ");
-            md.append(String.join(", ", o.projects().byStatus().entrySet().stream()
-                    .map((Map.Entry<ProjectStatus, Long> e) -> e.getValue() + " " + e.getKey()).toList()));
+            md.append(String.join(
+                    ", ",
+                    o.projects().byStatus().entrySet().stream()
+                            .map((Map.Entry<ProjectStatus, Long> e) -> e.getValue() + " " + e.getKey())
+                            .toList()));
         }
         md.append(".\n\n");
         if (!o.projects().quickWins().isEmpty()) {
             md.append("Schnell umsetzbare Projekte (Maßnahme 2, Quick-Win-Wert 0–100):\n\n");
             md.append("| Rang | Projekt | Status | Quick-Win |\n|---:|---|---|---:|\n");
             for (QuickWinEntry q : o.projects().quickWins()) {
-                md.append("| ").append(q.rank()).append(" | ").append(cell(q.title())).append(" | ").append(q.status())
-                        .append(" | ").append(q.quickWin()).append(" |\n");
+                md.append("| ")
+                        .append(q.rank())
+                        .append(" | ")
+                        .append(cell(q.title()))
+                        .append(" | ")
+                        .append(q.status())
+                        .append(" | ")
+                        .append(q.quickWin())
+                        .append(" |\n");
             }
             md.append('\n');
         }
@@ -121,8 +144,17 @@ public final class StrategyDocument {
         } else {
             md.append("| Linie | Betrag | vergeben | frei |\n|---|---:|---:|---:|\n");
             for (LineView l : o.budget().lines()) {
-                md.append("| ").append(l.category()).append(" (").append(l.unit()).append(") | ").append(num(l.amount()))
-                        .append(" | ").append(num(l.allocated())).append(" | ").append(num(l.free())).append(" |\n");
+                md.append("| ")
+                        .append(l.category())
+                        .append(" (")
+                        .append(l.unit())
+                        .append(") | ")
+                        .append(num(l.amount()))
+                        .append(" | ")
+                        .append(num(l.allocated()))
+                        .append(" | ")
+                        .append(num(l.free()))
+                        .append(" |\n");
             }
             md.append('\n');
         }
@@ -131,19 +163,33 @@ public final class StrategyDocument {
         if (o.focusPartners().isEmpty()) {
             md.append("Noch keine Schwerpunktpartner beschlossen.\n\n");
         } else {
-            o.focusPartners().forEach(f -> md.append("- ").append(text(f.name())).append(" (").append(f.shareholder())
-                    .append(f.since() == null ? "" : ", seit " + f.since()).append(")\n"));
+            o.focusPartners()
+                    .forEach(f -> md.append("- ")
+                            .append(text(f.name()))
+                            .append(" (")
+                            .append(f.shareholder())
+                            .append(f.since() == null ? "" : ", seit " + f.since())
+                            .append(")\n"));
             md.append('\n');
         }
         md.append("## Mitgliedschaften\n\n");
         if (o.memberships().isEmpty()) {
             md.append("Noch keine Mitgliedschaften erfasst.\n\n");
         } else {
-            md.append("| Organisation | Mitglied | Status | Jahresbeitrag (EUR) | gebucht (EUR) |\n|---|---|---|---:|---:|\n");
-            o.memberships().forEach(m -> md.append("| ").append(text(m.organisation())).append(" | ").append(m.holder())
-                    .append(" | ").append(m.status()).append(" | ")
-                    .append(m.yearlyFee() == null ? "" : m.yearlyFee().toPlainString()).append(" | ")
-                    .append(m.feesBooked().toPlainString()).append(" |\n"));
+            md.append(
+                    "| Organisation | Mitglied | Status | Jahresbeitrag (EUR) | gebucht (EUR) |\n|---|---|---|---:|---:|\n");
+            o.memberships()
+                    .forEach(m -> md.append("| ")
+                            .append(text(m.organisation()))
+                            .append(" | ")
+                            .append(m.holder())
+                            .append(" | ")
+                            .append(m.status())
+                            .append(" | ")
+                            .append(m.yearlyFee() == null ? "" : m.yearlyFee().toPlainString())
+                            .append(" | ")
+                            .append(m.feesBooked().toPlainString())
+                            .append(" |\n"));
             md.append('\n');
         }
 
@@ -152,20 +198,40 @@ public final class StrategyDocument {
             md.append("Noch keine Aktivitäten gemeldet.\n\n");
         } else {
             md.append(o.existingActivities().total()).append(" Aktivitäten: ");
-            md.append(String.join(", ", o.existingActivities().byShareholder().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).toList())).append(".\n\n");
+            md.append(String.join(
+                            ", ",
+                            o.existingActivities().byShareholder().entrySet().stream()
+                                    .map(e -> e.getValue() + " " + e.getKey())
+                                    .toList()))
+                    .append(".\n\n");
             md.append("| Handlungsfeld | Gesellschafter | Aktivitäten |\n|---|---|---:|\n");
-            o.existingActivities().byShareholderAndTheme().forEach(c -> md.append("| ").append(text(c.theme()))
-                    .append(" | ").append(c.shareholder()).append(" | ").append(c.count()).append(" |\n"));
+            o.existingActivities()
+                    .byShareholderAndTheme()
+                    .forEach(c -> md.append("| ")
+                            .append(text(c.theme()))
+                            .append(" | ")
+                            .append(c.shareholder())
+                            .append(" | ")
+                            .append(c.count())
+                            .append(" |\n"));
             md.append('\n');
         }
 
-        md.append("## Offene Fragen insgesamt\n\n").append(o.openQuestions()).append(" offen, ")
-                .append(o.resolvedQuestions()).append(" entschieden.\n\n");
+        md.append("## Offene Fragen insgesamt\n\n")
+                .append(o.openQuestions())
+                .append(" offen, ")
+                .append(o.resolvedQuestions())
+                .append(" entschieden.\n\n");
         if (!o.overdueNextSteps().isEmpty()) {
             md.append("## Überfällige nächste Schritte\n\n");
-            o.overdueNextSteps().forEach(n -> md.append("- ").append(text(n.title())).append(" (")
-                    .append(text(n.owner())).append(", fällig ").append(n.dueDate()).append(")\n"));
+            o.overdueNextSteps()
+                    .forEach(n -> md.append("- ")
+                            .append(text(n.title()))
+                            .append(" (")
+                            .append(text(n.owner()))
+                            .append(", fällig ")
+                            .append(n.dueDate())
+                            .append(")\n"));
             md.append('\n');
         }
         md.append("## Entscheidungen zur Strategie\n\n");
@@ -173,8 +239,14 @@ public final class StrategyDocument {
             md.append("Der Aufsichtsrat hat über die Strategie noch nicht entschieden.\n");
         }
         for (DecisionView d : o.strategyDecisions()) {
-            md.append("- ").append(d.decidedOn()).append(", ").append(d.body()).append(": ").append(text(d.kind()))
-                    .append(" — ").append(d.outcome());
+            md.append("- ")
+                    .append(d.decidedOn())
+                    .append(", ")
+                    .append(d.body())
+                    .append(": ")
+                    .append(text(d.kind()))
+                    .append(" — ")
+                    .append(d.outcome());
             if (d.minutesReference() != null) {
                 md.append(" (").append(text(d.minutesReference())).append(")");
             }

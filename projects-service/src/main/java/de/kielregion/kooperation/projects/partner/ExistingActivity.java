@@ -1,10 +1,5 @@
 package de.kielregion.kooperation.projects.partner;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +8,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** A shareholder's existing activity as partners-service reported it: who and which themes. */
 @Entity

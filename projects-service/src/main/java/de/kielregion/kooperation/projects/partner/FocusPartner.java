@@ -1,13 +1,12 @@
 package de.kielregion.kooperation.projects.partner;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** A focus-partner relation as partners-service reports it (RelationChanged of kind FOCUS_PARTNER). */
 @Entity

@@ -1,13 +1,12 @@
 package de.kielregion.kooperation.projects.partner;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 /** What projects-service knows of a partner, kept from cooperation.partners.v1. */
 @Entity

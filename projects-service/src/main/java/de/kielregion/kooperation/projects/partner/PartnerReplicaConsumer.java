@@ -1,14 +1,6 @@
 package de.kielregion.kooperation.projects.partner;
 
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.CompletionStage;
-
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-
 import com.fasterxml.jackson.databind.JsonNode;
-
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
@@ -16,6 +8,11 @@ import de.kielregion.kooperation.projects.decision.DecisionService;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the partner replica from {@code cooperation.partners.v1}: registered and updated
@@ -60,7 +57,9 @@ public class PartnerReplicaConsumer {
         }
         focus.partnerId = UUID.fromString(data.path("partnerId").asText());
         focus.shareholder = data.path("shareholder").asText();
-        focus.since = data.hasNonNull("since") ? java.time.LocalDate.parse(data.get("since").asText()) : null;
+        focus.since = data.hasNonNull("since")
+                ? java.time.LocalDate.parse(data.get("since").asText())
+                : null;
         focus.active = "ACTIVE".equals(data.path("status").asText());
         if (created) {
             em.persist(focus);
@@ -118,7 +117,8 @@ public class PartnerReplicaConsumer {
                 }
             }
             case RETIRED -> {
-                PartnerReplica replica = em.find(PartnerReplica.class, UUID.fromString(data.path("id").asText()));
+                PartnerReplica replica = em.find(
+                        PartnerReplica.class, UUID.fromString(data.path("id").asText()));
                 if (replica != null) {
                     replica.status = "RETIRED";
                     replica.updatedAt = Instant.now();

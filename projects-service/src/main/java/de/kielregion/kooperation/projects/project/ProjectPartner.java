@@ -1,11 +1,10 @@
 package de.kielregion.kooperation.projects.project;
 
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import java.util.UUID;
 
 /** A partner of a project and its role; the id refers to partners-service (via the replica). */
 @Embeddable
@@ -17,8 +16,7 @@ public class ProjectPartner {
     @Enumerated(EnumType.STRING)
     public PartnerRole role;
 
-    public ProjectPartner() {
-    }
+    public ProjectPartner() {}
 
     public ProjectPartner(UUID partnerId, PartnerRole role) {
         this.partnerId = partnerId;

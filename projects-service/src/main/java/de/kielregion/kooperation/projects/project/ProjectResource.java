@@ -6,14 +6,6 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.RestResponse;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
@@ -48,6 +40,12 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/projects")
 @Tag(name = "Projects", description = "Concrete cooperation projects, their lifecycle, decisions and resources")
@@ -69,22 +67,36 @@ public class ProjectResource {
     }
 
     @GET
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listProjects", summary = "List projects", description = "Filter by status, theme, measure, participating shareholder, "
-            + "partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
-            + "measure 2). Roles: every role.")
-    public Page<ProjectView> list(@QueryParam("status") String status, @QueryParam("themeId") String themeId,
-            @QueryParam("measureId") String measureId, @QueryParam("shareholder") String shareholder,
-            @QueryParam("partnerId") String partnerId, @Valid @BeanParam PageQuery paging) {
-        return projects.list(Params.enumOf(ProjectStatus.class, status, "status"), Params.uuid(themeId, "themeId"),
-                Params.uuid(measureId, "measureId"), Params.enumOf(Shareholder.class, shareholder, "shareholder"),
-                Params.uuid(partnerId, "partnerId"), paging);
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listProjects",
+            summary = "List projects",
+            description = "Filter by status, theme, measure, participating shareholder, "
+                    + "partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
+                    + "measure 2). Roles: every role.")
+    public Page<ProjectView> list(
+            @QueryParam("status") String status,
+            @QueryParam("themeId") String themeId,
+            @QueryParam("measureId") String measureId,
+            @QueryParam("shareholder") String shareholder,
+            @QueryParam("partnerId") String partnerId,
+            @Valid @BeanParam PageQuery paging) {
+        return projects.list(
+                Params.enumOf(ProjectStatus.class, status, "status"),
+                Params.uuid(themeId, "themeId"),
+                Params.uuid(measureId, "measureId"),
+                Params.enumOf(Shareholder.class, shareholder, "shareholder"),
+                Params.uuid(partnerId, "partnerId"),
+                paging);
     }
 
     @POST
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "proposeProject", summary = "Propose a project (status IDEA)", description = "Partners must be known from partners-service "
-            + "and not retired. Publishes ProjectProposed. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "proposeProject",
+            summary = "Propose a project (status IDEA)",
+            description = "Partners must be known from partners-service "
+                    + "and not retired. Publishes ProjectProposed. Roles: coordinator, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ProjectView> propose(@Valid @NotNull ProjectRequest request) {
@@ -94,9 +106,12 @@ public class ProjectResource {
 
     @GET
     @Path("{id}")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getProject", summary = "Read a project", description = "With its partners (retired ones flagged), financing and "
-            + "quick-win score. Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getProject",
+            summary = "Read a project",
+            description =
+                    "With its partners (retired ones flagged), financing and " + "quick-win score. Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ProjectView> get(@PathParam("id") UUID id) {
         ProjectView view = projects.get(id);
@@ -105,11 +120,16 @@ public class ProjectResource {
 
     @PUT
     @Path("{id}")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "updateProject", summary = "Update a project", description = "The full new state; If-Match or 'version'. Publishes "
-            + "ProjectUpdated. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "updateProject",
+            summary = "Update a project",
+            description = "The full new state; If-Match or 'version'. Publishes "
+                    + "ProjectUpdated. Roles: coordinator, admin.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<ProjectView> update(@PathParam("id") UUID id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    public RestResponse<ProjectView> update(
+            @PathParam("id") UUID id,
+            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull ProjectRequest request) {
         ProjectView view = projects.update(id, request, ifMatch);
         return Responses.versioned(view, view.version());
@@ -117,20 +137,26 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/status")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "changeProjectStatus", summary = "Move a project along its lifecycle by hand", description = "IDEA → PROPOSED, RESOURCED → "
-            + "IN_PROGRESS → COMPLETED, DEFERRED → PROPOSED, or CANCELLED; an illegal move is a 409 naming the allowed "
-            + "ones. Publishes ProjectStatusChanged. Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "changeProjectStatus",
+            summary = "Move a project along its lifecycle by hand",
+            description = "IDEA → PROPOSED, RESOURCED → "
+                    + "IN_PROGRESS → COMPLETED, DEFERRED → PROPOSED, or CANCELLED; an illegal move is a 409 naming the allowed "
+                    + "ones. Publishes ProjectStatusChanged. Roles: coordinator, admin.")
     public ProjectView changeStatus(@PathParam("id") UUID id, @Valid @NotNull StatusChange change) {
         return projects.changeStatus(id, change.status(), change.version());
     }
 
     @POST
     @Path("{id}/decisions")
-    @RolesAllowed({ DECISION_MAKER, ADMIN })
-    @Operation(operationId = "decideOnProject", summary = "Decide on a proposed project", description = "APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or "
-            + "DEFERRED becomes the project's status; publishes DecisionTaken and ProjectStatusChanged in one "
-            + "transaction. Roles: decision-maker, admin.")
+    @RolesAllowed({DECISION_MAKER, ADMIN})
+    @Operation(
+            operationId = "decideOnProject",
+            summary = "Decide on a proposed project",
+            description = "APPROVED, APPROVED_WITH_CONDITIONS, REJECTED or "
+                    + "DEFERRED becomes the project's status; publishes DecisionTaken and ProjectStatusChanged in one "
+                    + "transaction. Roles: decision-maker, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull ProjectDecisionRequest request) {
         DecisionView view = decisions.decideProject(id, request);
@@ -139,8 +165,11 @@ public class ProjectResource {
 
     @GET
     @Path("{id}/allocations")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "listProjectAllocations", summary = "The allocations of a project", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listProjectAllocations",
+            summary = "The allocations of a project",
+            description = "Roles: every role.")
     public List<AllocationView> allocations(@PathParam("id") UUID id) {
         projects.get(id);
         return budget.allocations(id);
@@ -148,11 +177,14 @@ public class ProjectResource {
 
     @POST
     @Path("{id}/allocations")
-    @RolesAllowed({ COORDINATOR, ADMIN })
-    @Operation(operationId = "allocateResources", summary = "Allocate staff or money to an approved project", description = "From the line of the year "
-            + "and category. The answer is 201 with status ALLOCATED (publishes ResourcesAllocated; an approved project "
-            + "becomes RESOURCED) or REJECTED with the reason when the line has too little room (publishes "
-            + "AllocationRejected). Roles: coordinator, admin.")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "allocateResources",
+            summary = "Allocate staff or money to an approved project",
+            description = "From the line of the year "
+                    + "and category. The answer is 201 with status ALLOCATED (publishes ResourcesAllocated; an approved project "
+                    + "becomes RESOURCED) or REJECTED with the reason when the line has too little room (publishes "
+                    + "AllocationRejected). Roles: coordinator, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<AllocationView> allocate(@PathParam("id") UUID id, @Valid @NotNull AllocationRequest request) {
         AllocationView view = budget.allocateToProject(id, request);
@@ -161,8 +193,11 @@ public class ProjectResource {
 
     @GET
     @Path("{id}/history")
-    @RolesAllowed({ VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER })
-    @Operation(operationId = "getProjectHistory", summary = "A project's change history", description = "Roles: every role.")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getProjectHistory",
+            summary = "A project's change history",
+            description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
         projects.get(id);
         return audit.history(ProjectEvents.PROJECT, id);

@@ -1,16 +1,5 @@
 package de.kielregion.kooperation.projects.project;
 
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.outbox.Outbox;
@@ -35,15 +24,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** Projects: proposal, update, lifecycle and the quick-win score. */
 @ApplicationScoped
 public class ProjectService {
 
     /** quickWin sorts best first, projects without a score last. */
-    public static final Map<String, String> SORTABLE = Map.of("title", "p.title", "status", "p.status",
-            "plannedStart", "p.plannedStart", "updatedAt", "p.updatedAt",
-            "quickWin", "p.quickWin DESC NULLS LAST, p.title");
+    public static final Map<String, String> SORTABLE = Map.of(
+            "title",
+            "p.title",
+            "status",
+            "p.status",
+            "plannedStart",
+            "p.plannedStart",
+            "updatedAt",
+            "p.updatedAt",
+            "quickWin",
+            "p.quickWin DESC NULLS LAST, p.title");
 
     private final EntityManager em;
     private final Outbox outbox;
@@ -52,8 +59,8 @@ public class ProjectService {
     /** Looked up when needed: the budget also uses this service. */
     private final Instance<BudgetService> budget;
 
-    ProjectService(EntityManager em, Outbox outbox, Audit audit, StrategyService strategy,
-            Instance<BudgetService> budget) {
+    ProjectService(
+            EntityManager em, Outbox outbox, Audit audit, StrategyService strategy, Instance<BudgetService> budget) {
         this.em = em;
         this.outbox = outbox;
         this.audit = audit;
@@ -62,8 +69,13 @@ public class ProjectService {
     }
 
     @Transactional
-    public Page<ProjectView> list(ProjectStatus status, UUID themeId, UUID measureId, Shareholder shareholder,
-            UUID partnerId, PageQuery paging) {
+    public Page<ProjectView> list(
+            ProjectStatus status,
+            UUID themeId,
+            UUID measureId,
+            Shareholder shareholder,
+            UUID partnerId,
+            PageQuery paging) {
         if ("-quickWin".equals(paging.sort())) {
             throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
         }
@@ -72,9 +84,12 @@ public class ProjectService {
                 .where(":theme MEMBER OF p.themeIds", "theme", themeId)
                 .where("p.measureId = :measure", "measure", measureId)
                 .where(":shareholder MEMBER OF p.shareholders", "shareholder", shareholder)
-                .where("EXISTS (SELECT 1 FROM Project q JOIN q.partners pp WHERE q = p AND pp.partnerId = :partner)",
-                        "partner", partnerId)
-                .page(em, paging, SORTABLE, "title").map(this::view);
+                .where(
+                        "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp WHERE q = p AND pp.partnerId = :partner)",
+                        "partner",
+                        partnerId)
+                .page(em, paging, SORTABLE, "title")
+                .map(this::view);
     }
 
     @Transactional
@@ -135,9 +150,12 @@ public class ProjectService {
         }
         Set<ProjectStatus> allowed = p.status.manualNext();
         if (!allowed.contains(to)) {
-            throw ProblemException.conflict("Project " + p.title + " is " + p.status + " and cannot be set to " + to
-                    + " by hand; allowed: " + (allowed.isEmpty() ? "none" : allowed)
-                    + (p.status == ProjectStatus.PROPOSED ? " (approval, rejection and deferral are decisions)" : ""),
+            throw ProblemException.conflict(
+                    "Project " + p.title + " is " + p.status + " and cannot be set to " + to
+                            + " by hand; allowed: " + (allowed.isEmpty() ? "none" : allowed)
+                            + (p.status == ProjectStatus.PROPOSED
+                                    ? " (approval, rejection and deferral are decisions)"
+                                    : ""),
                     Map.of("currentStatus", p.status, "allowed", allowed));
         }
         transition(p, to, null);
@@ -153,9 +171,19 @@ public class ProjectService {
         p.status = to;
         p.updatedAt = Instant.now();
         em.flush();
-        outbox.record(ProjectEvents.PROJECT, p.id.toString(), ProjectEvents.PROJECT_STATUS_CHANGED,
-                new StatusChangedEvent(p.id, p.title, from, to, decisionId,
-                        p.partners.stream().map(pp -> new PartnerRef(pp.partnerId, pp.role)).toList()));
+        outbox.record(
+                ProjectEvents.PROJECT,
+                p.id.toString(),
+                ProjectEvents.PROJECT_STATUS_CHANGED,
+                new StatusChangedEvent(
+                        p.id,
+                        p.title,
+                        from,
+                        to,
+                        decisionId,
+                        p.partners.stream()
+                                .map(pp -> new PartnerRef(pp.partnerId, pp.role))
+                                .toList()));
         Map<String, Object> changes = new HashMap<>();
         changes.put("status", Map.of("from", from, "to", to));
         if (decisionId != null) {
@@ -191,8 +219,11 @@ public class ProjectService {
             p.partners.clear();
             p.partners.addAll(partners);
         }
-        List<Financing> financing = r.financing() == null ? List.of() : r.financing().stream()
-                .map(f -> new Financing(f.kind(), f.name().trim(), f.amount())).toList();
+        List<Financing> financing = r.financing() == null
+                ? List.of()
+                : r.financing().stream()
+                        .map(f -> new Financing(f.kind(), f.name().trim(), f.amount()))
+                        .toList();
         if (!sameFinancing(p.financing, financing)) {
             p.financing.clear();
             p.financing.addAll(financing);
@@ -216,12 +247,13 @@ public class ProjectService {
             }
             PartnerReplica replica = em.find(PartnerReplica.class, ref.partnerId());
             if (replica == null) {
-                throw ProblemException.invalid("partners[" + i + "].partnerId", "names partner " + ref.partnerId()
-                        + ", which partners-service does not know (yet)");
+                throw ProblemException.invalid(
+                        "partners[" + i + "].partnerId",
+                        "names partner " + ref.partnerId() + ", which partners-service does not know (yet)");
             }
             if ("RETIRED".equals(replica.status) && !current.contains(ref.partnerId())) {
-                throw ProblemException.invalid("partners[" + i + "].partnerId", replica.name
-                        + " is retired and cannot join a project");
+                throw ProblemException.invalid(
+                        "partners[" + i + "].partnerId", replica.name + " is retired and cannot join a project");
             }
             if (ref.role() == PartnerRole.LEAD_PARTNER && ++leads > 1) {
                 throw ProblemException.invalid("partners[" + i + "].role", "a project has at most one LEAD_PARTNER");
@@ -240,17 +272,45 @@ public class ProjectService {
             if (isRetired && p.status.isActive()) {
                 retired.add(pp.partnerId);
             }
-            partners.add(new PartnerView(pp.partnerId, replica == null ? null : replica.name, pp.role,
-                    replica == null ? "UNKNOWN" : replica.status, isRetired));
+            partners.add(new PartnerView(
+                    pp.partnerId,
+                    replica == null ? null : replica.name,
+                    pp.role,
+                    replica == null ? "UNKNOWN" : replica.status,
+                    isRetired));
         }
         List<FinancingSource> financing = p.financing.stream()
-                .map(f -> new FinancingSource(f.kind, f.name, f.amount)).toList();
-        BigDecimal total = p.financing.stream().map(f -> f.amount).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .map(f -> new FinancingSource(f.kind, f.name, f.amount))
+                .toList();
+        BigDecimal total = p.financing.stream()
+                .map(f -> f.amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
                 .setScale(2);
-        return new ProjectView(p.id, p.title, p.summary, List.copyOf(new TreeSet<>(p.themeIds)), p.measureId,
-                p.cooperationAreaId, p.lead, List.copyOf(new TreeSet<>(p.shareholders)), partners, retired,
-                p.plannedStart, p.plannedEnd, financing, total, p.status, p.effort, p.impact, p.monthsToStart,
-                p.fundingSecured, p.quickWin, p.createdAt, p.updatedAt, p.version, List.copyOf(p.status.manualNext()));
+        return new ProjectView(
+                p.id,
+                p.title,
+                p.summary,
+                List.copyOf(new TreeSet<>(p.themeIds)),
+                p.measureId,
+                p.cooperationAreaId,
+                p.lead,
+                List.copyOf(new TreeSet<>(p.shareholders)),
+                partners,
+                retired,
+                p.plannedStart,
+                p.plannedEnd,
+                financing,
+                total,
+                p.status,
+                p.effort,
+                p.impact,
+                p.monthsToStart,
+                p.fundingSecured,
+                p.quickWin,
+                p.createdAt,
+                p.updatedAt,
+                p.version,
+                List.copyOf(p.status.manualNext()));
     }
 
     private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {

@@ -18,8 +18,7 @@ import java.math.RoundingMode;
  */
 public final class QuickWin {
 
-    private QuickWin() {
-    }
+    private QuickWin() {}
 
     /** The score, or null when an input is missing. */
     public static BigDecimal score(Integer effort, Integer impact, Integer monthsToStart, Integer fundingSecured) {
@@ -27,16 +26,24 @@ public final class QuickWin {
             return null;
         }
         BigDecimal four = BigDecimal.valueOf(4);
-        BigDecimal impactPart = BigDecimal.valueOf(impact - 1L).divide(four, 10, RoundingMode.HALF_UP)
+        BigDecimal impactPart = BigDecimal.valueOf(impact - 1L)
+                .divide(four, 10, RoundingMode.HALF_UP)
                 .multiply(new BigDecimal("0.35"));
-        BigDecimal effortPart = BigDecimal.valueOf(5L - effort).divide(four, 10, RoundingMode.HALF_UP)
+        BigDecimal effortPart = BigDecimal.valueOf(5L - effort)
+                .divide(four, 10, RoundingMode.HALF_UP)
                 .multiply(new BigDecimal("0.25"));
-        BigDecimal speed = BigDecimal.ONE.subtract(BigDecimal.valueOf(monthsToStart)
-                .divide(BigDecimal.valueOf(24), 10, RoundingMode.HALF_UP)).max(BigDecimal.ZERO);
+        BigDecimal speed = BigDecimal.ONE
+                .subtract(BigDecimal.valueOf(monthsToStart).divide(BigDecimal.valueOf(24), 10, RoundingMode.HALF_UP))
+                .max(BigDecimal.ZERO);
         BigDecimal speedPart = speed.multiply(new BigDecimal("0.25"));
-        BigDecimal fundingPart = BigDecimal.valueOf(fundingSecured).divide(BigDecimal.valueOf(100), 10,
-                RoundingMode.HALF_UP).multiply(new BigDecimal("0.15"));
-        return impactPart.add(effortPart).add(speedPart).add(fundingPart).multiply(BigDecimal.valueOf(100))
+        BigDecimal fundingPart = BigDecimal.valueOf(fundingSecured)
+                .divide(BigDecimal.valueOf(100), 10, RoundingMode.HALF_UP)
+                .multiply(new BigDecimal("0.15"));
+        return impactPart
+                .add(effortPart)
+                .add(speedPart)
+                .add(fundingPart)
+                .multiply(BigDecimal.valueOf(100))
                 .setScale(1, RoundingMode.HALF_UP);
     }
 }

@@ -1,9 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,6 +9,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** One of the workshop's measures (Maßnahme / Ansatzpunkt) with its fields. */
 @Entity

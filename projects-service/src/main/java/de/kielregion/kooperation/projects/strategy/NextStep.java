@@ -1,10 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import java.time.LocalDate;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -13,6 +8,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A task (Nächster Schritt) with owner and due date, of a measure or a project. */
 @Entity
@@ -20,7 +18,6 @@ import jakarta.persistence.Version;
 public class NextStep extends PanacheEntityBase {
 
     @Schema(name = "NextStepStatus")
-
     public enum Status {
         OPEN,
         DONE

@@ -1,12 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -18,6 +11,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An open question of a measure (Offene Frage), resolved by a decision. */
 @Entity
@@ -25,7 +23,6 @@ import jakarta.persistence.Version;
 public class OpenQuestion extends PanacheEntityBase {
 
     @Schema(name = "OpenQuestionStatus")
-
     public enum Status {
         OPEN,
         RESOLVED

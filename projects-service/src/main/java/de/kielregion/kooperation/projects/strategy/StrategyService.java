@@ -1,16 +1,13 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import de.kielregion.kooperation.platform.text.Texts;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.UUID;
-
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
+import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalRequest;
@@ -23,12 +20,14 @@ import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionRequest;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeRequest;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
-import de.kielregion.kooperation.platform.web.ListQuery;
-import de.kielregion.kooperation.platform.web.PageQuery;
-import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 
 /** The strategy: goals, themes, measures, open questions and next steps. */
 @ApplicationScoped
@@ -48,7 +47,8 @@ public class StrategyService {
 
     @Transactional
     public List<GoalView> goals() {
-        return em.createQuery("FROM Goal ORDER BY title", Goal.class).getResultList().stream().map(StrategyService::view)
+        return em.createQuery("FROM Goal ORDER BY title", Goal.class).getResultList().stream()
+                .map(StrategyService::view)
                 .toList();
     }
 
@@ -81,14 +81,17 @@ public class StrategyService {
     @Transactional
     public List<ThemeView> themes() {
         return em.createQuery("FROM Theme ORDER BY name", Theme.class).getResultList().stream()
-                .map(StrategyService::view).toList();
+                .map(StrategyService::view)
+                .toList();
     }
 
     @Transactional
     public ThemeView createTheme(ThemeRequest r) {
         String name = r.name().trim();
         if (em.createQuery("SELECT count(t) FROM Theme t WHERE lower(t.name) = :n", Long.class)
-                .setParameter("n", name.toLowerCase()).getSingleResult() > 0) {
+                        .setParameter("n", name.toLowerCase())
+                        .getSingleResult()
+                > 0) {
             throw ProblemException.conflict("A theme named '" + name + "' exists already");
         }
         Theme t = new Theme();
@@ -107,7 +110,8 @@ public class StrategyService {
             return;
         }
         List<UUID> found = em.createQuery("SELECT t.id FROM Theme t WHERE t.id IN :ids", UUID.class)
-                .setParameter("ids", ids).getResultList();
+                .setParameter("ids", ids)
+                .getResultList();
         for (UUID id : ids) {
             if (!found.contains(id)) {
                 throw ProblemException.invalid(field, "names theme " + id + ", which does not exist");
@@ -120,7 +124,8 @@ public class StrategyService {
     @Transactional
     public List<MeasureView> measures() {
         return em.createQuery("FROM Measure ORDER BY number", Measure.class).getResultList().stream()
-                .map(StrategyService::view).toList();
+                .map(StrategyService::view)
+                .toList();
     }
 
     @Transactional
@@ -152,7 +157,10 @@ public class StrategyService {
 
     private void apply(Measure m, MeasureRequest r) {
         if (em.createQuery("SELECT count(m) FROM Measure m WHERE m.number = :n AND m.id <> :id", Long.class)
-                .setParameter("n", r.number()).setParameter("id", m.id).getSingleResult() > 0) {
+                        .setParameter("n", r.number())
+                        .setParameter("id", m.id)
+                        .getSingleResult()
+                > 0) {
             throw ProblemException.conflict("Measure " + r.number() + " exists already");
         }
         requireThemes(r.themeIds(), "themeIds");
@@ -174,10 +182,13 @@ public class StrategyService {
 
     @Transactional
     public List<QuestionView> questions(UUID measureId, OpenQuestion.Status status) {
-        return ListQuery.of(OpenQuestion.class, "q").where("q.measureId = :m", "m", measureId)
+        return ListQuery.of(OpenQuestion.class, "q")
+                .where("q.measureId = :m", "m", measureId)
                 .where("q.status = :s", "s", status)
-                .all(em, new PageQuery(0, 1, null), Map.of("text", "q.text"), "text").stream()
-                .map(StrategyService::view).toList();
+                .all(em, new PageQuery(0, 1, null), Map.of("text", "q.text"), "text")
+                .stream()
+                .map(StrategyService::view)
+                .toList();
     }
 
     @Transactional
@@ -208,11 +219,14 @@ public class StrategyService {
     @Transactional
     public List<NextStepView> nextSteps(boolean overdueOnly, UUID projectId, UUID measureId) {
         LocalDate today = LocalDate.now();
-        return ListQuery.of(NextStep.class, "n").where("n.projectId = :p", "p", projectId)
+        return ListQuery.of(NextStep.class, "n")
+                .where("n.projectId = :p", "p", projectId)
                 .where("n.measureId = :m", "m", measureId)
-                .all(em, new PageQuery(0, 1, null), Map.of("dueDate", "n.dueDate", "title", "n.title"),
-                        "dueDate,title").stream()
-                .map(n -> view(n, today)).filter(v -> !overdueOnly || v.overdue()).toList();
+                .all(em, new PageQuery(0, 1, null), Map.of("dueDate", "n.dueDate", "title", "n.title"), "dueDate,title")
+                .stream()
+                .map(n -> view(n, today))
+                .filter(v -> !overdueOnly || v.overdue())
+                .toList();
     }
 
     @Transactional
@@ -253,9 +267,11 @@ public class StrategyService {
             // measure only is not a shareholder's to change).
             UUID projectId = n.title == null ? r.projectId() : n.projectId;
             Project project = projectId == null ? null : em.find(Project.class, projectId);
-            if (project == null || caller.shareholder().isEmpty()
+            if (project == null
+                    || caller.shareholder().isEmpty()
                     || !project.shareholders.contains(caller.shareholder().get())
-                    || !projectId.equals(r.projectId()) || r.measureId() != null) {
+                    || !projectId.equals(r.projectId())
+                    || r.measureId() != null) {
                 throw ProblemException.forbidden("A shareholder edits only next steps of projects it participates in");
             }
         }
@@ -281,19 +297,36 @@ public class StrategyService {
     }
 
     static MeasureView view(Measure m) {
-        return new MeasureView(m.id, m.number, m.title, m.description, m.whatMustHappen, m.whoMustBeInvolved,
-                m.resourcesNeeded, m.timeline, List.copyOf(new TreeSet<>(m.themeIds)), m.version);
+        return new MeasureView(
+                m.id,
+                m.number,
+                m.title,
+                m.description,
+                m.whatMustHappen,
+                m.whoMustBeInvolved,
+                m.resourcesNeeded,
+                m.timeline,
+                List.copyOf(new TreeSet<>(m.themeIds)),
+                m.version);
     }
 
     public static QuestionView view(OpenQuestion q) {
-        return new QuestionView(q.id, q.measureId, q.text, q.status, q.answer, q.resolvedByDecision, q.resolvedAt,
-                List.copyOf(new TreeSet<>(q.organisations)), q.version);
+        return new QuestionView(
+                q.id,
+                q.measureId,
+                q.text,
+                q.status,
+                q.answer,
+                q.resolvedByDecision,
+                q.resolvedAt,
+                List.copyOf(new TreeSet<>(q.organisations)),
+                q.version);
     }
 
     static NextStepView view(NextStep n, LocalDate today) {
         boolean overdue = n.status == NextStep.Status.OPEN && n.dueDate != null && n.dueDate.isBefore(today);
-        return new NextStepView(n.id, n.title, n.owner, n.dueDate, n.status, overdue, n.measureId, n.projectId,
-                n.version);
+        return new NextStepView(
+                n.id, n.title, n.owner, n.dueDate, n.status, overdue, n.measureId, n.projectId, n.version);
     }
 
     private <T> T find(Class<T> type, UUID id, String what) {
@@ -303,5 +336,4 @@ public class StrategyService {
         }
         return entity;
     }
-
 }

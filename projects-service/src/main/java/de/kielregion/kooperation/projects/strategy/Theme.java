@@ -1,12 +1,11 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import java.util.UUID;
-
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.util.UUID;
 
 /** A field of action (Handlungsfeld), e.g. "Mobilität ländlicher Raum". */
 @Entity

@@ -4,16 +4,14 @@ import static de.kielregion.kooperation.projects.Api.COORDINATOR;
 import static de.kielregion.kooperation.projects.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import de.kielregion.kooperation.projects.budget.Allocation.Status;
 import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /** The answer to memberships-service's fee requests (the consumer of issue 6 calls it). */
 @QuarkusTest
@@ -24,22 +22,50 @@ class FeeRequestTest {
 
     @Test
     void aFeeRequestIsAnsweredOnceAndOnlyWithRoom() {
-        as(COORDINATOR).body(Map.of("amount", "5000.00")).when().put("/budget/2092/lines/MEMBERSHIP_FEES")
-                .then().statusCode(200);
+        as(COORDINATOR)
+                .body(Map.of("amount", "5000.00"))
+                .when()
+                .put("/budget/2092/lines/MEMBERSHIP_FEES")
+                .then()
+                .statusCode(200);
         UUID request = UUID.randomUUID();
         UUID membership = UUID.randomUUID();
-        var first = budget.allocateForRequest(request, SubjectType.MEMBERSHIP, membership, "UBC membership of KIELREGION",
-                2092, Category.MEMBERSHIP_FEES, new BigDecimal("3900.00"));
+        var first = budget.allocateForRequest(
+                request,
+                SubjectType.MEMBERSHIP,
+                membership,
+                "UBC membership of KIELREGION",
+                2092,
+                Category.MEMBERSHIP_FEES,
+                new BigDecimal("3900.00"));
         assertEquals(Status.ALLOCATED, first.status());
-        var again = budget.allocateForRequest(request, SubjectType.MEMBERSHIP, membership, "UBC membership of KIELREGION",
-                2092, Category.MEMBERSHIP_FEES, new BigDecimal("3900.00"));
+        var again = budget.allocateForRequest(
+                request,
+                SubjectType.MEMBERSHIP,
+                membership,
+                "UBC membership of KIELREGION",
+                2092,
+                Category.MEMBERSHIP_FEES,
+                new BigDecimal("3900.00"));
         assertEquals(first.id(), again.id(), "a redelivered request gets the same answer, no second booking");
-        var tooMuch = budget.allocateForRequest(UUID.randomUUID(), SubjectType.MEMBERSHIP, UUID.randomUUID(),
-                "STRING membership of KIELREGION", 2092, Category.MEMBERSHIP_FEES, new BigDecimal("1500.00"));
+        var tooMuch = budget.allocateForRequest(
+                UUID.randomUUID(),
+                SubjectType.MEMBERSHIP,
+                UUID.randomUUID(),
+                "STRING membership of KIELREGION",
+                2092,
+                Category.MEMBERSHIP_FEES,
+                new BigDecimal("1500.00"));
         assertEquals(Status.REJECTED, tooMuch.status());
         assertEquals("MEMBERSHIP_FEES 2092: 1100.00 EUR free, 1500.00 asked", tooMuch.reason());
-        var noLine = budget.allocateForRequest(UUID.randomUUID(), SubjectType.MEMBERSHIP, UUID.randomUUID(), "x", 2093,
-                Category.MEMBERSHIP_FEES, BigDecimal.ONE);
+        var noLine = budget.allocateForRequest(
+                UUID.randomUUID(),
+                SubjectType.MEMBERSHIP,
+                UUID.randomUUID(),
+                "x",
+                2093,
+                Category.MEMBERSHIP_FEES,
+                BigDecimal.ONE);
         assertEquals("There is no MEMBERSHIP_FEES budget line for 2093", noLine.reason());
     }
 }

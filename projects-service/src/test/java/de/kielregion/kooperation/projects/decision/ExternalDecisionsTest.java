@@ -5,16 +5,7 @@ import static de.kielregion.kooperation.projects.Api.as;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.Test;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
@@ -25,6 +16,12 @@ import de.kielregion.kooperation.projects.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 /**
  * Decisions other services took arrive in the register with every field of the contract's
@@ -43,11 +40,28 @@ class ExternalDecisionsTest {
     @SuppressWarnings("unchecked")
     void aPartnerDecisionArrivesWithItsNoteAndEveryField() {
         UUID partner = UUID.randomUUID();
-        DecisionTaken taken = new DecisionTaken(UUID.randomUUID(), "partners-service", "Partner", partner,
-                "Aarhus", "DESIGNATE_FOCUS_PARTNER", DecisionBody.SUPERVISORY_BOARD, LocalDate.of(2024, 11, 20),
-                DecisionOutcome.APPROVED, null, "AR 2024/7", "Fokuspartner im Korridor Hamburg–Oslo",
-                Shareholder.KIELREGION, null, null);
-        Api.publish(Topics.PARTNERS, PARTNERS, EventTypes.DECISION_TAKEN, partner.toString(), "Partner",
+        DecisionTaken taken = new DecisionTaken(
+                UUID.randomUUID(),
+                "partners-service",
+                "Partner",
+                partner,
+                "Aarhus",
+                "DESIGNATE_FOCUS_PARTNER",
+                DecisionBody.SUPERVISORY_BOARD,
+                LocalDate.of(2024, 11, 20),
+                DecisionOutcome.APPROVED,
+                null,
+                "AR 2024/7",
+                "Fokuspartner im Korridor Hamburg–Oslo",
+                Shareholder.KIELREGION,
+                null,
+                null);
+        Api.publish(
+                Topics.PARTNERS,
+                PARTNERS,
+                EventTypes.DECISION_TAKEN,
+                partner.toString(),
+                "Partner",
                 mapper.convertValue(taken, Map.class));
         JsonPath entry = awaitEntry(taken.decisionId().toString());
         assertEquals("Fokuspartner im Korridor Hamburg–Oslo", entry.getString("note"));
@@ -96,8 +110,15 @@ class ExternalDecisionsTest {
     private static JsonPath awaitEntry(String decisionId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            JsonPath register = as(VIEWER).queryParam("service", "partners-service").queryParam("size", 100).when()
-                    .get("/decisions").then().statusCode(200).extract().jsonPath();
+            JsonPath register = as(VIEWER)
+                    .queryParam("service", "partners-service")
+                    .queryParam("size", 100)
+                    .when()
+                    .get("/decisions")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             Map<String, Object> entry = register.getMap("items.find { it.id == '" + decisionId + "' }");
             if (entry != null) {
                 return new JsonPath(register.prettify()).setRootPath("items.find { it.id == '" + decisionId + "' }");

@@ -8,21 +8,19 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.projects.Api;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.projects.Api;
-import de.kielregion.kooperation.projects.ProjectEvents;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import io.restassured.path.json.JsonPath;
 
 /** memberships-service's events reach projects-service through the real topic and the inbox. */
 @QuarkusTest
@@ -49,30 +47,61 @@ class MembershipEventsTest {
     @Test
     void feeRequestIsBookedOnceAndAnswered() {
         int year = 2094;
-        as(COORDINATOR).body(Map.of("amount", "5000.00")).when().put("/budget/" + year + "/lines/MEMBERSHIP_FEES")
-                .then().statusCode(200);
+        as(COORDINATOR)
+                .body(Map.of("amount", "5000.00"))
+                .when()
+                .put("/budget/" + year + "/lines/MEMBERSHIP_FEES")
+                .then()
+                .statusCode(200);
         UUID membership = UUID.randomUUID();
         UUID request = UUID.randomUUID();
-        String eventId = Api.publish(TOPIC, SOURCE, "cooperation.resources.requested.v1", membership.toString(),
-                "Membership", feeRequest(request, membership, "3900.00", year));
+        String eventId = Api.publish(
+                TOPIC,
+                SOURCE,
+                "cooperation.resources.requested.v1",
+                membership.toString(),
+                "Membership",
+                feeRequest(request, membership, "3900.00", year));
         // The same event again (redelivery), and the same request in a new event (a retried send).
-        Api.publishWithId(eventId, TOPIC, SOURCE, "cooperation.resources.requested.v1", membership.toString(),
-                "Membership", feeRequest(request, membership, "3900.00", year));
-        String retried = Api.publish(TOPIC, SOURCE, "cooperation.resources.requested.v1", membership.toString(),
-                "Membership", feeRequest(request, membership, "3900.00", year));
+        Api.publishWithId(
+                eventId,
+                TOPIC,
+                SOURCE,
+                "cooperation.resources.requested.v1",
+                membership.toString(),
+                "Membership",
+                feeRequest(request, membership, "3900.00", year));
+        String retried = Api.publish(
+                TOPIC,
+                SOURCE,
+                "cooperation.resources.requested.v1",
+                membership.toString(),
+                "Membership",
+                feeRequest(request, membership, "3900.00", year));
         // A second membership asks for more than is left.
         UUID other = UUID.randomUUID();
-        Api.publish(TOPIC, SOURCE, "cooperation.resources.requested.v1", other.toString(), "Membership",
+        Api.publish(
+                TOPIC,
+                SOURCE,
+                "cooperation.resources.requested.v1",
+                other.toString(),
+                "Membership",
                 feeRequest(UUID.randomUUID(), other, "1500.00", year));
 
         List<ConsumerRecord<String, String>> answer = Api.events(other.toString(), rs -> !rs.isEmpty());
         assertEquals(ProjectEvents.ALLOCATION_REJECTED, Api.type(answer.get(0)));
-        assertTrue(answer.get(0).value().contains("1100.00 EUR free, 1500.00 asked"), answer.get(0).value());
+        assertTrue(
+                answer.get(0).value().contains("1100.00 EUR free, 1500.00 asked"),
+                answer.get(0).value());
         // One key, one partition: once the last of the three is in the inbox, all three were consumed.
         awaitCount(2, "SELECT count(*) FROM inbox_event WHERE id IN (?, ?)", eventId, retried);
-        assertEquals(1, count("SELECT count(*) FROM allocation WHERE subject_id = ?::uuid", membership.toString()),
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM allocation WHERE subject_id = ?::uuid", membership.toString()),
                 "one booking for the one request");
-        assertEquals(1, count("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", membership.toString()),
+        assertEquals(
+                1,
+                count("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", membership.toString()),
                 "one answer for the one request");
         List<ConsumerRecord<String, String>> booked = Api.events(membership.toString(), rs -> !rs.isEmpty());
         assertEquals(ProjectEvents.RESOURCES_ALLOCATED, Api.type(booked.get(0)));
@@ -84,31 +113,52 @@ class MembershipEventsTest {
         String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         String string = "S" + tag;
         String ubc = "U" + tag;
-        String question = as(COORDINATOR).body(Map.of("text", "Mitgliedschaft " + string + " & " + ubc,
-                "organisations", List.of(string, ubc))).when().post("/open-questions").then().statusCode(201)
-                .extract().path("id");
+        String question = as(COORDINATOR)
+                .body(Map.of("text", "Mitgliedschaft " + string + " & " + ubc, "organisations", List.of(string, ubc)))
+                .when()
+                .post("/open-questions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
 
         String joinUbc = decision("JOIN", "APPROVED", ubc);
         awaitRegistered(joinUbc);
-        as(VIEWER).queryParam("status", "OPEN").when().get("/open-questions").then().body("id", hasItem(question));
+        as(VIEWER)
+                .queryParam("status", "OPEN")
+                .when()
+                .get("/open-questions")
+                .then()
+                .body("id", hasItem(question));
 
         String declineString = decision("DECLINE", "APPROVED", string);
         awaitRegistered(declineString);
-        JsonPath resolved = as(VIEWER).queryParam("status", "RESOLVED").when().get("/open-questions").then()
-                .extract().jsonPath();
+        JsonPath resolved = as(VIEWER)
+                .queryParam("status", "RESOLVED")
+                .when()
+                .get("/open-questions")
+                .then()
+                .extract()
+                .jsonPath();
         assertTrue(resolved.getList("id").contains(question), "resolved once both organisations are decided");
         String answer = resolved.getString("find { it.id == '" + question + "' }.answer");
         assertTrue(answer.contains(string + ": DECLINE APPROVED") && answer.contains(ubc + ": JOIN APPROVED"), answer);
         assertEquals(declineString, resolved.getString("find { it.id == '" + question + "' }.resolvedByDecision"));
-        as(VIEWER).queryParam("service", "memberships-service").queryParam("size", 500).when().get("/decisions")
-                .then().body("items.id", hasItem(joinUbc));
+        as(VIEWER)
+                .queryParam("service", "memberships-service")
+                .queryParam("size", 500)
+                .when()
+                .get("/decisions")
+                .then()
+                .body("items.id", hasItem(joinUbc));
     }
 
     @Inject
     AgroalDataSource dataSource;
 
     private long count(String sql, String... parameters) {
-        try (var c = dataSource.getConnection(); var st = c.prepareStatement(sql)) {
+        try (var c = dataSource.getConnection();
+                var st = c.prepareStatement(sql)) {
             for (int i = 0; i < parameters.length; i++) {
                 st.setString(i + 1, parameters[i]);
             }
@@ -155,7 +205,13 @@ class MembershipEventsTest {
     private static void awaitRegistered(String decisionId) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            List<String> ids = as(VIEWER).queryParam("size", 500).when().get("/decisions").then().extract().jsonPath()
+            List<String> ids = as(VIEWER)
+                    .queryParam("size", 500)
+                    .when()
+                    .get("/decisions")
+                    .then()
+                    .extract()
+                    .jsonPath()
                     .getList("items.id");
             if (ids.contains(decisionId)) {
                 return;

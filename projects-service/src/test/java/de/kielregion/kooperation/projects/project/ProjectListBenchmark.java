@@ -1,5 +1,11 @@
 package de.kielregion.kooperation.projects.project;
 
+import de.kielregion.kooperation.infra.testing.Tokens;
+import de.kielregion.kooperation.projects.Api;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -13,16 +19,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
-
-import de.kielregion.kooperation.infra.testing.Tokens;
-import de.kielregion.kooperation.projects.Api;
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 
 /**
  * Lists 10,000 projects page by page (20 per page, sorted by quick win) against the real
@@ -64,9 +62,15 @@ class ProjectListBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         StringBuilder report = new StringBuilder();
-        report.append(String.format("%,d projects, %d per page, sorted by quickWin: one client walked all %d pages in "
-                + "%.2f s; per page p50 %.1f ms, p99 %.1f ms, max %.1f ms%n", PROJECTS, PAGE, pages, seconds,
-                histogram.getValueAtPercentile(50) / 1000.0, histogram.getValueAtPercentile(99) / 1000.0,
+        report.append(String.format(
+                "%,d projects, %d per page, sorted by quickWin: one client walked all %d pages in "
+                        + "%.2f s; per page p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                PROJECTS,
+                PAGE,
+                pages,
+                seconds,
+                histogram.getValueAtPercentile(50) / 1000.0,
+                histogram.getValueAtPercentile(99) / 1000.0,
                 histogram.getMaxValue() / 1000.0));
         report.append(wrk(token, pages));
         System.out.println("\n" + report);
@@ -74,9 +78,11 @@ class ProjectListBenchmark {
     }
 
     private void fetch(HttpClient client, String token, int page) throws Exception {
-        HttpResponse<String> response = client.send(HttpRequest.newBuilder(
-                URI.create(base + "projects?sort=quickWin&size=" + PAGE + "&page=" + page))
-                .header("Authorization", token).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = client.send(
+                HttpRequest.newBuilder(URI.create(base + "projects?sort=quickWin&size=" + PAGE + "&page=" + page))
+                        .header("Authorization", token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("page " + page + ": " + response.statusCode() + " " + response.body());
         }
@@ -94,8 +100,10 @@ class ProjectListBenchmark {
                 """.formatted(PAGE, pages, token));
         Process process;
         try {
-            process = new ProcessBuilder("wrk", "-t2", "-c4", "-d20s", "--latency", "-s", script.toString(),
-                    base.toString()).redirectErrorStream(true).start();
+            process = new ProcessBuilder(
+                            "wrk", "-t2", "-c4", "-d20s", "--latency", "-s", script.toString(), base.toString())
+                    .redirectErrorStream(true)
+                    .start();
         } catch (java.io.IOException e) {
             return "wrk is not installed (Debian: apt-get install wrk); load figures skipped\n";
         }
@@ -106,9 +114,10 @@ class ProjectListBenchmark {
 
     /** 10,000 projects straight into the database (the benchmark is about reading them). */
     private void seed() throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "INSERT INTO project (id, title, summary, status, effort, impact, months_to_start, funding_secured, "
-                        + "quick_win, created_at, updated_at, version) VALUES (?, ?, ?, 'IDEA', ?, ?, ?, ?, ?, ?, ?, 0)")) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "INSERT INTO project (id, title, summary, status, effort, impact, months_to_start, funding_secured, "
+                                + "quick_win, created_at, updated_at, version) VALUES (?, ?, ?, 'IDEA', ?, ?, ?, ?, ?, ?, ?, 0)")) {
             Timestamp now = Timestamp.from(Instant.now());
             for (int i = 0; i < PROJECTS; i++) {
                 int effort = 1 + i % 5;
