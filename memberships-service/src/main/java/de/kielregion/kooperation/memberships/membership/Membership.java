@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.memberships.membership;
 
 import de.kielregion.kooperation.contracts.Shareholder;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -23,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 /** The membership of KielRegion or a shareholder in an organisation. */
 @Entity
 @Table(name = "membership")
-public class Membership extends PanacheEntityBase {
+public class Membership {
 
     @Id
     public UUID id;

@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.memberships.membership;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -16,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A recorded decision on a membership: join, decline or terminate. Never changed. */
 @Entity
 @Table(name = "membership_decision")
-public class MembershipDecision extends PanacheEntityBase {
+public class MembershipDecision {
 
     @Schema(name = "MembershipDecisionKind")
     public enum Kind {

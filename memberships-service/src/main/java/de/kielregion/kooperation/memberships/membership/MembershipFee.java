@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** A yearly fee of a membership and the period it is valid in (open-ended while current). */
 @Entity
 @Table(name = "membership_fee")
-public class MembershipFee extends PanacheEntityBase {
+public class MembershipFee {
 
     @Id
     public UUID id;

@@ -21,8 +21,8 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChan
 import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.json.JsonColumns;
-import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.scoring.WeightedScore;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -61,7 +61,7 @@ public class MembershipService {
     private static final int DEFAULT_TERM = 12;
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final Caller caller;
     private final OrganisationService organisations;
@@ -69,13 +69,13 @@ public class MembershipService {
 
     MembershipService(
             EntityManager em,
-            Outbox outbox,
+            ChangeLog changeLog,
             Audit audit,
             Caller caller,
             OrganisationService organisations,
             ObjectMapper mapper) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.caller = caller;
         this.organisations = organisations;
@@ -164,8 +164,13 @@ public class MembershipService {
         }
         em.flush();
         MembershipView view = view(m);
-        outbox.record(MembershipEvents.MEMBERSHIP, m.id.toString(), MembershipEvents.MEMBERSHIP_PROPOSED, view);
-        audit.record(MembershipEvents.MEMBERSHIP, m.id, "MembershipProposed", audit.diff(Map.of(), view));
+        changeLog.record(
+                MembershipEvents.MEMBERSHIP,
+                m.id,
+                "MembershipProposed",
+                audit.diff(Map.of(), view),
+                MembershipEvents.MEMBERSHIP_PROPOSED,
+                view);
         return view;
     }
 
@@ -196,8 +201,13 @@ public class MembershipService {
         m.updatedAt = Instant.now();
         em.flush();
         MembershipView view = view(m);
-        outbox.record(MembershipEvents.MEMBERSHIP, id.toString(), MembershipEvents.MEMBERSHIP_UPDATED, view);
-        audit.record(MembershipEvents.MEMBERSHIP, id, "MembershipUpdated", changes);
+        changeLog.record(
+                MembershipEvents.MEMBERSHIP,
+                id,
+                "MembershipUpdated",
+                changes,
+                MembershipEvents.MEMBERSHIP_UPDATED,
+                view);
         return view;
     }
 
@@ -369,9 +379,11 @@ public class MembershipService {
         Organisation organisation = organisations.find(m.organisationId);
         m.pendingRequest = UUID.randomUUID();
         m.fundingNote = null;
-        outbox.record(
+        changeLog.record(
                 MembershipEvents.MEMBERSHIP,
-                m.id.toString(),
+                m.id,
+                "FeeRequested",
+                Map.of("requestId", m.pendingRequest, "year", year, "fee", fee),
                 MembershipEvents.RESOURCES_REQUESTED,
                 new ResourcesRequestedEvent(
                         m.pendingRequest,
@@ -392,18 +404,19 @@ public class MembershipService {
         m.updatedAt = Instant.now();
         em.flush();
         Organisation organisation = organisations.find(m.organisationId);
-        outbox.record(
-                MembershipEvents.MEMBERSHIP,
-                m.id.toString(),
-                MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
-                new StatusChangedEvent(
-                        m.id, m.holder, m.organisationId, organisation.acronym, from, to, decisionId, note));
         Map<String, Object> changes = new HashMap<>();
         changes.put("status", Map.of("from", from, "to", to));
         if (decisionId != null) {
             changes.put("decisionId", decisionId);
         }
-        audit.record(MembershipEvents.MEMBERSHIP, m.id, "StatusChanged", changes);
+        changeLog.record(
+                MembershipEvents.MEMBERSHIP,
+                m.id,
+                "StatusChanged",
+                changes,
+                MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
+                new StatusChangedEvent(
+                        m.id, m.holder, m.organisationId, organisation.acronym, from, to, decisionId, note));
     }
 
     // Fees
@@ -436,17 +449,7 @@ public class MembershipService {
         }
         addFee(id, change.yearlyFee(), change.validFrom());
         em.flush();
-        outbox.record(
-                MembershipEvents.MEMBERSHIP,
-                id.toString(),
-                MembershipEvents.FEE_CHANGED,
-                new FeeChangedEvent(
-                        id,
-                        m.organisationId,
-                        change.yearlyFee(),
-                        change.validFrom(),
-                        current == null ? null : current.yearlyFee));
-        audit.record(
+        changeLog.record(
                 MembershipEvents.MEMBERSHIP,
                 id,
                 "FeeChanged",
@@ -454,7 +457,14 @@ public class MembershipService {
                         "yearlyFee",
                         Map.of("from", current == null ? "none" : current.yearlyFee, "to", change.yearlyFee()),
                         "validFrom",
-                        change.validFrom()));
+                        change.validFrom()),
+                MembershipEvents.FEE_CHANGED,
+                new FeeChangedEvent(
+                        id,
+                        m.organisationId,
+                        change.yearlyFee(),
+                        change.validFrom(),
+                        current == null ? null : current.yearlyFee));
         return fees(id);
     }
 
@@ -560,9 +570,11 @@ public class MembershipService {
         d.recordedAt = Instant.now();
         em.persist(d);
         String subjectName = organisation.acronym + " membership of " + m.holder;
-        outbox.record(
+        changeLog.record(
                 MembershipEvents.MEMBERSHIP,
-                id.toString(),
+                id,
+                "DecisionRecorded",
+                Map.of("decisionId", d.id, "kind", d.kind, "outcome", d.outcome, "body", d.body),
                 MembershipEvents.DECISION_TAKEN,
                 new DecisionTaken(
                         d.id,
@@ -580,11 +592,6 @@ public class MembershipService {
                         m.holder,
                         organisation.id,
                         organisation.acronym));
-        audit.record(
-                MembershipEvents.MEMBERSHIP,
-                id,
-                "DecisionRecorded",
-                Map.of("decisionId", d.id, "kind", d.kind, "outcome", d.outcome, "body", d.body));
         if (r.outcome() == MembershipDecision.Outcome.APPROVED) {
             switch (r.kind()) {
                 case JOIN -> {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.memberships.organisation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,7 +20,7 @@ import org.hibernate.type.SqlTypes;
 /** A network or association KielRegion or its shareholders can join (STRING, UBC, ...). */
 @Entity
 @Table(name = "organisation")
-public class Organisation extends PanacheEntityBase {
+public class Organisation {
 
     @Id
     public UUID id;

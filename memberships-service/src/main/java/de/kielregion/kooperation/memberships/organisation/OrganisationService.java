@@ -9,8 +9,8 @@ import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeMod
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.json.JsonColumns;
-import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
@@ -35,13 +35,13 @@ public class OrganisationService {
             Map.of("name", "o.name", "acronym", "o.acronym", "updatedAt", "o.updatedAt");
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final ObjectMapper mapper;
 
-    OrganisationService(EntityManager em, Outbox outbox, Audit audit, ObjectMapper mapper) {
+    OrganisationService(EntityManager em, ChangeLog changeLog, Audit audit, ObjectMapper mapper) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.mapper = mapper;
     }
@@ -81,8 +81,13 @@ public class OrganisationService {
         em.persist(o);
         em.flush();
         OrganisationView view = view(o);
-        outbox.record(MembershipEvents.ORGANISATION, o.id.toString(), MembershipEvents.ORGANISATION_REGISTERED, view);
-        audit.record(MembershipEvents.ORGANISATION, o.id, "OrganisationRegistered", audit.diff(Map.of(), view));
+        changeLog.record(
+                MembershipEvents.ORGANISATION,
+                o.id,
+                "OrganisationRegistered",
+                audit.diff(Map.of(), view),
+                MembershipEvents.ORGANISATION_REGISTERED,
+                view);
         return view;
     }
 
@@ -99,8 +104,13 @@ public class OrganisationService {
         o.updatedAt = Instant.now();
         em.flush();
         OrganisationView view = view(o);
-        outbox.record(MembershipEvents.ORGANISATION, id.toString(), MembershipEvents.ORGANISATION_UPDATED, view);
-        audit.record(MembershipEvents.ORGANISATION, id, "OrganisationUpdated", changes);
+        changeLog.record(
+                MembershipEvents.ORGANISATION,
+                id,
+                "OrganisationUpdated",
+                changes,
+                MembershipEvents.ORGANISATION_UPDATED,
+                view);
         return view;
     }
 

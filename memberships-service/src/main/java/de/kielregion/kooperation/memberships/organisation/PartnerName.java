@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.memberships.organisation;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -9,7 +8,7 @@ import java.util.UUID;
 /** A partner's name and status as partners-service reports them. */
 @Entity
 @Table(name = "partner_name")
-public class PartnerName extends PanacheEntityBase {
+public class PartnerName {
 
     @Id
     public UUID id;

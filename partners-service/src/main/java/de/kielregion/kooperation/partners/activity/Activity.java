@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.partners.activity;
 
 import de.kielregion.kooperation.contracts.Shareholder;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,7 +19,7 @@ import java.util.UUID;
 /** An existing international activity of a shareholder, known by the shareholder's own id. */
 @Entity
 @Table(name = "activity")
-public class Activity extends PanacheEntityBase {
+public class Activity {
 
     @Id
     public UUID id;

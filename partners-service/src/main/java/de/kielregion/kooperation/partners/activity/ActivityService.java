@@ -10,7 +10,7 @@ import de.kielregion.kooperation.partners.activity.ActivityApi.BulkResult;
 import de.kielregion.kooperation.partners.activity.ActivityApi.Outcome;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -48,16 +48,21 @@ public class ActivityService {
     public record Upserted(ActivityView view, Outcome outcome) {}
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final Caller caller;
     private final PartnerService partners;
     private final ObjectMapper mapper;
 
     ActivityService(
-            EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners, ObjectMapper mapper) {
+            EntityManager em,
+            ChangeLog changeLog,
+            Audit audit,
+            Caller caller,
+            PartnerService partners,
+            ObjectMapper mapper) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.caller = caller;
         this.partners = partners;
@@ -201,12 +206,13 @@ public class ActivityService {
                             pending.updatedAt(),
                             activity.version + 1);
         }
-        outbox.record(PartnerEvents.ACTIVITY, activity.id.toString(), PartnerEvents.ACTIVITY_UPSERTED, view);
-        audit.record(
+        changeLog.record(
                 PartnerEvents.ACTIVITY,
                 activity.id,
                 before == null ? "ActivityCreated" : "ActivityUpdated",
-                audit.diff(before == null ? Map.of() : before, view));
+                audit.diff(before == null ? Map.of() : before, view),
+                PartnerEvents.ACTIVITY_UPSERTED,
+                view);
         return new Upserted(view, before == null ? Outcome.CREATED : Outcome.UPDATED);
     }
 

@@ -15,8 +15,8 @@ import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationStatus;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.json.JsonColumns;
-import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
@@ -43,14 +43,14 @@ public class AreaService {
     private static final Map<String, String> SORTABLE = Map.of("name", "a.name", "updatedAt", "a.updatedAt");
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final PartnerService partners;
     private final ObjectMapper mapper;
 
-    AreaService(EntityManager em, Outbox outbox, Audit audit, PartnerService partners, ObjectMapper mapper) {
+    AreaService(EntityManager em, ChangeLog changeLog, Audit audit, PartnerService partners, ObjectMapper mapper) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.partners = partners;
         this.mapper = mapper;
@@ -249,9 +249,11 @@ public class AreaService {
     }
 
     private void publish(CooperationArea area, String action, Map<String, Object> changes) {
-        outbox.record(
+        changeLog.record(
                 PartnerEvents.COOPERATION_AREA,
-                area.id.toString(),
+                area.id,
+                action,
+                changes,
                 PartnerEvents.COOPERATION_AREA_CHANGED,
                 new AreaChangedEvent(
                         area.id,
@@ -259,7 +261,6 @@ public class AreaService {
                         area.description,
                         List.copyOf(new TreeSet<>(area.memberIds)),
                         area.version));
-        audit.record(PartnerEvents.COOPERATION_AREA, area.id, action, changes);
     }
 
     private List<Member> members(CooperationArea area) {

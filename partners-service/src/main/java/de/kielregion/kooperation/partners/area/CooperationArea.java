@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.partners.area;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,7 +16,7 @@ import java.util.UUID;
 /** A geography of cooperation, e.g. "Korridor Hamburg–Oslo", with its member partners and regions. */
 @Entity
 @Table(name = "cooperation_area")
-public class CooperationArea extends PanacheEntityBase {
+public class CooperationArea {
 
     @Id
     public UUID id;

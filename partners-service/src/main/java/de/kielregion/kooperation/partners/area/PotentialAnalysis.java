@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.partners.area;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import org.hibernate.type.SqlTypes;
 /** The criteria and scores of an area's potential analysis (JSON); the ranking is computed on read. */
 @Entity
 @Table(name = "potential_analysis")
-public class PotentialAnalysis extends PanacheEntityBase {
+public class PotentialAnalysis {
 
     @Id
     @Column(name = "area_id")

@@ -11,7 +11,7 @@ import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.partner.PartnerStatus;
 import de.kielregion.kooperation.partners.relation.RelationService;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -32,7 +32,7 @@ import java.util.UUID;
 public class DecisionService {
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final Caller caller;
     private final PartnerService partners;
@@ -40,13 +40,13 @@ public class DecisionService {
 
     DecisionService(
             EntityManager em,
-            Outbox outbox,
+            ChangeLog changeLog,
             Audit audit,
             Caller caller,
             PartnerService partners,
             RelationService relations) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.caller = caller;
         this.partners = partners;
@@ -92,9 +92,19 @@ public class DecisionService {
         decision.recordedAt = Instant.now();
         em.persist(decision);
         em.flush();
-        outbox.record(
+        changeLog.record(
                 PartnerEvents.PARTNER,
-                partnerId.toString(),
+                partnerId,
+                "DecisionRecorded",
+                Map.of(
+                        "decisionId",
+                        decision.id,
+                        "kind",
+                        decision.kind,
+                        "outcome",
+                        decision.outcome,
+                        "body",
+                        decision.body),
                 PartnerEvents.DECISION_TAKEN,
                 new DecisionTaken(
                         decision.id,
@@ -112,19 +122,6 @@ public class DecisionService {
                         shareholder,
                         null,
                         null));
-        audit.record(
-                PartnerEvents.PARTNER,
-                partnerId,
-                "DecisionRecorded",
-                Map.of(
-                        "decisionId",
-                        decision.id,
-                        "kind",
-                        decision.kind,
-                        "outcome",
-                        decision.outcome,
-                        "body",
-                        decision.body));
         return DecisionView.of(decision);
     }
 }

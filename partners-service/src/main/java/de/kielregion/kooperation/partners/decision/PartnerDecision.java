@@ -2,7 +2,6 @@ package de.kielregion.kooperation.partners.decision;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.Shareholder;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -17,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A recorded decision on a partner: designating or revoking a focus partner. Never changed. */
 @Entity
 @Table(name = "partner_decision")
-public class PartnerDecision extends PanacheEntityBase {
+public class PartnerDecision {
 
     @Schema(name = "PartnerDecisionKind")
     public enum Kind {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.partners.engagement;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,7 +13,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "partner_engagement")
 @IdClass(Engagement.Key.class)
-public class Engagement extends PanacheEntityBase {
+public class Engagement {
 
     public record Key(UUID partnerId, UUID projectId) implements Serializable {
         public Key() {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.partners.partner;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** A contact person at a partner: personal data, kept minimal and erasable. */
 @Entity
 @Table(name = "contact_person")
-public class ContactPerson extends PanacheEntityBase {
+public class ContactPerson {
 
     @Id
     public UUID id;

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.partners.partner;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,7 +19,7 @@ import java.util.UUID;
 /** A partner organisation or territory of KielRegion's cooperation. */
 @Entity
 @Table(name = "partner")
-public class Partner extends PanacheEntityBase {
+public class Partner {
 
     @Id
     public UUID id;

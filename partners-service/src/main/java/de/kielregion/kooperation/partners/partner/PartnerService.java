@@ -7,7 +7,7 @@ import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRetiredEvent;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -47,12 +47,12 @@ public class PartnerService {
             "p.updatedAt");
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
 
-    PartnerService(EntityManager em, Outbox outbox, Audit audit) {
+    PartnerService(EntityManager em, ChangeLog changeLog, Audit audit) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
     }
 
@@ -103,8 +103,13 @@ public class PartnerService {
         em.persist(partner);
         em.flush();
         PartnerView view = PartnerView.of(partner);
-        outbox.record(PartnerEvents.PARTNER, partner.id.toString(), PartnerEvents.PARTNER_REGISTERED, view);
-        audit.record(PartnerEvents.PARTNER, partner.id, "PartnerRegistered", audit.diff(Map.of(), view));
+        changeLog.record(
+                PartnerEvents.PARTNER,
+                partner.id,
+                "PartnerRegistered",
+                audit.diff(Map.of(), view),
+                PartnerEvents.PARTNER_REGISTERED,
+                view);
         return view;
     }
 
@@ -121,8 +126,7 @@ public class PartnerService {
         partner.updatedAt = Instant.now();
         em.flush();
         PartnerView after = PartnerView.of(partner);
-        outbox.record(PartnerEvents.PARTNER, id.toString(), PartnerEvents.PARTNER_UPDATED, after);
-        audit.record(PartnerEvents.PARTNER, id, "PartnerUpdated", changes);
+        changeLog.record(PartnerEvents.PARTNER, id, "PartnerUpdated", changes, PartnerEvents.PARTNER_UPDATED, after);
         return after;
     }
 
@@ -138,16 +142,13 @@ public class PartnerService {
         partner.status = PartnerStatus.RETIRED;
         partner.updatedAt = Instant.now();
         em.flush();
-        outbox.record(
-                PartnerEvents.PARTNER,
-                id.toString(),
-                PartnerEvents.PARTNER_RETIRED,
-                new PartnerRetiredEvent(id, partner.name, partner.status, partner.updatedAt));
-        audit.record(
+        changeLog.record(
                 PartnerEvents.PARTNER,
                 id,
                 "PartnerRetired",
-                Map.of("status", Map.of("from", "ACTIVE", "to", "RETIRED")));
+                Map.of("status", Map.of("from", "ACTIVE", "to", "RETIRED")),
+                PartnerEvents.PARTNER_RETIRED,
+                new PartnerRetiredEvent(id, partner.name, partner.status, partner.updatedAt));
         return PartnerView.of(partner);
     }
 

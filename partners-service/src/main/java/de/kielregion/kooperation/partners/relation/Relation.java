@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.partners.relation;
 
 import de.kielregion.kooperation.contracts.Shareholder;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -21,7 +20,7 @@ import java.util.UUID;
 /** A relation between a shareholder (or KielRegion) and a partner. */
 @Entity
 @Table(name = "relation")
-public class Relation extends PanacheEntityBase {
+public class Relation {
 
     @Id
     public UUID id;

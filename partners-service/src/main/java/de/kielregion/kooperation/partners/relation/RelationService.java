@@ -6,7 +6,7 @@ import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationView;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -42,14 +42,14 @@ public class RelationService {
             "r.updatedAt");
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final Caller caller;
     private final PartnerService partners;
 
-    RelationService(EntityManager em, Outbox outbox, Audit audit, Caller caller, PartnerService partners) {
+    RelationService(EntityManager em, ChangeLog changeLog, Audit audit, Caller caller, PartnerService partners) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.caller = caller;
         this.partners = partners;
@@ -184,8 +184,7 @@ public class RelationService {
     }
 
     private void publish(RelationView view, String action, Map<String, Object> changes) {
-        outbox.record(PartnerEvents.RELATION, view.id().toString(), PartnerEvents.RELATION_CHANGED, view);
-        audit.record(PartnerEvents.RELATION, view.id(), action, changes);
+        changeLog.record(PartnerEvents.RELATION, view.id(), action, changes, PartnerEvents.RELATION_CHANGED, view);
     }
 
     private static void rejectFocusPartner(RelationKind kind) {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.budget;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Staff or money from a budget line for a project or a membership. */
 @Entity
 @Table(name = "allocation")
-public class Allocation extends PanacheEntityBase {
+public class Allocation {
 
     @Schema(name = "AllocationStatus")
     public enum Status {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.budget;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,7 +12,7 @@ import java.util.UUID;
 /** The amount of one category available in one year. */
 @Entity
 @Table(name = "budget_line")
-public class BudgetLine extends PanacheEntityBase {
+public class BudgetLine {
 
     @Id
     public UUID id;

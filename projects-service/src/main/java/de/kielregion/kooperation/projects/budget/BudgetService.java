@@ -1,7 +1,7 @@
 package de.kielregion.kooperation.projects.budget;
 
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
@@ -35,13 +35,13 @@ import java.util.UUID;
 public class BudgetService {
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final ProjectService projects;
 
-    BudgetService(EntityManager em, Outbox outbox, Audit audit, ProjectService projects) {
+    BudgetService(EntityManager em, ChangeLog changeLog, Audit audit, ProjectService projects) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.projects = projects;
     }
@@ -232,9 +232,13 @@ public class BudgetService {
     }
 
     private void publish(Allocation a, int year, Category category, String type) {
-        outbox.record(
+        changeLog.record(
+                ProjectEvents.ALLOCATION,
+                a.id,
+                "Allocation" + a.status,
+                Map.of("subjectId", a.subjectId, "year", year, "category", category, "amount", a.amount),
                 a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
-                a.subjectId.toString(),
+                a.subjectId,
                 type,
                 new AllocationEvent(
                         a.id,
@@ -247,11 +251,6 @@ public class BudgetService {
                         a.amount,
                         a.status,
                         a.reason));
-        audit.record(
-                ProjectEvents.ALLOCATION,
-                a.id,
-                "Allocation" + a.status,
-                Map.of("subjectId", a.subjectId, "year", year, "category", category, "amount", a.amount));
     }
 
     private BudgetLine line(int year, Category category, boolean lock) {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.decision;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** An entry of the decision register. Never changed. */
 @Entity
 @Table(name = "decision")
-public class Decision extends PanacheEntityBase {
+public class Decision {
 
     @Id
     public UUID id;

@@ -5,9 +5,9 @@ import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
-import de.kielregion.kooperation.platform.outbox.Outbox;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -50,7 +50,7 @@ public class DecisionService {
             Map.of("decidedOn", "d.decidedOn", "recordedAt", "d.recordedAt", "subjectName", "d.subjectName");
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final Caller caller;
     private final ProjectService projects;
@@ -59,7 +59,7 @@ public class DecisionService {
 
     DecisionService(
             EntityManager em,
-            Outbox outbox,
+            ChangeLog changeLog,
             Audit audit,
             Caller caller,
             ProjectService projects,
@@ -67,7 +67,7 @@ public class DecisionService {
             ObjectMapper mapper) {
         this.mapper = mapper;
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.caller = caller;
         this.projects = projects;
@@ -147,16 +147,13 @@ public class DecisionService {
         q.resolvedByDecision = decisionId;
         q.resolvedAt = Instant.now();
         em.flush();
-        outbox.record(
-                ProjectEvents.OPEN_QUESTION,
-                q.id.toString(),
-                ProjectEvents.OPEN_QUESTION_RESOLVED,
-                new QuestionResolvedEvent(q.id, q.measureId, q.text, answer, decisionId));
-        audit.record(
+        changeLog.record(
                 ProjectEvents.OPEN_QUESTION,
                 q.id,
                 "OpenQuestionResolved",
-                Map.of("decisionId", decisionId, "answer", answer));
+                Map.of("decisionId", decisionId, "answer", answer),
+                ProjectEvents.OPEN_QUESTION_RESOLVED,
+                new QuestionResolvedEvent(q.id, q.measureId, q.text, answer, decisionId));
     }
 
     @Transactional
@@ -288,9 +285,11 @@ public class DecisionService {
         d.recordedAt = Instant.now();
         em.persist(d);
         String key = subjectId == null ? d.id.toString() : subjectId.toString();
-        outbox.record(
+        changeLog.record(
                 subjectType,
                 key,
+                "DecisionRecorded",
+                Map.of("decisionId", d.id, "kind", kind, "outcome", outcome),
                 ProjectEvents.DECISION_TAKEN,
                 new DecisionTaken(
                         d.id,
@@ -308,8 +307,6 @@ public class DecisionService {
                         null,
                         null,
                         null));
-        audit.record(
-                subjectType, key, "DecisionRecorded", Map.of("decisionId", d.id, "kind", kind, "outcome", outcome));
         return d;
     }
 }

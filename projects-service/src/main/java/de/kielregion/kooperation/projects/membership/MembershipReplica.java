@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.membership;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -12,7 +11,7 @@ import java.util.UUID;
 /** A membership as memberships-service reports it: holder, organisation, status, fee. */
 @Entity
 @Table(name = "membership_replica")
-public class MembershipReplica extends PanacheEntityBase {
+public class MembershipReplica {
 
     @Id
     public UUID id;

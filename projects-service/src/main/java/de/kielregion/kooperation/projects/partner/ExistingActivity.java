@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.partner;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +15,7 @@ import java.util.UUID;
 /** A shareholder's existing activity as partners-service reported it: who and which themes. */
 @Entity
 @Table(name = "existing_activity")
-public class ExistingActivity extends PanacheEntityBase {
+public class ExistingActivity {
 
     @Id
     public UUID id;

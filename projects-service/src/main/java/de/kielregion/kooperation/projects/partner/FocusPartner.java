@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.partner;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** A focus-partner relation as partners-service reports it (RelationChanged of kind FOCUS_PARTNER). */
 @Entity
 @Table(name = "focus_partner")
-public class FocusPartner extends PanacheEntityBase {
+public class FocusPartner {
 
     @Id
     @Column(name = "relation_id")

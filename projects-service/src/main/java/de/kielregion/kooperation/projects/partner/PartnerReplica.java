@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.partner;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import java.util.UUID;
 /** What projects-service knows of a partner, kept from cooperation.partners.v1. */
 @Entity
 @Table(name = "partner_replica")
-public class PartnerReplica extends PanacheEntityBase {
+public class PartnerReplica {
 
     @Id
     public UUID id;

@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.Shareholder;
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -25,7 +24,7 @@ import java.util.UUID;
 /** A concrete cooperation project. */
 @Entity
 @Table(name = "project")
-public class Project extends PanacheEntityBase {
+public class Project {
 
     @Id
     public UUID id;

@@ -2,7 +2,7 @@ package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.outbox.Outbox;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
@@ -53,16 +53,20 @@ public class ProjectService {
             "p.quickWin DESC NULLS LAST, p.title");
 
     private final EntityManager em;
-    private final Outbox outbox;
+    private final ChangeLog changeLog;
     private final Audit audit;
     private final StrategyService strategy;
     /** Looked up when needed: the budget also uses this service. */
     private final Instance<BudgetService> budget;
 
     ProjectService(
-            EntityManager em, Outbox outbox, Audit audit, StrategyService strategy, Instance<BudgetService> budget) {
+            EntityManager em,
+            ChangeLog changeLog,
+            Audit audit,
+            StrategyService strategy,
+            Instance<BudgetService> budget) {
         this.em = em;
-        this.outbox = outbox;
+        this.changeLog = changeLog;
         this.audit = audit;
         this.strategy = strategy;
         this.budget = budget;
@@ -116,8 +120,13 @@ public class ProjectService {
         em.persist(p);
         em.flush();
         ProjectView view = view(p);
-        outbox.record(ProjectEvents.PROJECT, p.id.toString(), ProjectEvents.PROJECT_PROPOSED, view);
-        audit.record(ProjectEvents.PROJECT, p.id, "ProjectProposed", audit.diff(Map.of(), view));
+        changeLog.record(
+                ProjectEvents.PROJECT,
+                p.id,
+                "ProjectProposed",
+                audit.diff(Map.of(), view),
+                ProjectEvents.PROJECT_PROPOSED,
+                view);
         return view;
     }
 
@@ -137,8 +146,7 @@ public class ProjectService {
         p.updatedAt = Instant.now();
         em.flush();
         ProjectView view = view(p);
-        outbox.record(ProjectEvents.PROJECT, id.toString(), ProjectEvents.PROJECT_UPDATED, view);
-        audit.record(ProjectEvents.PROJECT, id, "ProjectUpdated", changes);
+        changeLog.record(ProjectEvents.PROJECT, id, "ProjectUpdated", changes, ProjectEvents.PROJECT_UPDATED, view);
         return view;
     }
 
@@ -171,9 +179,16 @@ public class ProjectService {
         p.status = to;
         p.updatedAt = Instant.now();
         em.flush();
-        outbox.record(
+        Map<String, Object> changes = new HashMap<>();
+        changes.put("status", Map.of("from", from, "to", to));
+        if (decisionId != null) {
+            changes.put("decisionId", decisionId);
+        }
+        changeLog.record(
                 ProjectEvents.PROJECT,
-                p.id.toString(),
+                p.id,
+                "StatusChanged",
+                changes,
                 ProjectEvents.PROJECT_STATUS_CHANGED,
                 new StatusChangedEvent(
                         p.id,
@@ -184,12 +199,6 @@ public class ProjectService {
                         p.partners.stream()
                                 .map(pp -> new PartnerRef(pp.partnerId, pp.role))
                                 .toList()));
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("status", Map.of("from", from, "to", to));
-        if (decisionId != null) {
-            changes.put("decisionId", decisionId);
-        }
-        audit.record(ProjectEvents.PROJECT, p.id, "StatusChanged", changes);
     }
 
     private void apply(Project p, ProjectRequest r) {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +9,7 @@ import java.util.UUID;
 /** A strategic goal of the cooperation. */
 @Entity
 @Table(name = "goal")
-public class Goal extends PanacheEntityBase {
+public class Goal {
 
     @Id
     public UUID id;

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -16,7 +15,7 @@ import java.util.UUID;
 /** One of the workshop's measures (Maßnahme / Ansatzpunkt) with its fields. */
 @Entity
 @Table(name = "measure")
-public class Measure extends PanacheEntityBase {
+public class Measure {
 
     @Id
     public UUID id;

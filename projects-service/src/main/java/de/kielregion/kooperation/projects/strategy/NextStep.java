@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,7 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A task (Nächster Schritt) with owner and due date, of a measure or a project. */
 @Entity
 @Table(name = "next_step")
-public class NextStep extends PanacheEntityBase {
+public class NextStep {
 
     @Schema(name = "NextStepStatus")
     public enum Status {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -20,7 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An open question of a measure (Offene Frage), resolved by a decision. */
 @Entity
 @Table(name = "open_question")
-public class OpenQuestion extends PanacheEntityBase {
+public class OpenQuestion {
 
     @Schema(name = "OpenQuestionStatus")
     public enum Status {

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.strategy;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -10,7 +9,7 @@ import java.util.UUID;
 /** A field of action (Handlungsfeld), e.g. "Mobilität ländlicher Raum". */
 @Entity
 @Table(name = "theme")
-public class Theme extends PanacheEntityBase {
+public class Theme {
 
     @Id
     public UUID id;
