@@ -1,14 +1,14 @@
 package de.kielregion.kooperation.memberships.funding;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.resources.AllocationChanged;
 import de.kielregion.kooperation.memberships.membership.MembershipService;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -26,8 +26,10 @@ public class FundingConsumer {
 
     private final Inbox inbox;
     private final MembershipService memberships;
+    private final ObjectMapper mapper;
 
-    FundingConsumer(Inbox inbox, MembershipService memberships) {
+    FundingConsumer(Inbox inbox, MembershipService memberships, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.inbox = inbox;
         this.memberships = memberships;
     }
@@ -39,28 +41,20 @@ public class FundingConsumer {
     }
 
     void apply(IncomingEvent event) {
-        JsonNode data = event.data();
-        if (!"MEMBERSHIP".equals(data.path("subjectType").asText())) {
+        if (!ALLOCATED.equals(event.type()) && !REJECTED.equals(event.type())) {
+            return; // releases and project events do not change a membership
+        }
+        AllocationChanged allocation = event.dataAs(AllocationChanged.class, mapper);
+        if (!"MEMBERSHIP".equals(allocation.subjectType())) {
             return;
         }
-        UUID membership;
-        UUID request;
-        try {
-            membership = UUID.fromString(data.path("subjectId").asText());
-            request = data.hasNonNull("requestId")
-                    ? UUID.fromString(data.get("requestId").asText())
-                    : null;
-        } catch (IllegalArgumentException e) {
-            throw new MalformedEventException("event " + event.id() + " names no valid membership or request id");
+        if (allocation.subjectId() == null) {
+            throw new MalformedEventException("event " + event.id() + " names no membership");
         }
-        switch (event.type()) {
-            case ALLOCATED -> memberships.applyFundingAnswer(membership, request, true, null);
-            case REJECTED ->
-                memberships.applyFundingAnswer(
-                        membership, request, false, data.path("reason").asText(null));
-            default -> {
-                // releases and project events do not change a membership
-            }
-        }
+        memberships.applyFundingAnswer(
+                allocation.subjectId(),
+                allocation.requestId(),
+                ALLOCATED.equals(event.type()),
+                ALLOCATED.equals(event.type()) ? null : allocation.reason());
     }
 }

@@ -177,36 +177,4 @@ public final class MembershipApi {
             LocalDate lastNoticeDay,
             long daysLeft,
             BigDecimal currentYearlyFee) {}
-
-    // Event payloads
-
-    public record StatusChangedEvent(
-            UUID membershipId,
-            Shareholder holder,
-            UUID organisationId,
-            String organisationAcronym,
-            MembershipStatus from,
-            MembershipStatus to,
-            UUID decisionId,
-            String note) {}
-
-    /** Asks projects-service to book a fee on the MEMBERSHIP_FEES line of a year. */
-    public record ResourcesRequestedEvent(
-            UUID requestId,
-            String subjectType,
-            UUID subjectId,
-            String subjectName,
-            Shareholder holder,
-            int year,
-            String category,
-            BigDecimal amount,
-            String currency,
-            UUID decisionId) {}
-
-    public record FeeChangedEvent(
-            UUID membershipId,
-            UUID organisationId,
-            BigDecimal yearlyFee,
-            LocalDate validFrom,
-            BigDecimal previousFee) {}
 }

@@ -5,6 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
+import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
+import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
@@ -12,12 +15,9 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionVi
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Evaluation;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.EvaluationView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChange;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChangedEvent;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipRequest;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.ResourcesRequestedEvent;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChangedEvent;
 import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.audit.Audit;
@@ -385,7 +385,7 @@ public class MembershipService {
                 "FeeRequested",
                 Map.of("requestId", m.pendingRequest, "year", year, "fee", fee),
                 MembershipEvents.RESOURCES_REQUESTED,
-                new ResourcesRequestedEvent(
+                new ResourcesRequested(
                         m.pendingRequest,
                         MembershipEvents.MEMBERSHIP,
                         m.id,
@@ -415,8 +415,15 @@ public class MembershipService {
                 "StatusChanged",
                 changes,
                 MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
-                new StatusChangedEvent(
-                        m.id, m.holder, m.organisationId, organisation.acronym, from, to, decisionId, note));
+                new MembershipStatusChanged(
+                        m.id,
+                        m.holder,
+                        m.organisationId,
+                        organisation.acronym,
+                        from.name(),
+                        to.name(),
+                        decisionId,
+                        note));
     }
 
     // Fees
@@ -459,7 +466,7 @@ public class MembershipService {
                         "validFrom",
                         change.validFrom()),
                 MembershipEvents.FEE_CHANGED,
-                new FeeChangedEvent(
+                new MembershipFeeChanged(
                         id,
                         m.organisationId,
                         change.yearlyFee(),

@@ -1,13 +1,14 @@
 package de.kielregion.kooperation.memberships.organisation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.partners.PartnerChanged;
+import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -18,8 +19,10 @@ public class PartnerNameConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
+    private final ObjectMapper mapper;
 
-    PartnerNameConsumer(Inbox inbox, EntityManager em) {
+    PartnerNameConsumer(Inbox inbox, EntityManager em, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.inbox = inbox;
         this.em = em;
     }
@@ -31,30 +34,29 @@ public class PartnerNameConsumer {
     }
 
     void apply(IncomingEvent event) {
-        JsonNode data = event.data();
         switch (event.type()) {
             case EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_UPDATED -> {
-                UUID id = UUID.fromString(data.path("id").asText());
-                long version = data.path("version").asLong(0);
-                PartnerName partner = em.find(PartnerName.class, id);
-                if (partner != null && partner.version > version) {
+                PartnerChanged changed = event.dataAs(PartnerChanged.class, mapper);
+                PartnerName partner = em.find(PartnerName.class, changed.id());
+                if (partner != null && partner.version > changed.version()) {
                     return;
                 }
                 boolean created = partner == null;
                 if (created) {
                     partner = new PartnerName();
-                    partner.id = id;
+                    partner.id = changed.id();
                 }
-                partner.name = data.path("name").asText();
-                partner.status = data.path("status").asText("ACTIVE");
-                partner.version = version;
+                partner.name = changed.name();
+                partner.status = changed.status() == null ? "ACTIVE" : changed.status();
+                partner.version = changed.version();
                 if (created) {
                     em.persist(partner);
                 }
             }
             case EventTypes.PARTNER_RETIRED -> {
                 PartnerName partner = em.find(
-                        PartnerName.class, UUID.fromString(data.path("id").asText()));
+                        PartnerName.class,
+                        event.dataAs(PartnerRetired.class, mapper).id());
                 if (partner != null) {
                     partner.status = "RETIRED";
                 }

@@ -3,6 +3,7 @@ package de.kielregion.kooperation.partners.activity;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityRequest;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityView;
@@ -42,6 +43,7 @@ public class ActivityService {
 
     public static final Map<String, String> SORTABLE = Map.of(
             "externalId", "a.externalId", "title", "a.title", "yearFrom", "a.yearFrom", "updatedAt", "a.updatedAt");
+
     private static final int LOOKUP_CHUNK = 1_000;
 
     /** The outcome of one upsert. */
@@ -212,7 +214,7 @@ public class ActivityService {
                 before == null ? "ActivityCreated" : "ActivityUpdated",
                 audit.diff(before == null ? Map.of() : before, view),
                 PartnerEvents.ACTIVITY_UPSERTED,
-                view);
+                asEvent(view));
         return new Upserted(view, before == null ? Outcome.CREATED : Outcome.UPDATED);
     }
 
@@ -268,5 +270,23 @@ public class ActivityService {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint an activity", e);
         }
+    }
+
+    /** The event payload (contracts) of an activity's state: the API view may change without changing it. */
+    private static ActivityUpserted asEvent(ActivityView v) {
+        return new ActivityUpserted(
+                v.id(),
+                v.shareholder(),
+                v.externalId(),
+                v.title(),
+                v.kind().name(),
+                v.yearFrom(),
+                v.yearTo(),
+                v.partnerIds(),
+                v.themes(),
+                v.link(),
+                v.createdAt(),
+                v.updatedAt(),
+                v.version());
     }
 }

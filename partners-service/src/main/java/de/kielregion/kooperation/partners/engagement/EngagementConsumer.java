@@ -1,7 +1,10 @@
 package de.kielregion.kooperation.partners.engagement;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.platform.audit.Audit;
@@ -35,8 +38,10 @@ public class EngagementConsumer {
     private final Inbox inbox;
     private final EntityManager em;
     private final Audit audit;
+    private final ObjectMapper mapper;
 
-    EngagementConsumer(Inbox inbox, EntityManager em, Audit audit) {
+    EngagementConsumer(Inbox inbox, EntityManager em, Audit audit, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.inbox = inbox;
         this.em = em;
         this.audit = audit;
@@ -49,23 +54,33 @@ public class EngagementConsumer {
     }
 
     void apply(IncomingEvent event) {
-        JsonNode data = event.data();
         switch (event.type()) {
-            case PROPOSED, UPDATED ->
+            case PROPOSED, UPDATED -> {
+                // The whole project, still the producer's view: only what engagement needs is read.
+                JsonNode data = event.data();
+                Map<UUID, String> roles = new HashMap<>();
+                data.path("partners")
+                        .forEach(p -> roles.put(
+                                UUID.fromString(p.path("partnerId").asText()),
+                                p.path("role").asText(null)));
                 project(
                         UUID.fromString(data.path("id").asText()),
                         data.path("title").asText(),
                         data.path("status").asText(),
-                        data.path("partners"));
-            case STATUS_CHANGED ->
-                project(
-                        UUID.fromString(data.path("projectId").asText()),
-                        data.path("title").asText(),
-                        data.path("to").asText(),
-                        data.path("partners"));
+                        roles);
+            }
+            case STATUS_CHANGED -> {
+                ProjectStatusChanged changed = event.dataAs(ProjectStatusChanged.class, mapper);
+                Map<UUID, String> roles = new HashMap<>();
+                if (changed.partners() != null) {
+                    changed.partners().forEach(p -> roles.put(p.partnerId(), p.role()));
+                }
+                project(changed.projectId(), changed.title(), changed.to(), roles);
+            }
             case DECISION_TAKEN -> {
-                if ("Project".equals(data.path("subjectType").asText())) {
-                    decisionOnProject(data);
+                DecisionTaken decision = event.dataAs(DecisionTaken.class, mapper);
+                if ("Project".equals(decision.subjectType()) && decision.subjectId() != null) {
+                    decisionOnProject(decision);
                 }
             }
             default -> {
@@ -75,10 +90,7 @@ public class EngagementConsumer {
     }
 
     /** Makes the project's engagement rows match its partners: upsert those in it, drop those that left. */
-    private void project(UUID projectId, String title, String status, JsonNode partners) {
-        Map<UUID, String> roles = new HashMap<>();
-        partners.forEach(p -> roles.put(
-                UUID.fromString(p.path("partnerId").asText()), p.path("role").asText(null)));
+    private void project(UUID projectId, String title, String status, Map<UUID, String> roles) {
         em.createQuery("DELETE FROM Engagement e WHERE e.projectId = :p AND e.partnerId NOT IN :keep")
                 .setParameter("p", projectId)
                 .setParameter("keep", roles.isEmpty() ? java.util.Set.of(new UUID(0, 0)) : roles.keySet())
@@ -106,18 +118,18 @@ public class EngagementConsumer {
         }
     }
 
-    private void decisionOnProject(JsonNode data) {
-        UUID projectId = UUID.fromString(data.path("subjectId").asText());
+    private void decisionOnProject(DecisionTaken decision) {
+        UUID projectId = decision.subjectId();
         for (Engagement e : em.createQuery("FROM Engagement WHERE projectId = :p", Engagement.class)
                 .setParameter("p", projectId)
                 .getResultList()) {
             Map<String, Object> details = new HashMap<>();
             details.put("projectId", projectId);
-            details.put("project", data.path("subjectName").asText());
-            details.put("outcome", data.path("outcome").asText());
-            details.put("body", data.path("body").asText());
-            details.put("decidedOn", data.path("decidedOn").asText());
-            details.put("decisionId", data.path("decisionId").asText());
+            details.put("project", decision.subjectName());
+            details.put("outcome", String.valueOf(decision.outcome()));
+            details.put("body", String.valueOf(decision.body()));
+            details.put("decidedOn", String.valueOf(decision.decidedOn()));
+            details.put("decisionId", String.valueOf(decision.decisionId()));
             audit.record(PartnerEvents.PARTNER, e.partnerId, "ProjectDecision", details);
         }
     }

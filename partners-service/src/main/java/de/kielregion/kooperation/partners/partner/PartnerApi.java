@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.platform.validation.HttpUrl;
 import de.kielregion.kooperation.platform.validation.IsoCountry;
 import jakarta.validation.Valid;
@@ -92,6 +93,27 @@ public final class PartnerApi {
                     p.updatedAt,
                     p.version);
         }
+
+        /** The event payload of this state (contracts): the API view may change without changing it. */
+        public PartnerChanged asEvent() {
+            return new PartnerChanged(
+                    id,
+                    name,
+                    localName,
+                    type.name(),
+                    country,
+                    nutsCode,
+                    coordinates == null
+                            ? null
+                            : new PartnerChanged.Coordinates(coordinates.latitude(), coordinates.longitude()),
+                    website,
+                    themes,
+                    parentRegionId,
+                    status.name(),
+                    createdAt,
+                    updatedAt,
+                    version);
+        }
     }
 
     @Schema(description = "A contact person at a partner (personal data: only what is needed)")
@@ -114,7 +136,4 @@ public final class PartnerApi {
             return new ContactView(c.id, c.partnerId, c.name, c.role, c.email, c.phone, c.version);
         }
     }
-
-    /** The payload of PartnerRetired. */
-    public record PartnerRetiredEvent(UUID id, String name, PartnerStatus status, Instant retiredAt) {}
 }

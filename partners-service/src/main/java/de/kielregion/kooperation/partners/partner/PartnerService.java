@@ -1,10 +1,10 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
-import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRetiredEvent;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
@@ -109,7 +109,7 @@ public class PartnerService {
                 "PartnerRegistered",
                 audit.diff(Map.of(), view),
                 PartnerEvents.PARTNER_REGISTERED,
-                view);
+                view.asEvent());
         return view;
     }
 
@@ -126,7 +126,8 @@ public class PartnerService {
         partner.updatedAt = Instant.now();
         em.flush();
         PartnerView after = PartnerView.of(partner);
-        changeLog.record(PartnerEvents.PARTNER, id, "PartnerUpdated", changes, PartnerEvents.PARTNER_UPDATED, after);
+        changeLog.record(
+                PartnerEvents.PARTNER, id, "PartnerUpdated", changes, PartnerEvents.PARTNER_UPDATED, after.asEvent());
         return after;
     }
 
@@ -148,7 +149,7 @@ public class PartnerService {
                 "PartnerRetired",
                 Map.of("status", Map.of("from", "ACTIVE", "to", "RETIRED")),
                 PartnerEvents.PARTNER_RETIRED,
-                new PartnerRetiredEvent(id, partner.name, partner.status, partner.updatedAt));
+                new PartnerRetired(id, partner.name, partner.status.name(), partner.updatedAt));
         return PartnerView.of(partner);
     }
 

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.partners.relation;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
@@ -184,7 +185,25 @@ public class RelationService {
     }
 
     private void publish(RelationView view, String action, Map<String, Object> changes) {
-        changeLog.record(PartnerEvents.RELATION, view.id(), action, changes, PartnerEvents.RELATION_CHANGED, view);
+        changeLog.record(
+                PartnerEvents.RELATION, view.id(), action, changes, PartnerEvents.RELATION_CHANGED, asEvent(view));
+    }
+
+    /** The event payload (contracts) of a relation's state: the API view may change without changing it. */
+    private static RelationChanged asEvent(RelationView v) {
+        return new RelationChanged(
+                v.id(),
+                v.shareholder(),
+                v.partnerId(),
+                v.kind().name(),
+                v.status().name(),
+                v.since(),
+                v.until(),
+                v.themes(),
+                v.note(),
+                v.createdAt(),
+                v.updatedAt(),
+                v.version());
     }
 
     private static void rejectFocusPartner(RelationKind kind) {

@@ -61,17 +61,4 @@ public final class BudgetApi {
             UUID requestId,
             Instant createdAt,
             Instant updatedAt) {}
-
-    /** The payload of ResourcesAllocated, AllocationRejected and ResourcesReleased. */
-    public record AllocationEvent(
-            UUID allocationId,
-            UUID requestId,
-            Allocation.SubjectType subjectType,
-            UUID subjectId,
-            String subjectName,
-            int year,
-            Category category,
-            BigDecimal amount,
-            Allocation.Status status,
-            String reason) {}
 }

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.budget;
 
+import de.kielregion.kooperation.contracts.resources.AllocationChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -7,7 +8,6 @@ import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.Allocation.Status;
 import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
-import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationEvent;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
@@ -240,16 +240,16 @@ public class BudgetService {
                 a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
                 a.subjectId,
                 type,
-                new AllocationEvent(
+                new AllocationChanged(
                         a.id,
                         a.requestId,
-                        a.subjectType,
+                        a.subjectType.name(),
                         a.subjectId,
                         a.subjectName,
                         year,
-                        category,
+                        category.name(),
                         a.amount,
-                        a.status,
+                        a.status.name(),
                         a.reason));
     }
 

@@ -1,7 +1,11 @@
 package de.kielregion.kooperation.projects.membership;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
+import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
+import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
@@ -39,8 +43,11 @@ public class MembershipEventsConsumer {
     private final BudgetService budget;
     private final DecisionService decisions;
     private final EntityManager em;
+    private final ObjectMapper mapper;
 
-    MembershipEventsConsumer(Inbox inbox, BudgetService budget, DecisionService decisions, EntityManager em) {
+    MembershipEventsConsumer(
+            Inbox inbox, BudgetService budget, DecisionService decisions, EntityManager em, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.inbox = inbox;
         this.budget = budget;
         this.decisions = decisions;
@@ -75,32 +82,31 @@ public class MembershipEventsConsumer {
         JsonNode data = event.data();
         switch (event.type()) {
             case RESOURCES_REQUESTED -> {
+                ResourcesRequested request = event.dataAs(ResourcesRequested.class, mapper);
                 Category category;
                 try {
-                    category = Category.valueOf(data.path("category").asText());
+                    category = Category.valueOf(String.valueOf(request.category()));
                 } catch (IllegalArgumentException e) {
                     throw new MalformedEventException("fee request " + event.id() + " names no budget category");
                 }
-                UUID requestId;
-                UUID subjectId;
+                if (request.requestId() == null || request.subjectId() == null || request.amount() == null) {
+                    throw new MalformedEventException("fee request " + event.id() + " has no valid ids or amount");
+                }
                 BigDecimal amount;
                 try {
-                    requestId = UUID.fromString(data.path("requestId").asText());
-                    subjectId = UUID.fromString(data.path("subjectId").asText());
-                    amount = new BigDecimal(data.path("amount").asText())
-                            .setScale(2, java.math.RoundingMode.UNNECESSARY);
-                } catch (IllegalArgumentException | ArithmeticException e) {
-                    throw new MalformedEventException("fee request " + event.id() + " has no valid ids or amount");
+                    amount = request.amount().setScale(2, java.math.RoundingMode.UNNECESSARY);
+                } catch (ArithmeticException e) {
+                    throw new MalformedEventException("fee request " + event.id() + " asks for " + request.amount());
                 }
                 if (amount.signum() <= 0 || amount.precision() > 14) {
                     throw new MalformedEventException("fee request " + event.id() + " asks for " + amount);
                 }
                 budget.allocateForRequest(
-                        requestId,
+                        request.requestId(),
                         SubjectType.MEMBERSHIP,
-                        subjectId,
-                        data.path("subjectName").asText(null),
-                        data.path("year").asInt(),
+                        request.subjectId(),
+                        request.subjectName(),
+                        request.year(),
                         category,
                         amount);
             }
@@ -115,20 +121,18 @@ public class MembershipEventsConsumer {
                                 ? new BigDecimal(data.get("currentYearlyFee").asText())
                                 : null);
             case STATUS_CHANGED -> {
-                MembershipReplica m = em.find(
-                        MembershipReplica.class,
-                        UUID.fromString(data.path("membershipId").asText()));
+                MembershipStatusChanged changed = event.dataAs(MembershipStatusChanged.class, mapper);
+                MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
                 if (m != null) {
-                    m.status = data.path("to").asText();
+                    m.status = changed.to();
                     m.updatedAt = Instant.now();
                 }
             }
             case FEE_CHANGED -> {
-                MembershipReplica m = em.find(
-                        MembershipReplica.class,
-                        UUID.fromString(data.path("membershipId").asText()));
+                MembershipFeeChanged changed = event.dataAs(MembershipFeeChanged.class, mapper);
+                MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
                 if (m != null) {
-                    m.yearlyFee = new BigDecimal(data.path("yearlyFee").asText());
+                    m.yearlyFee = changed.yearlyFee();
                     m.updatedAt = Instant.now();
                 }
             }

@@ -1,7 +1,11 @@
 package de.kielregion.kooperation.projects.partner;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
+import de.kielregion.kooperation.contracts.partners.PartnerChanged;
+import de.kielregion.kooperation.contracts.partners.PartnerRetired;
+import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.decision.DecisionService;
@@ -9,7 +13,6 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -34,8 +37,10 @@ public class PartnerReplicaConsumer {
     private final Inbox inbox;
     private final EntityManager em;
     private final DecisionService decisions;
+    private final ObjectMapper mapper;
 
-    PartnerReplicaConsumer(Inbox inbox, EntityManager em, DecisionService decisions) {
+    PartnerReplicaConsumer(Inbox inbox, EntityManager em, DecisionService decisions, ObjectMapper mapper) {
+        this.mapper = mapper;
         this.inbox = inbox;
         this.em = em;
         this.decisions = decisions;
@@ -47,88 +52,86 @@ public class PartnerReplicaConsumer {
         return inbox.handle(message, this::apply);
     }
 
-    private void focusPartner(JsonNode data) {
-        UUID id = UUID.fromString(data.path("id").asText());
-        FocusPartner focus = em.find(FocusPartner.class, id);
+    private void focusPartner(RelationChanged relation) {
+        FocusPartner focus = em.find(FocusPartner.class, relation.id());
         boolean created = focus == null;
         if (created) {
             focus = new FocusPartner();
-            focus.relationId = id;
+            focus.relationId = relation.id();
         }
-        focus.partnerId = UUID.fromString(data.path("partnerId").asText());
-        focus.shareholder = data.path("shareholder").asText();
-        focus.since = data.hasNonNull("since")
-                ? java.time.LocalDate.parse(data.get("since").asText())
-                : null;
-        focus.active = "ACTIVE".equals(data.path("status").asText());
+        focus.partnerId = relation.partnerId();
+        focus.shareholder =
+                relation.shareholder() == null ? null : relation.shareholder().name();
+        focus.since = relation.since();
+        focus.active = "ACTIVE".equals(relation.status());
         if (created) {
             em.persist(focus);
         }
     }
 
     /** Keeps who an activity belongs to and its themes, for the overview's counts; newer versions win. */
-    private void activity(JsonNode data) {
-        UUID id = UUID.fromString(data.path("id").asText());
-        long version = data.path("version").asLong(0);
-        ExistingActivity activity = em.find(ExistingActivity.class, id);
-        if (activity != null && activity.version > version) {
+    private void activity(ActivityUpserted upserted) {
+        ExistingActivity activity = em.find(ExistingActivity.class, upserted.id());
+        if (activity != null && activity.version > upserted.version()) {
             return;
         }
         boolean created = activity == null;
         if (created) {
             activity = new ExistingActivity();
-            activity.id = id;
+            activity.id = upserted.id();
         }
-        activity.shareholder = data.path("shareholder").asText();
-        activity.version = version;
+        activity.shareholder =
+                upserted.shareholder() == null ? null : upserted.shareholder().name();
+        activity.version = upserted.version();
         activity.updatedAt = Instant.now();
         activity.themes.clear();
-        for (JsonNode theme : data.path("themes")) {
-            activity.themes.add(theme.asText());
+        if (upserted.themes() != null) {
+            activity.themes.addAll(upserted.themes());
         }
         if (created) {
             em.persist(activity);
         }
     }
 
+    private void partner(PartnerChanged changed) {
+        PartnerReplica replica = em.find(PartnerReplica.class, changed.id());
+        if (replica != null && replica.version > changed.version()) {
+            return; // an older state arriving late
+        }
+        boolean created = replica == null;
+        if (created) {
+            replica = new PartnerReplica();
+            replica.id = changed.id();
+        }
+        replica.name = changed.name();
+        replica.type = changed.type();
+        replica.country = changed.country();
+        replica.status = changed.status() == null ? "ACTIVE" : changed.status();
+        replica.version = changed.version();
+        replica.updatedAt = Instant.now();
+        if (created) {
+            em.persist(replica);
+        }
+    }
+
     void apply(IncomingEvent event) {
-        JsonNode data = event.data();
         switch (event.type()) {
-            case REGISTERED, UPDATED -> {
-                UUID id = UUID.fromString(data.path("id").asText());
-                long version = data.path("version").asLong(0);
-                PartnerReplica replica = em.find(PartnerReplica.class, id);
-                if (replica != null && replica.version > version) {
-                    return; // an older state arriving late
-                }
-                boolean created = replica == null;
-                if (created) {
-                    replica = new PartnerReplica();
-                    replica.id = id;
-                }
-                replica.name = data.path("name").asText();
-                replica.type = data.path("type").asText(null);
-                replica.country = data.path("country").asText(null);
-                replica.status = data.path("status").asText("ACTIVE");
-                replica.version = version;
-                replica.updatedAt = Instant.now();
-                if (created) {
-                    em.persist(replica);
-                }
-            }
+            case REGISTERED, UPDATED -> partner(event.dataAs(PartnerChanged.class, mapper));
             case RETIRED -> {
                 PartnerReplica replica = em.find(
-                        PartnerReplica.class, UUID.fromString(data.path("id").asText()));
+                        PartnerReplica.class,
+                        event.dataAs(PartnerRetired.class, mapper).id());
                 if (replica != null) {
                     replica.status = "RETIRED";
                     replica.updatedAt = Instant.now();
                 }
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
-            case ACTIVITY_UPSERTED -> activity(data);
+            case ACTIVITY_UPSERTED -> activity(event.dataAs(ActivityUpserted.class, mapper));
             case RELATION_CHANGED -> {
-                if ("FOCUS_PARTNER".equals(data.path("kind").asText())) {
-                    focusPartner(data);
+                RelationChanged relation = event.dataAs(RelationChanged.class, mapper);
+                if ("FOCUS_PARTNER".equals(relation.kind())) {
+                    focusPartner(relation);
                 }
             }
             default -> {

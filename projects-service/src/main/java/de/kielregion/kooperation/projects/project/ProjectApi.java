@@ -106,13 +106,4 @@ public final class ProjectApi {
 
     @Schema(name = "ProjectStatusChange")
     public record StatusChange(@NotNull ProjectStatus status, Long version) {}
-
-    /** The payload of ProjectStatusChanged. */
-    public record StatusChangedEvent(
-            UUID projectId,
-            String title,
-            ProjectStatus from,
-            ProjectStatus to,
-            UUID decisionId,
-            List<PartnerRef> partners) {}
 }

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -17,7 +18,6 @@ import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerView;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
-import de.kielregion.kooperation.projects.project.ProjectApi.StatusChangedEvent;
 import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -190,14 +190,14 @@ public class ProjectService {
                 "StatusChanged",
                 changes,
                 ProjectEvents.PROJECT_STATUS_CHANGED,
-                new StatusChangedEvent(
+                new ProjectStatusChanged(
                         p.id,
                         p.title,
-                        from,
-                        to,
+                        from.name(),
+                        to.name(),
                         decisionId,
                         p.partners.stream()
-                                .map(pp -> new PartnerRef(pp.partnerId, pp.role))
+                                .map(pp -> new ProjectStatusChanged.PartnerRef(pp.partnerId, pp.role.name()))
                                 .toList()));
     }
 
