@@ -269,6 +269,26 @@ class PortalBrowserTest {
             assertTrue(
                     anna.text("[data-testid=register]").contains("AR-Sitzung " + TAG),
                     "the register lists the approval recorded in the portal");
+            // A decision on a partner reaches the register with its note (partners → projects).
+            String note = "Notiz zum Fokuspartner " + TAG;
+            suite.as("partners", Suite.DECIDER)
+                    .body(Map.of(
+                            "kind", "DESIGNATE_FOCUS_PARTNER",
+                            "shareholder", "RENDSBURG_ECKERNFOERDE",
+                            "body", "MANAGEMENT",
+                            "decidedOn",
+                                    LocalDate.now(ZoneId.of("Europe/Berlin")).toString(),
+                            "outcome", "REJECTED",
+                            "note", note))
+                    .when()
+                    .post(partnerLinks.get(0) + "/decisions")
+                    .then()
+                    .statusCode(201);
+            anna.wait.until(d -> {
+                anna.open("/decisions");
+                return anna.texts("[data-testid=decision-note]").contains(note);
+            });
+            axe(anna, "decisions with a note");
             anna.open("/strategy");
             axe(anna, "strategy");
             anna.open("/no-such-page-" + TAG);
