@@ -13,9 +13,11 @@ import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.project.Project;
+import de.kielregion.kooperation.projects.project.ProjectCancelled;
 import de.kielregion.kooperation.projects.project.ProjectService;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -199,6 +201,11 @@ public class BudgetService {
         em.flush();
         publish(a, line.year, line.category, ProjectEvents.RESOURCES_RELEASED);
         return view(a);
+    }
+
+    /** A cancelled project gives its staff and money back, in the transaction that cancels it. */
+    void onProjectCancelled(@Observes ProjectCancelled cancelled) {
+        releaseAll(cancelled.projectId());
     }
 
     /** Releases every allocation of a subject, e.g. of a cancelled project, in the caller's transaction. */

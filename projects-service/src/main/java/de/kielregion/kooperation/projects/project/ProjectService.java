@@ -11,7 +11,6 @@ import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
-import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
@@ -21,7 +20,7 @@ import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -56,20 +55,19 @@ public class ProjectService {
     private final ChangeLog changeLog;
     private final Audit audit;
     private final StrategyService strategy;
-    /** Looked up when needed: the budget also uses this service. */
-    private final Instance<BudgetService> budget;
+    private final Event<ProjectCancelled> cancelled;
 
     ProjectService(
             EntityManager em,
             ChangeLog changeLog,
             Audit audit,
             StrategyService strategy,
-            Instance<BudgetService> budget) {
+            Event<ProjectCancelled> cancelled) {
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
         this.strategy = strategy;
-        this.budget = budget;
+        this.cancelled = cancelled;
     }
 
     @Transactional
@@ -167,9 +165,6 @@ public class ProjectService {
                     Map.of("currentStatus", p.status, "allowed", allowed));
         }
         transition(p, to, null);
-        if (to == ProjectStatus.CANCELLED) {
-            budget.get().releaseAll(id); // a cancelled project gives its staff and money back
-        }
         return view(p);
     }
 
@@ -199,6 +194,9 @@ public class ProjectService {
                         p.partners.stream()
                                 .map(pp -> new ProjectStatusChanged.PartnerRef(pp.partnerId, pp.role.name()))
                                 .toList()));
+        if (to == ProjectStatus.CANCELLED) {
+            cancelled.fire(new ProjectCancelled(p.id)); // e.g. the budget gives its staff and money back
+        }
     }
 
     private void apply(Project p, ProjectRequest r) {
