@@ -1,6 +1,8 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -17,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -93,4 +96,39 @@ public class Project {
 
     @Version
     public long version;
+
+    /**
+     * Moves the project along its lifecycle by hand (IDEA → PROPOSED, RESOURCED → IN_PROGRESS →
+     * COMPLETED, DEFERRED → PROPOSED, or CANCELLED); approval, rejection and deferral are
+     * decisions. An illegal move is a 409 naming the allowed ones.
+     */
+    public ProjectStatusChanged moveByHand(ProjectStatus to) {
+        Set<ProjectStatus> allowed = status.manualNext();
+        if (!allowed.contains(to)) {
+            throw ProblemException.conflict(
+                    "Project " + title + " is " + status + " and cannot be set to " + to + " by hand; allowed: "
+                            + (allowed.isEmpty() ? "none" : allowed)
+                            + (status == ProjectStatus.PROPOSED
+                                    ? " (approval, rejection and deferral are decisions)"
+                                    : ""),
+                    Map.of("currentStatus", status, "allowed", allowed));
+        }
+        return moveTo(to, null);
+    }
+
+    /** Moves the project as a decision or an allocation says; returns the event that tells the others. */
+    public ProjectStatusChanged moveTo(ProjectStatus to, UUID decisionId) {
+        ProjectStatus from = status;
+        status = to;
+        updatedAt = Instant.now();
+        return new ProjectStatusChanged(
+                id,
+                title,
+                from.name(),
+                to.name(),
+                decisionId,
+                partners.stream()
+                        .map(pp -> new ProjectStatusChanged.PartnerRef(pp.partnerId, pp.role.name()))
+                        .toList());
+    }
 }

@@ -154,47 +154,26 @@ public class ProjectService {
         if (version != null) {
             Versions.requireCurrent(null, version, p.version, "Project " + id);
         }
-        Set<ProjectStatus> allowed = p.status.manualNext();
-        if (!allowed.contains(to)) {
-            throw ProblemException.conflict(
-                    "Project " + p.title + " is " + p.status + " and cannot be set to " + to
-                            + " by hand; allowed: " + (allowed.isEmpty() ? "none" : allowed)
-                            + (p.status == ProjectStatus.PROPOSED
-                                    ? " (approval, rejection and deferral are decisions)"
-                                    : ""),
-                    Map.of("currentStatus", p.status, "allowed", allowed));
-        }
-        transition(p, to, null);
+        record(p, p.moveByHand(to));
         return view(p);
     }
 
     /** Moves a project as a decision or an allocation says; publishes ProjectStatusChanged. */
     public void transition(Project p, ProjectStatus to, UUID decisionId) {
-        ProjectStatus from = p.status;
-        p.status = to;
-        p.updatedAt = Instant.now();
+        record(p, p.moveTo(to, decisionId));
+    }
+
+    /** The history entry and the event of a move, and what a cancellation sets off. */
+    private void record(Project p, ProjectStatusChanged moved) {
         em.flush();
         Map<String, Object> changes = new HashMap<>();
-        changes.put("status", Map.of("from", from, "to", to));
-        if (decisionId != null) {
-            changes.put("decisionId", decisionId);
+        changes.put("status", Map.of("from", moved.from(), "to", moved.to()));
+        if (moved.decisionId() != null) {
+            changes.put("decisionId", moved.decisionId());
         }
         changeLog.record(
-                ProjectEvents.PROJECT,
-                p.id,
-                "StatusChanged",
-                changes,
-                ProjectEvents.PROJECT_STATUS_CHANGED,
-                new ProjectStatusChanged(
-                        p.id,
-                        p.title,
-                        from.name(),
-                        to.name(),
-                        decisionId,
-                        p.partners.stream()
-                                .map(pp -> new ProjectStatusChanged.PartnerRef(pp.partnerId, pp.role.name()))
-                                .toList()));
-        if (to == ProjectStatus.CANCELLED) {
+                ProjectEvents.PROJECT, p.id, "StatusChanged", changes, ProjectEvents.PROJECT_STATUS_CHANGED, moved);
+        if (p.status == ProjectStatus.CANCELLED) {
             cancelled.fire(new ProjectCancelled(p.id)); // e.g. the budget gives its staff and money back
         }
     }

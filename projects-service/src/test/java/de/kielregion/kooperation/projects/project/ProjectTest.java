@@ -1,0 +1,51 @@
+package de.kielregion.kooperation.projects.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The project's lifecycle rules live on the aggregate, which returns the event of a move. */
+class ProjectTest {
+
+    private static Project project(ProjectStatus status) {
+        Project p = new Project();
+        p.id = UUID.randomUUID();
+        p.title = "Jugendaustausch Aarhus";
+        p.status = status;
+        p.partners.add(new ProjectPartner(UUID.randomUUID(), PartnerRole.LEAD_PARTNER));
+        return p;
+    }
+
+    @Test
+    void aMoveByHandOutsideTheLifecycleIs409NamingTheAllowedOnesAndChangesNothing() {
+        Project p = project(ProjectStatus.PROPOSED);
+        ProblemException refused = assertThrows(ProblemException.class, () -> p.moveByHand(ProjectStatus.APPROVED));
+        assertEquals(409, refused.problem().getStatus());
+        assertEquals(
+                java.util.EnumSet.of(ProjectStatus.IDEA, ProjectStatus.CANCELLED),
+                refused.problem().getExtensions().get("allowed"));
+        assertEquals(ProjectStatus.PROPOSED, p.status);
+    }
+
+    @Test
+    void aMoveReturnsTheEventWithItsPartners() {
+        Project p = project(ProjectStatus.RESOURCED);
+        UUID lead = p.partners.get(0).partnerId;
+        ProjectStatusChanged moved = p.moveByHand(ProjectStatus.IN_PROGRESS);
+        assertEquals(ProjectStatus.IN_PROGRESS, p.status);
+        assertEquals("RESOURCED", moved.from());
+        assertEquals("IN_PROGRESS", moved.to());
+        assertEquals(List.of(new ProjectStatusChanged.PartnerRef(lead, "LEAD_PARTNER")), moved.partners());
+        UUID decision = UUID.randomUUID();
+        assertEquals(
+                decision,
+                project(ProjectStatus.PROPOSED)
+                        .moveTo(ProjectStatus.APPROVED, decision)
+                        .decisionId());
+    }
+}
