@@ -1,6 +1,8 @@
 package de.kielregion.kooperation.memberships.membership;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -86,4 +89,33 @@ public class Membership {
 
     @Version
     public long version;
+
+    /**
+     * Changes the status by hand, as far as the lifecycle allows it (decisions and funding move
+     * it otherwise); an illegal move, or ending before the end date, is a 409.
+     */
+    public MembershipStatusChanged moveByHand(MembershipStatus to, LocalDate today, String organisationAcronym) {
+        Set<MembershipStatus> allowed = status.manualNext();
+        if (!allowed.contains(to)) {
+            throw ProblemException.conflict(
+                    "A membership in status " + status + " cannot be set to " + to + " by hand; allowed: "
+                            + (allowed.isEmpty() ? "none (decisions and funding move it)" : allowed),
+                    Map.of("currentStatus", status, "allowed", allowed));
+        }
+        if (to == MembershipStatus.ENDED && endDate != null && today.isBefore(endDate)) {
+            throw ProblemException.conflict(
+                    "The membership runs until " + endDate + "; it can end on or after that day");
+        }
+        return moveTo(to, null, null, organisationAcronym);
+    }
+
+    /** Moves the membership as a decision or the funding answer says; returns the event that tells the others. */
+    public MembershipStatusChanged moveTo(
+            MembershipStatus to, UUID decisionId, String note, String organisationAcronym) {
+        MembershipStatus from = status;
+        status = to;
+        updatedAt = Instant.now();
+        return new MembershipStatusChanged(
+                id, holder, organisationId, organisationAcronym, from.name(), to.name(), decisionId, note);
+    }
 }

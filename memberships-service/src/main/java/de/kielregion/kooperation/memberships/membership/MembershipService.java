@@ -290,18 +290,7 @@ public class MembershipService {
         if (version != null) {
             Versions.requireCurrent(null, version, m.version, "Membership " + id);
         }
-        Set<MembershipStatus> allowed = m.status.manualNext();
-        if (!allowed.contains(to)) {
-            throw ProblemException.conflict(
-                    "A membership in status " + m.status + " cannot be set to " + to + " by hand; allowed: "
-                            + (allowed.isEmpty() ? "none (decisions and funding move it)" : allowed),
-                    Map.of("currentStatus", m.status, "allowed", allowed));
-        }
-        if (to == MembershipStatus.ENDED && m.endDate != null && LocalDate.now().isBefore(m.endDate)) {
-            throw ProblemException.conflict(
-                    "The membership runs until " + m.endDate + "; it can end on or after that day");
-        }
-        transition(m, to, null, null);
+        record(m, m.moveByHand(to, LocalDate.now(), organisations.find(m.organisationId).acronym));
         return view(m);
     }
 
@@ -399,15 +388,16 @@ public class MembershipService {
     }
 
     private void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
-        MembershipStatus from = m.status;
-        m.status = to;
-        m.updatedAt = Instant.now();
+        record(m, m.moveTo(to, decisionId, note, organisations.find(m.organisationId).acronym));
+    }
+
+    /** The history entry and the event of a move. */
+    private void record(Membership m, MembershipStatusChanged moved) {
         em.flush();
-        Organisation organisation = organisations.find(m.organisationId);
         Map<String, Object> changes = new HashMap<>();
-        changes.put("status", Map.of("from", from, "to", to));
-        if (decisionId != null) {
-            changes.put("decisionId", decisionId);
+        changes.put("status", Map.of("from", moved.from(), "to", moved.to()));
+        if (moved.decisionId() != null) {
+            changes.put("decisionId", moved.decisionId());
         }
         changeLog.record(
                 MembershipEvents.MEMBERSHIP,
@@ -415,15 +405,7 @@ public class MembershipService {
                 "StatusChanged",
                 changes,
                 MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
-                new MembershipStatusChanged(
-                        m.id,
-                        m.holder,
-                        m.organisationId,
-                        organisation.acronym,
-                        from.name(),
-                        to.name(),
-                        decisionId,
-                        note));
+                moved);
     }
 
     // Fees

@@ -1,0 +1,46 @@
+package de.kielregion.kooperation.memberships.membership;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** The membership's lifecycle rules live on the aggregate, which returns the event of a move. */
+class MembershipTest {
+
+    private static Membership membership(MembershipStatus status) {
+        Membership m = new Membership();
+        m.id = UUID.randomUUID();
+        m.holder = Shareholder.KIELREGION;
+        m.organisationId = UUID.randomUUID();
+        m.status = status;
+        return m;
+    }
+
+    @Test
+    void aMoveByHandThatOnlyADecisionMayMakeIs409AndChangesNothing() {
+        Membership m = membership(MembershipStatus.UNDER_REVIEW);
+        ProblemException refused = assertThrows(
+                ProblemException.class, () -> m.moveByHand(MembershipStatus.ACTIVE, LocalDate.now(), "UBC"));
+        assertEquals(409, refused.problem().getStatus());
+        assertEquals(MembershipStatus.UNDER_REVIEW, m.status);
+    }
+
+    @Test
+    void aMembershipEndsNotBeforeItsEndDate() {
+        Membership m = membership(MembershipStatus.NOTICE_GIVEN);
+        m.endDate = LocalDate.of(2026, 12, 31);
+        assertThrows(
+                ProblemException.class, () -> m.moveByHand(MembershipStatus.ENDED, LocalDate.of(2026, 12, 30), "UBC"));
+        MembershipStatusChanged ended = m.moveByHand(MembershipStatus.ENDED, LocalDate.of(2026, 12, 31), "UBC");
+        assertEquals("NOTICE_GIVEN", ended.from());
+        assertEquals("ENDED", ended.to());
+        assertEquals("UBC", ended.organisationAcronym());
+        assertEquals(MembershipStatus.ENDED, m.status);
+    }
+}
