@@ -90,8 +90,10 @@ public class MembershipResource {
 
     private final MembershipService memberships;
     private final Audit audit;
+    private final NoticeDeadlineReport deadlines;
 
-    MembershipResource(MembershipService memberships, Audit audit) {
+    MembershipResource(MembershipService memberships, Audit audit, NoticeDeadlineReport deadlines) {
+        this.deadlines = deadlines;
         this.memberships = memberships;
         this.audit = audit;
     }
@@ -125,7 +127,7 @@ public class MembershipResource {
                     + "notice (next renewal minus notice period) falls within the period, e.g. within=P90D; soonest first, "
                     + "so that nobody renews by accident. Roles: every role.")
     public List<Deadline> deadlines(@QueryParam("within") @DefaultValue("P90D") String within) {
-        return memberships.deadlines(within, LocalDate.now());
+        return deadlines.deadlines(within, LocalDate.now());
     }
 
     @GET

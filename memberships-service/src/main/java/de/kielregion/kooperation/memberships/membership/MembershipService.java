@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
@@ -9,11 +8,9 @@ import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
 import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
 import de.kielregion.kooperation.memberships.MembershipEvents;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Evaluation;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.EvaluationView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChange;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipRequest;
@@ -24,7 +21,6 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.problem.ProblemException;
-import de.kielregion.kooperation.platform.scoring.WeightedScore;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -40,9 +36,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -66,6 +59,8 @@ public class MembershipService {
     private final Caller caller;
     private final OrganisationService organisations;
     private final ObjectMapper mapper;
+    private final MembershipFees fees;
+    private final MembershipViews views;
 
     MembershipService(
             EntityManager em,
@@ -73,7 +68,11 @@ public class MembershipService {
             Audit audit,
             Caller caller,
             OrganisationService organisations,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            MembershipFees fees,
+            MembershipViews views) {
+        this.fees = fees;
+        this.views = views;
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
@@ -87,13 +86,13 @@ public class MembershipService {
             Shareholder holder, UUID organisationId, MembershipStatus status, PageQuery paging) {
         return query(holder, organisationId, status)
                 .page(em, paging, SORTABLE, "holder")
-                .map(this::view);
+                .map(views::of);
     }
 
     @Transactional
     public List<MembershipView> all(Shareholder holder, UUID organisationId, MembershipStatus status) {
         return query(holder, organisationId, status).all(em, new PageQuery(0, 1, null), SORTABLE, "holder").stream()
-                .map(this::view)
+                .map(views::of)
                 .toList();
     }
 
@@ -106,7 +105,7 @@ public class MembershipService {
 
     @Transactional
     public MembershipView get(UUID id) {
-        return view(find(id));
+        return views.of(find(id));
     }
 
     Membership find(UUID id) {
@@ -160,10 +159,10 @@ public class MembershipService {
         applyDetails(m, r, organisation);
         em.persist(m);
         if (r.yearlyFee() != null) {
-            addFee(m.id, r.yearlyFee(), m.startDate != null ? m.startDate : LocalDate.now());
+            fees.add(m.id, r.yearlyFee(), m.startDate != null ? m.startDate : LocalDate.now());
         }
         em.flush();
-        MembershipView view = view(m);
+        MembershipView view = views.of(m);
         changeLog.record(
                 MembershipEvents.MEMBERSHIP,
                 m.id,
@@ -187,20 +186,20 @@ public class MembershipService {
         if (r.status() != null && r.status() != m.status) {
             throw ProblemException.invalid("status", "changes through POST /memberships/{id}/status or a decision");
         }
-        BigDecimal fee = currentFee(id);
+        BigDecimal fee = fees.current(id);
         if (r.yearlyFee() != null && (fee == null || fee.compareTo(r.yearlyFee()) != 0)) {
             throw ProblemException.invalid(
                     "yearlyFee", "changes through POST /memberships/{id}/fees, which keeps " + "the fee history");
         }
-        MembershipView before = view(m);
+        MembershipView before = views.of(m);
         applyDetails(m, r, organisations.find(m.organisationId));
-        Map<String, Object> changes = audit.diff(before, view(m));
+        Map<String, Object> changes = audit.diff(before, views.of(m));
         if (changes.isEmpty()) {
             return before;
         }
         m.updatedAt = Instant.now();
         em.flush();
-        MembershipView view = view(m);
+        MembershipView view = views.of(m);
         changeLog.record(
                 MembershipEvents.MEMBERSHIP,
                 id,
@@ -291,7 +290,7 @@ public class MembershipService {
             Versions.requireCurrent(null, version, m.version, "Membership " + id);
         }
         record(m, m.moveByHand(to, LocalDate.now(), organisations.find(m.organisationId).acronym));
-        return view(m);
+        return views.of(m);
     }
 
     /**
@@ -306,7 +305,7 @@ public class MembershipService {
         }
         if (m.status != MembershipStatus.AWAITING_FUNDING
                 || (m.pendingRequest != null && !m.pendingRequest.equals(requestId))) {
-            return view(m); // not waiting, or the answer to an older request
+            return views.of(m); // not waiting, or the answer to an older request
         }
         m.pendingRequest = null;
         if (allocated) {
@@ -323,7 +322,7 @@ public class MembershipService {
             m.updatedAt = Instant.now();
             audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", m.fundingNote));
         }
-        return view(m);
+        return views.of(m);
     }
 
     /**
@@ -355,12 +354,12 @@ public class MembershipService {
         requestFee(m, join.id, join.decidedOn);
         m.updatedAt = Instant.now();
         audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
-        return view(m);
+        return views.of(m);
     }
 
     private void requestFee(Membership m, UUID decisionId, LocalDate decidedOn) {
         int year = (m.startDate != null ? m.startDate : decidedOn).getYear();
-        BigDecimal fee = feeFor(m.id, year);
+        BigDecimal fee = fees.feeFor(m.id, year);
         if (fee == null) {
             throw ProblemException.conflict(
                     "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
@@ -413,7 +412,7 @@ public class MembershipService {
     @Transactional
     public List<FeeView> fees(UUID id) {
         find(id);
-        return feeRows(id).stream()
+        return fees.rows(id).stream()
                 .map(f -> new FeeView(f.yearlyFee, f.validFrom, f.validTo))
                 .toList();
     }
@@ -424,7 +423,7 @@ public class MembershipService {
         // Fee changes of one membership one after another: each closes the fee the previous one left open.
         em.lock(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         caller.requireMayWriteFor(m.holder);
-        List<MembershipFee> rows = feeRows(id);
+        List<MembershipFee> rows = fees.rows(id);
         MembershipFee current = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         if (current != null && !change.validFrom().isAfter(current.validFrom)) {
             throw ProblemException.invalid(
@@ -436,7 +435,7 @@ public class MembershipService {
             current.validTo = change.validFrom().minusDays(1);
             em.flush(); // close it before the new open fee is inserted (one open fee per membership)
         }
-        addFee(id, change.yearlyFee(), change.validFrom());
+        fees.add(id, change.yearlyFee(), change.validFrom());
         em.flush();
         changeLog.record(
                 MembershipEvents.MEMBERSHIP,
@@ -455,43 +454,6 @@ public class MembershipService {
                         change.validFrom(),
                         current == null ? null : current.yearlyFee));
         return fees(id);
-    }
-
-    /** The fee of {@code year}: the one valid on 1 January, else the first one starting in that year. */
-    public BigDecimal feeFor(UUID id, int year) {
-        LocalDate first = LocalDate.of(year, 1, 1);
-        LocalDate last = LocalDate.of(year, 12, 31);
-        MembershipFee found = null;
-        for (MembershipFee f : feeRows(id)) {
-            boolean coversFirst = !f.validFrom.isAfter(first) && (f.validTo == null || !f.validTo.isBefore(first));
-            if (coversFirst) {
-                return f.yearlyFee;
-            }
-            if (found == null && !f.validFrom.isBefore(first) && !f.validFrom.isAfter(last)) {
-                found = f;
-            }
-        }
-        return found == null ? null : found.yearlyFee;
-    }
-
-    private BigDecimal currentFee(UUID id) {
-        List<MembershipFee> rows = feeRows(id);
-        return rows.isEmpty() ? null : rows.get(rows.size() - 1).yearlyFee;
-    }
-
-    private List<MembershipFee> feeRows(UUID id) {
-        return em.createQuery("FROM MembershipFee WHERE membershipId = :m ORDER BY validFrom", MembershipFee.class)
-                .setParameter("m", id)
-                .getResultList();
-    }
-
-    private void addFee(UUID membershipId, BigDecimal fee, LocalDate validFrom) {
-        MembershipFee row = new MembershipFee();
-        row.id = UUID.randomUUID();
-        row.membershipId = membershipId;
-        row.yearlyFee = fee;
-        row.validFrom = validFrom;
-        em.persist(row);
     }
 
     // Decisions
@@ -540,7 +502,7 @@ public class MembershipService {
         BigDecimal fee = null;
         int year = (m.startDate != null ? m.startDate : r.decidedOn()).getYear();
         if (r.kind() == MembershipDecision.Kind.JOIN && r.outcome() == MembershipDecision.Outcome.APPROVED) {
-            fee = feeFor(id, year);
+            fee = fees.feeFor(id, year);
             if (fee == null) {
                 throw ProblemException.conflict("Set the yearly fee for " + year
                         + " (POST /memberships/{id}/fees) before recording a join decision");
@@ -620,41 +582,13 @@ public class MembershipService {
 
     // Deadlines
 
-    /** ACTIVE memberships whose last day to give notice falls within {@code within} from {@code today}. */
-    @Transactional
-    public List<Deadline> deadlines(String within, LocalDate today) {
-        Period window = parsePeriod(within, "within");
-        LocalDate until = today.plus(window);
-        List<Deadline> deadlines = new ArrayList<>();
-        for (Membership m : em.createQuery(
-                        "FROM Membership WHERE status = :s AND renewalDate IS NOT NULL", Membership.class)
-                .setParameter("s", MembershipStatus.ACTIVE)
-                .getResultList()) {
-            Period notice = Period.parse(m.noticePeriod);
-            LocalDate renewal = NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today);
-            LocalDate last = NoticeDeadlines.lastNoticeDay(renewal, notice);
-            if (!last.isAfter(until)) {
-                deadlines.add(new Deadline(
-                        m.id,
-                        m.holder,
-                        organisations.find(m.organisationId).acronym,
-                        renewal,
-                        last,
-                        ChronoUnit.DAYS.between(today, last),
-                        feeFor(m.id, renewal.getYear())));
-            }
-        }
-        deadlines.sort(Comparator.comparing(Deadline::lastNoticeDay).thenComparing(Deadline::organisationAcronym));
-        return deadlines;
-    }
-
     private static void checkYear(LocalDate date, String field) {
         if (date != null && (date.getYear() < 1950 || date.getYear() > 2200)) {
             throw ProblemException.invalid(field, "must lie between 1950 and 2200");
         }
     }
 
-    private static Period parsePeriod(String value, String field) {
+    static Period parsePeriod(String value, String field) {
         try {
             Period period = Period.parse(value);
             if (period.isNegative()) {
@@ -667,59 +601,6 @@ public class MembershipService {
         } catch (DateTimeParseException | ArithmeticException e) {
             throw ProblemException.invalid(
                     field, "must be an ISO 8601 period such as P90D or P3M, not '" + value + "'");
-        }
-    }
-
-    MembershipView view(Membership m) {
-        Organisation o = organisations.find(m.organisationId);
-        LocalDate today = LocalDate.now();
-        LocalDate next = m.renewalDate == null ? null : NoticeDeadlines.nextRenewal(m.renewalDate, m.termMonths, today);
-        LocalDate lastNotice = null;
-        if (m.status == MembershipStatus.ACTIVE && m.renewalDate != null) {
-            Period notice = Period.parse(m.noticePeriod);
-            lastNotice = NoticeDeadlines.lastNoticeDay(
-                    NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today), notice);
-        }
-        return new MembershipView(
-                m.id,
-                m.holder,
-                m.organisationId,
-                o.acronym,
-                o.name,
-                m.status,
-                m.startDate,
-                m.termMonths,
-                m.renewalDate,
-                next,
-                m.noticePeriod,
-                lastNotice,
-                m.endDate,
-                currentFee(m.id),
-                m.contactPerson,
-                List.copyOf(new TreeSet<>(m.workingGroups)),
-                m.expectedBenefits,
-                m.obligations,
-                evaluationView(m.evaluation),
-                m.fundingNote,
-                m.createdAt,
-                m.updatedAt,
-                m.version);
-    }
-
-    private EvaluationView evaluationView(String json) {
-        if (json == null) {
-            return null;
-        }
-        try {
-            Evaluation e = mapper.readValue(json, Evaluation.class);
-            Map<String, BigDecimal> scores = new HashMap<>();
-            e.scores().forEach(s -> scores.put(s.criterion(), s.score()));
-            BigDecimal total = WeightedScore.total(e.criteria().stream()
-                    .map(c -> new WeightedScore.Part(c.weight(), scores.getOrDefault(c.key(), BigDecimal.ZERO)))
-                    .toList());
-            return new EvaluationView(e.criteria(), e.scores(), total);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored evaluation is unreadable", e);
         }
     }
 }
