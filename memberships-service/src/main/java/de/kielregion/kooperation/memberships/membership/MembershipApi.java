@@ -2,6 +2,7 @@ package de.kielregion.kooperation.memberships.membership;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.memberships.MembershipChanged;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Kind;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Outcome;
 import jakarta.validation.Valid;
@@ -113,7 +114,31 @@ public final class MembershipApi {
             String fundingNote,
             Instant createdAt,
             Instant updatedAt,
-            long version) {}
+            long version) {
+
+        /** The event payload (contracts): without the contact person, the evaluation and the notes. */
+        public MembershipChanged asEvent() {
+            return new MembershipChanged(
+                    id,
+                    holder,
+                    organisationId,
+                    organisationAcronym,
+                    organisationName,
+                    status.name(),
+                    startDate,
+                    termMonths,
+                    renewalDate,
+                    nextRenewal,
+                    noticePeriod,
+                    lastNoticeDay,
+                    endDate,
+                    currentYearlyFee,
+                    workingGroups,
+                    createdAt,
+                    updatedAt,
+                    version);
+        }
+    }
 
     @Schema(name = "MembershipStatusChange")
     public record StatusChange(@NotNull MembershipStatus status, Long version) {}

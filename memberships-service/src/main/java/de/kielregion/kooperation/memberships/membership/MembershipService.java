@@ -169,7 +169,7 @@ public class MembershipService {
                 "MembershipProposed",
                 audit.diff(Map.of(), view),
                 MembershipEvents.MEMBERSHIP_PROPOSED,
-                view);
+                view.asEvent());
         return view;
     }
 
@@ -206,7 +206,7 @@ public class MembershipService {
                 "MembershipUpdated",
                 changes,
                 MembershipEvents.MEMBERSHIP_UPDATED,
-                view);
+                view.asEvent());
         return view;
     }
 

@@ -1,9 +1,9 @@
 package de.kielregion.kooperation.partners.engagement;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.projects.ProjectChanged;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.Partner;
@@ -56,18 +56,12 @@ public class EngagementConsumer {
     void apply(IncomingEvent event) {
         switch (event.type()) {
             case PROPOSED, UPDATED -> {
-                // The whole project, still the producer's view: only what engagement needs is read.
-                JsonNode data = event.data();
+                ProjectChanged project = event.dataAs(ProjectChanged.class, mapper);
                 Map<UUID, String> roles = new HashMap<>();
-                data.path("partners")
-                        .forEach(p -> roles.put(
-                                UUID.fromString(p.path("partnerId").asText()),
-                                p.path("role").asText(null)));
-                project(
-                        UUID.fromString(data.path("id").asText()),
-                        data.path("title").asText(),
-                        data.path("status").asText(),
-                        roles);
+                if (project.partners() != null) {
+                    project.partners().forEach(p -> roles.put(p.partnerId(), p.role()));
+                }
+                project(project.id(), project.title(), project.status(), roles);
             }
             case STATUS_CHANGED -> {
                 ProjectStatusChanged changed = event.dataAs(ProjectStatusChanged.class, mapper);

@@ -1,8 +1,8 @@
 package de.kielregion.kooperation.projects.membership;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.memberships.MembershipChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
 import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
@@ -79,7 +79,6 @@ public class MembershipEventsConsumer {
     }
 
     void apply(IncomingEvent event) {
-        JsonNode data = event.data();
         switch (event.type()) {
             case RESOURCES_REQUESTED -> {
                 ResourcesRequested request = event.dataAs(ResourcesRequested.class, mapper);
@@ -111,15 +110,15 @@ public class MembershipEventsConsumer {
                         amount);
             }
             case DECISION_TAKEN -> decisions.registerExternal(event);
-            case PROPOSED, UPDATED ->
+            case PROPOSED, UPDATED -> {
+                MembershipChanged changed = event.dataAs(MembershipChanged.class, mapper);
                 replica(
-                        UUID.fromString(data.path("id").asText()),
-                        data.path("holder").asText(),
-                        data.path("organisationAcronym").asText(),
-                        data.path("status").asText(),
-                        data.hasNonNull("currentYearlyFee")
-                                ? new BigDecimal(data.get("currentYearlyFee").asText())
-                                : null);
+                        changed.id(),
+                        changed.holder() == null ? null : changed.holder().name(),
+                        changed.organisationAcronym(),
+                        changed.status(),
+                        changed.currentYearlyFee());
+            }
             case STATUS_CHANGED -> {
                 MembershipStatusChanged changed = event.dataAs(MembershipStatusChanged.class, mapper);
                 MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());

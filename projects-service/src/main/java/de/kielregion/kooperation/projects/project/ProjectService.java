@@ -124,7 +124,7 @@ public class ProjectService {
                 "ProjectProposed",
                 audit.diff(Map.of(), view),
                 ProjectEvents.PROJECT_PROPOSED,
-                view);
+                view.asEvent());
         return view;
     }
 
@@ -144,7 +144,8 @@ public class ProjectService {
         p.updatedAt = Instant.now();
         em.flush();
         ProjectView view = view(p);
-        changeLog.record(ProjectEvents.PROJECT, id, "ProjectUpdated", changes, ProjectEvents.PROJECT_UPDATED, view);
+        changeLog.record(
+                ProjectEvents.PROJECT, id, "ProjectUpdated", changes, ProjectEvents.PROJECT_UPDATED, view.asEvent());
         return view;
     }
 
