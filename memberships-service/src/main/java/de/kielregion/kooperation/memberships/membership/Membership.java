@@ -118,4 +118,38 @@ public class Membership {
         return new MembershipStatusChanged(
                 id, holder, organisationId, organisationAcronym, from.name(), to.name(), decisionId, note);
     }
+
+    /** Checks that a decision of this kind can be taken now: JOIN or DECLINE while undecided, TERMINATE while ACTIVE. */
+    public void requireDecidable(MembershipDecision.Kind kind) {
+        switch (kind) {
+            case JOIN, DECLINE -> {
+                if (!status.awaitsDecision()) {
+                    throw ProblemException.conflict(
+                            "A " + kind + " decision needs a membership in CANDIDATE or UNDER_REVIEW, but it is "
+                                    + status,
+                            Map.of("currentStatus", status));
+                }
+            }
+            case TERMINATE -> {
+                if (status != MembershipStatus.ACTIVE) {
+                    throw ProblemException.conflict(
+                            "A TERMINATE decision needs an ACTIVE membership, but it is " + status,
+                            Map.of("currentStatus", status));
+                }
+            }
+        }
+    }
+
+    /**
+     * An approved TERMINATE decision: notice is given on {@code decidedOn}, and the membership
+     * ends with the term that this notice still reaches.
+     */
+    public MembershipStatusChanged giveNotice(LocalDate decidedOn, UUID decisionId, String organisationAcronym) {
+        if (renewalDate == null) {
+            throw ProblemException.conflict("The membership has no renewal date; set it before giving notice");
+        }
+        endDate = NoticeDeadlines.endForNoticeOn(
+                renewalDate, termMonths, java.time.Period.parse(noticePeriod), decidedOn);
+        return moveTo(MembershipStatus.NOTICE_GIVEN, decisionId, "notice given; ends " + endDate, organisationAcronym);
+    }
 }

@@ -482,23 +482,7 @@ public class MembershipService {
     public DecisionView decide(UUID id, DecisionRequest r) {
         Membership m = find(id);
         Organisation organisation = organisations.find(m.organisationId);
-        switch (r.kind()) {
-            case JOIN, DECLINE -> {
-                if (!m.status.awaitsDecision()) {
-                    throw ProblemException.conflict(
-                            "A " + r.kind() + " decision needs a membership in CANDIDATE or "
-                                    + "UNDER_REVIEW, but it is " + m.status,
-                            Map.of("currentStatus", m.status));
-                }
-            }
-            case TERMINATE -> {
-                if (m.status != MembershipStatus.ACTIVE) {
-                    throw ProblemException.conflict(
-                            "A TERMINATE decision needs an ACTIVE membership, but it is " + m.status,
-                            Map.of("currentStatus", m.status));
-                }
-            }
-        }
+        m.requireDecidable(r.kind());
         BigDecimal fee = null;
         int year = (m.startDate != null ? m.startDate : r.decidedOn()).getYear();
         if (r.kind() == MembershipDecision.Kind.JOIN && r.outcome() == MembershipDecision.Outcome.APPROVED) {
@@ -555,15 +539,7 @@ public class MembershipService {
                     }
                 }
                 case DECLINE -> transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");
-                case TERMINATE -> {
-                    if (m.renewalDate == null) {
-                        throw ProblemException.conflict(
-                                "The membership has no renewal date; set it before giving notice");
-                    }
-                    m.endDate = NoticeDeadlines.endForNoticeOn(
-                            m.renewalDate, m.termMonths, Period.parse(m.noticePeriod), r.decidedOn());
-                    transition(m, MembershipStatus.NOTICE_GIVEN, d.id, "notice given; ends " + m.endDate);
-                }
+                case TERMINATE -> record(m, m.giveNotice(r.decidedOn(), d.id, organisation.acronym));
             }
         } else {
             em.flush();

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.memberships.membership;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
@@ -42,5 +43,24 @@ class MembershipTest {
         assertEquals("ENDED", ended.to());
         assertEquals("UBC", ended.organisationAcronym());
         assertEquals(MembershipStatus.ENDED, m.status);
+    }
+
+    @Test
+    void decisionsFitTheStatusAndNoticeEndsWithTheTermItReaches() {
+        assertThrows(
+                ProblemException.class,
+                () -> membership(MembershipStatus.CANDIDATE).requireDecidable(MembershipDecision.Kind.TERMINATE));
+        assertThrows(
+                ProblemException.class,
+                () -> membership(MembershipStatus.ACTIVE).requireDecidable(MembershipDecision.Kind.JOIN));
+        Membership m = membership(MembershipStatus.ACTIVE);
+        m.requireDecidable(MembershipDecision.Kind.TERMINATE);
+        m.renewalDate = LocalDate.of(2027, 1, 1);
+        m.termMonths = 12;
+        m.noticePeriod = "P3M";
+        MembershipStatusChanged notice = m.giveNotice(LocalDate.of(2026, 11, 27), UUID.randomUUID(), "UBC");
+        assertEquals(MembershipStatus.NOTICE_GIVEN, m.status);
+        assertEquals("notice given; ends " + m.endDate, notice.note());
+        assertTrue(m.endDate.isAfter(LocalDate.of(2026, 11, 27)), "ends after the notice: " + m.endDate);
     }
 }

@@ -14,9 +14,8 @@ import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.project.ProjectCancelled;
-import de.kielregion.kooperation.projects.project.ProjectService;
-import de.kielregion.kooperation.projects.project.ProjectStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -39,13 +38,13 @@ public class BudgetService {
     private final EntityManager em;
     private final ChangeLog changeLog;
     private final Audit audit;
-    private final ProjectService projects;
+    private final Event<ResourcesAllocatedToProject> allocated;
 
-    BudgetService(EntityManager em, ChangeLog changeLog, Audit audit, ProjectService projects) {
+    BudgetService(EntityManager em, ChangeLog changeLog, Audit audit, Event<ResourcesAllocatedToProject> allocated) {
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
-        this.projects = projects;
+        this.allocated = allocated;
     }
 
     @Transactional
@@ -114,8 +113,8 @@ public class BudgetService {
         }
         Allocation a =
                 allocate(SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);
-        if (a.status == Status.ALLOCATED && project.status.isApproved()) {
-            projects.transition(project, ProjectStatus.RESOURCED, null);
+        if (a.status == Status.ALLOCATED) {
+            allocated.fire(new ResourcesAllocatedToProject(projectId, a.id));
         }
         return view(a);
     }

@@ -11,6 +11,7 @@ import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.budget.ResourcesAllocatedToProject;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
@@ -21,6 +22,7 @@ import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
@@ -157,6 +159,14 @@ public class ProjectService {
         }
         record(p, p.moveByHand(to));
         return view(p);
+    }
+
+    /** An allocation makes an approved project RESOURCED, in the allocating transaction. */
+    void onResourcesAllocated(@Observes ResourcesAllocatedToProject allocated) {
+        Project p = find(allocated.projectId());
+        if (p.status.isApproved()) {
+            transition(p, ProjectStatus.RESOURCED, null);
+        }
     }
 
     /** Moves a project as a decision or an allocation says; publishes ProjectStatusChanged. */
