@@ -14,6 +14,7 @@ import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.project.ProjectCancelled;
+import de.kielregion.kooperation.projects.project.ResourcesAllocatedToProject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;

@@ -11,7 +11,6 @@ import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
-import de.kielregion.kooperation.projects.budget.ResourcesAllocatedToProject;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;

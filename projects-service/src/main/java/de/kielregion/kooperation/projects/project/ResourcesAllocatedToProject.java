@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.budget;
+package de.kielregion.kooperation.projects.project;
 
 import java.util.UUID;
 
