@@ -69,13 +69,7 @@ public abstract class ServiceStartsContract {
      */
     @Test
     void everyOperationIsDocumentedWithItsRoles() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().when()
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = openApi().getMap("paths");
         List<String> missing = new ArrayList<>();
         int operations = 0;
         for (Map.Entry<String, Map<String, Map<String, Object>>> path :
@@ -107,13 +101,7 @@ public abstract class ServiceStartsContract {
     @Test
     @SuppressWarnings("unchecked")
     void everyOperationIsTypedForGeneratedClients() {
-        Map<String, Map<String, Map<String, Object>>> paths = given().when()
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getMap("paths");
+        Map<String, Map<String, Map<String, Object>>> paths = openApi().getMap("paths");
         List<String> problems = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         paths.forEach((path, operations) -> operations.forEach((method, operation) -> {
@@ -150,12 +138,7 @@ public abstract class ServiceStartsContract {
             }
         }));
         assertTrue(problems.isEmpty(), String.join("\n", problems));
-        List<Map<String, Object>> groups = given().when()
-                .get("/q/openapi?format=json")
-                .then()
-                .extract()
-                .jsonPath()
-                .getList("x-tagGroups");
+        List<Map<String, Object>> groups = openApi().getList("x-tagGroups");
         assertTrue(groups != null && !groups.isEmpty(), "x-tagGroups: the portal's sections");
         assertTrue(
                 groups.stream().noneMatch(g -> "Other".equals(g.get("name"))),
@@ -175,6 +158,16 @@ public abstract class ServiceStartsContract {
                 .then()
                 .statusCode(200)
                 .body("info.title", equalTo("Ostsee-Kooperation " + name));
+    }
+
+    /** The service's OpenAPI document as JSON, as clients fetch it. */
+    private static io.restassured.path.json.JsonPath openApi() {
+        return given().when()
+                .get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     /** Where the realm's address stands in the committed documents (each environment has its own). */
@@ -227,12 +220,7 @@ public abstract class ServiceStartsContract {
     @Test
     void swaggerUiLogsInThroughKeycloakWithPkce() {
         String realm = ConfigProvider.getConfig().getValue("quarkus.oidc.auth-server-url", String.class);
-        io.restassured.path.json.JsonPath api = given().when()
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath();
+        io.restassured.path.json.JsonPath api = openApi();
         assertEquals("oauth2", api.getString("components.securitySchemes.keycloak.type"));
         assertEquals(
                 realm + "/protocol/openid-connect/auth",
@@ -266,13 +254,7 @@ public abstract class ServiceStartsContract {
      */
     @Test
     void tokensAreCheckedLocallyAndForTheirAudience() throws Exception {
-        Map<String, Map<String, Object>> paths = given().when()
-                .get("/q/openapi?format=json")
-                .then()
-                .statusCode(200)
-                .extract()
-                .jsonPath()
-                .getMap("paths");
+        Map<String, Map<String, Object>> paths = openApi().getMap("paths");
         String path = paths.entrySet().stream()
                 .filter(e -> !e.getKey().contains("{") && e.getValue().containsKey("get"))
                 .map(Map.Entry::getKey)

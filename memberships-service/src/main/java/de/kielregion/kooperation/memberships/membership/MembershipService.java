@@ -37,7 +37,6 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeParseException;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -393,16 +392,11 @@ public class MembershipService {
     /** The history entry and the event of a move. */
     private void record(Membership m, MembershipStatusChanged moved) {
         em.flush();
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("status", Map.of("from", moved.from(), "to", moved.to()));
-        if (moved.decisionId() != null) {
-            changes.put("decisionId", moved.decisionId());
-        }
         changeLog.record(
                 MembershipEvents.MEMBERSHIP,
                 m.id,
                 "StatusChanged",
-                changes,
+                ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
                 MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
                 moved);
     }

@@ -4,6 +4,8 @@ import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.outbox.Outbox;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -58,5 +60,15 @@ public class ChangeLog {
             Object payload) {
         audit.record(aggregateType, aggregateId, action, history);
         return outbox.record(eventAggregateType, String.valueOf(eventKey), eventType, payload);
+    }
+
+    /** The history of a status move: {@code status: {from, to}}, and the decision that made it, if one did. */
+    public static Map<String, Object> statusMove(String from, String to, UUID decisionId) {
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("status", Map.of("from", from, "to", to));
+        if (decisionId != null) {
+            history.put("decisionId", decisionId);
+        }
+        return history;
     }
 }

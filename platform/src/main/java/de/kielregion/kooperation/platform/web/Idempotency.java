@@ -124,19 +124,23 @@ public class Idempotency {
                 .getResultList();
         if (rows.isEmpty()) {
             throw ProblemException.conflict(
-                    "A request with this Idempotency-Key was just finished or expired; " + "send it again");
+                    "A request with this Idempotency-Key was just finished or expired; send it again");
         }
         Object[] row = rows.get(0);
         if (!fingerprint.equals(row[0])) {
-            throw new ProblemException(Problem.of(
-                            UNPROCESSABLE,
-                            "This Idempotency-Key was used for another request " + "body within the last "
-                                    + RETENTION_HOURS + " hours: use a new key for a new request")
+            throw new ProblemException(new Problem(
+                            null,
+                            "Unprocessable Content",
+                            422,
+                            "This Idempotency-Key was used for another request body within the last " + RETENTION_HOURS
+                                    + " hours: use a new key for a new request",
+                            null,
+                            null)
                     .with("violations", List.of(new Violation(HEADER, "was used with another body"))));
         }
         if (row[1] == null) {
             throw ProblemException.conflict(
-                    "A request with this Idempotency-Key is still being processed; " + "retry in a moment");
+                    "A request with this Idempotency-Key is still being processed; retry in a moment");
         }
         Type declared = context.getMethod().getGenericReturnType();
         boolean typed =
@@ -220,22 +224,4 @@ public class Idempotency {
             throw new IllegalStateException(e);
         }
     }
-
-    private static final jakarta.ws.rs.core.Response.StatusType UNPROCESSABLE =
-            new jakarta.ws.rs.core.Response.StatusType() {
-                @Override
-                public int getStatusCode() {
-                    return 422;
-                }
-
-                @Override
-                public Status.Family getFamily() {
-                    return Status.Family.CLIENT_ERROR;
-                }
-
-                @Override
-                public String getReasonPhrase() {
-                    return "Unprocessable Content";
-                }
-            };
 }

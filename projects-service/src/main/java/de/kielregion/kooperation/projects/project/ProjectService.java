@@ -27,7 +27,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -176,13 +175,13 @@ public class ProjectService {
     /** The history entry and the event of a move, and what a cancellation sets off. */
     private void record(Project p, ProjectStatusChanged moved) {
         em.flush();
-        Map<String, Object> changes = new HashMap<>();
-        changes.put("status", Map.of("from", moved.from(), "to", moved.to()));
-        if (moved.decisionId() != null) {
-            changes.put("decisionId", moved.decisionId());
-        }
         changeLog.record(
-                ProjectEvents.PROJECT, p.id, "StatusChanged", changes, ProjectEvents.PROJECT_STATUS_CHANGED, moved);
+                ProjectEvents.PROJECT,
+                p.id,
+                "StatusChanged",
+                ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
+                ProjectEvents.PROJECT_STATUS_CHANGED,
+                moved);
         if (p.status == ProjectStatus.CANCELLED) {
             cancelled.fire(new ProjectCancelled(p.id)); // e.g. the budget gives its staff and money back
         }
