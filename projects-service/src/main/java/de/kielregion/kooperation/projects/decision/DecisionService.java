@@ -21,6 +21,7 @@ import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRe
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectOutcome;
 import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
 import de.kielregion.kooperation.projects.project.Project;
+import de.kielregion.kooperation.projects.project.ProjectDecided;
 import de.kielregion.kooperation.projects.project.ProjectService;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
 import de.kielregion.kooperation.projects.strategy.Measure;
@@ -28,6 +29,7 @@ import de.kielregion.kooperation.projects.strategy.OpenQuestion;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionResolvedEvent;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -56,6 +58,7 @@ public class DecisionService {
     private final ProjectService projects;
     private final StrategyService strategy;
     private final ObjectMapper mapper;
+    private final Event<ProjectDecided> decided;
 
     DecisionService(
             EntityManager em,
@@ -64,8 +67,10 @@ public class DecisionService {
             Caller caller,
             ProjectService projects,
             StrategyService strategy,
-            ObjectMapper mapper) {
+            ObjectMapper mapper,
+            Event<ProjectDecided> decided) {
         this.mapper = mapper;
+        this.decided = decided;
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
@@ -97,11 +102,7 @@ public class DecisionService {
     @Transactional
     public DecisionView decideProject(UUID projectId, ProjectDecisionRequest r) {
         Project project = projects.find(projectId);
-        if (project.status != ProjectStatus.PROPOSED) {
-            throw ProblemException.conflict(
-                    "Only a PROPOSED project can be decided; " + project.title + " is " + project.status,
-                    Map.of("currentStatus", project.status, "allowed", project.status.manualNext()));
-        }
+        project.requireDecidable();
         if (r.outcome() == ProjectOutcome.APPROVED_WITH_CONDITIONS
                 && (r.conditions() == null || r.conditions().isBlank())) {
             throw ProblemException.invalid("conditions", "are required for APPROVED_WITH_CONDITIONS");
@@ -116,7 +117,8 @@ public class DecisionService {
                 r.outcome().name(),
                 r.conditions(),
                 r.minutesReference());
-        projects.transition(project, ProjectStatus.valueOf(r.outcome().name()), d.id);
+        decided.fire(
+                new ProjectDecided(projectId, ProjectStatus.valueOf(r.outcome().name()), d.id));
         return DecisionView.of(d);
     }
 

@@ -116,6 +116,15 @@ public class Project {
         return moveTo(to, null);
     }
 
+    /** Only a PROPOSED project can be decided (approved, rejected or deferred); otherwise a 409. */
+    public void requireDecidable() {
+        if (status != ProjectStatus.PROPOSED) {
+            throw ProblemException.conflict(
+                    "Only a PROPOSED project can be decided; " + title + " is " + status,
+                    Map.of("currentStatus", status, "allowed", status.manualNext()));
+        }
+    }
+
     /** Moves the project as a decision or an allocation says; returns the event that tells the others. */
     public ProjectStatusChanged moveTo(ProjectStatus to, UUID decisionId) {
         ProjectStatus from = status;

@@ -167,8 +167,13 @@ public class ProjectService {
         }
     }
 
+    /** A recorded decision moves the project to its outcome, in the deciding transaction. */
+    void onDecided(@Observes ProjectDecided decided) {
+        transition(find(decided.projectId()), decided.outcome(), decided.decisionId());
+    }
+
     /** Moves a project as a decision or an allocation says; publishes ProjectStatusChanged. */
-    public void transition(Project p, ProjectStatus to, UUID decisionId) {
+    private void transition(Project p, ProjectStatus to, UUID decisionId) {
         record(p, p.moveTo(to, decisionId));
     }
 

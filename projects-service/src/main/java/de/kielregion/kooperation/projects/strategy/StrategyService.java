@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.strategy;
 
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -9,7 +10,6 @@ import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
-import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalRequest;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureRequest;
@@ -26,6 +26,8 @@ import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -36,11 +38,13 @@ public class StrategyService {
     private final EntityManager em;
     private final Audit audit;
     private final Caller caller;
+    private final ProjectParticipants projects;
 
-    StrategyService(EntityManager em, Audit audit, Caller caller) {
+    StrategyService(EntityManager em, Audit audit, Caller caller, ProjectParticipants projects) {
         this.em = em;
         this.audit = audit;
         this.caller = caller;
+        this.projects = projects;
     }
 
     // Goals
@@ -266,16 +270,17 @@ public class StrategyService {
             // A new step names its project; an existing one keeps the project it has (a step of a
             // measure only is not a shareholder's to change).
             UUID projectId = n.title == null ? r.projectId() : n.projectId;
-            Project project = projectId == null ? null : em.find(Project.class, projectId);
-            if (project == null
+            Optional<Set<Shareholder>> participants =
+                    projectId == null ? Optional.empty() : projects.shareholdersOf(projectId);
+            if (participants.isEmpty()
                     || caller.shareholder().isEmpty()
-                    || !project.shareholders.contains(caller.shareholder().get())
+                    || !participants.get().contains(caller.shareholder().get())
                     || !projectId.equals(r.projectId())
                     || r.measureId() != null) {
                 throw ProblemException.forbidden("A shareholder edits only next steps of projects it participates in");
             }
         }
-        if (r.projectId() != null && em.find(Project.class, r.projectId()) == null) {
+        if (r.projectId() != null && projects.shareholdersOf(r.projectId()).isEmpty()) {
             throw ProblemException.invalid("projectId", "names project " + r.projectId() + ", which does not exist");
         }
         n.title = r.title().trim();

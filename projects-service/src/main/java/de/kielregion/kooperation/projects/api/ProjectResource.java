@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.project;
+package de.kielregion.kooperation.projects.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -25,6 +25,8 @@ import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectApi.StatusChange;
+import de.kielregion.kooperation.projects.project.ProjectService;
+import de.kielregion.kooperation.projects.project.ProjectStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects;
+package de.kielregion.kooperation.projects.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -9,6 +9,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.projects.ProjectEvents;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.decision;
+package de.kielregion.kooperation.projects.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -13,6 +13,7 @@ import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;

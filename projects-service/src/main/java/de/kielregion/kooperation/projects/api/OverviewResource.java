@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.overview;
+package de.kielregion.kooperation.projects.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -13,6 +13,8 @@ import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import de.kielregion.kooperation.projects.overview.OverviewService;
+import de.kielregion.kooperation.projects.overview.StrategyDocument;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.budget;
+package de.kielregion.kooperation.projects.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -12,6 +12,8 @@ import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
+import de.kielregion.kooperation.projects.budget.BudgetService;
+import de.kielregion.kooperation.projects.budget.Category;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;

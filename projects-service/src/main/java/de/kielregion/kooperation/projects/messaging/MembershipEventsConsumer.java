@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.membership;
+package de.kielregion.kooperation.projects.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
@@ -13,6 +13,7 @@ import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
 import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.budget.Category;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.membership.MembershipReplica;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.partner;
+package de.kielregion.kooperation.projects.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
@@ -9,6 +9,9 @@ import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.partner.ExistingActivity;
+import de.kielregion.kooperation.projects.partner.FocusPartner;
+import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.projects.strategy;
+package de.kielregion.kooperation.projects.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -14,6 +14,7 @@ import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.strategy.OpenQuestion;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalRequest;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureRequest;
@@ -24,6 +25,7 @@ import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionRequest;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeRequest;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
