@@ -1,5 +1,7 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.contracts.partners.PartnerRetired;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -66,4 +68,18 @@ public class Partner {
 
     @Version
     public long version;
+
+    /**
+     * Retires the partner: it stays in the register and in the projects it is part of (flagged
+     * there) but joins no new one. Retiring a retired partner is a 409. Returns the event that
+     * tells the other services.
+     */
+    public PartnerRetired retire() {
+        if (status == PartnerStatus.RETIRED) {
+            throw ProblemException.conflict("Partner " + name + " is already retired");
+        }
+        status = PartnerStatus.RETIRED;
+        updatedAt = Instant.now();
+        return new PartnerRetired(id, name, status.name(), updatedAt);
+    }
 }

@@ -137,19 +137,15 @@ public class PartnerService {
         if (ifMatch != null) {
             Versions.requireCurrent(ifMatch, null, partner.version, "Partner " + id);
         }
-        if (partner.status == PartnerStatus.RETIRED) {
-            throw ProblemException.conflict("Partner " + partner.name + " is already retired");
-        }
-        partner.status = PartnerStatus.RETIRED;
-        partner.updatedAt = Instant.now();
+        PartnerRetired retired = partner.retire();
         em.flush();
         changeLog.record(
                 PartnerEvents.PARTNER,
                 id,
                 "PartnerRetired",
-                Map.of("status", Map.of("from", "ACTIVE", "to", "RETIRED")),
+                ChangeLog.statusMove(PartnerStatus.ACTIVE.name(), retired.status(), null),
                 PartnerEvents.PARTNER_RETIRED,
-                new PartnerRetired(id, partner.name, partner.status.name(), partner.updatedAt));
+                retired);
         return PartnerView.of(partner);
     }
 

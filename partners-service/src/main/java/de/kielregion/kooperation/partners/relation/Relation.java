@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.partners.relation;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -56,4 +57,37 @@ public class Relation {
 
     @Version
     public long version;
+
+    /** A new, not yet active focus-partner relation of a shareholder to a partner. */
+    public static Relation focusPartner(Shareholder shareholder, UUID partnerId) {
+        Relation r = new Relation();
+        r.id = UUID.randomUUID();
+        r.shareholder = shareholder;
+        r.partnerId = partnerId;
+        r.kind = RelationKind.FOCUS_PARTNER;
+        r.createdAt = Instant.now();
+        return r;
+    }
+
+    /** A decision designates the partner as focus partner from that day; one that is already is a 409. */
+    public void designateFocus(LocalDate since) {
+        if (status == RelationStatus.ACTIVE) {
+            throw ProblemException.conflict("The partner already is a focus partner of " + shareholder);
+        }
+        status = RelationStatus.ACTIVE;
+        this.since = since;
+        until = null;
+        updatedAt = Instant.now();
+    }
+
+    /** A decision ends the focus partnership on that day; revoking one that is not active is a 409. */
+    public void revokeFocus(LocalDate until) {
+        if (status != RelationStatus.ACTIVE) {
+            throw ProblemException.conflict(
+                    "The partner is not a focus partner of " + shareholder + ", so there is nothing to revoke");
+        }
+        status = RelationStatus.ENDED;
+        this.until = until;
+        updatedAt = Instant.now();
+    }
 }

@@ -147,34 +147,18 @@ public class RelationService {
                 .findFirst()
                 .orElse(null);
         RelationView before = relation == null ? null : RelationView.of(relation);
-        if (designate) {
-            if (relation != null && relation.status == RelationStatus.ACTIVE) {
-                throw ProblemException.conflict("The partner already is a focus partner of " + shareholder);
-            }
-            if (relation == null) {
-                relation = new Relation();
-                relation.id = UUID.randomUUID();
-                relation.shareholder = shareholder;
-                relation.partnerId = partnerId;
-                relation.kind = RelationKind.FOCUS_PARTNER;
-                relation.createdAt = Instant.now();
-            }
-            relation.status = RelationStatus.ACTIVE;
-            relation.since = decidedOn;
-            relation.until = null;
-            relation.updatedAt = Instant.now();
-            if (before == null) {
-                em.persist(relation);
-            }
-        } else {
-            if (relation == null || relation.status != RelationStatus.ACTIVE) {
-                throw ProblemException.conflict(
-                        "The partner is not a focus partner of " + shareholder + ", so there is nothing to revoke");
-            }
-            relation.status = RelationStatus.ENDED;
-            relation.until = decidedOn;
+        boolean fresh = relation == null;
+        if (fresh) {
+            relation = Relation.focusPartner(shareholder, partnerId);
         }
-        relation.updatedAt = Instant.now();
+        if (designate) {
+            relation.designateFocus(decidedOn);
+        } else {
+            relation.revokeFocus(decidedOn); // a fresh one is not active: 409, nothing persisted
+        }
+        if (fresh) {
+            em.persist(relation);
+        }
         em.flush();
         RelationView view = RelationView.of(relation);
         publish(

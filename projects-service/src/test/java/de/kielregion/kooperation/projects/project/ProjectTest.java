@@ -48,4 +48,13 @@ class ProjectTest {
                         .moveTo(ProjectStatus.APPROVED, decision)
                         .decisionId());
     }
+
+    @Test
+    void onlyAProposedProjectCanBeDecided() {
+        project(ProjectStatus.PROPOSED).requireDecidable();
+        Project approved = project(ProjectStatus.APPROVED);
+        ProblemException refused = assertThrows(ProblemException.class, approved::requireDecidable);
+        assertEquals(409, refused.problem().getStatus());
+        assertEquals(ProjectStatus.APPROVED, refused.problem().getExtensions().get("currentStatus"));
+    }
 }
