@@ -152,4 +152,40 @@ public class Membership {
                 renewalDate, termMonths, java.time.Period.parse(noticePeriod), decidedOn);
         return moveTo(MembershipStatus.NOTICE_GIVEN, decisionId, "notice given; ends " + endDate, organisationAcronym);
     }
+
+    /**
+     * Asks for the fee: the membership waits for the answer to this request (a new request
+     * replaces an older one, whose answer then no longer counts) and forgets an earlier refusal.
+     */
+    public void awaitFunding(UUID requestId) {
+        pendingRequest = requestId;
+        fundingNote = null;
+        updatedAt = Instant.now();
+    }
+
+    /** Whether an answer to this fee request is the one the membership waits for. */
+    public boolean awaitsAnswerTo(UUID requestId) {
+        return status == MembershipStatus.AWAITING_FUNDING
+                && (pendingRequest == null || pendingRequest.equals(requestId));
+    }
+
+    /** The fee is funded (or there is none): the membership starts, today unless a start date was agreed. */
+    public MembershipStatusChanged start(LocalDate today, UUID decisionId, String note, String organisationAcronym) {
+        pendingRequest = null;
+        fundingNote = null;
+        if (startDate == null) {
+            startDate = today;
+        }
+        if (renewalDate == null) {
+            renewalDate = startDate.plusMonths(termMonths);
+        }
+        return moveTo(MembershipStatus.ACTIVE, decisionId, note, organisationAcronym);
+    }
+
+    /** The fee request was refused: the membership keeps waiting, with the reason visible. */
+    public void fundingRefused(String reason) {
+        pendingRequest = null;
+        fundingNote = reason == null || reason.isBlank() ? "The fee request was refused" : reason;
+        updatedAt = Instant.now();
+    }
 }

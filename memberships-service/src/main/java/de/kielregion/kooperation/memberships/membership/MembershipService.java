@@ -288,7 +288,7 @@ public class MembershipService {
         if (version != null) {
             Versions.requireCurrent(null, version, m.version, "Membership " + id);
         }
-        record(m, m.moveByHand(to, LocalDate.now(), organisations.find(m.organisationId).acronym));
+        record(m, m.moveByHand(to, LocalDate.now(), acronymOf(m)));
         return views.of(m);
     }
 
@@ -302,23 +302,13 @@ public class MembershipService {
         if (m == null) {
             return null; // an answer about a membership this service does not know: nothing to do
         }
-        if (m.status != MembershipStatus.AWAITING_FUNDING
-                || (m.pendingRequest != null && !m.pendingRequest.equals(requestId))) {
+        if (!m.awaitsAnswerTo(requestId)) {
             return views.of(m); // not waiting, or the answer to an older request
         }
-        m.pendingRequest = null;
         if (allocated) {
-            m.fundingNote = null;
-            if (m.startDate == null) {
-                m.startDate = LocalDate.now();
-            }
-            if (m.renewalDate == null) {
-                m.renewalDate = m.startDate.plusMonths(m.termMonths);
-            }
-            transition(m, MembershipStatus.ACTIVE, null, "fee allocated");
+            record(m, m.start(LocalDate.now(), null, "fee allocated", acronymOf(m)));
         } else {
-            m.fundingNote = reason == null ? "The fee request was refused" : reason;
-            m.updatedAt = Instant.now();
+            m.fundingRefused(reason);
             audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", m.fundingNote));
         }
         return views.of(m);
@@ -351,7 +341,6 @@ public class MembershipService {
                 .setMaxResults(1)
                 .getSingleResult();
         requestFee(m, join.id, join.decidedOn);
-        m.updatedAt = Instant.now();
         audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
         return views.of(m);
     }
@@ -364,8 +353,7 @@ public class MembershipService {
                     "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
         }
         Organisation organisation = organisations.find(m.organisationId);
-        m.pendingRequest = UUID.randomUUID();
-        m.fundingNote = null;
+        m.awaitFunding(UUID.randomUUID());
         changeLog.record(
                 MembershipEvents.MEMBERSHIP,
                 m.id,
@@ -386,7 +374,11 @@ public class MembershipService {
     }
 
     private void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
-        record(m, m.moveTo(to, decisionId, note, organisations.find(m.organisationId).acronym));
+        record(m, m.moveTo(to, decisionId, note, acronymOf(m)));
+    }
+
+    private String acronymOf(Membership m) {
+        return organisations.find(m.organisationId).acronym;
     }
 
     /** The history entry and the event of a move. */
@@ -525,8 +517,7 @@ public class MembershipService {
             switch (r.kind()) {
                 case JOIN -> {
                     if (fee.signum() == 0) {
-                        applyFundingFree(m);
-                        transition(m, MembershipStatus.ACTIVE, d.id, "joined; no fee to fund");
+                        record(m, m.start(LocalDate.now(), d.id, "joined; no fee to fund", organisation.acronym));
                     } else {
                         transition(m, MembershipStatus.AWAITING_FUNDING, d.id, "joined; fee requested");
                         requestFee(m, d.id, r.decidedOn());
@@ -539,15 +530,6 @@ public class MembershipService {
             em.flush();
         }
         return DecisionView.of(d);
-    }
-
-    private static void applyFundingFree(Membership m) {
-        if (m.startDate == null) {
-            m.startDate = LocalDate.now();
-        }
-        if (m.renewalDate == null) {
-            m.renewalDate = m.startDate.plusMonths(m.termMonths);
-        }
     }
 
     // Deadlines

@@ -63,4 +63,41 @@ class MembershipTest {
         assertEquals("notice given; ends " + m.endDate, notice.note());
         assertTrue(m.endDate.isAfter(LocalDate.of(2026, 11, 27)), "ends after the notice: " + m.endDate);
     }
+
+    @Test
+    void onlyTheAnswerToThePendingFeeRequestCountsAndARefusalKeepsItWaiting() {
+        Membership m = membership(MembershipStatus.AWAITING_FUNDING);
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        m.awaitFunding(first);
+        m.fundingRefused(null);
+        assertEquals("The fee request was refused", m.fundingNote);
+        assertEquals(MembershipStatus.AWAITING_FUNDING, m.status);
+
+        m.awaitFunding(second);
+        assertEquals(null, m.fundingNote);
+        assertTrue(m.awaitsAnswerTo(second));
+        assertEquals(false, m.awaitsAnswerTo(first), "the answer to the older request no longer counts");
+        assertEquals(false, membership(MembershipStatus.ACTIVE).awaitsAnswerTo(second));
+    }
+
+    @Test
+    void aFundedMembershipStartsTodayUnlessAStartWasAgreedAndRenewsAfterItsTerm() {
+        Membership m = membership(MembershipStatus.AWAITING_FUNDING);
+        m.termMonths = 12;
+        m.awaitFunding(UUID.randomUUID());
+        MembershipStatusChanged started = m.start(LocalDate.of(2026, 3, 2), null, "fee allocated", "UBC");
+        assertEquals(MembershipStatus.ACTIVE, m.status);
+        assertEquals(LocalDate.of(2026, 3, 2), m.startDate);
+        assertEquals(LocalDate.of(2027, 3, 2), m.renewalDate);
+        assertEquals(null, m.pendingRequest);
+        assertEquals("AWAITING_FUNDING", started.from());
+
+        Membership agreed = membership(MembershipStatus.UNDER_REVIEW);
+        agreed.termMonths = 24;
+        agreed.startDate = LocalDate.of(2026, 1, 1);
+        agreed.start(LocalDate.of(2026, 3, 2), UUID.randomUUID(), "joined; no fee to fund", "UBC");
+        assertEquals(LocalDate.of(2026, 1, 1), agreed.startDate);
+        assertEquals(LocalDate.of(2028, 1, 1), agreed.renewalDate);
+    }
 }
