@@ -52,6 +52,12 @@ class CodeConventionsTest {
     }
 
     @Test
+    void eventTypesHaveNoServiceLocalAliases() throws IOException {
+        List<String> found = violations(Pattern.compile("static final String \\w+ = EventTypes\\."));
+        assertTrue(found.isEmpty(), "name the type by contracts.EventTypes itself: " + found);
+    }
+
+    @Test
     void entitiesArePlainJpaEntities() throws IOException {
         List<String> found = violations(Pattern.compile("PanacheEntity"));
         assertTrue(found.isEmpty(), "no Panache (it was used half): " + found);

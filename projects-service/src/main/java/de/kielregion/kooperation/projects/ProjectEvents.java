@@ -1,18 +1,10 @@
 package de.kielregion.kooperation.projects;
 
-import de.kielregion.kooperation.contracts.EventTypes;
-
-/** The events projects-service publishes to {@code cooperation.projects.v1} (see asyncapi.yaml). */
+/**
+ * The aggregate types of projects-service: the key of its history entries and the aggregate type of
+ * the events it publishes. The event types themselves are {@code contracts.EventTypes}.
+ */
 public final class ProjectEvents {
-
-    public static final String PROJECT_PROPOSED = EventTypes.PROJECT_PROPOSED;
-    public static final String PROJECT_UPDATED = EventTypes.PROJECT_UPDATED;
-    public static final String PROJECT_STATUS_CHANGED = EventTypes.PROJECT_STATUS_CHANGED;
-    public static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
-    public static final String RESOURCES_ALLOCATED = EventTypes.RESOURCES_ALLOCATED;
-    public static final String ALLOCATION_REJECTED = EventTypes.ALLOCATION_REJECTED;
-    public static final String RESOURCES_RELEASED = EventTypes.RESOURCES_RELEASED;
-    public static final String OPEN_QUESTION_RESOLVED = EventTypes.OPEN_QUESTION_RESOLVED;
 
     public static final String PROJECT = "Project";
     public static final String MEASURE = "Measure";

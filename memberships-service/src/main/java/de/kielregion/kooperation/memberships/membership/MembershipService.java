@@ -3,6 +3,7 @@ package de.kielregion.kooperation.memberships.membership;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
@@ -167,7 +168,7 @@ public class MembershipService {
                 m.id,
                 "MembershipProposed",
                 audit.diff(Map.of(), view),
-                MembershipEvents.MEMBERSHIP_PROPOSED,
+                EventTypes.MEMBERSHIP_PROPOSED,
                 view.asEvent());
         return view;
     }
@@ -204,7 +205,7 @@ public class MembershipService {
                 id,
                 "MembershipUpdated",
                 changes,
-                MembershipEvents.MEMBERSHIP_UPDATED,
+                EventTypes.MEMBERSHIP_UPDATED,
                 view.asEvent());
         return view;
     }
@@ -359,7 +360,7 @@ public class MembershipService {
                 m.id,
                 "FeeRequested",
                 Map.of("requestId", m.pendingRequest, "year", year, "fee", fee),
-                MembershipEvents.RESOURCES_REQUESTED,
+                EventTypes.RESOURCES_REQUESTED,
                 new ResourcesRequested(
                         m.pendingRequest,
                         MembershipEvents.MEMBERSHIP,
@@ -389,7 +390,7 @@ public class MembershipService {
                 m.id,
                 "StatusChanged",
                 ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
-                MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
+                EventTypes.MEMBERSHIP_STATUS_CHANGED,
                 moved);
     }
 
@@ -432,7 +433,7 @@ public class MembershipService {
                         Map.of("from", current == null ? "none" : current.yearlyFee, "to", change.yearlyFee()),
                         "validFrom",
                         change.validFrom()),
-                MembershipEvents.FEE_CHANGED,
+                EventTypes.MEMBERSHIP_FEE_CHANGED,
                 new MembershipFeeChanged(
                         id,
                         m.organisationId,
@@ -496,7 +497,7 @@ public class MembershipService {
                 id,
                 "DecisionRecorded",
                 Map.of("decisionId", d.id, "kind", d.kind, "outcome", d.outcome, "body", d.body),
-                MembershipEvents.DECISION_TAKEN,
+                EventTypes.DECISION_TAKEN,
                 new DecisionTaken(
                         d.id,
                         "memberships-service",

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.memberships.organisation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.Band;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModel;
@@ -86,7 +87,7 @@ public class OrganisationService {
                 o.id,
                 "OrganisationRegistered",
                 audit.diff(Map.of(), view),
-                MembershipEvents.ORGANISATION_REGISTERED,
+                EventTypes.ORGANISATION_REGISTERED,
                 view);
         return view;
     }
@@ -109,7 +110,7 @@ public class OrganisationService {
                 id,
                 "OrganisationUpdated",
                 changes,
-                MembershipEvents.ORGANISATION_UPDATED,
+                EventTypes.ORGANISATION_UPDATED,
                 view);
         return view;
     }

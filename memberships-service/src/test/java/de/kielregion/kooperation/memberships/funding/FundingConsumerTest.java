@@ -10,9 +10,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.infra.testing.RecordSender;
 import de.kielregion.kooperation.memberships.Api;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.platform.events.CloudEventHeaders;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -110,11 +110,11 @@ class FundingConsumerTest {
         List<String> requests = Api.events(
                         membership,
                         rs -> rs.stream()
-                                        .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r)))
+                                        .filter(r -> EventTypes.RESOURCES_REQUESTED.equals(Api.type(r)))
                                         .count()
                                 >= n)
                 .stream()
-                .filter(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r)))
+                .filter(r -> EventTypes.RESOURCES_REQUESTED.equals(Api.type(r)))
                 .map(r -> r.value())
                 .toList();
         assertEquals(n, requests.size(), "fee requests published");

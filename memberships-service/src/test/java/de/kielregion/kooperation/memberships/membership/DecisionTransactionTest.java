@@ -9,9 +9,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.infra.testing.TopicReader;
 import de.kielregion.kooperation.memberships.Api;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Kind;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Outcome;
@@ -68,14 +68,12 @@ class DecisionTransactionTest {
                         null));
         assertEquals(
                 2,
-                outboxRows(id, List.of(MembershipEvents.DECISION_TAKEN, MembershipEvents.RESOURCES_REQUESTED), true),
+                outboxRows(id, List.of(EventTypes.DECISION_TAKEN, EventTypes.RESOURCES_REQUESTED), true),
                 "inside the transaction both events are recorded");
         QuarkusTransaction.rollback();
 
         assertEquals(MembershipStatus.CANDIDATE, memberships.get(id).status());
-        assertEquals(
-                0,
-                outboxRows(id, List.of(MembershipEvents.DECISION_TAKEN, MembershipEvents.RESOURCES_REQUESTED), false));
+        assertEquals(0, outboxRows(id, List.of(EventTypes.DECISION_TAKEN, EventTypes.RESOURCES_REQUESTED), false));
         // The committed join of another membership arrives; the rolled-back one never does.
         UUID marker = UUID.fromString(proposedWithFee());
         QuarkusTransaction.requiringNew()
@@ -89,9 +87,8 @@ class DecisionTransactionTest {
                                 null,
                                 null)));
         List<ConsumerRecord<String, String>> markerEvents = Api.events(
-                marker.toString(),
-                rs -> rs.stream().anyMatch(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))));
-        assertTrue(markerEvents.stream().anyMatch(r -> MembershipEvents.DECISION_TAKEN.equals(Api.type(r))));
+                marker.toString(), rs -> rs.stream().anyMatch(r -> EventTypes.RESOURCES_REQUESTED.equals(Api.type(r))));
+        assertTrue(markerEvents.stream().anyMatch(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r))));
         List<ConsumerRecord<String, String>> events;
         try (TopicReader reader = new TopicReader(
                 ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class), Api.TOPIC)) {
@@ -99,9 +96,9 @@ class DecisionTransactionTest {
                     .filter(r -> id.toString().equals(r.key()))
                     .toList();
         }
-        assertEquals(MembershipEvents.MEMBERSHIP_PROPOSED, Api.type(events.get(0)), "its proposal was published");
-        assertFalse(events.stream().anyMatch(r -> MembershipEvents.DECISION_TAKEN.equals(Api.type(r))));
-        assertFalse(events.stream().anyMatch(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))));
+        assertEquals(EventTypes.MEMBERSHIP_PROPOSED, Api.type(events.get(0)), "its proposal was published");
+        assertFalse(events.stream().anyMatch(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r))));
+        assertFalse(events.stream().anyMatch(r -> EventTypes.RESOURCES_REQUESTED.equals(Api.type(r))));
     }
 
     @Test

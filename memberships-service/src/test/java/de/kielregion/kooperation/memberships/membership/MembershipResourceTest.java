@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.memberships.Api;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -217,18 +217,18 @@ class MembershipResourceTest {
                 .then()
                 .statusCode(409);
 
-        List<ConsumerRecord<String, String>> events = Api.events(
-                id, rs -> rs.stream().anyMatch(r -> MembershipEvents.RESOURCES_REQUESTED.equals(Api.type(r))));
+        List<ConsumerRecord<String, String>> events =
+                Api.events(id, rs -> rs.stream().anyMatch(r -> EventTypes.RESOURCES_REQUESTED.equals(Api.type(r))));
         List<String> types = events.stream().map(Api::type).toList();
         assertEquals(
                 List.of(
-                        MembershipEvents.MEMBERSHIP_PROPOSED,
-                        MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
-                        MembershipEvents.FEE_CHANGED,
-                        MembershipEvents.FEE_CHANGED,
-                        MembershipEvents.DECISION_TAKEN,
-                        MembershipEvents.MEMBERSHIP_STATUS_CHANGED,
-                        MembershipEvents.RESOURCES_REQUESTED),
+                        EventTypes.MEMBERSHIP_PROPOSED,
+                        EventTypes.MEMBERSHIP_STATUS_CHANGED,
+                        EventTypes.MEMBERSHIP_FEE_CHANGED,
+                        EventTypes.MEMBERSHIP_FEE_CHANGED,
+                        EventTypes.DECISION_TAKEN,
+                        EventTypes.MEMBERSHIP_STATUS_CHANGED,
+                        EventTypes.RESOURCES_REQUESTED),
                 types);
         JsonNode request = new ObjectMapper().readTree(events.get(6).value());
         // No start date: the year of the decision, 2024, whose fee on 1 January was 3000.00.

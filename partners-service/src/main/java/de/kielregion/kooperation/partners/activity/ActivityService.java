@@ -2,6 +2,7 @@ package de.kielregion.kooperation.partners.activity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
 import de.kielregion.kooperation.partners.PartnerEvents;
@@ -213,7 +214,7 @@ public class ActivityService {
                 activity.id,
                 before == null ? "ActivityCreated" : "ActivityUpdated",
                 audit.diff(before == null ? Map.of() : before, view),
-                PartnerEvents.ACTIVITY_UPSERTED,
+                EventTypes.ACTIVITY_UPSERTED,
                 asEvent(view));
         return new Upserted(view, before == null ? Outcome.CREATED : Outcome.UPDATED);
     }

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.partners.area;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
@@ -254,7 +255,7 @@ public class AreaService {
                 area.id,
                 action,
                 changes,
-                PartnerEvents.COOPERATION_AREA_CHANGED,
+                EventTypes.COOPERATION_AREA_CHANGED,
                 new AreaChangedEvent(
                         area.id,
                         area.name,

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.partners.decision;
 
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
@@ -105,7 +106,7 @@ public class DecisionService {
                         decision.outcome,
                         "body",
                         decision.body),
-                PartnerEvents.DECISION_TAKEN,
+                EventTypes.DECISION_TAKEN,
                 new DecisionTaken(
                         decision.id,
                         "partners-service",

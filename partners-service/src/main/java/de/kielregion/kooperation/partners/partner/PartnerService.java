@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
@@ -108,7 +109,7 @@ public class PartnerService {
                 partner.id,
                 "PartnerRegistered",
                 audit.diff(Map.of(), view),
-                PartnerEvents.PARTNER_REGISTERED,
+                EventTypes.PARTNER_REGISTERED,
                 view.asEvent());
         return view;
     }
@@ -127,7 +128,7 @@ public class PartnerService {
         em.flush();
         PartnerView after = PartnerView.of(partner);
         changeLog.record(
-                PartnerEvents.PARTNER, id, "PartnerUpdated", changes, PartnerEvents.PARTNER_UPDATED, after.asEvent());
+                PartnerEvents.PARTNER, id, "PartnerUpdated", changes, EventTypes.PARTNER_UPDATED, after.asEvent());
         return after;
     }
 
@@ -144,7 +145,7 @@ public class PartnerService {
                 id,
                 "PartnerRetired",
                 ChangeLog.statusMove(PartnerStatus.ACTIVE.name(), retired.status(), null),
-                PartnerEvents.PARTNER_RETIRED,
+                EventTypes.PARTNER_RETIRED,
                 retired);
         return PartnerView.of(partner);
     }

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.partners.relation;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
@@ -170,7 +171,7 @@ public class RelationService {
 
     private void publish(RelationView view, String action, Map<String, Object> changes) {
         changeLog.record(
-                PartnerEvents.RELATION, view.id(), action, changes, PartnerEvents.RELATION_CHANGED, asEvent(view));
+                PartnerEvents.RELATION, view.id(), action, changes, EventTypes.RELATION_CHANGED, asEvent(view));
     }
 
     /** The event payload (contracts) of a relation's state: the API view may change without changing it. */

@@ -9,8 +9,8 @@ import static de.kielregion.kooperation.partners.Api.partner;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.Api;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,7 +71,7 @@ class ActivityResourceTest {
         String marker = partner("Marker " + UUID.randomUUID(), "CITY", "DK");
         Api.events(marker, rs -> !rs.isEmpty());
         assertEquals(
-                List.of(PartnerEvents.ACTIVITY_UPSERTED, PartnerEvents.ACTIVITY_UPSERTED),
+                List.of(EventTypes.ACTIVITY_UPSERTED, EventTypes.ACTIVITY_UPSERTED),
                 Api.events(id, rs -> rs.size() >= 2).stream().map(Api::type).toList());
         as(VIEWER).when().get(path).then().statusCode(200).body("title", equalTo("Jugendaustausch 2024"));
     }

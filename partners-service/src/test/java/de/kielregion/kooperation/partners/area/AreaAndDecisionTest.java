@@ -14,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.Api;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -168,7 +168,7 @@ class AreaAndDecisionTest {
                 .statusCode(403);
 
         List<ConsumerRecord<String, String>> events = Api.events(area, rs -> !rs.isEmpty());
-        assertEquals(PartnerEvents.COOPERATION_AREA_CHANGED, Api.type(events.get(0)));
+        assertEquals(EventTypes.COOPERATION_AREA_CHANGED, Api.type(events.get(0)));
     }
 
     @Test
@@ -276,11 +276,11 @@ class AreaAndDecisionTest {
         List<ConsumerRecord<String, String>> events = Api.events(
                 aarhus,
                 rs -> rs.stream()
-                                .filter(r -> PartnerEvents.DECISION_TAKEN.equals(Api.type(r)))
+                                .filter(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r)))
                                 .count()
                         >= 3);
         List<ConsumerRecord<String, String>> decisions = events.stream()
-                .filter(r -> PartnerEvents.DECISION_TAKEN.equals(Api.type(r)))
+                .filter(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r)))
                 .toList();
         assertEquals(3, decisions.size());
         JsonNode approved = new ObjectMapper().readTree(decisions.get(1).value());

@@ -19,8 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.Api;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +65,7 @@ class PartnerResourceTest {
 
         List<ConsumerRecord<String, String>> events = Api.events(id, rs -> !rs.isEmpty());
         assertEquals(1, events.size());
-        assertEquals(PartnerEvents.PARTNER_REGISTERED, Api.type(events.get(0)));
+        assertEquals(EventTypes.PARTNER_REGISTERED, Api.type(events.get(0)));
         assertTrue(events.get(0).value().contains(name));
     }
 
@@ -263,7 +263,7 @@ class PartnerResourceTest {
         as(VIEWER).when().get("/partners/" + id).then().statusCode(200).body("status", equalTo("RETIRED"));
         List<ConsumerRecord<String, String>> events = Api.events(id, rs -> rs.size() >= 2);
         assertEquals(
-                List.of(PartnerEvents.PARTNER_REGISTERED, PartnerEvents.PARTNER_RETIRED),
+                List.of(EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_RETIRED),
                 events.stream().map(Api::type).toList());
     }
 

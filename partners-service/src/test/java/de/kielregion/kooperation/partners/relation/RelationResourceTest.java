@@ -11,8 +11,8 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.Api;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.HashMap;
 import java.util.List;
@@ -90,7 +90,7 @@ class RelationResourceTest {
                 .body("items[0].shareholder", equalTo("KIEL"));
 
         assertEquals(
-                List.of(PartnerEvents.RELATION_CHANGED, PartnerEvents.RELATION_CHANGED),
+                List.of(EventTypes.RELATION_CHANGED, EventTypes.RELATION_CHANGED),
                 Api.events(id, rs -> rs.size() >= 2).stream().map(Api::type).toList());
     }
 

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.budget;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.resources.AllocationChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
@@ -182,7 +183,7 @@ public class BudgetService {
                 a,
                 year,
                 category,
-                a.status == Status.ALLOCATED ? ProjectEvents.RESOURCES_ALLOCATED : ProjectEvents.ALLOCATION_REJECTED);
+                a.status == Status.ALLOCATED ? EventTypes.RESOURCES_ALLOCATED : EventTypes.ALLOCATION_REJECTED);
         return a;
     }
 
@@ -199,7 +200,7 @@ public class BudgetService {
         a.status = Status.RELEASED;
         a.updatedAt = Instant.now();
         em.flush();
-        publish(a, line.year, line.category, ProjectEvents.RESOURCES_RELEASED);
+        publish(a, line.year, line.category, EventTypes.RESOURCES_RELEASED);
         return view(a);
     }
 
@@ -222,7 +223,7 @@ public class BudgetService {
             a.reason = "released with the subject";
             a.updatedAt = Instant.now();
             em.flush();
-            publish(a, line.year, line.category, ProjectEvents.RESOURCES_RELEASED);
+            publish(a, line.year, line.category, EventTypes.RESOURCES_RELEASED);
         }
         return held.size();
     }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
@@ -154,7 +155,7 @@ public class DecisionService {
                 q.id,
                 "OpenQuestionResolved",
                 Map.of("decisionId", decisionId, "answer", answer),
-                ProjectEvents.OPEN_QUESTION_RESOLVED,
+                EventTypes.OPEN_QUESTION_RESOLVED,
                 new QuestionResolvedEvent(q.id, q.measureId, q.text, answer, decisionId));
     }
 
@@ -292,7 +293,7 @@ public class DecisionService {
                 key,
                 "DecisionRecorded",
                 Map.of("decisionId", d.id, "kind", kind, "outcome", outcome),
-                ProjectEvents.DECISION_TAKEN,
+                EventTypes.DECISION_TAKEN,
                 new DecisionTaken(
                         d.id,
                         SERVICE,

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.project;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
@@ -123,7 +124,7 @@ public class ProjectService {
                 p.id,
                 "ProjectProposed",
                 audit.diff(Map.of(), view),
-                ProjectEvents.PROJECT_PROPOSED,
+                EventTypes.PROJECT_PROPOSED,
                 view.asEvent());
         return view;
     }
@@ -145,7 +146,7 @@ public class ProjectService {
         em.flush();
         ProjectView view = view(p);
         changeLog.record(
-                ProjectEvents.PROJECT, id, "ProjectUpdated", changes, ProjectEvents.PROJECT_UPDATED, view.asEvent());
+                ProjectEvents.PROJECT, id, "ProjectUpdated", changes, EventTypes.PROJECT_UPDATED, view.asEvent());
         return view;
     }
 
@@ -185,7 +186,7 @@ public class ProjectService {
                 p.id,
                 "StatusChanged",
                 ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
-                ProjectEvents.PROJECT_STATUS_CHANGED,
+                EventTypes.PROJECT_STATUS_CHANGED,
                 moved);
         if (p.status == ProjectStatus.CANCELLED) {
             cancelled.fire(new ProjectCancelled(p.id)); // e.g. the budget gives its staff and money back

@@ -8,8 +8,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.projects.Api;
-import de.kielregion.kooperation.projects.ProjectEvents;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -89,7 +89,7 @@ class MembershipEventsTest {
                 feeRequest(UUID.randomUUID(), other, "1500.00", year));
 
         List<ConsumerRecord<String, String>> answer = Api.events(other.toString(), rs -> !rs.isEmpty());
-        assertEquals(ProjectEvents.ALLOCATION_REJECTED, Api.type(answer.get(0)));
+        assertEquals(EventTypes.ALLOCATION_REJECTED, Api.type(answer.get(0)));
         assertTrue(
                 answer.get(0).value().contains("1100.00 EUR free, 1500.00 asked"),
                 answer.get(0).value());
@@ -104,7 +104,7 @@ class MembershipEventsTest {
                 count("SELECT count(*) FROM outbox_event WHERE aggregateid = ?", membership.toString()),
                 "one answer for the one request");
         List<ConsumerRecord<String, String>> booked = Api.events(membership.toString(), rs -> !rs.isEmpty());
-        assertEquals(ProjectEvents.RESOURCES_ALLOCATED, Api.type(booked.get(0)));
+        assertEquals(EventTypes.RESOURCES_ALLOCATED, Api.type(booked.get(0)));
         as(VIEWER).when().get("/budget/" + year).then().body("lines[0].allocated", equalTo(3900.0f));
     }
 

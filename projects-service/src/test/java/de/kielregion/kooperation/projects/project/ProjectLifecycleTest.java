@@ -12,8 +12,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.projects.Api;
-import de.kielregion.kooperation.projects.ProjectEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Year;
 import java.util.HashMap;
@@ -176,7 +176,7 @@ class ProjectLifecycleTest {
         List<String> types = Api.events(
                         id,
                         rs -> rs.stream()
-                                        .filter(r -> ProjectEvents.PROJECT_STATUS_CHANGED.equals(Api.type(r)))
+                                        .filter(r -> EventTypes.PROJECT_STATUS_CHANGED.equals(Api.type(r)))
                                         .count()
                                 >= 4)
                 .stream()
@@ -184,15 +184,15 @@ class ProjectLifecycleTest {
                 .toList();
         assertEquals(
                 List.of(
-                        ProjectEvents.PROJECT_PROPOSED,
-                        ProjectEvents.PROJECT_STATUS_CHANGED,
-                        ProjectEvents.DECISION_TAKEN,
-                        ProjectEvents.PROJECT_STATUS_CHANGED,
-                        ProjectEvents.RESOURCES_ALLOCATED,
-                        ProjectEvents.PROJECT_STATUS_CHANGED,
-                        ProjectEvents.ALLOCATION_REJECTED,
-                        ProjectEvents.RESOURCES_ALLOCATED,
-                        ProjectEvents.PROJECT_STATUS_CHANGED),
+                        EventTypes.PROJECT_PROPOSED,
+                        EventTypes.PROJECT_STATUS_CHANGED,
+                        EventTypes.DECISION_TAKEN,
+                        EventTypes.PROJECT_STATUS_CHANGED,
+                        EventTypes.RESOURCES_ALLOCATED,
+                        EventTypes.PROJECT_STATUS_CHANGED,
+                        EventTypes.ALLOCATION_REJECTED,
+                        EventTypes.RESOURCES_ALLOCATED,
+                        EventTypes.PROJECT_STATUS_CHANGED),
                 types);
         as(VIEWER)
                 .queryParam("subjectType", "Project")

@@ -15,9 +15,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.infra.testing.Tokens;
 import de.kielregion.kooperation.projects.Api;
-import de.kielregion.kooperation.projects.ProjectEvents;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
 import java.util.List;
@@ -158,7 +158,7 @@ class StrategyTest {
         List<String> types = Api.events(question, rs -> rs.size() >= 2).stream()
                 .map(Api::type)
                 .toList();
-        assertEquals(List.of(ProjectEvents.DECISION_TAKEN, ProjectEvents.OPEN_QUESTION_RESOLVED), types);
+        assertEquals(List.of(EventTypes.DECISION_TAKEN, EventTypes.OPEN_QUESTION_RESOLVED), types);
 
         as(DECIDER)
                 .body(Map.of(
