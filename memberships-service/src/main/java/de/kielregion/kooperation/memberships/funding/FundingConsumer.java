@@ -21,9 +21,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class FundingConsumer {
 
-    static final String ALLOCATED = EventTypes.RESOURCES_ALLOCATED;
-    static final String REJECTED = EventTypes.ALLOCATION_REJECTED;
-
     private final Inbox inbox;
     private final MembershipService memberships;
     private final ObjectMapper mapper;
@@ -41,7 +38,8 @@ public class FundingConsumer {
     }
 
     void apply(IncomingEvent event) {
-        if (!ALLOCATED.equals(event.type()) && !REJECTED.equals(event.type())) {
+        if (!EventTypes.RESOURCES_ALLOCATED.equals(event.type())
+                && !EventTypes.ALLOCATION_REJECTED.equals(event.type())) {
             return; // releases and project events do not change a membership
         }
         AllocationChanged allocation = event.dataAs(AllocationChanged.class, mapper);
@@ -54,7 +52,7 @@ public class FundingConsumer {
         memberships.applyFundingAnswer(
                 allocation.subjectId(),
                 allocation.requestId(),
-                ALLOCATED.equals(event.type()),
-                ALLOCATED.equals(event.type()) ? null : allocation.reason());
+                EventTypes.RESOURCES_ALLOCATED.equals(event.type()),
+                EventTypes.RESOURCES_ALLOCATED.equals(event.type()) ? null : allocation.reason());
     }
 }

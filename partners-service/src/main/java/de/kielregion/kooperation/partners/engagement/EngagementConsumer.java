@@ -30,11 +30,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class EngagementConsumer {
 
-    static final String PROPOSED = EventTypes.PROJECT_PROPOSED;
-    static final String UPDATED = EventTypes.PROJECT_UPDATED;
-    static final String STATUS_CHANGED = EventTypes.PROJECT_STATUS_CHANGED;
-    static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
-
     private final Inbox inbox;
     private final EntityManager em;
     private final Audit audit;
@@ -55,7 +50,7 @@ public class EngagementConsumer {
 
     void apply(IncomingEvent event) {
         switch (event.type()) {
-            case PROPOSED, UPDATED -> {
+            case EventTypes.PROJECT_PROPOSED, EventTypes.PROJECT_UPDATED -> {
                 ProjectChanged project = event.dataAs(ProjectChanged.class, mapper);
                 Map<UUID, String> roles = new HashMap<>();
                 if (project.partners() != null) {
@@ -63,7 +58,7 @@ public class EngagementConsumer {
                 }
                 project(project.id(), project.title(), project.status(), roles);
             }
-            case STATUS_CHANGED -> {
+            case EventTypes.PROJECT_STATUS_CHANGED -> {
                 ProjectStatusChanged changed = event.dataAs(ProjectStatusChanged.class, mapper);
                 Map<UUID, String> roles = new HashMap<>();
                 if (changed.partners() != null) {
@@ -71,7 +66,7 @@ public class EngagementConsumer {
                 }
                 project(changed.projectId(), changed.title(), changed.to(), roles);
             }
-            case DECISION_TAKEN -> {
+            case EventTypes.DECISION_TAKEN -> {
                 DecisionTaken decision = event.dataAs(DecisionTaken.class, mapper);
                 if ("Project".equals(decision.subjectType()) && decision.subjectId() != null) {
                     decisionOnProject(decision);

@@ -33,13 +33,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class MembershipEventsConsumer {
 
-    static final String RESOURCES_REQUESTED = EventTypes.RESOURCES_REQUESTED;
-    static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
-    static final String PROPOSED = EventTypes.MEMBERSHIP_PROPOSED;
-    static final String UPDATED = EventTypes.MEMBERSHIP_UPDATED;
-    static final String STATUS_CHANGED = EventTypes.MEMBERSHIP_STATUS_CHANGED;
-    static final String FEE_CHANGED = EventTypes.MEMBERSHIP_FEE_CHANGED;
-
     private final Inbox inbox;
     private final BudgetService budget;
     private final DecisionService decisions;
@@ -81,7 +74,7 @@ public class MembershipEventsConsumer {
 
     void apply(IncomingEvent event) {
         switch (event.type()) {
-            case RESOURCES_REQUESTED -> {
+            case EventTypes.RESOURCES_REQUESTED -> {
                 ResourcesRequested request = event.dataAs(ResourcesRequested.class, mapper);
                 Category category;
                 try {
@@ -110,8 +103,8 @@ public class MembershipEventsConsumer {
                         category,
                         amount);
             }
-            case DECISION_TAKEN -> decisions.registerExternal(event);
-            case PROPOSED, UPDATED -> {
+            case EventTypes.DECISION_TAKEN -> decisions.registerExternal(event);
+            case EventTypes.MEMBERSHIP_PROPOSED, EventTypes.MEMBERSHIP_UPDATED -> {
                 MembershipChanged changed = event.dataAs(MembershipChanged.class, mapper);
                 replica(
                         changed.id(),
@@ -120,7 +113,7 @@ public class MembershipEventsConsumer {
                         changed.status(),
                         changed.currentYearlyFee());
             }
-            case STATUS_CHANGED -> {
+            case EventTypes.MEMBERSHIP_STATUS_CHANGED -> {
                 MembershipStatusChanged changed = event.dataAs(MembershipStatusChanged.class, mapper);
                 MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
                 if (m != null) {
@@ -128,7 +121,7 @@ public class MembershipEventsConsumer {
                     m.updatedAt = Instant.now();
                 }
             }
-            case FEE_CHANGED -> {
+            case EventTypes.MEMBERSHIP_FEE_CHANGED -> {
                 MembershipFeeChanged changed = event.dataAs(MembershipFeeChanged.class, mapper);
                 MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
                 if (m != null) {

@@ -29,14 +29,6 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class PartnerReplicaConsumer {
 
-    static final String REGISTERED = EventTypes.PARTNER_REGISTERED;
-    static final String UPDATED = EventTypes.PARTNER_UPDATED;
-    static final String RETIRED = EventTypes.PARTNER_RETIRED;
-
-    static final String DECISION_TAKEN = EventTypes.DECISION_TAKEN;
-    static final String ACTIVITY_UPSERTED = EventTypes.ACTIVITY_UPSERTED;
-    static final String RELATION_CHANGED = EventTypes.RELATION_CHANGED;
-
     private final Inbox inbox;
     private final EntityManager em;
     private final DecisionService decisions;
@@ -119,8 +111,9 @@ public class PartnerReplicaConsumer {
 
     void apply(IncomingEvent event) {
         switch (event.type()) {
-            case REGISTERED, UPDATED -> partner(event.dataAs(PartnerChanged.class, mapper));
-            case RETIRED -> {
+            case EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_UPDATED ->
+                partner(event.dataAs(PartnerChanged.class, mapper));
+            case EventTypes.PARTNER_RETIRED -> {
                 PartnerReplica replica = em.find(
                         PartnerReplica.class,
                         event.dataAs(PartnerRetired.class, mapper).id());
@@ -129,9 +122,9 @@ public class PartnerReplicaConsumer {
                     replica.updatedAt = Instant.now();
                 }
             }
-            case DECISION_TAKEN -> decisions.registerExternal(event);
-            case ACTIVITY_UPSERTED -> activity(event.dataAs(ActivityUpserted.class, mapper));
-            case RELATION_CHANGED -> {
+            case EventTypes.DECISION_TAKEN -> decisions.registerExternal(event);
+            case EventTypes.ACTIVITY_UPSERTED -> activity(event.dataAs(ActivityUpserted.class, mapper));
+            case EventTypes.RELATION_CHANGED -> {
                 RelationChanged relation = event.dataAs(RelationChanged.class, mapper);
                 if ("FOCUS_PARTNER".equals(relation.kind())) {
                     focusPartner(relation);
