@@ -24,6 +24,8 @@ import java.util.UUID;
  *        it is (partners); null otherwise
  * @param organisationId the organisation of a membership decision
  * @param organisationAcronym its acronym, e.g. {@code UBC}
+ * @param revisitOn the day a DEFERRED decision is taken up again; null for every other outcome
+ *        (added after v1 was first published: older events lack it and are read with null)
  */
 public record DecisionTaken(
         UUID decisionId,
@@ -40,4 +42,5 @@ public record DecisionTaken(
         String note,
         Shareholder shareholder,
         UUID organisationId,
-        String organisationAcronym) {}
+        String organisationAcronym,
+        LocalDate revisitOn) {}

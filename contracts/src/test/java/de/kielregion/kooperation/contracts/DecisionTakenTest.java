@@ -40,7 +40,8 @@ class DecisionTakenTest {
                 "eine Notiz",
                 Shareholder.KIEL,
                 UUID.randomUUID(),
-                "UBC");
+                "UBC",
+                LocalDate.of(2025, 6, 1));
         String json = mapper.writeValueAsString(taken);
         assertEquals(taken, tolerant.readValue(json));
     }
@@ -57,6 +58,7 @@ class DecisionTakenTest {
         assertEquals(DecisionOutcome.APPROVED, taken.outcome());
         assertNull(taken.note());
         assertNull(taken.shareholder());
+        assertNull(taken.revisitOn(), "revisitOn came later: a v1 event without it reads as not deferred");
     }
 
     @Test

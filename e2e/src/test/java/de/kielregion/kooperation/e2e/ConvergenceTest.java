@@ -121,13 +121,24 @@ class ConvergenceTest {
                                     .extract();
                         case "PROPOSED" ->
                             suite.as("projects", DECIDER)
-                                    .body(Map.of(
-                                            "body",
-                                            "MANAGEMENT",
-                                            "decidedOn",
-                                            "2024-11-20",
-                                            "outcome",
-                                            random.nextBoolean() ? "APPROVED" : "DEFERRED"))
+                                    .body(
+                                            random.nextBoolean()
+                                                    ? Map.of(
+                                                            "body",
+                                                            "MANAGEMENT",
+                                                            "decidedOn",
+                                                            "2024-11-20",
+                                                            "outcome",
+                                                            "APPROVED")
+                                                    : Map.of(
+                                                            "body",
+                                                            "MANAGEMENT",
+                                                            "decidedOn",
+                                                            "2024-11-20",
+                                                            "outcome",
+                                                            "DEFERRED",
+                                                            "revisitOn",
+                                                            "2025-03-19"))
                                     .when()
                                     .post("/projects/" + id + "/decisions")
                                     .then()

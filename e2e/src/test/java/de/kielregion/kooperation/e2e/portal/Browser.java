@@ -187,6 +187,19 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Picks a day in a date field. Typing into one depends on the browser's locale (the order of
+     * day, month and year), so the value is set as the date picker sets it, with its input event.
+     */
+    Browser date(String css, java.time.LocalDate day) {
+        retrying(() -> driver.executeScript(
+                "arguments[0].value = arguments[1];"
+                        + " arguments[0].dispatchEvent(new Event('input', {bubbles: true}));",
+                find(css),
+                day.toString()));
+        return this;
+    }
+
     /** Chromium reports an element of a replaced page either as stale or as not belonging to the document. */
     private static boolean replaced(org.openqa.selenium.WebDriverException e) {
         return e instanceof org.openqa.selenium.StaleElementReferenceException

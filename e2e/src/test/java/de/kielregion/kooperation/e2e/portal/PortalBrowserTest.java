@@ -434,6 +434,26 @@ class PortalBrowserTest {
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
             dirk.open("/memberships/" + ubc);
             assertEquals("In Prüfung", dirk.text("[data-testid=membership-status]"));
+            // "AR vertagt UBC": a deferral needs the day the board comes back to it.
+            dirk.choose("#md-kind", "Beitritt")
+                    .choose("#md-outcome", "Vertagt")
+                    .type("#md-min", "AR-Sitzung " + TAG + ", TOP 5")
+                    .submit("[data-testid=membership-decide]");
+            assertFalse(dirk.text("#e-md-revisit").isBlank(), "the missing revisit day is named at its field");
+            dirk.choose("#md-kind", "Beitritt")
+                    .choose("#md-outcome", "Vertagt")
+                    .date("#md-revisit", LocalDate.now().plusDays(1))
+                    .type("#md-min", "AR-Sitzung " + TAG + ", TOP 5")
+                    .submit("[data-testid=membership-decide]");
+            assertEquals("In Prüfung", dirk.text("[data-testid=membership-status]"));
+            assertTrue(dirk.text("#membership-decisions").contains("Vertagt"));
+            dirk.open("/");
+            assertTrue(
+                    dirk.text("[data-testid=deferred]").contains("UBC"),
+                    "the dashboard lists the postponed decision: " + dirk.text("[data-testid=deferred]"));
+            axe(dirk, "dashboard with a deferral");
+
+            dirk.open("/memberships/" + ubc);
             dirk.choose("#md-kind", "Beitritt")
                     .choose("#md-outcome", "Zugestimmt")
                     .type("#md-min", "AR-Sitzung " + TAG + ", TOP 6")
@@ -443,6 +463,8 @@ class PortalBrowserTest {
             dirk.wait.until(d -> dirk.text("[data-testid=membership-status]").equals("Aktiv"));
             assertEquals(Boolean.TRUE, dirk.raw().executeScript("return window.__notReloaded === true;"));
             axe(dirk, "membership decided");
+            dirk.open("/");
+            assertFalse(dirk.text("[data-testid=deferred]").contains("UBC"), "decided now: no longer waiting");
         }
     }
 }

@@ -164,7 +164,13 @@ public final class MembershipApi {
             @Size(max = 2000) String conditions,
 
             @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 6")
-            String minutesReference) {}
+            String minutesReference,
+
+            @Schema(
+                    description = "Required for a DEFERRED decision, absent otherwise: the day the body takes it"
+                            + " up again (after decidedOn, within five years)",
+                    example = "2025-03-19")
+            LocalDate revisitOn) {}
 
     @Schema(name = "MembershipDecisionView")
     public record DecisionView(
@@ -176,6 +182,7 @@ public final class MembershipApi {
             Outcome outcome,
             String conditions,
             String minutesReference,
+            LocalDate revisitOn,
             String recordedBy,
             Instant recordedAt) {
 
@@ -189,6 +196,7 @@ public final class MembershipApi {
                     d.outcome,
                     d.conditions,
                     d.minutesReference,
+                    d.revisitOn,
                     d.recordedBy,
                     d.recordedAt);
         }

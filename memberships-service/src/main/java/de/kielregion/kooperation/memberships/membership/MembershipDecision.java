@@ -27,7 +27,9 @@ public class MembershipDecision {
     @Schema(name = "MembershipDecisionOutcome")
     public enum Outcome {
         APPROVED,
-        REJECTED
+        REJECTED,
+        /** Postponed (e.g. "AR vertagt UBC"): the status stays; {@code revisitOn} says when it comes back. */
+        DEFERRED
     }
 
     @Id
@@ -52,6 +54,10 @@ public class MembershipDecision {
 
     @Column(name = "minutes_ref")
     public String minutesReference;
+
+    /** The day a DEFERRED decision is taken up again; null for the other outcomes. */
+    @Column(name = "revisit_on")
+    public LocalDate revisitOn;
 
     @Column(name = "recorded_by")
     public String recordedBy;

@@ -20,6 +20,7 @@ import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
+import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -470,6 +471,8 @@ public class MembershipService {
         Membership m = find(id);
         Organisation organisation = organisations.find(m.organisationId);
         m.requireDecidable(r.kind());
+        LocalDate revisitOn =
+                Deferral.revisitOn(r.outcome() == MembershipDecision.Outcome.DEFERRED, r.decidedOn(), r.revisitOn());
         BigDecimal fee = null;
         int year = (m.startDate != null ? m.startDate : r.decidedOn()).getYear();
         if (r.kind() == MembershipDecision.Kind.JOIN && r.outcome() == MembershipDecision.Outcome.APPROVED) {
@@ -488,6 +491,7 @@ public class MembershipService {
         d.outcome = r.outcome();
         d.conditions = Texts.trimToNull(r.conditions());
         d.minutesReference = Texts.trimToNull(r.minutesReference());
+        d.revisitOn = revisitOn;
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);
@@ -496,7 +500,7 @@ public class MembershipService {
                 MembershipEvents.MEMBERSHIP,
                 id,
                 "DecisionRecorded",
-                Map.of("decisionId", d.id, "kind", d.kind, "outcome", d.outcome, "body", d.body),
+                ChangeLog.decision(d.id, d.kind, d.outcome, d.body, d.revisitOn),
                 EventTypes.DECISION_TAKEN,
                 new DecisionTaken(
                         d.id,
@@ -513,7 +517,8 @@ public class MembershipService {
                         null,
                         m.holder,
                         organisation.id,
-                        organisation.acronym));
+                        organisation.acronym,
+                        d.revisitOn));
         if (r.outcome() == MembershipDecision.Outcome.APPROVED) {
             switch (r.kind()) {
                 case JOIN -> {

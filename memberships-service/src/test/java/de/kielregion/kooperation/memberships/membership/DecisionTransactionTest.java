@@ -65,6 +65,7 @@ class DecisionTransactionTest {
                         LocalDate.of(2025, 2, 1),
                         Outcome.APPROVED,
                         null,
+                        null,
                         null));
         assertEquals(
                 2,
@@ -84,6 +85,7 @@ class DecisionTransactionTest {
                                 DecisionBody.MANAGEMENT,
                                 LocalDate.of(2025, 2, 1),
                                 Outcome.APPROVED,
+                                null,
                                 null,
                                 null)));
         List<ConsumerRecord<String, String>> markerEvents = Api.events(
@@ -113,6 +115,7 @@ class DecisionTransactionTest {
                                 LocalDate.of(2025, 2, 1),
                                 Outcome.APPROVED,
                                 "Beitrag aus Linie 2025",
+                                null,
                                 null)));
         assertEquals(MembershipStatus.AWAITING_FUNDING, memberships.get(id).status());
 

@@ -239,6 +239,57 @@ class MembershipResourceTest {
     }
 
     @Test
+    void theBoardPostponesAJoinDecisionAndTheMembershipStaysUnderReview() throws Exception {
+        String org = organisation(acronym());
+        String id = candidate("KIELREGION", org);
+        as(COORDINATOR)
+                .body(Map.of("status", "UNDER_REVIEW"))
+                .when()
+                .post("/memberships/" + id + "/status")
+                .then()
+                .statusCode(200);
+        Map<String, Object> deferred = new HashMap<>(decision("JOIN", "DEFERRED", "2024-11-20"));
+        as(DECIDER)
+                .body(deferred)
+                .when()
+                .post("/memberships/" + id + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("revisitOn"));
+        deferred.put("revisitOn", "2030-01-01");
+        as(DECIDER)
+                .body(deferred)
+                .when()
+                .post("/memberships/" + id + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("within 5 years"));
+        deferred.put("revisitOn", "2025-03-19");
+        // No fee is needed to postpone: nothing is requested.
+        as(DECIDER)
+                .body(deferred)
+                .when()
+                .post("/memberships/" + id + "/decisions")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("DEFERRED"))
+                .body("revisitOn", equalTo("2025-03-19"));
+        as(VIEWER).when().get("/memberships/" + id).then().body("status", equalTo("UNDER_REVIEW"));
+
+        List<ConsumerRecord<String, String>> events =
+                Api.events(id, rs -> rs.stream().anyMatch(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r))));
+        assertEquals(
+                List.of(
+                        EventTypes.MEMBERSHIP_PROPOSED,
+                        EventTypes.MEMBERSHIP_STATUS_CHANGED,
+                        EventTypes.DECISION_TAKEN),
+                events.stream().map(Api::type).toList());
+        JsonNode taken = new ObjectMapper().readTree(events.get(2).value());
+        assertEquals("DEFERRED", taken.get("outcome").asText());
+        assertEquals("2025-03-19", taken.get("revisitOn").asText());
+    }
+
+    @Test
     void shareholderWritesOnlyMembershipsItHolds() {
         String org = organisation(acronym());
         as(KIEL).body(Map.of("holder", "KIEL", "organisationId", org))

@@ -36,7 +36,13 @@ public final class DecisionApi {
             @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 5")
             String minutesReference,
 
-            @Size(max = 2000) String note) {}
+            @Size(max = 2000) String note,
+
+            @Schema(
+                    description = "Required for a DEFERRED decision, absent otherwise: the day the body takes it"
+                            + " up again (after decidedOn, within five years)",
+                    example = "2025-03-19")
+            LocalDate revisitOn) {}
 
     @Schema(name = "PartnerDecisionView")
     public record DecisionView(
@@ -49,6 +55,7 @@ public final class DecisionApi {
             Outcome outcome,
             String minutesReference,
             String note,
+            LocalDate revisitOn,
             String recordedBy,
             Instant recordedAt) {
 
@@ -63,6 +70,7 @@ public final class DecisionApi {
                     d.outcome,
                     d.minutesReference,
                     d.note,
+                    d.revisitOn,
                     d.recordedBy,
                     d.recordedAt);
         }

@@ -13,6 +13,7 @@ import de.kielregion.kooperation.partners.partner.PartnerStatus;
 import de.kielregion.kooperation.partners.relation.RelationService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
+import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
@@ -20,8 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -73,6 +74,8 @@ public class DecisionService {
         Partner partner = partners.find(partnerId);
         Shareholder shareholder = r.shareholder() == null ? Shareholder.KIELREGION : r.shareholder();
         boolean designate = r.kind() == PartnerDecision.Kind.DESIGNATE_FOCUS_PARTNER;
+        LocalDate revisitOn =
+                Deferral.revisitOn(r.outcome() == PartnerDecision.Outcome.DEFERRED, r.decidedOn(), r.revisitOn());
         if (r.outcome() == PartnerDecision.Outcome.APPROVED) {
             if (designate && partner.status == PartnerStatus.RETIRED) {
                 throw ProblemException.conflict(partner.name + " is retired and cannot become a focus partner");
@@ -89,6 +92,7 @@ public class DecisionService {
         decision.outcome = r.outcome();
         decision.minutesReference = Texts.trimToNull(r.minutesReference());
         decision.note = Texts.trimToNull(r.note());
+        decision.revisitOn = revisitOn;
         decision.recordedBy = caller.subject();
         decision.recordedAt = Instant.now();
         em.persist(decision);
@@ -97,15 +101,7 @@ public class DecisionService {
                 PartnerEvents.PARTNER,
                 partnerId,
                 "DecisionRecorded",
-                Map.of(
-                        "decisionId",
-                        decision.id,
-                        "kind",
-                        decision.kind,
-                        "outcome",
-                        decision.outcome,
-                        "body",
-                        decision.body),
+                ChangeLog.decision(decision.id, decision.kind, decision.outcome, decision.body, decision.revisitOn),
                 EventTypes.DECISION_TAKEN,
                 new DecisionTaken(
                         decision.id,
@@ -122,7 +118,8 @@ public class DecisionService {
                         decision.note,
                         shareholder,
                         null,
-                        null));
+                        null,
+                        decision.revisitOn));
         return DecisionView.of(decision);
     }
 }

@@ -27,7 +27,9 @@ public class PartnerDecision {
     @Schema(name = "PartnerDecisionOutcome")
     public enum Outcome {
         APPROVED,
-        REJECTED
+        REJECTED,
+        /** Postponed (e.g. "AR vertagt"): nothing changes; {@code revisitOn} says when it comes back. */
+        DEFERRED
     }
 
     @Id
@@ -55,6 +57,10 @@ public class PartnerDecision {
     public String minutesReference;
 
     public String note;
+
+    /** The day a DEFERRED decision is taken up again; null for the other outcomes. */
+    @Column(name = "revisit_on")
+    public LocalDate revisitOn;
 
     @Column(name = "recorded_by")
     public String recordedBy;

@@ -291,6 +291,67 @@ class AreaAndDecisionTest {
     }
 
     @Test
+    void theBoardPostponesAFocusPartnerDecisionToADayItNames() throws Exception {
+        String goeteborg = partner("Göteborg " + UUID.randomUUID(), "CITY", "SE");
+        Map<String, Object> deferred = new HashMap<>(decision("DESIGNATE_FOCUS_PARTNER", "DEFERRED", "2024-11-20"));
+        as(DECIDER)
+                .body(deferred)
+                .when()
+                .post("/partners/" + goeteborg + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("revisitOn"))
+                .body("detail", containsString("required"));
+        deferred.put("revisitOn", "2024-11-20");
+        as(DECIDER)
+                .body(deferred)
+                .when()
+                .post("/partners/" + goeteborg + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("after"));
+        Map<String, Object> approvedWithDate =
+                new HashMap<>(decision("DESIGNATE_FOCUS_PARTNER", "APPROVED", "2024-11-20"));
+        approvedWithDate.put("revisitOn", "2025-03-19");
+        as(DECIDER)
+                .body(approvedWithDate)
+                .when()
+                .post("/partners/" + goeteborg + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("revisitOn"));
+        as(VIEWER).when().get("/partners/" + goeteborg + "/decisions").then().body("", hasSize(0));
+
+        deferred.put("revisitOn", "2025-03-19");
+        as(DECIDER)
+                .body(deferred)
+                .when()
+                .post("/partners/" + goeteborg + "/decisions")
+                .then()
+                .statusCode(201)
+                .body("outcome", equalTo("DEFERRED"))
+                .body("revisitOn", equalTo("2025-03-19"));
+        as(VIEWER)
+                .queryParam("partnerId", goeteborg)
+                .queryParam("kind", "FOCUS_PARTNER")
+                .when()
+                .get("/relations")
+                .then()
+                .body("totalItems", equalTo(0));
+        JsonNode taken = new ObjectMapper()
+                .readTree(Api.events(
+                                goeteborg,
+                                rs -> rs.stream().anyMatch(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r))))
+                        .stream()
+                        .filter(r -> EventTypes.DECISION_TAKEN.equals(Api.type(r)))
+                        .findFirst()
+                        .orElseThrow()
+                        .value());
+        assertEquals("DEFERRED", taken.get("outcome").asText());
+        assertEquals("2025-03-19", taken.get("revisitOn").asText());
+    }
+
+    @Test
     void retiredPartnerCannotBecomeFocusPartner() {
         String gone = partner("Gone " + UUID.randomUUID(), "CITY", "DK");
         as(COORDINATOR).when().post("/partners/" + gone + "/retire").then().statusCode(200);

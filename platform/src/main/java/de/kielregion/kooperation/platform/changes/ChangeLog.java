@@ -62,6 +62,23 @@ public class ChangeLog {
         return outbox.record(eventAggregateType, String.valueOf(eventKey), eventType, payload);
     }
 
+    /**
+     * The history of a recorded decision: its id, kind, outcome and body, and for a deferral the
+     * day it comes back.
+     */
+    public static Map<String, Object> decision(
+            UUID decisionId, Object kind, Object outcome, Object body, java.time.LocalDate revisitOn) {
+        Map<String, Object> history = new LinkedHashMap<>();
+        history.put("decisionId", decisionId);
+        history.put("kind", kind);
+        history.put("outcome", outcome);
+        history.put("body", body);
+        if (revisitOn != null) {
+            history.put("revisitOn", revisitOn);
+        }
+        return history;
+    }
+
     /** The history of a status move: {@code status: {from, to}}, and the decision that made it, if one did. */
     public static Map<String, Object> statusMove(String from, String to, UUID decisionId) {
         Map<String, Object> history = new LinkedHashMap<>();

@@ -36,7 +36,7 @@ public class MembershipsPage extends PageSupport {
             "NOTICE_GIVEN",
             "ENDED");
     static final List<String> KINDS = List.of("JOIN", "DECLINE", "TERMINATE");
-    static final List<String> OUTCOMES = List.of("APPROVED", "REJECTED");
+    static final List<String> OUTCOMES = List.of("APPROVED", "REJECTED", "DEFERRED");
 
     @Inject
     @RestClient
@@ -109,7 +109,9 @@ public class MembershipsPage extends PageSupport {
                                 "conditions",
                                 Forms.text(form, "conditions"),
                                 "minutesReference",
-                                Forms.text(form, "minutesReference"))));
+                                Forms.text(form, "minutesReference"),
+                                "revisitOn",
+                                Forms.text(form, "revisitOn"))));
     }
 
     @POST
@@ -128,6 +130,6 @@ public class MembershipsPage extends PageSupport {
                 },
                 problem -> detail(id)
                         .data("action", Forms.text(form, "action"))
-                        .data("otherViolations", problem.otherViolations(java.util.Set.of("decidedOn"))));
+                        .data("otherViolations", problem.otherViolations(java.util.Set.of("decidedOn", "revisitOn"))));
     }
 }

@@ -230,7 +230,9 @@ public class ProjectsPage extends PageSupport {
                                     "conditions",
                                     Forms.text(form, "conditions"),
                                     "minutesReference",
-                                    Forms.text(form, "minutesReference")));
+                                    Forms.text(form, "minutesReference"),
+                                    "revisitOn",
+                                    Forms.text(form, "revisitOn")));
                     return "/projects/" + id;
                 },
                 detailAgain(id, form));
@@ -261,7 +263,9 @@ public class ProjectsPage extends PageSupport {
             String id, MultivaluedMap<String, String> form) {
         return problem -> detail(id, null)
                 .data("action", Forms.text(form, "action"))
-                .data("otherViolations", problem.otherViolations(Set.of("decidedOn", "conditions", "amount")));
+                .data(
+                        "otherViolations",
+                        problem.otherViolations(Set.of("decidedOn", "conditions", "amount", "revisitOn")));
     }
 
     private TemplateInstance formPage(Map<String, Object> project, ServiceProblem problem, Map<String, Object> values) {

@@ -7,12 +7,14 @@ import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.PendingDeferral;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -24,6 +26,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,25 +50,41 @@ public class DecisionResource {
             operationId = "listDecisions",
             summary = "The decision register",
             description = "Newest first; filter by subjectType (Project, "
-                    + "Measure, OpenQuestion, Strategy), subjectId (one subject's decisions), body, service, and date range from/to (ISO dates); sort by decidedOn, "
-                    + "recordedAt, subjectName. Roles: every role.")
+                    + "Measure, OpenQuestion, Strategy), subjectId (one subject's decisions), body, service, outcome (e.g. DEFERRED), and date range from/to (ISO dates); sort by decidedOn, "
+                    + "recordedAt, subjectName, revisitOn. Roles: every role.")
     public Page<DecisionView> register(
             @QueryParam("subjectType") String subjectType,
             @QueryParam("subjectId") java.util.UUID subjectId,
             @QueryParam("body") String body,
             @QueryParam("service") String service,
+            @QueryParam("outcome") String outcome,
             @QueryParam("from") String from,
             @QueryParam("to") String to,
             @Valid @BeanParam PageQuery paging) {
         DecisionBody parsedBody = Params.enumOf(DecisionBody.class, body, "body");
+        DecisionOutcome parsedOutcome = Params.enumOf(DecisionOutcome.class, outcome, "outcome");
         return decisions.register(
                 Texts.trimToNull(subjectType),
                 subjectId,
                 parsedBody == null ? null : parsedBody.name(),
                 Texts.trimToNull(service),
+                parsedOutcome == null ? null : parsedOutcome.name(),
                 date(from, "from"),
                 date(to, "to"),
                 paging);
+    }
+
+    @GET
+    @Path("/deferred")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listPendingDeferrals",
+            summary = "Postponed decisions still waiting",
+            description = "Decisions of every service with outcome DEFERRED whose subject has not been decided on"
+                    + " again (same kind) since, soonest revisit date first; due once that day has come."
+                    + " Roles: every role.")
+    public List<PendingDeferral> deferred() {
+        return decisions.pendingDeferrals(LocalDate.now());
     }
 
     private static LocalDate date(String value, String name) {

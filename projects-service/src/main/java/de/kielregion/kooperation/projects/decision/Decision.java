@@ -48,6 +48,10 @@ public class Decision {
     /** The organisation (acronym) of a membership decision, else null. */
     public String organisation;
 
+    /** The day a DEFERRED decision is taken up again; null for the other outcomes. */
+    @Column(name = "revisit_on")
+    public LocalDate revisitOn;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 

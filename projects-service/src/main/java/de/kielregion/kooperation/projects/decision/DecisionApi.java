@@ -41,7 +41,13 @@ public final class DecisionApi {
             String conditions,
 
             @Size(max = 300) @Schema(example = "AR-Sitzung 2024/4, TOP 7")
-            String minutesReference) {}
+            String minutesReference,
+
+            @Schema(
+                    description = "Required for DEFERRED, absent otherwise: the day the body takes the project"
+                            + " up again (after decidedOn, within five years)",
+                    example = "2025-03-19")
+            LocalDate revisitOn) {}
 
     @Schema(description = "The decision that answers an open question")
     public record QuestionDecisionRequest(
@@ -87,6 +93,9 @@ public final class DecisionApi {
             @Schema(description = "A free note on the decision (partner decisions)")
             String note,
 
+            @Schema(description = "The day a DEFERRED decision is taken up again")
+            LocalDate revisitOn,
+
             String recordedBy,
             Instant recordedAt) {
 
@@ -105,6 +114,7 @@ public final class DecisionApi {
                     d.conditions,
                     d.minutesReference,
                     d.note,
+                    d.revisitOn,
                     d.recordedBy,
                     d.recordedAt);
         }
@@ -122,6 +132,13 @@ public final class DecisionApi {
             return path == null || (d.subjectId == null && path.contains("null")) ? null : d.service + ":" + path;
         }
     }
+
+    @Schema(description = "A postponed decision whose subject has not been decided on again since")
+    public record PendingDeferral(
+            DecisionView decision,
+
+            @Schema(description = "Whether the day to come back to it has come")
+            boolean due) {}
 
     /** The payload of DecisionTaken, the shape every service publishes. */
 }

@@ -7,6 +7,7 @@ import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
+import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -18,6 +19,7 @@ import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionApi.PendingDeferral;
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectOutcome;
 import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
@@ -49,8 +51,16 @@ import java.util.UUID;
 public class DecisionService {
 
     static final String SERVICE = "projects-service";
-    private static final Map<String, String> SORTABLE =
-            Map.of("decidedOn", "d.decidedOn", "recordedAt", "d.recordedAt", "subjectName", "d.subjectName");
+    private static final Map<String, String> SORTABLE = Map.of(
+            "decidedOn",
+            "d.decidedOn",
+            "recordedAt",
+            "d.recordedAt",
+            "subjectName",
+            "d.subjectName",
+            "revisitOn",
+            "d.revisitOn");
+    private static final String DEFERRED = "DEFERRED";
 
     private final EntityManager em;
     private final ChangeLog changeLog;
@@ -86,6 +96,7 @@ public class DecisionService {
             java.util.UUID subjectId,
             String body,
             String service,
+            String outcome,
             LocalDate from,
             LocalDate to,
             PageQuery paging) {
@@ -94,10 +105,31 @@ public class DecisionService {
                 .where("d.subjectId = :subject", "subject", subjectId)
                 .where("d.body = :body", "body", body)
                 .where("d.service = :service", "service", service)
+                .where("d.outcome = :outcome", "outcome", outcome)
                 .where("d.decidedOn >= :from", "from", from)
                 .where("d.decidedOn <= :to", "to", to)
                 .page(em, paging, SORTABLE, "-decidedOn,-recordedAt")
                 .map(DecisionView::of);
+    }
+
+    /**
+     * The postponed decisions still waiting: DEFERRED, and no later decision of the same kind on
+     * the same subject since. Soonest revisit first; {@code due} once that day has come.
+     */
+    @Transactional
+    public List<PendingDeferral> pendingDeferrals(LocalDate today) {
+        return em
+                .createQuery(
+                        "FROM Decision d WHERE d.outcome = 'DEFERRED' AND NOT EXISTS (FROM Decision e"
+                                + " WHERE e.subjectType = d.subjectType AND e.subjectId = d.subjectId"
+                                + " AND e.kind = d.kind AND (e.decidedOn > d.decidedOn"
+                                + " OR (e.decidedOn = d.decidedOn AND e.recordedAt > d.recordedAt)))"
+                                + " ORDER BY d.revisitOn, d.decidedOn",
+                        Decision.class)
+                .getResultList()
+                .stream()
+                .map(d -> new PendingDeferral(DecisionView.of(d), d.revisitOn != null && !d.revisitOn.isAfter(today)))
+                .toList();
     }
 
     @Transactional
@@ -108,6 +140,7 @@ public class DecisionService {
                 && (r.conditions() == null || r.conditions().isBlank())) {
             throw ProblemException.invalid("conditions", "are required for APPROVED_WITH_CONDITIONS");
         }
+        LocalDate revisitOn = Deferral.revisitOn(r.outcome() == ProjectOutcome.DEFERRED, r.decidedOn(), r.revisitOn());
         Decision d = record(
                 ProjectEvents.PROJECT,
                 projectId,
@@ -117,7 +150,8 @@ public class DecisionService {
                 r.decidedOn(),
                 r.outcome().name(),
                 r.conditions(),
-                r.minutesReference());
+                r.minutesReference(),
+                revisitOn);
         decided.fire(
                 new ProjectDecided(projectId, ProjectStatus.valueOf(r.outcome().name()), d.id));
         return DecisionView.of(d);
@@ -138,7 +172,8 @@ public class DecisionService {
                 r.decidedOn(),
                 "RESOLVED",
                 null,
-                r.minutesReference());
+                r.minutesReference(),
+                null);
         resolve(q, r.answer().trim(), d.id);
         return DecisionView.of(d);
     }
@@ -174,7 +209,8 @@ public class DecisionService {
                 r.decidedOn(),
                 r.outcome().name(),
                 r.conditions(),
-                r.minutesReference()));
+                r.minutesReference(),
+                null));
     }
 
     @Transactional
@@ -188,7 +224,8 @@ public class DecisionService {
                 r.decidedOn(),
                 r.outcome().name(),
                 r.conditions(),
-                r.minutesReference()));
+                r.minutesReference(),
+                null));
     }
 
     /**
@@ -219,11 +256,14 @@ public class DecisionService {
         d.minutesReference = Texts.trimToNull(taken.minutesReference());
         d.note = Texts.trimToNull(taken.note());
         d.organisation = Texts.trimToNull(taken.organisationAcronym());
+        d.revisitOn = taken.revisitOn();
         d.recordedBy = d.service;
         d.recordedAt = Instant.now();
         em.persist(d);
         em.flush();
-        if (d.organisation != null && ("JOIN".equals(d.kind) || "DECLINE".equals(d.kind))) {
+        if (d.organisation != null
+                && ("JOIN".equals(d.kind) || "DECLINE".equals(d.kind))
+                && !DEFERRED.equals(d.outcome)) { // a postponed decision answers nothing yet
             resolveMembershipQuestions(d.organisation, d.id);
         }
         return true;
@@ -242,7 +282,8 @@ public class DecisionService {
             for (String organisation : new TreeSet<>(q.organisations)) {
                 Decision latest = em.createQuery(
                                 "FROM Decision d WHERE d.organisation = :o AND d.kind IN ('JOIN', "
-                                        + "'DECLINE') ORDER BY d.decidedOn DESC, d.recordedAt DESC",
+                                        + "'DECLINE') AND d.outcome <> 'DEFERRED' "
+                                        + "ORDER BY d.decidedOn DESC, d.recordedAt DESC",
                                 Decision.class)
                         .setParameter("o", organisation)
                         .setMaxResults(1)
@@ -271,7 +312,8 @@ public class DecisionService {
             LocalDate decidedOn,
             String outcome,
             String conditions,
-            String minutesReference) {
+            String minutesReference,
+            LocalDate revisitOn) {
         Decision d = new Decision();
         d.id = UUID.randomUUID();
         d.service = SERVICE;
@@ -284,6 +326,7 @@ public class DecisionService {
         d.outcome = outcome;
         d.conditions = Texts.trimToNull(conditions);
         d.minutesReference = Texts.trimToNull(minutesReference);
+        d.revisitOn = revisitOn;
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);
@@ -292,7 +335,7 @@ public class DecisionService {
                 subjectType,
                 key,
                 "DecisionRecorded",
-                Map.of("decisionId", d.id, "kind", kind, "outcome", outcome),
+                ChangeLog.decision(d.id, kind, outcome, d.body, d.revisitOn),
                 EventTypes.DECISION_TAKEN,
                 new DecisionTaken(
                         d.id,
@@ -309,7 +352,8 @@ public class DecisionService {
                         null,
                         null,
                         null,
-                        null));
+                        null,
+                        d.revisitOn));
         return d;
     }
 }

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.projects.overview;
 
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.projects.decision.DecisionApi.PendingDeferral;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.GoalView;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.MeasureView;
@@ -71,5 +72,8 @@ public final class OverviewApi {
             List<MembershipEntry> memberships,
             List<FocusPartnerEntry> focusPartners,
             List<NextStepView> overdueNextSteps,
-            List<DecisionView> strategyDecisions) {}
+            List<DecisionView> strategyDecisions,
+
+            @Schema(description = "Postponed decisions of every service still waiting, soonest revisit first")
+            List<PendingDeferral> deferredDecisions) {}
 }

@@ -106,7 +106,7 @@ public class OverviewService {
             quickWins.add(new QuickWinEntry(i + 1, p.id, p.title, p.status, p.quickWin));
         }
         List<DecisionView> strategyDecisions = decisions
-                .register(ProjectEvents.STRATEGY, null, null, null, null, null, new PageQuery(0, 50, null))
+                .register(ProjectEvents.STRATEGY, null, null, null, null, null, null, new PageQuery(0, 50, null))
                 .items();
         List<NextStepView> overdue = strategy.nextSteps(true, null, null);
         return new Overview(
@@ -122,7 +122,8 @@ public class OverviewService {
                 memberships(),
                 focusPartners(),
                 overdue,
-                strategyDecisions);
+                strategyDecisions,
+                decisions.pendingDeferrals(LocalDate.now()));
     }
 
     /** Memberships (memberships-service) with the fees booked for them here. */

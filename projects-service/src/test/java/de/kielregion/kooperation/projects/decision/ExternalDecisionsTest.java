@@ -55,6 +55,7 @@ class ExternalDecisionsTest {
                 "Fokuspartner im Korridor Hamburg–Oslo",
                 Shareholder.KIELREGION,
                 null,
+                null,
                 null);
         Api.publish(
                 Topics.PARTNERS,

@@ -5,6 +5,7 @@ import static de.kielregion.kooperation.projects.Api.VIEWER;
 import static de.kielregion.kooperation.projects.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -153,6 +154,61 @@ class MembershipEventsTest {
                 .body("items.id", hasItem(joinUbc));
     }
 
+    @Test
+    void aPostponedJoinAnswersNoQuestionAndWaitsUntilTheBoardDecidesAgain() {
+        String ubc = "D" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
+        UUID membership = UUID.randomUUID();
+        String question = as(COORDINATOR)
+                .body(Map.of("text", "Mitgliedschaft " + ubc, "organisations", List.of(ubc)))
+                .when()
+                .post("/open-questions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+
+        String deferred = decision("JOIN", "DEFERRED", ubc, membership, "2024-11-20", "2025-03-19");
+        awaitRegistered(deferred);
+        as(VIEWER)
+                .queryParam("status", "OPEN")
+                .when()
+                .get("/open-questions")
+                .then()
+                .body("id", hasItem(question));
+        as(VIEWER)
+                .queryParam("outcome", "DEFERRED")
+                .queryParam("size", 500)
+                .when()
+                .get("/decisions")
+                .then()
+                .statusCode(200)
+                .body("items.find { it.id == '" + deferred + "' }.revisitOn", equalTo("2025-03-19"));
+        as(VIEWER)
+                .when()
+                .get("/decisions/deferred")
+                .then()
+                .statusCode(200)
+                .body("find { it.decision.id == '" + deferred + "' }.due", equalTo(true));
+        as(VIEWER)
+                .queryParam("outcome", "POSTPONED")
+                .when()
+                .get("/decisions")
+                .then()
+                .statusCode(400);
+
+        String joined = decision("JOIN", "APPROVED", ubc, membership, "2025-03-19", null);
+        awaitRegistered(joined);
+        as(VIEWER).when().get("/decisions/deferred").then().body("decision.id", not(hasItem(deferred)));
+        as(VIEWER)
+                .queryParam("status", "RESOLVED")
+                .when()
+                .get("/open-questions")
+                .then()
+                .body(
+                        "find { it.id == '" + question + "' }.answer",
+                        equalTo(ubc + ": JOIN APPROVED (SUPERVISORY_BOARD, 2025-03-19)"));
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -185,8 +241,12 @@ class MembershipEventsTest {
     }
 
     private static String decision(String kind, String outcome, String acronym) {
+        return decision(kind, outcome, acronym, UUID.randomUUID(), "2024-11-20", null);
+    }
+
+    private static String decision(
+            String kind, String outcome, String acronym, UUID membership, String decidedOn, String revisitOn) {
         String id = UUID.randomUUID().toString();
-        UUID membership = UUID.randomUUID();
         Map<String, Object> data = new HashMap<>();
         data.put("decisionId", id);
         data.put("service", "memberships-service");
@@ -195,8 +255,9 @@ class MembershipEventsTest {
         data.put("subjectName", acronym + " membership of KIELREGION");
         data.put("kind", kind);
         data.put("body", "SUPERVISORY_BOARD");
-        data.put("decidedOn", "2024-11-20");
+        data.put("decidedOn", decidedOn);
         data.put("outcome", outcome);
+        data.put("revisitOn", revisitOn);
         data.put("organisationAcronym", acronym);
         Api.publish(TOPIC, SOURCE, "cooperation.decision.taken.v1", membership.toString(), "Membership", data);
         return id;

@@ -102,6 +102,14 @@ class ProjectLifecycleTest {
                 .then()
                 .statusCode(400)
                 .body("violations[0].field", equalTo("conditions"));
+        as(DECIDER)
+                .body(decision("DEFERRED"))
+                .when()
+                .post("/projects/" + id + "/decisions")
+                .then()
+                .statusCode(400)
+                .body("violations[0].field", equalTo("revisitOn"));
+        as(VIEWER).when().get("/projects/" + id).then().body("status", equalTo("PROPOSED"));
         String year = String.valueOf(Year.now().getValue());
         as(COORDINATOR)
                 .body(Map.of("year", year, "category", "STAFF", "amount", "0.5"))
