@@ -89,7 +89,11 @@ class ItSystemClientTest {
         long total = -1;
         int requests = 0;
         while (page != null) {
-            var answer = partners.searchPartnersWithHttpInfo(null, page, null, null, 2, "name", null, null, null);
+            var answer = partners.searchPartnersWithHttpInfo(PartnersApi.APISearchPartnersRequest.newBuilder()
+                    .page(page)
+                    .size(2)
+                    .sort("name")
+                    .build());
             total = answer.getData().getTotalItems();
             all.addAll(answer.getData().getItems());
             page = next(answer.getHeaders()).orElse(null);
@@ -99,7 +103,8 @@ class ItSystemClientTest {
         assertEquals(total, all.size(), "every partner once, by following rel=next");
         assertEquals(total, all.stream().map(PartnerView::getId).distinct().count());
         assertEquals((total + 1) / 2, requests);
-        PagePartnerView aarhus = partners.searchPartners(null, null, null, "Aarhus", null, null, null, null, null);
+        PagePartnerView aarhus = partners.searchPartners(
+                PartnersApi.APISearchPartnersRequest.newBuilder().q("Aarhus").build());
         assertFalse(aarhus.getItems().isEmpty(), "the workshop's focus partner Aarhus");
         PartnerView partner = partners.getPartner(aarhus.getItems().get(0).getId());
         assertEquals("DK", partner.getCountry());
@@ -109,7 +114,12 @@ class ItSystemClientTest {
     @Test
     void readsProjectsTyped() throws Exception {
         ProjectsApi projects = new ProjectsApi(projects(Suite.KIEL));
-        PageProjectView page = projects.listProjects(null, 0, null, null, 20, "title", null, null);
+        // One request object per operation: parameters added to the API later do not break this call.
+        PageProjectView page = projects.listProjects(ProjectsApi.APIListProjectsRequest.newBuilder()
+                .page(0)
+                .size(20)
+                .sort("title")
+                .build());
         assertFalse(page.getItems().isEmpty(), "the demo data has projects");
         ProjectView one = projects.getProject(page.getItems().get(0).getId());
         assertEquals(page.getItems().get(0).getTitle(), one.getTitle());
@@ -129,9 +139,17 @@ class ItSystemClientTest {
         }
         BulkRequest push = new BulkRequest().activities(items);
         String key = "bulk-" + RUN;
-        var first = activities.pushActivitiesWithHttpInfo("KIEL", push, key);
+        var first = activities.pushActivitiesWithHttpInfo(ShareholderActivitiesApi.APIPushActivitiesRequest.newBuilder()
+                .shareholder("KIEL")
+                .bulkRequest(push)
+                .idempotencyKey(key)
+                .build());
         assertEquals(new BulkResult().received(3).created(3).updated(0).unchanged(0), first.getData());
-        var retry = activities.pushActivitiesWithHttpInfo("KIEL", push, key);
+        var retry = activities.pushActivitiesWithHttpInfo(ShareholderActivitiesApi.APIPushActivitiesRequest.newBuilder()
+                .shareholder("KIEL")
+                .bulkRequest(push)
+                .idempotencyKey(key)
+                .build());
         assertEquals(first.getData(), retry.getData(), "the retry answers the first response");
         assertEquals(List.of("true"), retry.getHeaders().get("idempotent-replayed"));
         // Without the key the same push is executed again: nothing new, so all unchanged.
@@ -168,23 +186,35 @@ class ItSystemClientTest {
                 .status(RelationStatus.ACTIVE)
                 .note("Austausch " + RUN);
         String key = UUID.randomUUID().toString();
-        var created = relations.createRelationWithHttpInfo(twin, key);
+        var created = relations.createRelationWithHttpInfo(RelationsApi.APICreateRelationRequest.newBuilder()
+                .relationRequest(twin)
+                .idempotencyKey(key)
+                .build());
         assertEquals(201, created.getStatusCode());
-        var retried = relations.createRelationWithHttpInfo(twin, key);
+        var retried = relations.createRelationWithHttpInfo(RelationsApi.APICreateRelationRequest.newBuilder()
+                .relationRequest(twin)
+                .idempotencyKey(key)
+                .build());
         assertEquals(201, retried.getStatusCode());
         assertEquals(created.getData().getId(), retried.getData().getId());
         assertEquals(created.getHeaders().get("location"), retried.getHeaders().get("location"));
         assertEquals(
                 1,
                 relations
-                        .listRelations(null, null, partner.getId().toString(), "KIEL", null, null, null)
+                        .listRelations(RelationsApi.APIListRelationsRequest.newBuilder()
+                                .partnerId(partner.getId().toString())
+                                .shareholder("KIEL")
+                                .build())
                         .getTotalItems());
 
         ObjectMapper json = partners(Suite.KIEL).getObjectMapper();
         // The same key with another body: 422.
         var otherBody = assertThrows(
                 de.kielregion.kooperation.api.partners.client.ApiException.class,
-                () -> relations.createRelation(twin.note("anders"), key));
+                () -> relations.createRelation(RelationsApi.APICreateRelationRequest.newBuilder()
+                        .relationRequest(twin.note("anders"))
+                        .idempotencyKey(key)
+                        .build()));
         assertEquals(422, otherBody.getCode());
         var unprocessable =
                 json.readValue(otherBody.getResponseBody(), de.kielregion.kooperation.api.partners.model.Problem.class);

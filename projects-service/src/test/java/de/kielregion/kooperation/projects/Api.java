@@ -59,6 +59,10 @@ public final class Api {
      * until the replica consumer has applied it: the replica is seeded through the real path.
      */
     public static void partnerEvent(String type, UUID id, String name, String status, long version) {
+        partnerEvent(type, id, name, "DK", status, version);
+    }
+
+    public static void partnerEvent(String type, UUID id, String name, String country, String status, long version) {
         Map<String, Object> data = Map.of(
                 "id",
                 id.toString(),
@@ -67,7 +71,7 @@ public final class Api {
                 "type",
                 "CITY",
                 "country",
-                "DK",
+                country,
                 "status",
                 status,
                 "version",
@@ -101,8 +105,13 @@ public final class Api {
 
     /** A partner known to the replica, ACTIVE. */
     public static UUID partner(String name) {
+        return partner(name, "DK");
+    }
+
+    /** An ACTIVE partner of that country (ISO code) known to the replica. */
+    public static UUID partner(String name, String country) {
         UUID id = UUID.randomUUID();
-        partnerEvent("cooperation.partner.registered.v1", id, name, "ACTIVE", 0);
+        partnerEvent("cooperation.partner.registered.v1", id, name, country, "ACTIVE", 0);
         return id;
     }
 

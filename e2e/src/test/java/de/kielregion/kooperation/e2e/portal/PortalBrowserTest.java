@@ -150,6 +150,12 @@ class PortalBrowserTest {
             carla.open("/projects?status=RESOURCED&sort=-updatedAt");
             assertTrue(
                     carla.text("#projects-table").contains(title), "the dashboard's project list shows it RESOURCED");
+            // Search as on keep.eu: words of the summary, without the accents, and a partner's country.
+            carla.open("/projects");
+            carla.type("[data-testid=project-search]", "LEIHRADER " + TAG).submit("[data-testid=apply-filter]");
+            assertTrue(carla.text("#projects-table").contains(title), "found by a word of its summary");
+            carla.choose("select[name=country]", "Schweden").submit("[data-testid=apply-filter]");
+            assertFalse(carla.text("#projects-table").contains(title), "it has no Swedish partner");
         }
     }
 

@@ -53,6 +53,8 @@ public interface ProjectsApi {
             @QueryParam("themeId") String themeId,
             @QueryParam("measureId") String measureId,
             @QueryParam("shareholder") String shareholder,
+            @QueryParam("q") String q,
+            @QueryParam("country") String country,
             @QueryParam("page") int page,
             @QueryParam("size") int size,
             @QueryParam("sort") String sort);

@@ -48,6 +48,8 @@ public class ProjectsPage extends PageSupport {
     static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN", "KIELREGION");
     static final List<String> FINANCING = List.of("OWN_FUNDS", "SHAREHOLDER_CONTRIBUTION", "EU_PROGRAMME", "OTHER");
     static final List<String> CATEGORIES = List.of("STAFF", "PROJECT_FUNDS");
+    /** The countries around the Baltic Sea (and Norway, on the corridor Hamburg–Oslo) to filter by a partner's. */
+    static final List<String> COUNTRIES = List.of("DE", "DK", "SE", "NO", "FI", "PL", "EE", "LV", "LT");
     /** The form's fields, as the service names them in its violations. */
     static final Set<String> FORM_FIELDS = Set.of(
             "title",
@@ -93,18 +95,26 @@ public class ProjectsPage extends PageSupport {
             @QueryParam("measureId") String measureId,
             @QueryParam("shareholder") String shareholder,
             @QueryParam("sort") String sort,
+            @QueryParam("q") String q,
+            @QueryParam("country") String country,
             @QueryParam("page") String page) {
         String s = oneOf(STATUSES, status) ? status : null;
+        String text = q == null || q.isBlank()
+                ? null
+                : q.strip().substring(0, Math.min(q.strip().length(), 200));
+        String c = oneOf(COUNTRIES, country) ? country : null;
         String h = oneOf(SHAREHOLDERS, shareholder) ? shareholder : null;
         String order = oneOf(SORTS, sort) ? sort : "quickWin";
         String measure = measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null;
         int p = pageNumber(page);
-        Map<String, Object> result = projects.projects(s, null, measure, h, p, 20, order);
+        Map<String, Object> result = projects.projects(s, null, measure, h, text, c, p, 20, order);
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("status", s == null ? "" : s);
         filter.put("measureId", measure == null ? "" : measure);
         filter.put("shareholder", h == null ? "" : h);
         filter.put("sort", order);
+        filter.put("q", text == null ? "" : text);
+        filter.put("country", c == null ? "" : c);
         StringBuilder query = new StringBuilder("sort=" + order);
         if (s != null) {
             query.append("&status=").append(s);
@@ -115,6 +125,12 @@ public class ProjectsPage extends PageSupport {
         if (h != null) {
             query.append("&shareholder=").append(h);
         }
+        if (text != null) {
+            query.append("&q=").append(java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
+        }
+        if (c != null) {
+            query.append("&country=").append(c);
+        }
         return page(list)
                 .data("result", result)
                 .data("filter", filter)
@@ -122,7 +138,8 @@ public class ProjectsPage extends PageSupport {
                 .data("measures", Section.of("projects", projects::measures))
                 .data("statuses", STATUSES)
                 .data("sorts", SORTS)
-                .data("shareholders", SHAREHOLDERS);
+                .data("shareholders", SHAREHOLDERS)
+                .data("countries", COUNTRIES);
     }
 
     @GET

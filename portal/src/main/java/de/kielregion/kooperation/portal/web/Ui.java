@@ -126,6 +126,14 @@ public class Ui {
         return label.equals(key) ? value.toString() : label;
     }
 
+    /** A country's name in the page's language from its ISO 3166-1 alpha-2 code (SE → Schweden). */
+    public String country(Object code) {
+        if (code == null || !code.toString().matches("[A-Z]{2}")) {
+            return code == null ? "" : code.toString();
+        }
+        return Locale.of("", code.toString()).getDisplayCountry(locale());
+    }
+
     /** 27.11.2026 (de) or 27/11/2026 (en) from an ISO date or date-time; empty for none. */
     public String date(Object value) {
         LocalDate date = toDate(value);

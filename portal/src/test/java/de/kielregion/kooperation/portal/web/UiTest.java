@@ -24,6 +24,8 @@ class UiTest {
         assertEquals("1.234,5", de.number("1234.5"));
         assertEquals("", de.date(null));
         assertEquals("", de.money("not a number"));
+        assertEquals("Schweden", de.country("SE"));
+        assertEquals("xx", de.country("xx"), "not a code: shown as it is");
     }
 
     @Test
@@ -31,6 +33,7 @@ class UiTest {
         assertEquals("27 Nov 2026", en.date("2026-11-27"));
         assertEquals("€15,000.00", en.money("15000.00"));
         assertEquals("0.25 FTE", en.amount("0.25", "FTE"));
+        assertEquals("Denmark", en.country("DK"));
     }
 
     @Test

@@ -10,6 +10,7 @@ import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.validation.IsoCountry;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -25,11 +26,13 @@ import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectApi.StatusChange;
+import de.kielregion.kooperation.projects.project.ProjectFilter;
 import de.kielregion.kooperation.projects.project.ProjectService;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -46,6 +49,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -74,7 +78,8 @@ public class ProjectResource {
             operationId = "listProjects",
             summary = "List projects",
             description = "Filter by status, theme, measure, participating shareholder, "
-                    + "partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
+                    + "partner, text (q: every word in title or summary, ignoring case and accents) and the country of"
+                    + " a partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
                     + "measure 2). Roles: every role.")
     public Page<ProjectView> list(
             @QueryParam("status") String status,
@@ -82,13 +87,26 @@ public class ProjectResource {
             @QueryParam("measureId") String measureId,
             @QueryParam("shareholder") String shareholder,
             @QueryParam("partnerId") String partnerId,
+            @QueryParam("q")
+                    @Size(max = 200)
+                    @Parameter(
+                            description = "Words that must all occur in title or summary, ignoring case and accents"
+                                    + " ('mobilitat goteborg' finds 'Mobilität … Göteborg')")
+                    String q,
+            @QueryParam("country")
+                    @IsoCountry
+                    @Parameter(description = "Projects with a partner from this country (ISO 3166-1 alpha-2, e.g. SE)")
+                    String country,
             @Valid @BeanParam PageQuery paging) {
         return projects.list(
-                Params.enumOf(ProjectStatus.class, status, "status"),
-                Params.uuid(themeId, "themeId"),
-                Params.uuid(measureId, "measureId"),
-                Params.enumOf(Shareholder.class, shareholder, "shareholder"),
-                Params.uuid(partnerId, "partnerId"),
+                new ProjectFilter(
+                        Params.enumOf(ProjectStatus.class, status, "status"),
+                        Params.uuid(themeId, "themeId"),
+                        Params.uuid(measureId, "measureId"),
+                        Params.enumOf(Shareholder.class, shareholder, "shareholder"),
+                        Params.uuid(partnerId, "partnerId"),
+                        q,
+                        country),
                 paging);
     }
 

@@ -3,6 +3,7 @@ package de.kielregion.kooperation.projects.project;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.SearchText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -35,6 +36,10 @@ public class Project {
     public String title;
 
     public String summary;
+
+    /** Title and summary as {@code SearchText} keys (case and accents ignored), for the text search. */
+    @Column(name = "search_key")
+    public String searchKey;
 
     @Column(name = "measure_id")
     public UUID measureId;
@@ -114,6 +119,11 @@ public class Project {
                     Map.of("currentStatus", status, "allowed", allowed));
         }
         return moveTo(to, null);
+    }
+
+    /** Keeps the search key in step with title and summary. */
+    public void updateSearchKey() {
+        searchKey = SearchText.key(title) + (summary == null ? "" : " | " + SearchText.key(summary));
     }
 
     /** Only a PROPOSED project can be decided (approved, rejected or deferred); otherwise a 409. */

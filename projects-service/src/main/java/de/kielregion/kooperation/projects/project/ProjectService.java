@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
@@ -20,6 +19,8 @@ import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
@@ -72,27 +73,46 @@ public class ProjectService {
     }
 
     @Transactional
-    public Page<ProjectView> list(
-            ProjectStatus status,
-            UUID themeId,
-            UUID measureId,
-            Shareholder shareholder,
-            UUID partnerId,
-            PageQuery paging) {
+    public Page<ProjectView> list(ProjectFilter f, PageQuery paging) {
         if ("-quickWin".equals(paging.sort())) {
             throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
         }
-        return ListQuery.of(Project.class, "p")
-                .where("p.status = :status", "status", status)
-                .where(":theme MEMBER OF p.themeIds", "theme", themeId)
-                .where("p.measureId = :measure", "measure", measureId)
-                .where(":shareholder MEMBER OF p.shareholders", "shareholder", shareholder)
+        ListQuery<Project> query = ListQuery.of(Project.class, "p")
+                .where("p.status = :status", "status", f.status())
+                .where(":theme MEMBER OF p.themeIds", "theme", f.themeId())
+                .where("p.measureId = :measure", "measure", f.measureId())
+                .where(":shareholder MEMBER OF p.shareholders", "shareholder", f.shareholder())
                 .where(
                         "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp WHERE q = p AND pp.partnerId = :partner)",
                         "partner",
-                        partnerId)
-                .page(em, paging, SORTABLE, "title")
-                .map(this::view);
+                        f.partnerId())
+                .where(
+                        "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp, PartnerReplica r"
+                                + " WHERE q = p AND r.id = pp.partnerId AND r.country = :country)",
+                        "country",
+                        f.country());
+        List<String> words = f.words();
+        for (int i = 0; i < words.size(); i++) {
+            query.where("p.searchKey LIKE :w" + i + " ESCAPE '\\'", "w" + i, ListQuery.likeContains(words.get(i)));
+        }
+        return query.page(em, paging, SORTABLE, "title").map(this::view);
+    }
+
+    /**
+     * Projects stored before the search key existed get theirs once at start (a few hundred at a
+     * time); new and edited projects get it when saved.
+     */
+    void fillSearchKeys(@Observes StartupEvent start) {
+        int filled;
+        do {
+            filled = QuarkusTransaction.requiringNew().call(() -> {
+                List<Project> missing = em.createQuery("FROM Project WHERE searchKey IS NULL", Project.class)
+                        .setMaxResults(500)
+                        .getResultList();
+                missing.forEach(Project::updateSearchKey);
+                return missing.size();
+            });
+        } while (filled > 0);
     }
 
     @Transactional
@@ -204,6 +224,7 @@ public class ProjectService {
         List<ProjectPartner> partners = checkPartners(p, r.partners() == null ? List.of() : r.partners());
         p.title = r.title().trim();
         p.summary = Texts.trimToNull(r.summary());
+        p.updateSearchKey();
         p.measureId = r.measureId();
         p.cooperationAreaId = r.cooperationAreaId();
         p.lead = Texts.trimToNull(r.lead());
