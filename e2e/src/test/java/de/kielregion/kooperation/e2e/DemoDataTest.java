@@ -72,6 +72,23 @@ class DemoDataTest {
                         .jsonPath()
                         .getList("items.title")
                         .contains("Mobilität im ländlichen Raum"));
+        // Measure 4: the regions of Aarhus and Göteborg with their towns and rural municipalities,
+        // and a project of Plön's that reaches beyond the cities.
+        await(Duration.ofSeconds(30), "Midtjylland rolled up with its partners in the overview", () -> {
+            var overview = suite.as("projects", VIEWER)
+                    .when()
+                    .get("/strategy/overview")
+                    .then()
+                    .extract()
+                    .jsonPath();
+            return overview.getInt("reach.byShareholder.find { it.shareholder == 'PLOEN' }" + ".projects.beyondCities")
+                            >= 1
+                    && overview.getInt("reach.byShareholder.find { it.shareholder == 'PLOEN' }"
+                                    + ".relations.beyondCities")
+                            >= 1
+                    && overview.getList("reach.byRegion.find { it.name == 'Region Midtjylland' }.members.name")
+                            .containsAll(List.of("Aarhus", "Samsø", "Skanderborg"));
+        });
         String markdown = io.restassured.RestAssured.given()
                 .baseUri(suite.url("projects"))
                 .header("Authorization", "Bearer " + VIEWER)

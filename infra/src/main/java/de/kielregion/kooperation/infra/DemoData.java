@@ -154,13 +154,24 @@ public final class DemoData {
                 null);
         question(m4, "Etablierung eines Teams bei der KR speziell für internationale Kooperationen.", List.of());
 
-        String aarhus = partner("Aarhus", "Aarhus Kommune", "CITY", "DK", 56.1629, 10.2039);
-        String goteborg = partner("Göteborg", "Göteborgs Stad", "CITY", "SE", 57.7089, 11.9746);
-        String hamburg = partner("Hamburg", "Freie und Hansestadt Hamburg", "CITY", "DE", 53.5511, 9.9937);
-        String oslo = partner("Oslo", "Oslo kommune", "CITY", "NO", 59.9139, 10.7522);
-        String kiel = partner("Kiel", "Landeshauptstadt Kiel", "CITY", "DE", 54.3233, 10.1228);
-        partner("Rendsburg-Eckernförde", "Kreis Rendsburg-Eckernförde", "DISTRICT", "DE", 54.3, 9.67);
-        partner("Plön", "Kreis Plön", "DISTRICT", "DE", 54.16, 10.42);
+        // Measure 4 widens the city cooperation to the regions around the cities: the regions of
+        // Aarhus and Göteborg, and towns and rural municipalities in them (EU degree of urbanisation).
+        String midtjylland =
+                partner("Region Midtjylland", "Region Midtjylland", "REGION", "DK", 56.4532, 9.4020, null, null);
+        String vastraGotaland =
+                partner("Västra Götaland", "Västra Götalandsregionen", "REGION", "SE", 58.3806, 12.3234, null, null);
+        String aarhus = partner("Aarhus", "Aarhus Kommune", "CITY", "DK", 56.1629, 10.2039, "CITY", midtjylland);
+        String goteborg = partner("Göteborg", "Göteborgs Stad", "CITY", "SE", 57.7089, 11.9746, "CITY", vastraGotaland);
+        String hamburg =
+                partner("Hamburg", "Freie und Hansestadt Hamburg", "CITY", "DE", 53.5511, 9.9937, "CITY", null);
+        String oslo = partner("Oslo", "Oslo kommune", "CITY", "NO", 59.9139, 10.7522, "CITY", null);
+        String kiel = partner("Kiel", "Landeshauptstadt Kiel", "CITY", "DE", 54.3233, 10.1228, "CITY", null);
+        partner("Rendsburg-Eckernförde", "Kreis Rendsburg-Eckernförde", "DISTRICT", "DE", 54.3, 9.67, "RURAL", null);
+        partner("Plön", "Kreis Plön", "DISTRICT", "DE", 54.16, 10.42, "RURAL", null);
+        String skanderborg =
+                partner("Skanderborg", "Skanderborg Kommune", "CITY", "DK", 56.0338, 9.9277, "TOWN", midtjylland);
+        String samso = partner("Samsø", "Samsø Kommune", "CITY", "DK", 55.8700, 10.6200, "RURAL", midtjylland);
+        String lerum = partner("Lerum", "Lerums kommun", "CITY", "SE", 57.7705, 12.2690, "TOWN", vastraGotaland);
         for (String p : List.of(aarhus, goteborg)) {
             post(
                     partners + "/relations",
@@ -176,6 +187,32 @@ public final class DemoData {
                             "note",
                             "Bestehende Städtekooperation Kiel–Aarhus–Göteborg (Maßnahme 4)"));
         }
+        post(
+                partners + "/relations",
+                Map.of(
+                        "shareholder",
+                        "PLOEN",
+                        "partnerId",
+                        samso,
+                        "kind",
+                        "PROJECT_PARTNER",
+                        "status",
+                        "ACTIVE",
+                        "note",
+                        "Energieinseln: Austausch zwischen ländlichen Gemeinden (Maßnahme 4)"));
+        post(
+                partners + "/relations",
+                Map.of(
+                        "shareholder",
+                        "RENDSBURG_ECKERNFOERDE",
+                        "partnerId",
+                        lerum,
+                        "kind",
+                        "PROJECT_PARTNER",
+                        "status",
+                        "ACTIVE",
+                        "note",
+                        "Ländlicher ÖPNV im Umland der Städte (Maßnahme 4)"));
         post(
                 partners + "/cooperation-areas",
                 Map.of(
@@ -273,19 +310,40 @@ public final class DemoData {
                 List.of(
                         Map.of("partnerId", aarhus, "role", "PARTNER"),
                         Map.of("partnerId", goteborg, "role", "PARTNER")));
+        propose(project);
+        Map<String, Object> rural = new LinkedHashMap<>();
+        rural.put("title", "Rufbusse für Dörfer: Plön und Skanderborg");
+        rural.put(
+                "summary",
+                "Maßnahme 4: die Städtekooperation erreicht den ländlichen Raum; On-Demand-Verkehr im Kreis Plön und "
+                        + "in Skanderborg (Region Midtjylland) im Vergleich");
+        rural.put("themeIds", List.of(theme));
+        rural.put("measureId", m4);
+        rural.put("shareholders", List.of("PLOEN"));
+        rural.put(
+                "partners",
+                List.of(
+                        Map.of("partnerId", skanderborg, "role", "PARTNER"),
+                        Map.of("partnerId", midtjylland, "role", "ASSOCIATED")));
+        propose(rural);
+        return "loaded the workshop's demo data: 4 measures, 10 open questions, 4 next steps, 12 partners (cities, "
+                + "their regions, towns and rural municipalities), the corridor Hamburg–Oslo, STRING and UBC with "
+                + "decisions pending, two project ideas";
+    }
+
+    /** Proposes a project once projects-service's partner replica (filled from events) knows its partners. */
+    private void propose(Map<String, Object> project) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             HttpResponse<String> response = send("POST", projects + "/projects", project);
             if (response.statusCode() == 201) {
-                break;
+                return;
             }
             if (response.statusCode() != 400 || System.nanoTime() > deadline) {
                 throw new IOException("POST /projects answered " + response.statusCode() + ": " + response.body());
             }
             Thread.sleep(250);
         }
-        return "loaded the workshop's demo data: 4 measures, 10 open questions, 4 next steps, 7 partners, the corridor "
-                + "Hamburg–Oslo, STRING and UBC with decisions pending, a first project idea";
     }
 
     private String measure(
@@ -312,23 +370,25 @@ public final class DemoData {
         post(projects + "/next-steps", Map.of("measureId", measure, "title", title, "owner", owner));
     }
 
-    private String partner(String name, String localName, String type, String country, double lat, double lon)
+    private String partner(
+            String name,
+            String localName,
+            String type,
+            String country,
+            double lat,
+            double lon,
+            String urbanisation,
+            String parentRegionId)
             throws IOException, InterruptedException {
-        return post(
-                        partners + "/partners",
-                        Map.of(
-                                "name",
-                                name,
-                                "localName",
-                                localName,
-                                "type",
-                                type,
-                                "country",
-                                country,
-                                "coordinates",
-                                Map.of("latitude", lat, "longitude", lon)))
-                .path("id")
-                .asText();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("localName", localName);
+        body.put("type", type);
+        body.put("country", country);
+        body.put("coordinates", Map.of("latitude", lat, "longitude", lon));
+        body.put("urbanisation", urbanisation);
+        body.put("parentRegionId", parentRegionId);
+        return post(partners + "/partners", body).path("id").asText();
     }
 
     private JsonNode get(String url) throws IOException, InterruptedException {

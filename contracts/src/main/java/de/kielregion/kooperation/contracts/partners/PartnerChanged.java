@@ -13,6 +13,8 @@ import java.util.UUID;
  * @param type CITY, REGION, DISTRICT, AGENCY, UNIVERSITY, CHAMBER, NETWORK_SECRETARIAT, COMPANY
  * @param country ISO 3166-1 alpha-2
  * @param status ACTIVE or RETIRED
+ * @param urbanisation CITY, TOWN or RURAL (EU degree of urbanisation); null when not classified
+ *        (added after v1: an older event reads as null)
  */
 public record PartnerChanged(
         UUID id,
@@ -28,7 +30,8 @@ public record PartnerChanged(
         String status,
         Instant createdAt,
         Instant updatedAt,
-        long version) {
+        long version,
+        String urbanisation) {
 
     /** Where the partner is, for maps. */
     public record Coordinates(BigDecimal latitude, BigDecimal longitude) {}

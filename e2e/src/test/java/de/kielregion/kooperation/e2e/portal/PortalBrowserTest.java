@@ -458,6 +458,9 @@ class PortalBrowserTest {
                     dirk.text("[data-testid=deferred]").contains("UBC"),
                     "the dashboard lists the postponed decision: " + dirk.text("[data-testid=deferred]"));
             axe(dirk, "dashboard with a deferral");
+            assertTrue(
+                    dirk.text("[data-testid=reach-regions]").contains("Region Midtjylland"),
+                    "measure 4: the regions with their towns and rural municipalities");
 
             dirk.open("/memberships/" + ubc);
             dirk.choose("#md-kind", "Beitritt")

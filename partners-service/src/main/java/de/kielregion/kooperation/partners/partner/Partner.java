@@ -57,6 +57,10 @@ public class Partner {
     @Column(name = "parent_region_id")
     public UUID parentRegionId;
 
+    /** The degree of urbanisation of its territory; null when not classified (e.g. a whole region). */
+    @Enumerated(EnumType.STRING)
+    public Urbanisation urbanisation;
+
     @Enumerated(EnumType.STRING)
     public PartnerStatus status;
 

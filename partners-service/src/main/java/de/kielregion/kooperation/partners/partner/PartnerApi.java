@@ -57,6 +57,12 @@ public final class PartnerApi {
             @Schema(description = "A partner of type REGION or DISTRICT this partner belongs to")
             UUID parentRegionId,
 
+            @Schema(
+                    description = "Degree of urbanisation of its territory (EU DEGURBA): CITY, TOWN (towns and"
+                            + " suburbs) or RURAL; leave it out for a whole region",
+                    example = "CITY")
+            Urbanisation urbanisation,
+
             @Schema(description = "The version this update is based on, if no If-Match header is sent")
             Long version) {}
 
@@ -71,6 +77,7 @@ public final class PartnerApi {
             String website,
             List<String> themes,
             UUID parentRegionId,
+            Urbanisation urbanisation,
             PartnerStatus status,
             Instant createdAt,
             Instant updatedAt,
@@ -88,6 +95,7 @@ public final class PartnerApi {
                     p.website,
                     List.copyOf(new java.util.TreeSet<>(p.themes)),
                     p.parentRegionId,
+                    p.urbanisation,
                     p.status,
                     p.createdAt,
                     p.updatedAt,
@@ -112,7 +120,8 @@ public final class PartnerApi {
                     status.name(),
                     createdAt,
                     updatedAt,
-                    version);
+                    version,
+                    urbanisation == null ? null : urbanisation.name());
         }
     }
 

@@ -39,7 +39,8 @@ public class PartnerExports {
             String website,
             String themes,
             String parentRegionId,
-            String status) {}
+            String status,
+            String urbanisation) {}
 
     private final ObjectMapper mapper;
 
@@ -91,7 +92,8 @@ public class PartnerExports {
                         p.website(),
                         String.join("; ", p.themes()),
                         p.parentRegionId() == null ? null : p.parentRegionId().toString(),
-                        p.status().name()))
+                        p.status().name(),
+                        p.urbanisation() == null ? null : p.urbanisation().name()))
                 .toList();
         return de.kielregion.kooperation.platform.csv.CsvExport.write(PartnerRow.class, rows);
     }

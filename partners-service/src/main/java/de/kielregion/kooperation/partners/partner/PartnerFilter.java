@@ -44,6 +44,14 @@ public class PartnerFilter {
         return Params.uuid(parentRegionId, "parentRegionId");
     }
 
+    @QueryParam("urbanisation")
+    @Parameter(description = "CITY, TOWN or RURAL (EU degree of urbanisation)")
+    public String urbanisation;
+
+    Urbanisation urbanisation() {
+        return Params.enumOf(Urbanisation.class, urbanisation, "urbanisation");
+    }
+
     PartnerStatus status() {
         return Params.enumOf(PartnerStatus.class, status, "status");
     }

@@ -78,6 +78,7 @@ public class PartnerService {
                 .where("p.country = :country", "country", f.country)
                 .where(":theme MEMBER OF p.themes", "theme", f.theme)
                 .where("p.parentRegionId = :parent", "parent", f.parentRegionId())
+                .where("p.urbanisation = :urbanisation", "urbanisation", f.urbanisation())
                 .where("p.status = :status", "status", f.status());
     }
 
@@ -199,6 +200,7 @@ public class PartnerService {
             partner.themes.addAll(themes);
         }
         partner.parentRegionId = checkParentRegion(partner, r.parentRegionId());
+        partner.urbanisation = r.urbanisation();
         if (partner.updatedAt == null) {
             partner.updatedAt = partner.createdAt;
         }

@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.partners.Api;
 import io.quarkus.test.junit.QuarkusTest;
@@ -291,6 +293,50 @@ class PartnerResourceTest {
                 .get("/partners")
                 .then()
                 .body("items.name", contains("Skanderborg"));
+    }
+
+    @Test
+    void aPartnerHasADegreeOfUrbanisationThatTheListFiltersAndTheEventCarries() throws Exception {
+        String region = partner("Region Midtjylland " + UUID.randomUUID(), "REGION", "DK");
+        String rural = partner(Map.of(
+                "name", "Samsø " + UUID.randomUUID(),
+                "type", "CITY",
+                "country", "DK",
+                "parentRegionId", region,
+                "urbanisation", "RURAL"));
+        partner(Map.of(
+                "name", "Aarhus " + UUID.randomUUID(),
+                "type", "CITY",
+                "country", "DK",
+                "parentRegionId", region,
+                "urbanisation", "CITY"));
+        as(VIEWER).when().get("/partners/" + rural).then().body("urbanisation", equalTo("RURAL"));
+        as(VIEWER)
+                .queryParam("parentRegionId", region)
+                .queryParam("urbanisation", "RURAL")
+                .when()
+                .get("/partners")
+                .then()
+                .statusCode(200)
+                .body("items.id", contains(rural));
+        as(VIEWER)
+                .queryParam("urbanisation", "VILLAGE")
+                .when()
+                .get("/partners")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("urbanisation"));
+        as(COORDINATOR)
+                .body(Map.of("name", "Ry", "type", "CITY", "country", "DK", "urbanisation", "SUBURB"))
+                .when()
+                .post("/partners")
+                .then()
+                .statusCode(400);
+
+        JsonNode registered = new ObjectMapper()
+                .readTree(Api.events(rural, rs -> !rs.isEmpty()).get(0).value());
+        assertEquals("RURAL", registered.get("urbanisation").asText());
+        assertEquals(region, registered.get("parentRegionId").asText());
     }
 
     @Test

@@ -7,11 +7,13 @@ import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.partner.ExistingActivity;
 import de.kielregion.kooperation.projects.partner.FocusPartner;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
+import de.kielregion.kooperation.projects.partner.RelationReplica;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -45,6 +47,32 @@ public class PartnerReplicaConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.handle(message, this::apply);
+    }
+
+    /** Every relation of a shareholder to a partner, for how far the cooperation reaches (measure 4). */
+    private void relation(RelationChanged changed) {
+        if (changed.id() == null || changed.partnerId() == null) {
+            throw new MalformedEventException("RelationChanged without id or partnerId");
+        }
+        RelationReplica relation = em.find(RelationReplica.class, changed.id());
+        if (relation != null && relation.version > changed.version()) {
+            return;
+        }
+        boolean created = relation == null;
+        if (created) {
+            relation = new RelationReplica();
+            relation.id = changed.id();
+        }
+        relation.shareholder =
+                changed.shareholder() == null ? null : changed.shareholder().name();
+        relation.partnerId = changed.partnerId();
+        relation.kind = changed.kind() == null ? "UNKNOWN" : changed.kind();
+        relation.active = "ACTIVE".equals(changed.status());
+        relation.version = changed.version();
+        relation.updatedAt = Instant.now();
+        if (created) {
+            em.persist(relation);
+        }
     }
 
     private void focusPartner(RelationChanged relation) {
@@ -83,6 +111,10 @@ public class PartnerReplicaConsumer {
         if (upserted.themes() != null) {
             activity.themes.addAll(upserted.themes());
         }
+        activity.partnerIds.clear();
+        if (upserted.partnerIds() != null) {
+            activity.partnerIds.addAll(upserted.partnerIds());
+        }
         if (created) {
             em.persist(activity);
         }
@@ -102,6 +134,8 @@ public class PartnerReplicaConsumer {
         replica.type = changed.type();
         replica.country = changed.country();
         replica.status = changed.status() == null ? "ACTIVE" : changed.status();
+        replica.urbanisation = changed.urbanisation();
+        replica.parentRegionId = changed.parentRegionId();
         replica.version = changed.version();
         replica.updatedAt = Instant.now();
         if (created) {
@@ -126,6 +160,7 @@ public class PartnerReplicaConsumer {
             case EventTypes.ACTIVITY_UPSERTED -> activity(event.dataAs(ActivityUpserted.class, mapper));
             case EventTypes.RELATION_CHANGED -> {
                 RelationChanged relation = event.dataAs(RelationChanged.class, mapper);
+                relation(relation);
                 if ("FOCUS_PARTNER".equals(relation.kind())) {
                     focusPartner(relation);
                 }

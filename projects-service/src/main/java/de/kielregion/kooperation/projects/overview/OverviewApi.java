@@ -56,6 +56,34 @@ public final class OverviewApi {
             java.math.BigDecimal yearlyFee,
             java.math.BigDecimal feesBooked) {}
 
+    @Schema(
+            description = "Cooperation items of one kind: in the cities only, reaching beyond them (a partner in a"
+                    + " town or rural area, or a region or district as a whole), or not classified (no partner with a"
+                    + " degree of urbanisation)")
+    public record ReachCount(long total, long citiesOnly, long beyondCities, long unclassified) {}
+
+    @Schema(description = "Measure 4 for one shareholder: its projects, existing activities and active relations")
+    public record ShareholderReach(
+            String shareholder, ReachCount projects, ReachCount activities, ReachCount relations) {}
+
+    @Schema(description = "A partner that belongs to a region, with its degree of urbanisation (CITY, TOWN, RURAL)")
+    public record RegionMember(UUID partnerId, String name, String urbanisation) {}
+
+    @Schema(
+            description = "A region or district with the partners that belong to it, and how many projects,"
+                    + " activities and active relations involve it or one of them")
+    public record RegionReach(
+            UUID regionId,
+            String name,
+            String country,
+            List<RegionMember> members,
+            long projects,
+            long activities,
+            long relations) {}
+
+    @Schema(description = "Measure 4, cities to regions: how far the cooperation reaches beyond the cities")
+    public record Reach(List<ShareholderReach> byShareholder, List<RegionReach> byRegion) {}
+
     public record FocusPartnerEntry(
             UUID partnerId, String name, String shareholder, LocalDate since, boolean retired) {}
 
@@ -75,5 +103,7 @@ public final class OverviewApi {
             List<DecisionView> strategyDecisions,
 
             @Schema(description = "Postponed decisions of every service still waiting, soonest revisit first")
-            List<PendingDeferral> deferredDecisions) {}
+            List<PendingDeferral> deferredDecisions,
+
+            Reach reach) {}
 }

@@ -44,9 +44,16 @@ public class OverviewService {
     private final StrategyService strategy;
     private final BudgetService budget;
     private final DecisionService decisions;
+    private final ReachReport reach;
 
-    OverviewService(EntityManager em, StrategyService strategy, BudgetService budget, DecisionService decisions) {
+    OverviewService(
+            EntityManager em,
+            StrategyService strategy,
+            BudgetService budget,
+            DecisionService decisions,
+            ReachReport reach) {
         this.em = em;
+        this.reach = reach;
         this.strategy = strategy;
         this.budget = budget;
         this.decisions = decisions;
@@ -123,7 +130,8 @@ public class OverviewService {
                 focusPartners(),
                 overdue,
                 strategyDecisions,
-                decisions.pendingDeferrals(LocalDate.now()));
+                decisions.pendingDeferrals(LocalDate.now()),
+                reach.reach());
     }
 
     /** Memberships (memberships-service) with the fees booked for them here. */

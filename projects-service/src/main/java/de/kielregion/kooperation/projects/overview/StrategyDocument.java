@@ -217,6 +217,8 @@ public final class StrategyDocument {
             md.append('\n');
         }
 
+        reach(md, o.reach());
+
         md.append("## Offene Fragen insgesamt\n\n")
                 .append(o.openQuestions())
                 .append(" offen, ")
@@ -232,6 +234,22 @@ public final class StrategyDocument {
                             .append(", fällig ")
                             .append(n.dueDate())
                             .append(")\n"));
+            md.append('\n');
+        }
+        if (!o.deferredDecisions().isEmpty()) {
+            md.append(
+                    "## Vertagte Entscheidungen\n\n| Gegenstand | Gremium | vertagt am | Wiedervorlage |\n|---|---|---|---|\n");
+            o.deferredDecisions()
+                    .forEach(p -> md.append("| ")
+                            .append(text(p.decision().subjectName()))
+                            .append(" | ")
+                            .append(p.decision().body())
+                            .append(" | ")
+                            .append(p.decision().decidedOn())
+                            .append(" | ")
+                            .append(p.decision().revisitOn())
+                            .append(p.due() ? " (fällig)" : "")
+                            .append(" |\n"));
             md.append('\n');
         }
         md.append("## Entscheidungen zur Strategie\n\n");
@@ -290,5 +308,56 @@ public final class StrategyDocument {
 
     private static String num(BigDecimal value) {
         return value.toPlainString();
+    }
+
+    /** Measure 4: how far the cooperation reaches beyond the cities, per shareholder and per region. */
+    private static void reach(StringBuilder md, OverviewApi.Reach reach) {
+        md.append("## Städte und Regionen (Maßnahme 4)\n\n")
+                .append("Wie weit die Kooperation über die Städte hinaus in die Regionen reicht: je Gesellschafter")
+                .append(" die Projekte, bestehenden Aktivitäten und aktiven Beziehungen, die nur Städte einbeziehen,")
+                .append(" und die, die Kleinstädte, ländliche Gebiete oder eine Region als Ganzes erreichen")
+                .append(" (Verstädterungsgrad der EU).\n\n")
+                .append(
+                        "| Gesellschafter | Projekte: nur Städte / darüber hinaus / gesamt | Aktivitäten | Beziehungen |\n")
+                .append("|---|---|---|---|\n");
+        for (OverviewApi.ShareholderReach s : reach.byShareholder()) {
+            md.append("| ")
+                    .append(s.shareholder())
+                    .append(" | ")
+                    .append(counts(s.projects()))
+                    .append(" | ")
+                    .append(counts(s.activities()))
+                    .append(" | ")
+                    .append(counts(s.relations()))
+                    .append(" |\n");
+        }
+        md.append('\n');
+        if (!reach.byRegion().isEmpty()) {
+            md.append("| Region | Partner darin | Projekte | Aktivitäten | Beziehungen |\n|---|---|---:|---:|---:|\n");
+            for (OverviewApi.RegionReach r : reach.byRegion()) {
+                md.append("| ")
+                        .append(text(r.name()))
+                        .append(r.country() == null ? "" : " (" + r.country() + ")")
+                        .append(" | ")
+                        .append(String.join(
+                                ", ",
+                                r.members().stream()
+                                        .map(m -> text(m.name())
+                                                + (m.urbanisation() == null ? "" : " (" + m.urbanisation() + ")"))
+                                        .toList()))
+                        .append(" | ")
+                        .append(r.projects())
+                        .append(" | ")
+                        .append(r.activities())
+                        .append(" | ")
+                        .append(r.relations())
+                        .append(" |\n");
+            }
+            md.append('\n');
+        }
+    }
+
+    private static String counts(OverviewApi.ReachCount c) {
+        return c.citiesOnly() + " / " + c.beyondCities() + " / " + c.total();
     }
 }

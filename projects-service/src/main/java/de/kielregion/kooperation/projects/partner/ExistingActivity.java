@@ -31,4 +31,9 @@ public class ExistingActivity {
     @CollectionTable(name = "existing_activity_theme", joinColumns = @JoinColumn(name = "activity_id"))
     @Column(name = "theme")
     public Set<String> themes = new TreeSet<>();
+
+    @ElementCollection
+    @CollectionTable(name = "existing_activity_partner", joinColumns = @JoinColumn(name = "activity_id"))
+    @Column(name = "partner_id")
+    public Set<UUID> partnerIds = new TreeSet<>();
 }

@@ -23,6 +23,13 @@ public class PartnerReplica {
 
     public String status;
 
+    /** CITY, TOWN or RURAL (EU degree of urbanisation); null when partners-service has none. */
+    public String urbanisation;
+
+    /** The region or district the partner belongs to (measure 4's roll-up). */
+    @Column(name = "parent_region_id")
+    public UUID parentRegionId;
+
     /** The partner's version in partners-service: older events do not overwrite newer state. */
     public long version;
 
