@@ -116,6 +116,11 @@ public class Ui {
         return Messages.get(bundle(), locale(), key, arg0, arg1);
     }
 
+    /** A label with three arguments. */
+    public String t(String key, Object arg0, Object arg1, Object arg2) {
+        return Messages.get(bundle(), locale(), key, arg0, arg1, arg2);
+    }
+
     /** The label of an enum value, e.g. e('ProjectStatus', 'APPROVED'); empty for none. */
     public String e(String type, Object value) {
         if (value == null || value.toString().isEmpty()) {

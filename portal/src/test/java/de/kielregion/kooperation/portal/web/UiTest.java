@@ -25,6 +25,7 @@ class UiTest {
         assertEquals("", de.date(null));
         assertEquals("", de.money("not a number"));
         assertEquals("Schweden", de.country("SE"));
+        assertEquals("1 / 2 / 4", de.t("dashboard.reach.cell", 1, 2, 4));
         assertEquals("xx", de.country("xx"), "not a code: shown as it is");
     }
 
