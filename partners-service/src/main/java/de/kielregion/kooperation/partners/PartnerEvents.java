@@ -10,6 +10,7 @@ public final class PartnerEvents {
     public static final String RELATION = "Relation";
     public static final String ACTIVITY = "Activity";
     public static final String COOPERATION_AREA = "CooperationArea";
+    public static final String SHAREHOLDER_INTEREST = "ShareholderInterest";
 
     private PartnerEvents() {}
 }

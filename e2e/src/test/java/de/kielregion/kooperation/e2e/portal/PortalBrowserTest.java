@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.e2e.Suite;
+import de.kielregion.kooperation.infra.DemoData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -423,6 +424,39 @@ class PortalBrowserTest {
             carla.open("/projects");
             carla.find("#username");
             assertTrue(carla.raw().getCurrentUrl().contains("/realms/ostsee/"), "logged out here and at Keycloak");
+        }
+    }
+
+    @Test
+    @Order(11)
+    void kielRecordsItsInterestsAndTheQuickWinsNarrowToThem() {
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open("/interests");
+            axe(kai, "interests");
+            assertTrue(kai.all("[data-testid=interests-form-PLOEN]").isEmpty(), "Kiel's staff do not edit Plön's");
+            kai.open("/projects?interestsOf=RENDSBURG_ECKERNFOERDE");
+            assertFalse(kai.text("[data-testid=no-interests]").isBlank(), "none recorded: said, not an error page");
+
+            kai.open("/interests");
+            kai.raw().executeScript("document.querySelector('#i-KIEL details').open = true;");
+            kai.find("[data-testid=interests-form-KIEL] input[name=themes][value='" + DemoData.THEME + "']")
+                    .click();
+            kai.find("[data-testid=interests-form-KIEL] input[name=countries][value=SE]")
+                    .click();
+            kai.submit("[data-testid=save-interests-KIEL]");
+            assertTrue(kai.text("[data-testid=interests-KIEL]").contains(DemoData.THEME));
+            assertTrue(kai.text("[data-testid=interests-KIEL]").contains("Schweden"));
+
+            kai.open("/projects");
+            kai.choose("select[name=interestsOf]", "Kiel").submit("[data-testid=apply-filter]");
+            // The replica in projects-service follows by event: the page is opened again until it has.
+            kai.wait.until(d -> {
+                kai.open("/projects?interestsOf=KIEL&sort=quickWin");
+                return kai.text("#projects-table").contains("Mobilität im ländlichen Raum");
+            });
+            assertFalse(
+                    kai.text("#projects-table").contains("Radverkehr Kiel–Aarhus " + TAG),
+                    "the project of the first test has neither Kiel's theme nor a Swedish partner");
         }
     }
 

@@ -6,6 +6,7 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
@@ -17,6 +18,7 @@ import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -127,10 +129,13 @@ public class AreaResource {
     @Operation(
             operationId = "getPotentialAnalysis",
             summary = "The potential analysis and ranking of an area",
-            description = "Each member partner's " + "weighted total, highest first. Roles: every role.")
+            description = "Each member partner's weighted total, highest first; interestsOf (a shareholder) keeps"
+                    + " the members its recorded interests reach (countries, regions, themes) with their places in"
+                    + " the whole ranking (409 while it has recorded none). Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
-    public RestResponse<AnalysisView> analysis(@PathParam("id") UUID id) {
-        AnalysisView view = areas.analysis(id);
+    public RestResponse<AnalysisView> analysis(
+            @PathParam("id") UUID id, @QueryParam("interestsOf") String interestsOf) {
+        AnalysisView view = areas.analysis(id, Params.enumOf(Shareholder.class, interestsOf, "interestsOf"));
         return Responses.versioned(view, view.version());
     }
 

@@ -3,6 +3,7 @@ package de.kielregion.kooperation.partners.area;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
@@ -11,7 +12,9 @@ import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaView;
 import de.kielregion.kooperation.partners.area.AreaApi.Criterion;
 import de.kielregion.kooperation.partners.area.AreaApi.Member;
+import de.kielregion.kooperation.partners.area.AreaApi.RankedPartner;
 import de.kielregion.kooperation.partners.area.AreaApi.Score;
+import de.kielregion.kooperation.partners.interest.InterestService;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationStatus;
@@ -36,6 +39,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /** Cooperation areas and their potential analyses. */
 @ApplicationScoped
@@ -48,8 +52,16 @@ public class AreaService {
     private final Audit audit;
     private final PartnerService partners;
     private final ObjectMapper mapper;
+    private final InterestService interests;
 
-    AreaService(EntityManager em, ChangeLog changeLog, Audit audit, PartnerService partners, ObjectMapper mapper) {
+    AreaService(
+            EntityManager em,
+            ChangeLog changeLog,
+            Audit audit,
+            PartnerService partners,
+            ObjectMapper mapper,
+            InterestService interests) {
+        this.interests = interests;
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
@@ -111,6 +123,34 @@ public class AreaService {
             throw ProblemException.notFound("Potential analysis of cooperation area", area.name);
         }
         return analysisView(area, analysis);
+    }
+
+    /**
+     * The analysis narrowed to the members a shareholder's interests reach (its countries, regions
+     * or themes): their scores and their places in the whole ranking, so a rank still says where
+     * the partner stands among all members.
+     */
+    @Transactional
+    public AnalysisView analysis(UUID areaId, Shareholder interestsOf) {
+        AnalysisView all = analysis(areaId);
+        if (interestsOf == null) {
+            return all;
+        }
+        Predicate<Partner> reached = interests.reaches(interestsOf);
+        Set<UUID> kept = new HashSet<>();
+        for (RankedPartner r : all.ranking()) {
+            Partner p = em.find(Partner.class, r.partnerId());
+            if (p != null && reached.test(p)) {
+                kept.add(r.partnerId());
+            }
+        }
+        return new AnalysisView(
+                all.areaId(),
+                all.criteria(),
+                all.scores().stream().filter(s -> kept.contains(s.partnerId())).toList(),
+                all.ranking().stream().filter(r -> kept.contains(r.partnerId())).toList(),
+                all.updatedAt(),
+                all.version());
     }
 
     @Transactional

@@ -40,6 +40,13 @@ public final class ListQuery<T> {
         return this;
     }
 
+    /** Adds {@code condition} naming several parameters. */
+    public ListQuery<T> where(String condition, Map<String, Object> values) {
+        conditions.add(condition);
+        parameters.putAll(values);
+        return this;
+    }
+
     /** Adds a condition without parameters. */
     public ListQuery<T> where(String condition) {
         conditions.add(condition);

@@ -87,7 +87,18 @@ public interface PartnersApi {
 
     @GET
     @Path("cooperation-areas/{id}/potential-analysis")
-    Map<String, Object> analysis(@PathParam("id") String id);
+    Map<String, Object> analysis(@PathParam("id") String id, @QueryParam("interestsOf") String interestsOf);
+
+    @GET
+    @Path("shareholders/{shareholder}/interests")
+    Map<String, Object> interests(@PathParam("shareholder") String shareholder);
+
+    @PUT
+    @Path("shareholders/{shareholder}/interests")
+    Map<String, Object> setInterests(
+            @PathParam("shareholder") String shareholder,
+            @HeaderParam("If-Match") String ifMatch,
+            Map<String, Object> request);
 
     @GET
     @Path("shareholders/{shareholder}/activities")

@@ -55,6 +55,7 @@ public interface ProjectsApi {
             @QueryParam("shareholder") String shareholder,
             @QueryParam("q") String q,
             @QueryParam("country") String country,
+            @QueryParam("interestsOf") String interestsOf,
             @QueryParam("page") int page,
             @QueryParam("size") int size,
             @QueryParam("sort") String sort);

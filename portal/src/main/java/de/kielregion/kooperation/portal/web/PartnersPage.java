@@ -178,17 +178,25 @@ public class PartnersPage extends PageSupport {
 
     @GET
     @Path("areas/{id}")
-    public TemplateInstance area(@PathParam("id") String id) {
+    public TemplateInstance area(@PathParam("id") String id, @QueryParam("interestsOf") String interestsOf) {
         String areaId = ProjectsPage.uuid(id);
-        return page(area).data("area", partners.area(areaId)).data("analysis", Section.of("partners", () -> {
-            try {
-                return partners.analysis(areaId);
-            } catch (ServiceProblem p) {
-                if (p.status() == 404) {
-                    return Map.of("ranking", List.of(), "criteria", List.of());
-                }
-                throw p;
-            }
-        }));
+        String of = oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null;
+        java.util.concurrent.atomic.AtomicBoolean noInterests = new java.util.concurrent.atomic.AtomicBoolean();
+        TemplateInstance page = page(area)
+                .data("area", partners.area(areaId))
+                .data("analysis", Section.of("partners", () -> {
+                    try {
+                        return partners.analysis(areaId, of);
+                    } catch (ServiceProblem p) {
+                        if (p.status() == 404 || p.status() == 409) {
+                            noInterests.set(p.status() == 409);
+                            return Map.of("ranking", List.of(), "criteria", List.of());
+                        }
+                        throw p;
+                    }
+                }));
+        return page.data("interestsOf", of == null ? "" : of)
+                .data("noInterests", noInterests.get())
+                .data("shareholders", InterestsPage.SHAREHOLDERS);
     }
 }

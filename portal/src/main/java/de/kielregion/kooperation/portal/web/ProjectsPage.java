@@ -97,7 +97,9 @@ public class ProjectsPage extends PageSupport {
             @QueryParam("sort") String sort,
             @QueryParam("q") String q,
             @QueryParam("country") String country,
+            @QueryParam("interestsOf") String interestsOf,
             @QueryParam("page") String page) {
+        String of = oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null;
         String s = oneOf(STATUSES, status) ? status : null;
         String text = q == null || q.isBlank()
                 ? null
@@ -107,7 +109,17 @@ public class ProjectsPage extends PageSupport {
         String order = oneOf(SORTS, sort) ? sort : "quickWin";
         String measure = measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null;
         int p = pageNumber(page);
-        Map<String, Object> result = projects.projects(s, null, measure, h, text, c, p, 20, order);
+        Map<String, Object> result;
+        boolean noInterests = false;
+        try {
+            result = projects.projects(s, null, measure, h, text, c, of, p, 20, order);
+        } catch (ServiceProblem problem) {
+            if (problem.status() != 409 || of == null) {
+                throw problem;
+            }
+            noInterests = true; // the shareholder has recorded no interests yet: say so, list nothing
+            result = Map.of("items", List.of(), "totalItems", 0, "page", 0, "totalPages", 0);
+        }
         Map<String, Object> filter = new LinkedHashMap<>();
         filter.put("status", s == null ? "" : s);
         filter.put("measureId", measure == null ? "" : measure);
@@ -115,6 +127,7 @@ public class ProjectsPage extends PageSupport {
         filter.put("sort", order);
         filter.put("q", text == null ? "" : text);
         filter.put("country", c == null ? "" : c);
+        filter.put("interestsOf", of == null ? "" : of);
         StringBuilder query = new StringBuilder("sort=" + order);
         if (s != null) {
             query.append("&status=").append(s);
@@ -131,6 +144,9 @@ public class ProjectsPage extends PageSupport {
         if (c != null) {
             query.append("&country=").append(c);
         }
+        if (of != null) {
+            query.append("&interestsOf=").append(of);
+        }
         return page(list)
                 .data("result", result)
                 .data("filter", filter)
@@ -139,7 +155,9 @@ public class ProjectsPage extends PageSupport {
                 .data("statuses", STATUSES)
                 .data("sorts", SORTS)
                 .data("shareholders", SHAREHOLDERS)
-                .data("countries", COUNTRIES);
+                .data("countries", COUNTRIES)
+                .data("interestShareholders", InterestsPage.SHAREHOLDERS)
+                .data("noInterests", noInterests);
     }
 
     @GET

@@ -78,8 +78,8 @@ public class ProjectResource {
             operationId = "listProjects",
             summary = "List projects",
             description = "Filter by status, theme, measure, participating shareholder, "
-                    + "partner, text (q: every word in title or summary, ignoring case and accents) and the country of"
-                    + " a partner; paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
+                    + "partner, text (q: every word in title or summary, ignoring case and accents), the country of"
+                    + " a partner and a shareholder's interests (interestsOf); paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
                     + "measure 2). Roles: every role.")
     public Page<ProjectView> list(
             @QueryParam("status") String status,
@@ -97,6 +97,12 @@ public class ProjectResource {
                     @IsoCountry
                     @Parameter(description = "Projects with a partner from this country (ISO 3166-1 alpha-2, e.g. SE)")
                     String country,
+            @QueryParam("interestsOf")
+                    @Parameter(
+                            description =
+                                    "A shareholder: projects its recorded interests reach (one of its themes, or a"
+                                            + " partner in one of its countries or regions); 409 while it has recorded none")
+                    String interestsOf,
             @Valid @BeanParam PageQuery paging) {
         return projects.list(
                 new ProjectFilter(
@@ -106,7 +112,8 @@ public class ProjectResource {
                         Params.enumOf(Shareholder.class, shareholder, "shareholder"),
                         Params.uuid(partnerId, "partnerId"),
                         q,
-                        country),
+                        country,
+                        Params.enumOf(Shareholder.class, interestsOf, "interestsOf")),
                 paging);
     }
 

@@ -6,12 +6,15 @@ import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
 import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.contracts.partners.RelationChanged;
+import de.kielregion.kooperation.contracts.partners.ShareholderInterestsChanged;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
+import de.kielregion.kooperation.platform.text.SearchText;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.partner.ExistingActivity;
 import de.kielregion.kooperation.projects.partner.FocusPartner;
+import de.kielregion.kooperation.projects.partner.InterestReplica;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.partner.RelationReplica;
 import io.smallrye.common.annotation.Blocking;
@@ -47,6 +50,42 @@ public class PartnerReplicaConsumer {
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
         return inbox.handle(message, this::apply);
+    }
+
+    /** A shareholder's interests, to narrow the quick-win list; theme names kept as search keys. */
+    private void interests(ShareholderInterestsChanged changed) {
+        if (changed.shareholder() == null) {
+            throw new MalformedEventException("ShareholderInterestsChanged without a shareholder it knows");
+        }
+        InterestReplica interest =
+                em.find(InterestReplica.class, changed.shareholder().name());
+        if (interest != null && interest.version > changed.version()) {
+            return;
+        }
+        boolean created = interest == null;
+        if (created) {
+            interest = new InterestReplica();
+            interest.shareholder = changed.shareholder().name();
+        }
+        interest.themeKeys.clear();
+        if (changed.themes() != null) {
+            for (String theme : changed.themes()) {
+                interest.themeKeys.add(SearchText.key(theme));
+            }
+        }
+        interest.countries.clear();
+        if (changed.countries() != null) {
+            interest.countries.addAll(changed.countries());
+        }
+        interest.regionIds.clear();
+        if (changed.regionIds() != null) {
+            interest.regionIds.addAll(changed.regionIds());
+        }
+        interest.version = changed.version();
+        interest.updatedAt = Instant.now();
+        if (created) {
+            em.persist(interest);
+        }
     }
 
     /** Every relation of a shareholder to a partner, for how far the cooperation reaches (measure 4). */
@@ -158,6 +197,8 @@ public class PartnerReplicaConsumer {
             }
             case EventTypes.DECISION_TAKEN -> decisions.registerExternal(event);
             case EventTypes.ACTIVITY_UPSERTED -> activity(event.dataAs(ActivityUpserted.class, mapper));
+            case EventTypes.SHAREHOLDER_INTERESTS_CHANGED ->
+                interests(event.dataAs(ShareholderInterestsChanged.class, mapper));
             case EventTypes.RELATION_CHANGED -> {
                 RelationChanged relation = event.dataAs(RelationChanged.class, mapper);
                 relation(relation);

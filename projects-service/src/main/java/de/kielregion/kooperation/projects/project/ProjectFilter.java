@@ -9,7 +9,8 @@ import java.util.UUID;
 /**
  * The filters of the project list, each optional: status, theme, measure, participating
  * shareholder, partner, words of the title or summary (ignoring case and accents, all must
- * occur) and the country of a partner.
+ * occur), the country of a partner, and the interests a shareholder recorded (a theme of its, or a
+ * partner in one of its countries or regions).
  */
 public record ProjectFilter(
         ProjectStatus status,
@@ -18,13 +19,14 @@ public record ProjectFilter(
         Shareholder shareholder,
         UUID partnerId,
         String q,
-        String country) {
+        String country,
+        Shareholder interestsOf) {
 
     /** At most this many words of {@code q} count; a longer query narrows no further in practice. */
     static final int MAX_WORDS = 8;
 
     public static ProjectFilter none() {
-        return new ProjectFilter(null, null, null, null, null, null, null);
+        return new ProjectFilter(null, null, null, null, null, null, null, null);
     }
 
     /** The search keys of the words of {@code q}, as {@link SearchText} spells them. */

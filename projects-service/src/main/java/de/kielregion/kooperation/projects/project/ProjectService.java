@@ -1,16 +1,19 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.SearchText;
 import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.partner.InterestReplica;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
@@ -18,6 +21,7 @@ import de.kielregion.kooperation.projects.project.ProjectApi.PartnerView;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.strategy.Measure;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.StartupEvent;
@@ -29,6 +33,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -91,11 +96,42 @@ public class ProjectService {
                                 + " WHERE q = p AND r.id = pp.partnerId AND r.country = :country)",
                         "country",
                         f.country());
+        if (f.interestsOf() != null) {
+            interests(query, f.interestsOf());
+        }
         List<String> words = f.words();
         for (int i = 0; i < words.size(); i++) {
             query.where("p.searchKey LIKE :w" + i + " ESCAPE '\\'", "w" + i, ListQuery.likeContains(words.get(i)));
         }
         return query.page(em, paging, SORTABLE, "title").map(this::view);
+    }
+
+    /**
+     * Narrows the list to what a shareholder's recorded interests reach: a project with one of its
+     * themes (names compared ignoring case and accents), or with a partner in one of its countries,
+     * one of its regions or belonging to one. A shareholder without interests is a 409.
+     */
+    private void interests(ListQuery<Project> query, Shareholder shareholder) {
+        InterestReplica interest = em.find(InterestReplica.class, shareholder.name());
+        if (interest == null) {
+            throw ProblemException.conflict(shareholder + " has recorded no interests yet (partners-service: PUT "
+                    + "/shareholders/" + shareholder + "/interests)");
+        }
+        List<UUID> themes = strategy.themes().stream()
+                .filter(t -> interest.themeKeys.contains(SearchText.key(t.name())))
+                .map(ThemeView::id)
+                .toList();
+        UUID none = new UUID(0, 0); // IN () is not valid JPQL: a value no row has stands for none
+        Map<String, Object> values = new HashMap<>();
+        values.put("interestThemes", themes.isEmpty() ? List.of(none) : themes);
+        values.put("interestCountries", interest.countries.isEmpty() ? List.of("--") : List.copyOf(interest.countries));
+        values.put("interestRegions", interest.regionIds.isEmpty() ? List.of(none) : List.copyOf(interest.regionIds));
+        query.where(
+                "(EXISTS (SELECT 1 FROM Project q JOIN q.themeIds t WHERE q = p AND t IN :interestThemes)"
+                        + " OR EXISTS (SELECT 1 FROM Project q JOIN q.partners pp, PartnerReplica r"
+                        + " WHERE q = p AND r.id = pp.partnerId AND (r.country IN :interestCountries"
+                        + " OR r.id IN :interestRegions OR r.parentRegionId IN :interestRegions)))",
+                values);
     }
 
     /**

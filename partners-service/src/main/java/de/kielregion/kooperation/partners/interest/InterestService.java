@@ -1,0 +1,144 @@
+package de.kielregion.kooperation.partners.interest;
+
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.partners.ShareholderInterestsChanged;
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.interest.InterestApi.InterestRequest;
+import de.kielregion.kooperation.partners.interest.InterestApi.InterestView;
+import de.kielregion.kooperation.partners.interest.InterestApi.RegionRef;
+import de.kielregion.kooperation.partners.partner.Partner;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.text.SearchText;
+import de.kielregion.kooperation.platform.web.Versions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/** What each shareholder cares about, recorded by itself (or a coordinator), and used as a filter. */
+@ApplicationScoped
+public class InterestService {
+
+    private final EntityManager em;
+    private final ChangeLog changeLog;
+    private final Audit audit;
+    private final Caller caller;
+
+    InterestService(EntityManager em, ChangeLog changeLog, Audit audit, Caller caller) {
+        this.em = em;
+        this.changeLog = changeLog;
+        this.audit = audit;
+        this.caller = caller;
+    }
+
+    @Transactional
+    public InterestView get(Shareholder shareholder) {
+        return view(find(shareholder));
+    }
+
+    private ShareholderInterest find(Shareholder shareholder) {
+        ShareholderInterest interest = em.find(ShareholderInterest.class, shareholder);
+        if (interest == null) {
+            throw ProblemException.notFound("Interests of shareholder", shareholder);
+        }
+        return interest;
+    }
+
+    @Transactional
+    public InterestView put(Shareholder shareholder, InterestRequest r, String ifMatch) {
+        caller.requireMayWriteFor(shareholder);
+        for (int i = 0; i < r.regionIds().size(); i++) {
+            if (em.find(Partner.class, r.regionIds().get(i)) == null) {
+                throw ProblemException.invalid(
+                        "regionIds[" + i + "]", "names partner " + r.regionIds().get(i) + ", which does not exist");
+            }
+        }
+        ShareholderInterest interest = em.find(ShareholderInterest.class, shareholder);
+        boolean created = interest == null;
+        InterestView before = created ? null : view(interest);
+        if (created) {
+            interest = new ShareholderInterest();
+            interest.shareholder = shareholder;
+        } else {
+            Versions.requireCurrent(ifMatch, r.version(), interest.version, "The interests of " + shareholder);
+        }
+        replace(interest.themes, r.themes().stream().map(String::trim).toList());
+        replace(interest.countries, r.countries());
+        replace(interest.regionIds, r.regionIds());
+        interest.updatedAt = Instant.now();
+        if (created) {
+            em.persist(interest);
+        }
+        Map<String, Object> changes = audit.diff(before == null ? Map.of() : before, view(interest));
+        if (!created && changes.isEmpty()) {
+            return before;
+        }
+        em.flush();
+        InterestView after = view(interest);
+        changeLog.record(
+                PartnerEvents.SHAREHOLDER_INTEREST,
+                shareholder.name(),
+                created ? "InterestsRecorded" : "InterestsChanged",
+                changes,
+                EventTypes.SHAREHOLDER_INTERESTS_CHANGED,
+                new ShareholderInterestsChanged(
+                        shareholder,
+                        List.copyOf(interest.themes),
+                        List.copyOf(interest.countries),
+                        List.copyOf(interest.regionIds),
+                        interest.updatedAt,
+                        interest.version));
+        return after;
+    }
+
+    /**
+     * Which partners a shareholder's interests reach: a partner in one of its countries, one of its
+     * regions or a partner belonging to one, or a partner with one of its themes (case and accents
+     * ignored). A shareholder without recorded interests is a 409 naming how to record them.
+     */
+    @Transactional
+    public Predicate<Partner> reaches(Shareholder shareholder) {
+        ShareholderInterest interest = em.find(ShareholderInterest.class, shareholder);
+        if (interest == null) {
+            throw ProblemException.conflict(shareholder + " has recorded no interests yet; record them with PUT "
+                    + "/shareholders/" + shareholder + "/interests");
+        }
+        Set<String> themes = new TreeSet<>();
+        interest.themes.forEach(t -> themes.add(SearchText.key(t)));
+        Set<String> countries = Set.copyOf(interest.countries);
+        Set<UUID> regions = Set.copyOf(interest.regionIds);
+        return p -> countries.contains(p.country)
+                || regions.contains(p.id)
+                || (p.parentRegionId != null && regions.contains(p.parentRegionId))
+                || p.themes.stream().map(SearchText::key).anyMatch(themes::contains);
+    }
+
+    private InterestView view(ShareholderInterest i) {
+        List<RegionRef> regions = i.regionIds.stream()
+                .map(id -> {
+                    Partner p = em.find(Partner.class, id);
+                    return new RegionRef(id, p == null ? null : p.name, p == null ? null : p.country);
+                })
+                .toList();
+        return new InterestView(
+                i.shareholder, List.copyOf(i.themes), List.copyOf(i.countries), regions, i.updatedAt, i.version);
+    }
+
+    private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {
+        TreeSet<T> wanted = new TreeSet<>(values);
+        if (!target.equals(wanted)) {
+            target.clear();
+            target.addAll(wanted);
+        }
+    }
+}
