@@ -185,6 +185,7 @@ public class ApiConventions implements OASFilter {
         sections.put("Memberships (Mitgliedschaften)", List.of("Memberships", "Organisations"));
         sections.put("Decisions (Beschlüsse)", List.of("Decision register", "Decisions on partners"));
         sections.put("Activities (Aktivitäten)", List.of("Shareholder activities"));
+        sections.put("Interests (Interessen)", List.of("Shareholder interests"));
         sections.put("Strategy (Strategie)", List.of("Strategy"));
         return sections;
     }
