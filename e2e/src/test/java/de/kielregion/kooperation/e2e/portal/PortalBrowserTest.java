@@ -448,7 +448,7 @@ class PortalBrowserTest {
             assertTrue(kai.text("[data-testid=interests-KIEL]").contains("Schweden"));
 
             kai.open("/projects");
-            kai.choose("select[name=interestsOf]", "Kiel").submit("[data-testid=apply-filter]");
+            kai.choose("select[name=interestsOf]", "Landeshauptstadt Kiel").submit("[data-testid=apply-filter]");
             // The replica in projects-service follows by event: the page is opened again until it has.
             kai.wait.until(d -> {
                 kai.open("/projects?interestsOf=KIEL&sort=quickWin");
