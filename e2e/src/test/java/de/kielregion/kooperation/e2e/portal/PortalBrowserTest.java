@@ -428,6 +428,59 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Order(13)
+    void documentsToPassOnDownloadFromThePages() {
+        try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {
+            anna.open("/strategy");
+            assertEquals("%PDF-", download(anna, "[data-testid=download-pdf]", "application/pdf"));
+            anna.open("/projects?q=" + TAG);
+            assertEquals(
+                    "PK",
+                    download(anna, "[data-testid=projects-xlsx]", "spreadsheetml")
+                            .substring(0, 2));
+            anna.open("/decisions");
+            assertEquals(
+                    "PK",
+                    download(anna, "[data-testid=decisions-xlsx]", "spreadsheetml")
+                            .substring(0, 2));
+            anna.open("/partners");
+            assertEquals(
+                    "PK",
+                    download(anna, "[data-testid=partners-xlsx]", "spreadsheetml")
+                            .substring(0, 2));
+            anna.open("/memberships");
+            assertEquals(
+                    "PK",
+                    download(anna, "[data-testid=memberships-xlsx]", "spreadsheetml")
+                            .substring(0, 2));
+            anna.open("/");
+            assertEquals(
+                    "PK",
+                    download(anna, "[data-testid=budget-xlsx]", "spreadsheetml").substring(0, 2));
+        }
+    }
+
+    /**
+     * Fetches what a download link points to, in the page (with its session), and returns the
+     * file's first five characters once status and content type are as expected.
+     */
+    private static String download(Browser browser, String link, String contentType) {
+        String href = browser.find(link).getDomAttribute("href");
+        Object result = browser.raw()
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done([r.status,"
+                                + " r.headers.get('content-type') || '', r.headers.get('content-disposition') || '',"
+                                + " String.fromCharCode(...new Uint8Array(b).slice(0, 5))])));",
+                        href);
+        List<?> answer = (List<?>) result;
+        assertEquals(200L, ((Number) answer.get(0)).longValue(), href);
+        assertTrue(answer.get(1).toString().contains(contentType), href + ": " + answer.get(1));
+        assertTrue(answer.get(2).toString().startsWith("attachment"), href + ": " + answer.get(2));
+        return answer.get(3).toString();
+    }
+
+    @Test
     @Order(11)
     void kielRecordsItsInterestsAndTheQuickWinsNarrowToThem() {
         try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {

@@ -7,7 +7,6 @@ import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
@@ -26,6 +25,7 @@ import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.platform.web.Responses;
+import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -145,9 +145,40 @@ public class MembershipResource {
     public Response csv(
             @QueryParam("holder") String holder,
             @QueryParam("organisationId") String organisationId,
-            @QueryParam("status") String status)
-            throws JsonProcessingException {
-        List<MembershipRow> rows = memberships
+            @QueryParam("status") String status) {
+        return Response.ok(de.kielregion.kooperation.platform.csv.CsvExport.write(
+                        MembershipRow.class, rows(holder, organisationId, status)))
+                .header("Content-Disposition", "attachment; filename=\"memberships.csv\"")
+                .build();
+    }
+
+    @GET
+    @Path("export/xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportMembershipsXlsx",
+            summary = "Memberships as a spreadsheet (XLSX)",
+            description =
+                    "With the same filters and columns as the CSV export; no cell is a formula. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The memberships as an Excel workbook",
+            content =
+                    @Content(
+                            mediaType = XlsxExport.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response xlsx(
+            @QueryParam("holder") String holder,
+            @QueryParam("organisationId") String organisationId,
+            @QueryParam("status") String status) {
+        return XlsxExport.attachment(
+                XlsxExport.write("Mitgliedschaften", MembershipRow.class, rows(holder, organisationId, status)),
+                "mitgliedschaften.xlsx");
+    }
+
+    private List<MembershipRow> rows(String holder, String organisationId, String status) {
+        return memberships
                 .all(
                         Params.enumOf(Shareholder.class, holder, "holder"),
                         Params.uuid(organisationId, "organisationId"),
@@ -167,9 +198,6 @@ public class MembershipResource {
                                 : m.currentYearlyFee().toPlainString(),
                         m.contactPerson()))
                 .toList();
-        return Response.ok(de.kielregion.kooperation.platform.csv.CsvExport.write(MembershipRow.class, rows))
-                .header("Content-Disposition", "attachment; filename=\"memberships.csv\"")
-                .build();
     }
 
     @POST

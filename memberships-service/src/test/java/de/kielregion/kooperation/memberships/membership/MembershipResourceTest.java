@@ -13,10 +13,12 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.infra.testing.Workbooks;
 import de.kielregion.kooperation.memberships.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.LocalDate;
@@ -434,6 +436,22 @@ class MembershipResourceTest {
                 .extract()
                 .asString();
         assertEquals(2, csv.strip().split("\n").length, csv);
+        String sheet = Workbooks.text(as(VIEWER)
+                .queryParam("organisationId", other)
+                .when()
+                .get("/memberships/export/xlsx")
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .extract()
+                .asByteArray());
+        assertTrue(sheet.contains(csv.strip().split("\n")[1].split(",")[0]), "the CSV's membership: " + sheet);
+        as(VIEWER)
+                .queryParam("status", "MAYBE")
+                .when()
+                .get("/memberships/export/xlsx")
+                .then()
+                .statusCode(400);
     }
 
     private static String existing(String holder, String org, LocalDate renewal, String notice) {

@@ -75,7 +75,16 @@ public class PartnerExports {
     }
 
     public String csv(List<PartnerView> partners) {
-        List<PartnerRow> rows = partners.stream()
+        return de.kielregion.kooperation.platform.csv.CsvExport.write(PartnerRow.class, rows(partners));
+    }
+
+    /** The same rows as the CSV, as a spreadsheet. */
+    public byte[] xlsx(List<PartnerView> partners) {
+        return de.kielregion.kooperation.platform.xlsx.XlsxExport.write("Partner", PartnerRow.class, rows(partners));
+    }
+
+    private static List<PartnerRow> rows(List<PartnerView> partners) {
+        return partners.stream()
                 .map(p -> new PartnerRow(
                         p.id().toString(),
                         p.name(),
@@ -95,6 +104,5 @@ public class PartnerExports {
                         p.status().name(),
                         p.urbanisation() == null ? null : p.urbanisation().name()))
                 .toList();
-        return de.kielregion.kooperation.platform.csv.CsvExport.write(PartnerRow.class, rows);
     }
 }

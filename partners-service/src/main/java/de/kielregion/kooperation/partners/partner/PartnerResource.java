@@ -18,6 +18,7 @@ import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Responses;
+import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -184,6 +185,26 @@ public class PartnerResource {
         return Response.ok(exports.csv(partners.all(filter)))
                 .header("Content-Disposition", "attachment; filename=\"partners.csv\"")
                 .build();
+    }
+
+    @GET
+    @Path("export/xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportPartnersXlsx",
+            summary = "Partners as a spreadsheet (XLSX)",
+            description = "The partners matching the filters, the columns of the CSV export; no cell is a formula."
+                    + " Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The partners as an Excel workbook",
+            content =
+                    @Content(
+                            mediaType = XlsxExport.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response xlsx(@Valid @BeanParam PartnerFilter filter) {
+        return XlsxExport.attachment(exports.xlsx(partners.all(filter)), "partner.xlsx");
     }
 
     @GET

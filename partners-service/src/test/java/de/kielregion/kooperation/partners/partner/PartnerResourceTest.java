@@ -22,6 +22,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.infra.testing.Workbooks;
 import de.kielregion.kooperation.partners.Api;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
@@ -373,6 +374,18 @@ class PartnerResourceTest {
                 .contentType(containsString("text/csv"))
                 .extract()
                 .asString();
+        byte[] xlsx = as(VIEWER)
+                .queryParam("q", tag)
+                .when()
+                .get("/partners/export/xlsx")
+                .then()
+                .statusCode(200)
+                .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .extract()
+                .asByteArray();
+        String sheet = Workbooks.text(xlsx);
+        assertTrue(sheet.contains("Oslo " + tag) && sheet.contains("Nowhere " + tag), sheet);
+        assertTrue(sheet.contains(">urbanisation<"), "the CSV's columns");
         String[] lines = csv.strip().split("\n");
         assertEquals(3, lines.length, csv);
         assertTrue(lines[0].startsWith("id,name,localName,type,country"), lines[0]);

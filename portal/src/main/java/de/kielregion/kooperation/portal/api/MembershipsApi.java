@@ -32,6 +32,11 @@ public interface MembershipsApi {
             @QueryParam("sort") String sort);
 
     @GET
+    @Path("memberships/export/xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    byte[] membershipsXlsx(@QueryParam("status") String status);
+
+    @GET
     @Path("memberships/deadlines")
     List<Map<String, Object>> deadlines(@QueryParam("within") String within);
 

@@ -36,6 +36,12 @@ public interface PartnersApi {
             @QueryParam("sort") String sort);
 
     @GET
+    @Path("partners/export/xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    byte[] partnersXlsx(
+            @QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country);
+
+    @GET
     @Path("partners/export/geojson")
     @Produces({"application/geo+json", MediaType.APPLICATION_JSON})
     String geoJson(@QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country);

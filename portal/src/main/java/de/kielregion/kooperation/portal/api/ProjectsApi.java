@@ -39,6 +39,33 @@ public interface ProjectsApi {
     String documentMarkdown(@QueryParam("year") Integer year);
 
     @GET
+    @Path("strategy/document")
+    @Produces("application/pdf")
+    byte[] documentPdf(@QueryParam("year") Integer year);
+
+    @GET
+    @Path("projects/export/xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    byte[] projectsXlsx(
+            @QueryParam("status") String status,
+            @QueryParam("measureId") String measureId,
+            @QueryParam("shareholder") String shareholder,
+            @QueryParam("q") String q,
+            @QueryParam("country") String country,
+            @QueryParam("interestsOf") String interestsOf,
+            @QueryParam("sort") String sort);
+
+    @GET
+    @Path("decisions/export/xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    byte[] decisionsXlsx(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body);
+
+    @GET
+    @Path("budget/{year}/export/xlsx")
+    @Produces("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    byte[] budgetXlsx(@PathParam("year") int year);
+
+    @GET
     @Path("themes")
     List<Map<String, Object>> themes();
 

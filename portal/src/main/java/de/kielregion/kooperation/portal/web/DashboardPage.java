@@ -33,6 +33,15 @@ public class DashboardPage extends PageSupport {
     @Location("dashboard.html")
     Template dashboard;
 
+    /** This year's budget as a spreadsheet. */
+    @GET
+    @Path("budget.xlsx")
+    @Produces(XLSX)
+    public jakarta.ws.rs.core.Response budgetXlsx() {
+        int year = LocalDate.now(Ui.ZONE).getYear();
+        return file(projects.budgetXlsx(year), XLSX, "budget-" + year + ".xlsx");
+    }
+
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {

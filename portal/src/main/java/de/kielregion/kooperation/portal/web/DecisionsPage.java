@@ -11,6 +11,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -31,6 +33,19 @@ public class DecisionsPage extends PageSupport {
     @Inject
     @Location("decisions.html")
     Template register;
+
+    /** The register as a spreadsheet (subject type and body as filtered in the page). */
+    @GET
+    @Path("export.xlsx")
+    @Produces(XLSX)
+    public Response xlsx(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body) {
+        return file(
+                projects.decisionsXlsx(
+                        oneOf(SUBJECT_TYPES, subjectType) ? subjectType : null,
+                        oneOf(ProjectsPage.BODIES, body) ? body : null),
+                XLSX,
+                "beschluesse-" + LocalDate.now(Ui.ZONE) + ".xlsx");
+    }
 
     @GET
     public TemplateInstance register(

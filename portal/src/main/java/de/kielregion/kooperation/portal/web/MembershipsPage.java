@@ -50,6 +50,17 @@ public class MembershipsPage extends PageSupport {
     @Location("memberships/detail.html")
     Template detail;
 
+    /** The memberships (status as filtered in the list) as a spreadsheet. */
+    @GET
+    @Path("export.xlsx")
+    @Produces(XLSX)
+    public Response xlsx(@QueryParam("status") String status) {
+        return file(
+                memberships.membershipsXlsx(oneOf(STATUSES, status) ? status : null),
+                XLSX,
+                "mitgliedschaften-" + java.time.LocalDate.now(Ui.ZONE) + ".xlsx");
+    }
+
     @GET
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") String page) {
         String s = oneOf(STATUSES, status) ? status : null;

@@ -59,6 +59,15 @@ abstract class PageSupport {
                 : new ServiceProblem(503, "Service Unavailable", null, java.util.Map.of());
     }
 
+    /** A file the portal passes on from a service (a spreadsheet, a PDF) as a download. */
+    static Response file(byte[] body, String mediaType, String filename) {
+        return Response.ok(body, mediaType)
+                .header("Content-Disposition", "attachment; filename=\"" + filename + "\"")
+                .build();
+    }
+
+    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
     /** Page numbers as query parameters must be small non-negative integers; anything else is page 0. */
     static int pageNumber(String value) {
         if (value == null || !value.matches("[0-9]{1,6}")) {

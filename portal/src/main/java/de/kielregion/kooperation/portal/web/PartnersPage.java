@@ -90,6 +90,22 @@ public class PartnersPage extends PageSupport {
                 .data("areas", Section.of("partners", () -> partners.areas(0, 50)));
     }
 
+    /** The partners (same filters as the list) as a spreadsheet. */
+    @GET
+    @Path("partners/export.xlsx")
+    @Produces(XLSX)
+    public jakarta.ws.rs.core.Response xlsx(
+            @QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country) {
+        String query = blankToNull(q);
+        return file(
+                partners.partnersXlsx(
+                        query == null || query.length() > 200 ? null : query,
+                        oneOf(TYPES, type) ? type : null,
+                        country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null),
+                XLSX,
+                "partner-" + java.time.LocalDate.now(Ui.ZONE) + ".xlsx");
+    }
+
     /** The partners as GeoJSON for the map (same filters as the list). */
     @GET
     @Path("partners/map.geojson")

@@ -160,6 +160,34 @@ public class ProjectsPage extends PageSupport {
                 .data("noInterests", noInterests);
     }
 
+    /** The list's projects (same filters and order) as a spreadsheet. */
+    @GET
+    @Path("export.xlsx")
+    @Produces(XLSX)
+    public Response xlsx(
+            @QueryParam("status") String status,
+            @QueryParam("measureId") String measureId,
+            @QueryParam("shareholder") String shareholder,
+            @QueryParam("sort") String sort,
+            @QueryParam("q") String q,
+            @QueryParam("country") String country,
+            @QueryParam("interestsOf") String interestsOf) {
+        String text = q == null || q.isBlank()
+                ? null
+                : q.strip().substring(0, Math.min(q.strip().length(), 200));
+        return file(
+                projects.projectsXlsx(
+                        oneOf(STATUSES, status) ? status : null,
+                        measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null,
+                        oneOf(SHAREHOLDERS, shareholder) ? shareholder : null,
+                        text,
+                        oneOf(COUNTRIES, country) ? country : null,
+                        oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null,
+                        oneOf(SORTS, sort) ? sort : "quickWin"),
+                XLSX,
+                "projekte-" + LocalDate.now(Ui.ZONE) + ".xlsx");
+    }
+
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("allocation") String allocationId) {

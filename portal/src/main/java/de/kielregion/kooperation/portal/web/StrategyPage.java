@@ -49,6 +49,16 @@ public class StrategyPage extends PageSupport {
         return download(projects.documentHtml(LocalDate.now(Ui.ZONE).getYear()), "html");
     }
 
+    @GET
+    @Path("document.pdf")
+    @Produces("application/pdf")
+    public Response pdf() {
+        return file(
+                projects.documentPdf(LocalDate.now(Ui.ZONE).getYear()),
+                "application/pdf",
+                "ostsee-strategie-" + LocalDate.now(Ui.ZONE) + ".pdf");
+    }
+
     private static Response download(String body, String extension) {
         return Response.ok(body)
                 .header(

@@ -8,12 +8,14 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.budget.Category;
+import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -29,8 +31,13 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/")
@@ -55,6 +62,25 @@ public class BudgetResource {
             description = "Per line: amount, allocated, free. Roles: every role.")
     public BudgetView budget(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return budget.budget(year);
+    }
+
+    @GET
+    @Path("budget/{year}/export/xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportBudgetXlsx",
+            summary = "The budget of a year as a spreadsheet (XLSX)",
+            description = "Per line: amount, allocated and free as number cells. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The budget as an Excel workbook",
+            content =
+                    @Content(
+                            mediaType = XlsxExport.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response xlsx(@PathParam("year") @Min(2000) @Max(2100) int year) {
+        return XlsxExport.attachment(Spreadsheets.budget(budget.budget(year)), "budget-" + year + ".xlsx");
     }
 
     @PUT

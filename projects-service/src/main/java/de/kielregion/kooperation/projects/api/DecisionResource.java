@@ -13,9 +13,11 @@ import de.kielregion.kooperation.platform.text.Texts;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.PendingDeferral;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -24,10 +26,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 @Path("/decisions")
@@ -72,6 +79,42 @@ public class DecisionResource {
                 date(from, "from"),
                 date(to, "to"),
                 paging);
+    }
+
+    @GET
+    @Path("/export/xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportDecisionsXlsx",
+            summary = "The decision register as a spreadsheet (XLSX)",
+            description = "Every decision matching the register's filters, newest first, with date cells; no cell is"
+                    + " a formula. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The decisions as an Excel workbook",
+            content =
+                    @Content(
+                            mediaType = XlsxExport.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response xlsx(
+            @QueryParam("subjectType") String subjectType,
+            @QueryParam("body") String body,
+            @QueryParam("service") String service,
+            @QueryParam("outcome") String outcome,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to) {
+        DecisionBody parsedBody = Params.enumOf(DecisionBody.class, body, "body");
+        DecisionOutcome parsedOutcome = Params.enumOf(DecisionOutcome.class, outcome, "outcome");
+        return XlsxExport.attachment(
+                Spreadsheets.decisions(decisions.registerAll(
+                        Texts.trimToNull(subjectType),
+                        parsedBody == null ? null : parsedBody.name(),
+                        Texts.trimToNull(service),
+                        parsedOutcome == null ? null : parsedOutcome.name(),
+                        date(from, "from"),
+                        date(to, "to"))),
+                "beschluesse.xlsx");
     }
 
     @GET

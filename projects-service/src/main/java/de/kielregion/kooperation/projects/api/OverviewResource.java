@@ -8,6 +8,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.web.Idempotent;
+import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
@@ -27,9 +28,15 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -86,8 +93,43 @@ public class OverviewResource {
             summary = "The strategy document as HTML",
             description = "The overview as a readable document " + "(Accept: text/html). Roles: every role.")
     public String html(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return StrategyDocument.html(
-                overview.overview(year == null ? LocalDate.now().getYear() : year));
+        return StrategyDocument.html(overview.overview(yearOr(year)), register());
+    }
+
+    @GET
+    @Path("document")
+    @Produces("application/pdf")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyDocument",
+            summary = "The strategy document as PDF",
+            description = "For the supervisory board (Accept: application/pdf): a title page with the date, the"
+                    + " measures with their open questions and next steps, projects, resources, memberships, cities"
+                    + " and regions, deferred decisions and the decision register. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The strategy document as PDF (A4, fonts embedded)",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response pdf(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return Response.ok(StrategyDocument.pdf(overview.overview(yearOr(year)), register()), "application/pdf")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now() + ".pdf\"")
+                .build();
+    }
+
+    /** The decision register for the document: the 200 newest decisions of every service. */
+    private List<DecisionView> register() {
+        return decisions
+                .register(null, null, null, null, null, null, null, new PageQuery(0, 200, null))
+                .items();
+    }
+
+    private static int yearOr(Integer year) {
+        return year == null ? LocalDate.now().getYear() : year;
     }
 
     @GET
@@ -99,7 +141,6 @@ public class OverviewResource {
             summary = "The strategy document as Markdown",
             description = "Accept: text/markdown. Roles: every role.")
     public String markdown(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return StrategyDocument.markdown(
-                overview.overview(year == null ? LocalDate.now().getYear() : year));
+        return StrategyDocument.markdown(overview.overview(yearOr(year)), register());
     }
 }

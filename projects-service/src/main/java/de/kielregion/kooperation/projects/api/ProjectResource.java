@@ -6,16 +6,14 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
-import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
-import de.kielregion.kooperation.platform.validation.IsoCountry;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
-import de.kielregion.kooperation.platform.web.Params;
 import de.kielregion.kooperation.platform.web.Responses;
+import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
@@ -23,12 +21,11 @@ import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectApi.StatusChange;
-import de.kielregion.kooperation.projects.project.ProjectFilter;
 import de.kielregion.kooperation.projects.project.ProjectService;
-import de.kielregion.kooperation.projects.project.ProjectStatus;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -45,11 +42,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -81,40 +82,31 @@ public class ProjectResource {
                     + "partner, text (q: every word in title or summary, ignoring case and accents), the country of"
                     + " a partner and a shareholder's interests (interestsOf); paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
                     + "measure 2). Roles: every role.")
-    public Page<ProjectView> list(
-            @QueryParam("status") String status,
-            @QueryParam("themeId") String themeId,
-            @QueryParam("measureId") String measureId,
-            @QueryParam("shareholder") String shareholder,
-            @QueryParam("partnerId") String partnerId,
-            @QueryParam("q")
-                    @Size(max = 200)
-                    @Parameter(
-                            description = "Words that must all occur in title or summary, ignoring case and accents"
-                                    + " ('mobilitat goteborg' finds 'Mobilität … Göteborg')")
-                    String q,
-            @QueryParam("country")
-                    @IsoCountry
-                    @Parameter(description = "Projects with a partner from this country (ISO 3166-1 alpha-2, e.g. SE)")
-                    String country,
-            @QueryParam("interestsOf")
-                    @Parameter(
-                            description =
-                                    "A shareholder: projects its recorded interests reach (one of its themes, or a"
-                                            + " partner in one of its countries or regions); 409 while it has recorded none")
-                    String interestsOf,
-            @Valid @BeanParam PageQuery paging) {
-        return projects.list(
-                new ProjectFilter(
-                        Params.enumOf(ProjectStatus.class, status, "status"),
-                        Params.uuid(themeId, "themeId"),
-                        Params.uuid(measureId, "measureId"),
-                        Params.enumOf(Shareholder.class, shareholder, "shareholder"),
-                        Params.uuid(partnerId, "partnerId"),
-                        q,
-                        country,
-                        Params.enumOf(Shareholder.class, interestsOf, "interestsOf")),
-                paging);
+    public Page<ProjectView> list(@Valid @BeanParam ProjectFilterParams filter, @Valid @BeanParam PageQuery paging) {
+        return projects.list(filter.filter(), paging);
+    }
+
+    @GET
+    @Path("export/xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportProjectsXlsx",
+            summary = "Projects as a spreadsheet (XLSX)",
+            description = "Every project matching the list's filters, in the list's order (sort); quick-win score,"
+                    + " inputs, shareholders, partners, dates and financing as number and date cells; no cell is a"
+                    + " formula. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The projects as an Excel workbook",
+            content =
+                    @Content(
+                            mediaType = XlsxExport.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response xlsx(
+            @Valid @BeanParam ProjectFilterParams filter, @QueryParam("sort") @Size(max = 100) String sort) {
+        return XlsxExport.attachment(
+                Spreadsheets.projects(projects.all(filter.filter(), new PageQuery(0, 1, sort))), "projekte.xlsx");
     }
 
     @POST

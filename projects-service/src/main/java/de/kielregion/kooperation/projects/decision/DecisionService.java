@@ -100,6 +100,30 @@ public class DecisionService {
             LocalDate from,
             LocalDate to,
             PageQuery paging) {
+        return registerQuery(subjectType, subjectId, body, service, outcome, from, to)
+                .page(em, paging, SORTABLE, "-decidedOn,-recordedAt")
+                .map(DecisionView::of);
+    }
+
+    /** The whole register with the same filters, newest first, for exports. */
+    @Transactional
+    public List<DecisionView> registerAll(
+            String subjectType, String body, String service, String outcome, LocalDate from, LocalDate to) {
+        return registerQuery(subjectType, null, body, service, outcome, from, to)
+                .all(em, new PageQuery(0, 1, null), SORTABLE, "-decidedOn,-recordedAt")
+                .stream()
+                .map(DecisionView::of)
+                .toList();
+    }
+
+    private ListQuery<Decision> registerQuery(
+            String subjectType,
+            java.util.UUID subjectId,
+            String body,
+            String service,
+            String outcome,
+            LocalDate from,
+            LocalDate to) {
         return ListQuery.of(Decision.class, "d")
                 .where("d.subjectType = :type", "type", subjectType)
                 .where("d.subjectId = :subject", "subject", subjectId)
@@ -107,9 +131,7 @@ public class DecisionService {
                 .where("d.service = :service", "service", service)
                 .where("d.outcome = :outcome", "outcome", outcome)
                 .where("d.decidedOn >= :from", "from", from)
-                .where("d.decidedOn <= :to", "to", to)
-                .page(em, paging, SORTABLE, "-decidedOn,-recordedAt")
-                .map(DecisionView::of);
+                .where("d.decidedOn <= :to", "to", to);
     }
 
     /**

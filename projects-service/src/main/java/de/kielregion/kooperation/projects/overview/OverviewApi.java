@@ -94,6 +94,10 @@ public final class OverviewApi {
             List<MeasureOverview> measures,
             long openQuestions,
             long resolvedQuestions,
+
+            @Schema(description = "Open questions (and resolved ones) that belong to no measure")
+            List<Question> otherQuestions,
+
             Projects projects,
             BudgetView budget,
             Activities existingActivities,

@@ -93,6 +93,10 @@ public class OverviewService {
         long open = questions.stream()
                 .filter(q -> q.status() == OpenQuestion.Status.OPEN)
                 .count();
+        List<Question> otherQuestions = questions.stream()
+                .filter(q -> q.measureId() == null)
+                .map(q -> question(q, decisionsById))
+                .toList();
 
         Map<ProjectStatus, Long> byStatus = new EnumMap<>(ProjectStatus.class);
         em.createQuery("SELECT p.status, count(p) FROM Project p GROUP BY p.status", Object[].class)
@@ -123,6 +127,7 @@ public class OverviewService {
                 measures,
                 open,
                 questions.size() - open,
+                otherQuestions,
                 new Projects(total, byStatus, quickWins),
                 budget.budget(budgetYear),
                 activities(),

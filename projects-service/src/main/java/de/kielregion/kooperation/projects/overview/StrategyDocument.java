@@ -35,6 +35,11 @@ public final class StrategyDocument {
     private StrategyDocument() {}
 
     public static String markdown(Overview o) {
+        return markdown(o, List.of());
+    }
+
+    /** The document with the register's decisions (newest first) as its last section. */
+    public static String markdown(Overview o, List<DecisionView> register) {
         StringBuilder md = new StringBuilder();
         md.append("# Internationalisierungsstrategie der KielRegion\n\n");
         md.append("Kooperation im Ostseeraum. Stand: ")
@@ -224,6 +229,20 @@ public final class StrategyDocument {
                 .append(" offen, ")
                 .append(o.resolvedQuestions())
                 .append(" entschieden.\n\n");
+        if (!o.otherQuestions().isEmpty()) {
+            md.append("Ohne Maßnahme:\n\n");
+            for (Question q : o.otherQuestions()) {
+                md.append("- ")
+                        .append("OPEN".equals(q.status()) ? "**offen**: " : "entschieden: ")
+                        .append(text(q.text()))
+                        .append(
+                                q.resolution() == null
+                                        ? ""
+                                        : " – " + text(q.resolution().answer()))
+                        .append('\n');
+            }
+            md.append('\n');
+        }
         if (!o.overdueNextSteps().isEmpty()) {
             md.append("## Überfällige nächste Schritte\n\n");
             o.overdueNextSteps()
@@ -270,15 +289,78 @@ public final class StrategyDocument {
             }
             md.append('\n');
         }
+        if (!register.isEmpty()) {
+            md.append("\n## Beschlussregister\n\n")
+                    .append("Die getroffenen Entscheidungen aller Dienste, die neuesten zuerst.\n\n")
+                    .append(
+                            "| Datum | Gremium | Gegenstand | Art | Ergebnis | Protokoll |\n|---|---|---|---|---|---|\n");
+            for (DecisionView d : register) {
+                md.append("| ")
+                        .append(d.decidedOn())
+                        .append(" | ")
+                        .append(d.body())
+                        .append(" | ")
+                        .append(text(d.subjectName()))
+                        .append(" | ")
+                        .append(text(d.kind()))
+                        .append(" | ")
+                        .append(d.outcome())
+                        .append(d.revisitOn() == null ? "" : ", Wiedervorlage " + d.revisitOn())
+                        .append(" | ")
+                        .append(text(d.minutesReference()))
+                        .append(" |\n");
+            }
+        }
         return md.toString();
     }
 
     public static String html(Overview o) {
+        return html(o, List.of());
+    }
+
+    public static String html(Overview o, List<DecisionView> register) {
         return "<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\">"
                 + "<title>Internationalisierungsstrategie der KielRegion</title>"
                 + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2em .6em}</style>"
-                + "</head><body>\n" + HTML.render(PARSER.parse(markdown(o))) + "</body></html>\n";
+                + "</head><body>\n" + HTML.render(PARSER.parse(markdown(o, register))) + "</body></html>\n";
+    }
+
+    /** The font of the PDF: Liberation Sans, which PDFBox carries (Latin with ø, å, ł, ą, ...), embedded. */
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+
+    /**
+     * The document as PDF for the supervisory board: a title page with the date, then the same
+     * content as the HTML (measures with their open questions, projects, resources, decisions).
+     */
+    public static byte[] pdf(Overview o, List<DecisionView> register) {
+        String html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">"
+                + "<title>Internationalisierungsstrategie der KielRegion</title><style>"
+                + "@page{size:A4;margin:2cm 2cm 2.2cm 2cm;"
+                + "@bottom-right{content:'Seite ' counter(page) ' von ' counter(pages);font-family:'Liberation Sans';"
+                + "font-size:8pt}}"
+                + "body{font-family:'Liberation Sans';font-size:10pt;line-height:1.35}"
+                + ".title{page-break-after:always;text-align:center;padding-top:7cm}.title h1{font-size:22pt}"
+                + "h1{font-size:18pt}h2{font-size:14pt;page-break-after:avoid}h3{font-size:12pt;page-break-after:avoid}"
+                + "table{border-collapse:collapse;width:100%;-fs-table-paginate:paginate}"
+                + "td,th{border:0.5pt solid #999;padding:2pt 4pt;font-size:8.5pt;vertical-align:top}"
+                + "</style></head><body><div class=\"title\"><h1>Internationalisierungsstrategie der KielRegion</h1>"
+                + "<p>Kooperation im Ostseeraum – Vorlage für den Aufsichtsrat</p><p>Stand: "
+                + STAMP.format(o.generatedAt()) + "</p></div>"
+                + HTML.render(PARSER.parse(markdown(o, register))) + "</body></html>";
+        org.w3c.dom.Document document = new org.jsoup.helper.W3CDom().fromJsoup(org.jsoup.Jsoup.parse(html));
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try {
+            com.openhtmltopdf.pdfboxout.PdfRendererBuilder pdf = new com.openhtmltopdf.pdfboxout.PdfRendererBuilder();
+            pdf.useFastMode();
+            pdf.useFont(() -> StrategyDocument.class.getResourceAsStream(FONT), "Liberation Sans");
+            pdf.withW3cDocument(document, "/");
+            pdf.toStream(out);
+            pdf.run();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("The strategy document could not be rendered as PDF", e);
+        }
+        return out.toByteArray();
     }
 
     private static void field(StringBuilder md, String label, String value) {

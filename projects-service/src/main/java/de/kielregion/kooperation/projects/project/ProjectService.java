@@ -82,6 +82,21 @@ public class ProjectService {
         if ("-quickWin".equals(paging.sort())) {
             throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
         }
+        return query(f).page(em, paging, SORTABLE, "title").map(this::view);
+    }
+
+    /** Every project matching the filters, sorted as asked (default: title), for exports. */
+    @Transactional
+    public List<ProjectView> all(ProjectFilter f, PageQuery sorting) {
+        if ("-quickWin".equals(sorting.sort())) {
+            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
+        }
+        return query(f).all(em, sorting, SORTABLE, "title").stream()
+                .map(this::view)
+                .toList();
+    }
+
+    private ListQuery<Project> query(ProjectFilter f) {
         ListQuery<Project> query = ListQuery.of(Project.class, "p")
                 .where("p.status = :status", "status", f.status())
                 .where(":theme MEMBER OF p.themeIds", "theme", f.themeId())
@@ -103,7 +118,7 @@ public class ProjectService {
         for (int i = 0; i < words.size(); i++) {
             query.where("p.searchKey LIKE :w" + i + " ESCAPE '\\'", "w" + i, ListQuery.likeContains(words.get(i)));
         }
-        return query.page(em, paging, SORTABLE, "title").map(this::view);
+        return query;
     }
 
     /**
