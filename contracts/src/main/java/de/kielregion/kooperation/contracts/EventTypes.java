@@ -13,6 +13,7 @@ public final class EventTypes {
     public static final String PARTNER_RETIRED = "cooperation.partner.retired.v1";
     public static final String RELATION_CHANGED = "cooperation.relation.changed.v1";
     public static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
+    public static final String DEADLINE_APPROACHING = "cooperation.deadline.approaching.v1";
     public static final String SHAREHOLDER_INTERESTS_CHANGED = "cooperation.shareholder-interests.changed.v1";
     public static final String COOPERATION_AREA_CHANGED = "cooperation.cooperation-area.changed.v1";
 
