@@ -11,7 +11,10 @@
 # OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_PORTAL_PORT (8080),
 # OSTSEE_*_MANAGEMENT_PORT (health and metrics: partners 9081, projects 9082, memberships 9083,
 # portal 9080), OSTSEE_KEYCLOAK_PORT (8180); OSTSEE_MAP_TILES_URL (+ _ORIGIN, _ATTRIBUTION) for map tiles in the portal;
-# OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one.
+# OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one;
+# OSTSEE_SMTP_PORT (3025) and OSTSEE_IMAP_PORT (3143) for the mail server that receives the
+# reminders (read them with any mail client over IMAP: login and password are the address),
+# OSTSEE_REMINDERS_EVERY (15m) for how often the services look for deadlines.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -45,6 +48,8 @@ kc_port="${OSTSEE_KEYCLOAK_PORT:-8180}"
 kc_version="$KEYCLOAK_VERSION"
 kc_home="$root/.local/keycloak/keycloak-$kc_version"
 pg_port="${OSTSEE_PG_PORT:-5433}"
+smtp_port="${OSTSEE_SMTP_PORT:-3025}"
+imap_port="${OSTSEE_IMAP_PORT:-3143}"
 
 say() { printf '[run] %s\n' "$*"; }
 fail() { printf '[run] %s\n' "$*" >&2; exit 1; }
@@ -62,12 +67,12 @@ http_ok() { # $1: port, $2: path; true on HTTP 200
   [[ "$status" == *" 200 "* ]]
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-all_ports=("$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "${port[@]}" "${mport[@]}")
+all_ports=("$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "$smtp_port" "$imap_port" "${port[@]}" "${mport[@]}")
 [ -z "${OSTSEE_PG_URL:-}" ] && all_ports+=("$pg_port")
 if [ "$(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | head -n 1)" != "" ]; then
   fail "Two components are set to the same port ($(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | tr '\n' ' ')): give each its own (see the header of $0)."
 fi
-for p in "$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "${port[@]}" "${mport[@]}"; do
+for p in "$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "$smtp_port" "$imap_port" "${port[@]}" "${mport[@]}"; do
   port_free "$p" || fail "Port $p is already in use on 127.0.0.1: stop what uses it, or choose another port (see the header of $0)."
 done
 if [ -z "${OSTSEE_PG_URL:-}" ]; then
@@ -122,9 +127,10 @@ trap 'stop_all; exit 130' INT TERM
 trap stop_all EXIT
 
 rm -f "$data/infra.env"
-say "Starting Kafka and PostgreSQL (log: $logs/infra.log)..."
+say "Starting Kafka, PostgreSQL and the mail server (log: $logs/infra.log)..."
 java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
   de.kielregion.kooperation.infra.LocalInfra --data "$data" --kafka-port "$kafka_port" --pg-port "$pg_port" \
+  --smtp-port "$smtp_port" --imap-port "$imap_port" \
   > "$logs/infra.log" 2>&1 &
 pids+=($!)
 for ((i=0; i<180; i++)); do
@@ -134,7 +140,7 @@ for ((i=0; i<180; i++)); do
 done
 [ -f "$data/infra.env" ] || fail "Kafka/PostgreSQL not ready after 180 s (see $logs/infra.log)."
 set -a; . "$data/infra.env"; set +a
-say "Kafka at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL ready."
+say "Kafka at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL ready, mail: SMTP $SMTP_PORT, IMAP $imap_port."
 
 say "Starting Keycloak on port $kc_port (log: $logs/keycloak.log; the first start takes a few minutes)..."
 KC_BOOTSTRAP_ADMIN_USERNAME="${OSTSEE_KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${OSTSEE_KEYCLOAK_ADMIN_PASSWORD:-demo-admin}" \
@@ -156,6 +162,7 @@ for s in "${services[@]}"; do
   url_var="DB_URL_${s^^}"
   say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
   DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" MANAGEMENT_PORT="${mport[$s]}" OIDC_AUTH_SERVER_URL="$issuer" OIDC_AUDIENCE=ostsee-api \
+  REMINDERS_EVERY="${OSTSEE_REMINDERS_EVERY:-15m}" \
     java -XX:TieredStopAtLevel=1 -Xmx256m -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
     > "$logs/$s-service.log" 2>&1 &
   pids+=($!)
@@ -198,6 +205,8 @@ Ostsee-Kooperation is running:
   memberships-service  http://127.0.0.1:${port[memberships]}     Swagger UI: http://127.0.0.1:${port[memberships]}/q/swagger-ui
   Keycloak             http://127.0.0.1:$kc_port   (admin console: admin / demo-admin)
   Kafka                $KAFKA_BOOTSTRAP_SERVERS
+  Mail (reminders)     IMAP 127.0.0.1:$imap_port, login = password = the address, e.g. koordination@kielregion.example
+                       (SMTP 127.0.0.1:$SMTP_PORT; the services look for deadlines every ${OSTSEE_REMINDERS_EVERY:-15m})
   Data                 $data
 Demo logins (realm ostsee): anna.admin/demo-admin, carla.coordinator/demo-coordinator,
   dirk.decider/demo-decider, vera.viewer/demo-viewer; shareholder systems by client credentials:

@@ -11,11 +11,14 @@ import java.util.concurrent.CountDownLatch;
 /**
  * Starts the infrastructure of the local stack without Docker: a real Kafka broker (KRaft)
  * and a real PostgreSQL (the server named by {@code OSTSEE_PG_URL}, else an embedded one
- * whose data persists under the data folder), with one database per service. When both are
+ * whose data persists under the data folder), with one database per service, and a real mail
+ * server (GreenMail: SMTP for the reminders, IMAP to read them; login and password are the
+ * address, e.g. koordination@kielregion.example). When both are
  * ready it writes their addresses to {@code <data>/infra.env} and runs until stopped.
  *
  * <pre>
  * java -cp ... de.kielregion.kooperation.infra.LocalInfra [--data DIR] [--kafka-port N] [--pg-port N]
+ *     [--smtp-port N] [--imap-port N]
  * </pre>
  */
 public final class LocalInfra {
@@ -29,6 +32,8 @@ public final class LocalInfra {
         Path data = Path.of(options.getOrDefault("data", ".local/data")).toAbsolutePath();
         int kafkaPort = port(options.getOrDefault("kafka-port", "9092"), "--kafka-port");
         int pgPort = port(options.getOrDefault("pg-port", "5433"), "--pg-port");
+        int smtpPort = port(options.getOrDefault("smtp-port", "3025"), "--smtp-port");
+        int imapPort = port(options.getOrDefault("imap-port", "3143"), "--imap-port");
         Files.createDirectories(data);
         Path envFile = data.resolve("infra.env");
         Files.deleteIfExists(envFile);
@@ -67,7 +72,19 @@ public final class LocalInfra {
                 postgres = PostgresServer.embedded(data.resolve("postgres"), pgPort);
             }
             started.add(postgres);
+            log("Starting the mail server: SMTP on 127.0.0.1:" + smtpPort + ", IMAP on 127.0.0.1:" + imapPort);
+            com.icegreen.greenmail.util.GreenMail mail =
+                    new com.icegreen.greenmail.util.GreenMail(new com.icegreen.greenmail.util.ServerSetup[] {
+                        new com.icegreen.greenmail.util.ServerSetup(
+                                smtpPort, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_SMTP),
+                        new com.icegreen.greenmail.util.ServerSetup(
+                                imapPort, "127.0.0.1", com.icegreen.greenmail.util.ServerSetup.PROTOCOL_IMAP)
+                    });
+            mail.start();
+            started.add(mail::stop);
             Map<String, String> env = new LinkedHashMap<>();
+            env.put("SMTP_HOST", "127.0.0.1");
+            env.put("SMTP_PORT", String.valueOf(smtpPort));
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
             env.put("DB_USER", postgres.user());
             env.put("DB_PASSWORD", postgres.password());
