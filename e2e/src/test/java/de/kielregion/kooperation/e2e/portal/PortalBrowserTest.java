@@ -428,6 +428,37 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Order(14)
+    void aCalendarIsSubscribedToWithoutLogInAndRevoked() throws Exception {
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/calendar");
+            axe(vera, "calendar");
+            vera.type("#c-name", "Outlook " + TAG).submit("[data-testid=create-calendar]");
+            String address = vera.find("[data-testid=calendar-url]").getDomProperty("value");
+            assertTrue(address.startsWith(portal + "/ics/") && address.endsWith(".ics"), address);
+            // A calendar program has no session: the address alone must do.
+            java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+            java.net.http.HttpResponse<String> calendar = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(address))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, calendar.statusCode());
+            assertTrue(calendar.headers().firstValue("content-type").orElse("").startsWith("text/calendar"));
+            assertTrue(calendar.body().startsWith("BEGIN:VCALENDAR"), calendar.body());
+            vera.open("/calendar");
+            vera.submit("[data-testid='revoke-Outlook " + TAG + "']");
+            assertEquals(
+                    404,
+                    http.send(
+                                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(address))
+                                            .build(),
+                                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                            .statusCode(),
+                    "revoked");
+        }
+    }
+
+    @Test
     @Order(13)
     void documentsToPassOnDownloadFromThePages() {
         try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {

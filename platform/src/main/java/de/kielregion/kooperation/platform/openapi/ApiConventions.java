@@ -186,6 +186,7 @@ public class ApiConventions implements OASFilter {
         sections.put("Decisions (Beschlüsse)", List.of("Decision register", "Decisions on partners"));
         sections.put("Activities (Aktivitäten)", List.of("Shareholder activities"));
         sections.put("Interests (Interessen)", List.of("Shareholder interests"));
+        sections.put("Calendar (Kalender)", List.of("Calendar"));
         sections.put("Strategy (Strategie)", List.of("Strategy"));
         return sections;
     }

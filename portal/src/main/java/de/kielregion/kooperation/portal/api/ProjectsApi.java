@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.portal.api;
 
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -37,6 +38,18 @@ public interface ProjectsApi {
     @Path("strategy/document")
     @Produces("text/markdown")
     String documentMarkdown(@QueryParam("year") Integer year);
+
+    @GET
+    @Path("calendar/feeds")
+    List<Map<String, Object>> calendarFeeds();
+
+    @POST
+    @Path("calendar/feeds")
+    Map<String, Object> createCalendarFeed(Map<String, Object> request);
+
+    @DELETE
+    @Path("calendar/feeds/{id}")
+    void revokeCalendarFeed(@PathParam("id") String id);
 
     @GET
     @Path("strategy/document")

@@ -25,6 +25,13 @@ public class MembershipReplica {
     @Column(name = "yearly_fee")
     public BigDecimal yearlyFee;
 
+    /** The last day to give notice, as memberships-service last told (for the calendar feeds). */
+    @Column(name = "last_notice_day")
+    public java.time.LocalDate lastNoticeDay;
+
+    @Column(name = "term_months")
+    public Integer termMonths;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

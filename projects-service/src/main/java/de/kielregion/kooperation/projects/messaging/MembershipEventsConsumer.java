@@ -112,6 +112,11 @@ public class MembershipEventsConsumer {
                         changed.organisationAcronym(),
                         changed.status(),
                         changed.currentYearlyFee());
+                MembershipReplica m = em.find(MembershipReplica.class, changed.id());
+                if (m != null) { // the calendar feeds show its notice deadline
+                    m.lastNoticeDay = changed.lastNoticeDay();
+                    m.termMonths = changed.termMonths() > 0 ? changed.termMonths() : null;
+                }
             }
             case EventTypes.MEMBERSHIP_STATUS_CHANGED -> {
                 MembershipStatusChanged changed = event.dataAs(MembershipStatusChanged.class, mapper);
