@@ -6,6 +6,7 @@ import de.kielregion.kooperation.portal.api.ServiceProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.Authenticated;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
  * calendar on from projects-service at {@code /ics/{token}.ics}, which needs no log-in.
  */
 @Path("/")
+@Authenticated
 @Produces(MediaType.TEXT_HTML)
 public class CalendarPage extends PageSupport {
 
