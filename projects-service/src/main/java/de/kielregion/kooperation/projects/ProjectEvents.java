@@ -15,6 +15,7 @@ public final class ProjectEvents {
     public static final String NEXT_STEP = "NextStep";
     public static final String BUDGET_LINE = "BudgetLine";
     public static final String ALLOCATION = "Allocation";
+    public static final String DECISION = "Decision";
 
     private ProjectEvents() {}
 }

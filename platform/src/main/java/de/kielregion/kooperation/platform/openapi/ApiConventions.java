@@ -180,7 +180,7 @@ public class ApiConventions implements OASFilter {
     private static Map<String, List<String>> sections() {
         Map<String, List<String>> sections = new LinkedHashMap<>();
         sections.put("Dashboard (Lage)", List.of("Strategy overview"));
-        sections.put("Projects (Projekte)", List.of("Projects", "Budget", "History"));
+        sections.put("Projects (Projekte)", List.of("Projects", "Budget", "History", "Attachments"));
         sections.put("Partners (Partner)", List.of("Partners", "Relations", "Cooperation areas", "Engagement"));
         sections.put("Memberships (Mitgliedschaften)", List.of("Memberships", "Organisations"));
         sections.put("Decisions (Beschlüsse)", List.of("Decision register", "Decisions on partners"));

@@ -8,12 +8,18 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.platform.attachments.Attachments;
+import de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView;
+import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
+import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.PendingDeferral;
 import de.kielregion.kooperation.projects.decision.DecisionService;
@@ -21,8 +27,11 @@ import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -30,12 +39,17 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 @Path("/decisions")
 @Tag(
@@ -43,12 +57,54 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
         description = "Every decision: on projects, measures, open questions and the "
                 + "strategy (and, with the cross-service flows, those of partners and memberships)")
 @Produces(MediaType.APPLICATION_JSON)
+@Idempotent
 public class DecisionResource {
 
     private final DecisionService decisions;
 
-    DecisionResource(DecisionService decisions) {
+    private final Attachments attachments;
+
+    DecisionResource(DecisionService decisions, Attachments attachments) {
         this.decisions = decisions;
+        this.attachments = attachments;
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({DECISION_MAKER, COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "attachToDecision",
+            summary = "Attach a file to a decision of the register",
+            description = "E.g. the minutes or the signed agreement; the rules of the project attachments."
+                    + " Roles: decision-maker, coordinator, admin.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    public RestResponse<AttachmentView> attachToDecision(
+            @PathParam("id") UUID id,
+            @QueryParam("filename") @Parameter(description = "The file's name, e.g. Protokoll.pdf") String filename,
+            byte[] body) {
+        decisions.get(id);
+        AttachmentView view = attachments.attach(ProjectEvents.DECISION, id, filename, body);
+        return Responses.created("/attachments/" + view.id(), view);
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listDecisionAttachments",
+            summary = "A decision's attachments",
+            description = "Oldest first, without their content. Roles: every role.")
+    public List<AttachmentView> decisionAttachments(@PathParam("id") UUID id) {
+        decisions.get(id);
+        return attachments.of(ProjectEvents.DECISION, id);
     }
 
     @GET

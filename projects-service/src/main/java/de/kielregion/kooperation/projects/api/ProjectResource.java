@@ -6,9 +6,14 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import de.kielregion.kooperation.platform.attachments.Attachments;
+import de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -50,6 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -65,12 +72,68 @@ public class ProjectResource {
     private final DecisionService decisions;
     private final BudgetService budget;
     private final Audit audit;
+    private final Attachments attachments;
+    private final Caller caller;
 
-    ProjectResource(ProjectService projects, DecisionService decisions, BudgetService budget, Audit audit) {
+    ProjectResource(
+            ProjectService projects,
+            DecisionService decisions,
+            BudgetService budget,
+            Audit audit,
+            Attachments attachments,
+            Caller caller) {
         this.projects = projects;
         this.decisions = decisions;
         this.budget = budget;
         this.audit = audit;
+        this.attachments = attachments;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "attachToProject",
+            summary = "Attach a file to a project",
+            description = "The file as the body (application/octet-stream), its name as filename. At most"
+                    + " attachments.max-bytes (10 MiB); PDF, PNG, JPEG, plain text, Word, Excel, PowerPoint or"
+                    + " OpenDocument as detected from the content (a renamed file is refused). Roles: coordinator,"
+                    + " admin; a shareholder for projects it takes part in.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    public RestResponse<AttachmentView> attachToProject(
+            @PathParam("id") UUID id,
+            @QueryParam("filename") @Parameter(description = "The file's name, e.g. Antrag.pdf") String filename,
+            byte[] body) {
+        java.util.Set<de.kielregion.kooperation.contracts.Shareholder> participants = projects.participants(id);
+        if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
+            if (caller.shareholder().isEmpty()
+                    || !participants.contains(caller.shareholder().get())) {
+                throw ProblemException.forbidden("A shareholder attaches files only to projects it takes part in");
+            }
+        }
+        AttachmentView view = attachments.attach(ProjectEvents.PROJECT, id, filename, body);
+        return Responses.created("/attachments/" + view.id(), view);
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listProjectAttachments",
+            summary = "A project's attachments",
+            description = "Oldest first, without their content. Roles: every role.")
+    public List<AttachmentView> projectAttachments(@PathParam("id") UUID id) {
+        projects.participants(id); // 404 for an unknown project
+        return attachments.of(ProjectEvents.PROJECT, id);
     }
 
     @GET

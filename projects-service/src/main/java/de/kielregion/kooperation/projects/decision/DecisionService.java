@@ -154,6 +154,16 @@ public class DecisionService {
                 .toList();
     }
 
+    /** A decision of the register; a 404 for an unknown one. */
+    @Transactional
+    public DecisionView get(UUID id) {
+        Decision d = em.find(Decision.class, id);
+        if (d == null) {
+            throw ProblemException.notFound("Decision", id);
+        }
+        return DecisionView.of(d);
+    }
+
     @Transactional
     public DecisionView decideProject(UUID projectId, ProjectDecisionRequest r) {
         Project project = projects.find(projectId);

@@ -171,6 +171,12 @@ public class ProjectService {
         return view(find(id));
     }
 
+    /** The shareholders taking part in a project; a 404 for an unknown one. */
+    @Transactional
+    public Set<Shareholder> participants(UUID id) {
+        return Set.copyOf(find(id).shareholders);
+    }
+
     public Project find(UUID id) {
         Project p = em.find(Project.class, id);
         if (p == null) {
