@@ -428,6 +428,31 @@ class PortalBrowserTest {
     }
 
     @Test
+    @Order(15)
+    void aCoordinatorAttachesTheApplicationAndARenamedFileIsRefused() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("attachments");
+        java.nio.file.Path pdf = dir.resolve("Antrag " + TAG + ".pdf");
+        java.nio.file.Files.writeString(
+                pdf, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        java.nio.file.Path fake = dir.resolve("Protokoll " + TAG + ".pdf");
+        java.nio.file.Files.writeString(fake, "<html><body><script>alert(1)</script></body></html>");
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open(projectPath);
+            carla.find("#att-file").sendKeys(pdf.toString());
+            carla.submit("[data-testid=attach]");
+            assertTrue(carla.text("[data-testid=attachments]").contains("Antrag " + TAG + ".pdf"));
+            assertEquals("%PDF-", download(carla, "[data-testid=attachments] a", "application/pdf"));
+            carla.find("#att-file").sendKeys(fake.toString());
+            carla.submit("[data-testid=attach]");
+            assertTrue(
+                    carla.text("[data-testid=problem]").contains("text/html"),
+                    "refused by its content: " + carla.text("[data-testid=problem]"));
+            assertFalse(carla.text("#project-attachments").contains("Protokoll " + TAG));
+            axe(carla, "project with attachments");
+        }
+    }
+
+    @Test
     @Order(14)
     void aCalendarIsSubscribedToWithoutLogInAndRevoked() throws Exception {
         try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {

@@ -40,6 +40,21 @@ public interface ProjectsApi {
     String documentMarkdown(@QueryParam("year") Integer year);
 
     @GET
+    @Path("projects/{id}/attachments")
+    List<Map<String, Object>> projectAttachments(@PathParam("id") String id);
+
+    @POST
+    @Path("projects/{id}/attachments")
+    @Consumes("application/octet-stream")
+    Map<String, Object> attachToProject(
+            @PathParam("id") String id, @QueryParam("filename") String filename, byte[] content);
+
+    @GET
+    @Path("attachments/{id}")
+    @Produces("*/*")
+    jakarta.ws.rs.core.Response attachment(@PathParam("id") String id);
+
+    @GET
     @Path("calendar/feeds")
     List<Map<String, Object>> calendarFeeds();
 

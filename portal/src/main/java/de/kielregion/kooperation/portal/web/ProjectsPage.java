@@ -204,6 +204,7 @@ public class ProjectsPage extends PageSupport {
                 .data("lastAllocation", lastAllocation)
                 .data("history", Section.of("projects", () -> projects.history(uuid(id))))
                 .data("decisions", Section.of("projects", () -> decisionsOf(id)))
+                .data("attachments", Section.of("projects", () -> projects.projectAttachments(uuid(id))))
                 .data("budget", Section.of("projects", () -> projects.budget(year)))
                 .data("year", year)
                 .data("bodies", BODIES)
@@ -212,6 +213,33 @@ public class ProjectsPage extends PageSupport {
                 .data("today", LocalDate.now(Ui.ZONE).toString())
                 .data("problem", null)
                 .data("values", Map.of());
+    }
+
+    /** A file to attach, from the form (multipart); the service checks it by its content. */
+    @POST
+    @Path("{id}/attachments")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response attach(
+            @PathParam("id") String id,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        String project = uuid(id);
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+                throw new ServiceProblem(400, "Bad Request", null, Map.of("file", "Bitte eine Datei wählen"));
+            }
+            projects.attachToProject(project, file.fileName(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
+            return seeOther("/projects/" + project + "#project-attachments");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
+            return refused(
+                    detail(project, null)
+                            .data("problem", problem)
+                            .data("otherViolations", problem.otherViolations(Set.of())),
+                    problem,
+                    Map.of());
+        }
     }
 
     /** This project's decisions from the register (newest first). */
