@@ -7,6 +7,7 @@ import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.projects.calendar.CalendarApi.FeedRequest;
 import de.kielregion.kooperation.projects.calendar.CalendarApi.FeedView;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.meeting.BoardMeetings;
 import de.kielregion.kooperation.projects.membership.MembershipReplica;
 import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.strategy.NextStep;
@@ -49,8 +50,15 @@ public class CalendarService {
     private final Caller caller;
     private final StrategyService strategy;
     private final DecisionService decisions;
+    private final BoardMeetings meetings;
 
-    CalendarService(EntityManager em, Caller caller, StrategyService strategy, DecisionService decisions) {
+    CalendarService(
+            EntityManager em,
+            Caller caller,
+            StrategyService strategy,
+            DecisionService decisions,
+            BoardMeetings meetings) {
+        this.meetings = meetings;
         this.em = em;
         this.caller = caller;
         this.strategy = strategy;
@@ -129,6 +137,12 @@ public class CalendarService {
                             d.revisitOn(),
                             "Wiedervorlage: " + d.subjectName(),
                             "Vertagt am " + d.decidedOn() + " (" + d.body() + ")")));
+            meetings.upcoming(today.minusDays(30))
+                    .forEach(m -> calendar.add(event(
+                            "meeting-" + m.id(),
+                            m.meetsOn(),
+                            m.title() == null ? "Sitzung " + m.body() : m.title(),
+                            "Sitzung des Gremiums " + m.body())));
         }
         return calendar.toString();
     }

@@ -88,11 +88,43 @@ class ProjectRemindersTest {
                 .then()
                 .statusCode(201);
 
+        as(COORDINATOR)
+                .body(Map.of("text", "Wer vertritt KielRegion bei UBC " + tag + "?"))
+                .when()
+                .post("/open-questions")
+                .then()
+                .statusCode(201);
+        as(COORDINATOR)
+                .body(Map.of(
+                        "body",
+                        "SUPERVISORY_BOARD",
+                        "meetsOn",
+                        today.plusDays(10).toString(),
+                        "title",
+                        "AR-Sitzung " + tag))
+                .when()
+                .post("/board-meetings")
+                .then()
+                .statusCode(201);
+        as(COORDINATOR)
+                .body(Map.of("body", "SUPERVISORY_BOARD", "meetsOn", "2020-01-01"))
+                .when()
+                .post("/board-meetings")
+                .then()
+                .statusCode(400);
+
         reminders.run(today);
         reminders.run(today);
 
         Map<String, MimeMessage> mails = mails(tag);
-        assertEquals(2, mails.size(), mails.keySet().toString());
+        assertEquals(3, mails.size(), mails.keySet().toString());
+        MimeMessage meeting = mails.values().stream()
+                .filter(m -> subject(m).contains("AR-Sitzung " + tag))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(
+                meeting.getContent().toString().contains("Wer vertritt KielRegion bei UBC " + tag),
+                "the open questions before the board meets: " + meeting.getContent());
         MimeMessage step = mails.values().stream()
                 .filter(m -> subject(m).contains("Förderantrag"))
                 .findFirst()
