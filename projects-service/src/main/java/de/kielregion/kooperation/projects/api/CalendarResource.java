@@ -87,7 +87,8 @@ public class CalendarResource {
     @Operation(
             operationId = "revokeCalendarFeed",
             summary = "Revoke a calendar feed",
-            description = "Its address answers 404 from now on. Roles: its creator, or an admin.")
+            description = "Its address answers 404 from now on; another person's feed is a 404 (an admin may revoke"
+                    + " any). Roles: every role.")
     @APIResponse(responseCode = "204", description = "Revoked")
     public Response revoke(@PathParam("id") UUID id) {
         calendars.revoke(id);
