@@ -114,7 +114,8 @@ public final class LocalInfra {
                 usage("unexpected argument " + args[i]);
             }
             String name = args[i].substring(2);
-            if (!List.of("data", "kafka-port", "pg-port").contains(name)) {
+            if (!List.of("data", "kafka-port", "pg-port", "smtp-port", "imap-port")
+                    .contains(name)) {
                 usage("unknown option " + args[i]);
             }
             options.put(name, args[++i]);
@@ -137,7 +138,8 @@ public final class LocalInfra {
 
     private static void usage(String problem) {
         System.err.println("[infra] " + problem);
-        System.err.println("usage: LocalInfra [--data DIR] [--kafka-port N] [--pg-port N]");
+        System.err.println(
+                "usage: LocalInfra [--data DIR] [--kafka-port N] [--pg-port N] [--smtp-port N] [--imap-port N]");
         System.exit(2);
     }
 
