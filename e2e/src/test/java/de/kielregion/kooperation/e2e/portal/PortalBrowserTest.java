@@ -449,6 +449,13 @@ class PortalBrowserTest {
                     "refused by its content: " + carla.text("[data-testid=problem]"));
             assertFalse(carla.text("#project-attachments").contains("Protokoll " + TAG));
             axe(carla, "project with attachments");
+            // The minutes of the decision on the project go to the decision in the register.
+            carla.open("/decisions");
+            carla.submit("[data-testid=decision-link]");
+            axe(carla, "decision");
+            carla.find("#datt-file").sendKeys(pdf.toString());
+            carla.submit("[data-testid=decision-attach]");
+            assertTrue(carla.text("[data-testid=decision-attachments]").contains("Antrag " + TAG + ".pdf"));
         }
     }
 
@@ -596,10 +603,11 @@ class PortalBrowserTest {
                     .submit("[data-testid=membership-decide]");
             assertEquals("In Prüfung", dirk.text("[data-testid=membership-status]"));
             assertTrue(dirk.text("#membership-decisions").contains("Vertagt"));
-            dirk.open("/");
-            assertTrue(
-                    dirk.text("[data-testid=deferred]").contains("UBC"),
-                    "the dashboard lists the postponed decision: " + dirk.text("[data-testid=deferred]"));
+            // The register (projects-service) learns of the deferral by event: the dashboard shows it once it has.
+            dirk.wait.until(d -> {
+                dirk.open("/");
+                return dirk.text("[data-testid=deferred]").contains("UBC");
+            });
             axe(dirk, "dashboard with a deferral");
             assertTrue(
                     dirk.text("[data-testid=reach-regions]").contains("Region Midtjylland"),

@@ -50,6 +50,20 @@ public interface ProjectsApi {
             @PathParam("id") String id, @QueryParam("filename") String filename, byte[] content);
 
     @GET
+    @Path("decisions/{id}")
+    Map<String, Object> decision(@PathParam("id") String id);
+
+    @GET
+    @Path("decisions/{id}/attachments")
+    List<Map<String, Object>> decisionAttachments(@PathParam("id") String id);
+
+    @POST
+    @Path("decisions/{id}/attachments")
+    @Consumes("application/octet-stream")
+    Map<String, Object> attachToDecision(
+            @PathParam("id") String id, @QueryParam("filename") String filename, byte[] content);
+
+    @GET
     @Path("attachments/{id}")
     @Produces("*/*")
     jakarta.ws.rs.core.Response attachment(@PathParam("id") String id);

@@ -1,13 +1,16 @@
 package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.api.ServiceProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -34,6 +37,10 @@ public class DecisionsPage extends PageSupport {
     @Location("decisions.html")
     Template register;
 
+    @Inject
+    @Location("decision.html")
+    Template decision;
+
     /** The register as a spreadsheet (subject type and body as filtered in the page). */
     @GET
     @Path("export.xlsx")
@@ -45,6 +52,39 @@ public class DecisionsPage extends PageSupport {
                         oneOf(ProjectsPage.BODIES, body) ? body : null),
                 XLSX,
                 "beschluesse-" + LocalDate.now(Ui.ZONE) + ".xlsx");
+    }
+
+    /** One decision with its attachments (minutes, signed agreements); decision-makers attach files. */
+    @GET
+    @Path("{id}")
+    public TemplateInstance decision(@PathParam("id") String id) {
+        String decisionId = ProjectsPage.uuid(id);
+        return page(decision)
+                .data("d", projects.decision(decisionId))
+                .data("attachments", Section.of("projects", () -> projects.decisionAttachments(decisionId)))
+                .data("problem", null);
+    }
+
+    @POST
+    @Path("{id}/attachments")
+    @jakarta.ws.rs.Consumes(jakarta.ws.rs.core.MediaType.MULTIPART_FORM_DATA)
+    public Response attach(
+            @PathParam("id") String id,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        String decisionId = ProjectsPage.uuid(id);
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+                throw new ServiceProblem(400, "Bad Request", null, java.util.Map.of("file", "Bitte eine Datei wählen"));
+            }
+            projects.attachToDecision(
+                    decisionId, file.fileName(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
+            return seeOther("/decisions/" + decisionId);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
+            return refused(decision(decisionId).data("problem", problem), problem, java.util.Map.of());
+        }
     }
 
     @GET

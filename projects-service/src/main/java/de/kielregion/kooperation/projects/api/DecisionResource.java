@@ -138,6 +138,17 @@ public class DecisionResource {
     }
 
     @GET
+    @Path("/{id}")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getDecision",
+            summary = "One decision of the register",
+            description = "Roles: every role.")
+    public DecisionView get(@PathParam("id") UUID id) {
+        return decisions.get(id);
+    }
+
+    @GET
     @Path("/export/xlsx")
     @Produces(XlsxExport.MEDIA_TYPE)
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
