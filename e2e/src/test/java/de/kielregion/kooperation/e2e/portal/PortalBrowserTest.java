@@ -453,7 +453,7 @@ class PortalBrowserTest {
             carla.open("/decisions");
             carla.submit("[data-testid=decision-link]");
             axe(carla, "decision");
-            carla.find("#datt-file").sendKeys(pdf.toString());
+            carla.find("#decision-att-file").sendKeys(pdf.toString());
             carla.submit("[data-testid=decision-attach]");
             assertTrue(carla.text("[data-testid=decision-attachments]").contains("Antrag " + TAG + ".pdf"));
         }

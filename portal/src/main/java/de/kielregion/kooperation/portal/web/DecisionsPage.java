@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.api.ProjectsApi;
-import de.kielregion.kooperation.portal.api.ServiceProblem;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -62,6 +61,7 @@ public class DecisionsPage extends PageSupport {
         return page(decision)
                 .data("d", projects.decision(decisionId))
                 .data("attachments", Section.of("projects", () -> projects.decisionAttachments(decisionId)))
+                .data("attachTo", ui.canDecide() || ui.canEdit() ? "/decisions/" + decisionId + "/attachments" : "")
                 .data("problem", null);
     }
 
@@ -72,19 +72,11 @@ public class DecisionsPage extends PageSupport {
             @PathParam("id") String id,
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
         String decisionId = ProjectsPage.uuid(id);
-        try {
-            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-                throw new ServiceProblem(400, "Bad Request", null, java.util.Map.of("file", "Bitte eine Datei wählen"));
-            }
-            projects.attachToDecision(
-                    decisionId, file.fileName(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
-            return seeOther("/decisions/" + decisionId);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(decision(decisionId).data("problem", problem), problem, java.util.Map.of());
-        }
+        return upload(
+                file,
+                (name, content) -> projects.attachToDecision(decisionId, name, content),
+                "/decisions/" + decisionId,
+                problem -> decision(decisionId).data("problem", problem));
     }
 
     @GET

@@ -59,6 +59,29 @@ abstract class PageSupport {
                 : new ServiceProblem(503, "Service Unavailable", null, java.util.Map.of());
     }
 
+    /**
+     * A file from a form (multipart) passed on to a service, which checks it by its content; then
+     * to {@code then}, or the page again with the service's reason ({@code again}).
+     */
+    Response upload(
+            org.jboss.resteasy.reactive.multipart.FileUpload file,
+            java.util.function.BiConsumer<String, byte[]> attach,
+            String then,
+            java.util.function.Function<ServiceProblem, TemplateInstance> again) {
+        try {
+            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
+                throw new ServiceProblem(400, "Bad Request", null, java.util.Map.of("file", "Bitte eine Datei wählen"));
+            }
+            attach.accept(file.fileName(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
+            return seeOther(then);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            ServiceProblem problem = problemOf(e);
+            return refused(again.apply(problem), problem, java.util.Map.of());
+        }
+    }
+
     /** A file the portal passes on from a service (a spreadsheet, a PDF) as a download. */
     static Response file(byte[] body, String mediaType, String filename) {
         return Response.ok(body, mediaType)

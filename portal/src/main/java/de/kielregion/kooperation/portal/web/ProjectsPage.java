@@ -8,6 +8,7 @@ import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -89,68 +90,119 @@ public class ProjectsPage extends PageSupport {
     @Location("projects/form.html")
     Template form;
 
+    /**
+     * The filters of the project list as the page takes them: anything not offered in the form is
+     * dropped, the text is cut to what the service takes. The list and its export read them alike.
+     */
+    public static class ListFilter {
+
+        @QueryParam("status")
+        String status;
+
+        @QueryParam("measureId")
+        String measureId;
+
+        @QueryParam("shareholder")
+        String shareholder;
+
+        @QueryParam("sort")
+        String sort;
+
+        @QueryParam("q")
+        String q;
+
+        @QueryParam("country")
+        String country;
+
+        @QueryParam("interestsOf")
+        String interestsOf;
+
+        String status() {
+            return oneOf(STATUSES, status) ? status : null;
+        }
+
+        String measure() {
+            return measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null;
+        }
+
+        String shareholder() {
+            return oneOf(SHAREHOLDERS, shareholder) ? shareholder : null;
+        }
+
+        String sort() {
+            return oneOf(SORTS, sort) ? sort : "quickWin";
+        }
+
+        String text() {
+            return q == null || q.isBlank()
+                    ? null
+                    : q.strip().substring(0, Math.min(q.strip().length(), 200));
+        }
+
+        String country() {
+            return oneOf(COUNTRIES, country) ? country : null;
+        }
+
+        String interestsOf() {
+            return oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null;
+        }
+
+        /** The chosen values for the form ("" for none). */
+        Map<String, Object> values() {
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("status", status());
+            values.put("measureId", measure());
+            values.put("shareholder", shareholder());
+            values.put("sort", sort());
+            values.put("q", text());
+            values.put("country", country());
+            values.put("interestsOf", interestsOf());
+            values.replaceAll((k, v) -> v == null ? "" : v);
+            return values;
+        }
+
+        /** The query string that repeats these filters (for the pager and the export link). */
+        String query() {
+            StringBuilder query = new StringBuilder();
+            values().forEach((k, v) -> {
+                if (!v.toString().isEmpty()) {
+                    query.append(query.isEmpty() ? "" : "&")
+                            .append(k)
+                            .append('=')
+                            .append(java.net.URLEncoder.encode(v.toString(), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            });
+            return query.toString();
+        }
+    }
+
     @GET
-    public TemplateInstance list(
-            @QueryParam("status") String status,
-            @QueryParam("measureId") String measureId,
-            @QueryParam("shareholder") String shareholder,
-            @QueryParam("sort") String sort,
-            @QueryParam("q") String q,
-            @QueryParam("country") String country,
-            @QueryParam("interestsOf") String interestsOf,
-            @QueryParam("page") String page) {
-        String of = oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null;
-        String s = oneOf(STATUSES, status) ? status : null;
-        String text = q == null || q.isBlank()
-                ? null
-                : q.strip().substring(0, Math.min(q.strip().length(), 200));
-        String c = oneOf(COUNTRIES, country) ? country : null;
-        String h = oneOf(SHAREHOLDERS, shareholder) ? shareholder : null;
-        String order = oneOf(SORTS, sort) ? sort : "quickWin";
-        String measure = measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null;
-        int p = pageNumber(page);
+    public TemplateInstance list(@BeanParam ListFilter filter, @QueryParam("page") String page) {
         Map<String, Object> result;
         boolean noInterests = false;
         try {
-            result = projects.projects(s, null, measure, h, text, c, of, p, 20, order);
+            result = projects.projects(
+                    filter.status(),
+                    null,
+                    filter.measure(),
+                    filter.shareholder(),
+                    filter.text(),
+                    filter.country(),
+                    filter.interestsOf(),
+                    pageNumber(page),
+                    20,
+                    filter.sort());
         } catch (ServiceProblem problem) {
-            if (problem.status() != 409 || of == null) {
+            if (problem.status() != 409 || filter.interestsOf() == null) {
                 throw problem;
             }
             noInterests = true; // the shareholder has recorded no interests yet: say so, list nothing
             result = Map.of("items", List.of(), "totalItems", 0, "page", 0, "totalPages", 0);
         }
-        Map<String, Object> filter = new LinkedHashMap<>();
-        filter.put("status", s == null ? "" : s);
-        filter.put("measureId", measure == null ? "" : measure);
-        filter.put("shareholder", h == null ? "" : h);
-        filter.put("sort", order);
-        filter.put("q", text == null ? "" : text);
-        filter.put("country", c == null ? "" : c);
-        filter.put("interestsOf", of == null ? "" : of);
-        StringBuilder query = new StringBuilder("sort=" + order);
-        if (s != null) {
-            query.append("&status=").append(s);
-        }
-        if (measure != null) {
-            query.append("&measureId=").append(measure);
-        }
-        if (h != null) {
-            query.append("&shareholder=").append(h);
-        }
-        if (text != null) {
-            query.append("&q=").append(java.net.URLEncoder.encode(text, java.nio.charset.StandardCharsets.UTF_8));
-        }
-        if (c != null) {
-            query.append("&country=").append(c);
-        }
-        if (of != null) {
-            query.append("&interestsOf=").append(of);
-        }
         return page(list)
                 .data("result", result)
-                .data("filter", filter)
-                .data("query", query.toString())
+                .data("filter", filter.values())
+                .data("query", filter.query())
                 .data("measures", Section.of("projects", projects::measures))
                 .data("statuses", STATUSES)
                 .data("sorts", SORTS)
@@ -164,26 +216,16 @@ public class ProjectsPage extends PageSupport {
     @GET
     @Path("export.xlsx")
     @Produces(XLSX)
-    public Response xlsx(
-            @QueryParam("status") String status,
-            @QueryParam("measureId") String measureId,
-            @QueryParam("shareholder") String shareholder,
-            @QueryParam("sort") String sort,
-            @QueryParam("q") String q,
-            @QueryParam("country") String country,
-            @QueryParam("interestsOf") String interestsOf) {
-        String text = q == null || q.isBlank()
-                ? null
-                : q.strip().substring(0, Math.min(q.strip().length(), 200));
+    public Response xlsx(@BeanParam ListFilter filter) {
         return file(
                 projects.projectsXlsx(
-                        oneOf(STATUSES, status) ? status : null,
-                        measureId != null && measureId.matches("[0-9a-fA-F-]{36}") ? measureId : null,
-                        oneOf(SHAREHOLDERS, shareholder) ? shareholder : null,
-                        text,
-                        oneOf(COUNTRIES, country) ? country : null,
-                        oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null,
-                        oneOf(SORTS, sort) ? sort : "quickWin"),
+                        filter.status(),
+                        filter.measure(),
+                        filter.shareholder(),
+                        filter.text(),
+                        filter.country(),
+                        filter.interestsOf(),
+                        filter.sort()),
                 XLSX,
                 "projekte-" + LocalDate.now(Ui.ZONE) + ".xlsx");
     }
@@ -205,6 +247,9 @@ public class ProjectsPage extends PageSupport {
                 .data("history", Section.of("projects", () -> projects.history(uuid(id))))
                 .data("decisions", Section.of("projects", () -> decisionsOf(id)))
                 .data("attachments", Section.of("projects", () -> projects.projectAttachments(uuid(id))))
+                .data(
+                        "attachTo",
+                        ui.canEdit() || ui.shareholder() != null ? "/projects/" + uuid(id) + "/attachments" : "")
                 .data("budget", Section.of("projects", () -> projects.budget(year)))
                 .data("year", year)
                 .data("bodies", BODIES)
@@ -223,23 +268,13 @@ public class ProjectsPage extends PageSupport {
             @PathParam("id") String id,
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
         String project = uuid(id);
-        try {
-            if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-                throw new ServiceProblem(400, "Bad Request", null, Map.of("file", "Bitte eine Datei wählen"));
-            }
-            projects.attachToProject(project, file.fileName(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
-            return seeOther("/projects/" + project + "#project-attachments");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            ServiceProblem problem = problemOf(e);
-            return refused(
-                    detail(project, null)
-                            .data("problem", problem)
-                            .data("otherViolations", problem.otherViolations(Set.of())),
-                    problem,
-                    Map.of());
-        }
+        return upload(
+                file,
+                (name, content) -> projects.attachToProject(project, name, content),
+                "/projects/" + project + "#project-attachments",
+                problem -> detail(project, null)
+                        .data("problem", problem)
+                        .data("otherViolations", problem.otherViolations(Set.of())));
     }
 
     /** This project's decisions from the register (newest first). */
