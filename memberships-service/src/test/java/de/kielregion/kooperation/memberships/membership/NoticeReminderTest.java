@@ -3,6 +3,7 @@ package de.kielregion.kooperation.memberships.membership;
 import static de.kielregion.kooperation.memberships.Api.COORDINATOR;
 import static de.kielregion.kooperation.memberships.Api.as;
 import static de.kielregion.kooperation.memberships.Api.organisation;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +17,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -88,6 +90,7 @@ class NoticeReminderTest {
         reminders.run(today); // a later round (or a restart) records and mails nothing again
         reminders.run(today.plusDays(1));
 
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mailsAbout(acronym).isEmpty());
         List<MimeMessage> mails = mailsAbout(acronym);
         assertEquals(1, mails.size(), "one mail");
         MimeMessage mail = mails.get(0);
@@ -98,7 +101,11 @@ class NoticeReminderTest {
         assertTrue(to.contains("international@kreis-ploen.example"), "the member shareholder: " + to);
 
         // 7 days before, the next lead time: one more.
-        reminders.run(LocalDate.of(2030, 3, 22));
+        Reminders.Round sevenDays = reminders.run(LocalDate.of(2030, 3, 22));
+        assertTrue(sevenDays.recorded() >= 1, "the 7-day reminder recorded: " + sevenDays);
+        assertEquals(0, sevenDays.failed(), "the mail server accepted every reminder: " + sevenDays);
+        // The SMTP server stores what it accepted on its own threads: wait for it, then count.
+        await().atMost(Duration.ofSeconds(10)).until(() -> mailsAbout(acronym).size() >= 2);
         assertEquals(2, mailsAbout(acronym).size());
 
         List<ConsumerRecord<String, String>> events = Api.events(

@@ -167,25 +167,34 @@ public class Reminders {
         return true;
     }
 
-    /** Mails the pending reminders, a batch at a time, each held by this replica while it sends. */
+    /**
+     * Mails the pending reminders, a batch at a time, each held by this replica while it sends. It
+     * goes on while batches come back full and something in them was settled (mailed, or recorded
+     * as having nobody to mail to); a batch the mail server refused entirely waits for the next round.
+     */
     private int[] mailPending() {
         int sent = 0;
         int failed = 0;
         while (true) {
-            int[] batch = QuarkusTransaction.requiringNew().call(this::mailBatch);
-            sent += batch[0];
-            failed += batch[1];
-            if (batch[0] + batch[1] < 20 || batch[0] == 0) {
+            Batch batch = QuarkusTransaction.requiringNew().call(this::mailBatch);
+            sent += batch.sent();
+            failed += batch.failed();
+            if (batch.size() < BATCH || batch.failed() == batch.size()) {
                 return new int[] {sent, failed};
             }
         }
     }
 
+    private static final int BATCH = 20;
+
+    /** One batch: how many rows it held, how many were mailed, how many the mail server refused. */
+    private record Batch(int size, int sent, int failed) {}
+
     @SuppressWarnings("unchecked")
-    private int[] mailBatch() {
+    private Batch mailBatch() {
         List<Reminder> batch = em.createNativeQuery(
                         "SELECT * FROM reminder WHERE status = 'PENDING' AND attempts < ?1 ORDER BY created_at"
-                                + " LIMIT 20 FOR UPDATE SKIP LOCKED",
+                                + " LIMIT " + BATCH + " FOR UPDATE SKIP LOCKED",
                         Reminder.class)
                 .setParameter(1, config.maxAttempts())
                 .getResultList();
@@ -213,6 +222,6 @@ public class Reminders {
                 LOG.warnf("Reminder %s not accepted by the mail server (attempt %d): %s", r.key, r.attempts, e);
             }
         }
-        return new int[] {sent, failed};
+        return new Batch(batch.size(), sent, failed);
     }
 }
