@@ -3,7 +3,12 @@ package de.kielregion.kooperation.platform.inbox;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
+import de.kielregion.kooperation.platform.tracing.TraceContext;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,8 +43,15 @@ public class Inbox {
     private final ObjectMapper mapper;
     private final InboxConfig config;
     private final MeterRegistry registry;
+    private final TraceContext trace;
 
-    Inbox(EntityManager entityManager, ObjectMapper mapper, InboxConfig config, MeterRegistry registry) {
+    Inbox(
+            EntityManager entityManager,
+            ObjectMapper mapper,
+            InboxConfig config,
+            MeterRegistry registry,
+            TraceContext trace) {
+        this.trace = trace;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.config = config;
@@ -69,6 +81,27 @@ public class Inbox {
             deadLettered(topic, "malformed");
             return message.nack(e);
         }
+        // The producer's trace goes on here: a process span under the record's traceparent,
+        // current while the effect runs and commits (and while it records events of its own).
+        Span span = trace.startMessagingSpan(
+                trace.extract(kafka == null ? null : kafka.getHeaders()),
+                SpanKind.CONSUMER,
+                topic,
+                event.id(),
+                event.type());
+        Throwable failure = null;
+        try (Scope ignored = span.makeCurrent()) {
+            return process(message, handler, event, topic);
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            TraceContext.end(span, failure);
+        }
+    }
+
+    private CompletionStage<Void> process(
+            Message<String> message, EventHandler handler, IncomingEvent event, String topic) {
         long backoff = config.retryBackoff().toMillis();
         for (int attempt = 1; ; attempt++) {
             try {
@@ -86,6 +119,8 @@ public class Inbox {
                             topic,
                             attempt);
                     deadLettered(topic, e instanceof MalformedEventException ? "malformed" : "failed");
+                    Span.current().recordException(e);
+                    Span.current().setStatus(StatusCode.ERROR, "dead-lettered: " + e.getMessage());
                     return message.nack(e);
                 }
                 LOG.warnf(

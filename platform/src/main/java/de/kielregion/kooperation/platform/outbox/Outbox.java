@@ -2,6 +2,7 @@ package de.kielregion.kooperation.platform.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.platform.tracing.TraceContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Status;
@@ -13,7 +14,9 @@ import java.util.UUID;
 
 /**
  * Records a domain event in the outbox, in the caller's transaction: the event exists if and
- * only if the state change that caused it commits. Domain code never talks to Kafka.
+ * only if the state change that caused it commits. Domain code never talks to Kafka. The row
+ * keeps the trace context of the request (or event) that wrote it, so the trace goes on through
+ * the relay and Kafka into the services that consume the event.
  */
 @ApplicationScoped
 public class Outbox {
@@ -24,12 +27,15 @@ public class Outbox {
     private final ObjectMapper mapper;
     private final TransactionSynchronizationRegistry transactions;
     private final OutboxRelay relay;
+    private final TraceContext trace;
 
     Outbox(
             EntityManager entityManager,
             ObjectMapper mapper,
             TransactionSynchronizationRegistry transactions,
-            OutboxRelay relay) {
+            OutboxRelay relay,
+            TraceContext trace) {
+        this.trace = trace;
         this.entityManager = entityManager;
         this.mapper = mapper;
         this.transactions = transactions;
@@ -59,8 +65,8 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("payload cannot be written as JSON: " + e.getOriginalMessage(), e);
         }
-        OutboxEvent event =
-                new OutboxEvent(UUID.randomUUID(), aggregateType, aggregateId, eventType, json, Instant.now());
+        OutboxEvent event = new OutboxEvent(
+                UUID.randomUUID(), aggregateType, aggregateId, eventType, json, Instant.now(), trace.capture());
         entityManager.persist(event);
         wakeRelayAfterCommit();
         return event.id;

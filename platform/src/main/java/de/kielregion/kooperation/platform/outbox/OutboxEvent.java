@@ -36,17 +36,29 @@ public class OutboxEvent {
     @Column(name = "created_at", nullable = false, updatable = false)
     public Instant createdAt;
 
+    /** The writer's W3C trace context (Debezium's column and format), or null with tracing off. */
+    @Column(name = "tracingspancontext", updatable = false)
+    public String tracingSpanContext;
+
     @Column(name = "published_at", insertable = false, updatable = false)
     public Instant publishedAt;
 
     protected OutboxEvent() {}
 
-    OutboxEvent(UUID id, String aggregateType, String aggregateId, String type, String payload, Instant createdAt) {
+    OutboxEvent(
+            UUID id,
+            String aggregateType,
+            String aggregateId,
+            String type,
+            String payload,
+            Instant createdAt,
+            String tracingSpanContext) {
         this.id = id;
         this.aggregateType = aggregateType;
         this.aggregateId = aggregateId;
         this.type = type;
         this.payload = payload;
         this.createdAt = createdAt;
+        this.tracingSpanContext = tracingSpanContext;
     }
 }

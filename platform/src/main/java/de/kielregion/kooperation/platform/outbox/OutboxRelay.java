@@ -1,11 +1,17 @@
 package de.kielregion.kooperation.platform.outbox;
 
 import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import de.kielregion.kooperation.platform.tracing.TraceContext;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Context;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -64,7 +70,8 @@ public class OutboxRelay {
 
     private static final String TRY_LOCK = "SELECT pg_try_advisory_xact_lock(?)";
     // A statement of its own after the lock: its snapshot then sees what the previous holder committed.
-    private static final String SELECT_BATCH = "SELECT id, aggregatetype, aggregateid, type, payload::text, created_at "
+    private static final String SELECT_BATCH = "SELECT id, aggregatetype, aggregateid, type, payload::text, created_at,"
+            + " tracingspancontext "
             + "FROM outbox_event WHERE published_at IS NULL ORDER BY seq LIMIT ?";
     private static final String MARK_PUBLISHED =
             "UPDATE outbox_event SET published_at = clock_timestamp() WHERE id = ANY (?)";
@@ -84,6 +91,9 @@ public class OutboxRelay {
     MeterRegistry registry;
 
     @Inject
+    TraceContext trace;
+
+    @Inject
     @Identifier("default-kafka-broker")
     Map<String, Object> kafkaConfig;
 
@@ -94,6 +104,7 @@ public class OutboxRelay {
     private volatile boolean running;
     private Thread worker;
     private Producer<String, byte[]> producer;
+    private KafkaClientMetrics producerMetrics;
     private Timer latency;
     private Counter published;
     private Counter failures;
@@ -118,6 +129,10 @@ public class OutboxRelay {
                 .description("Outbox rows committed but not yet acknowledged by the broker")
                 .register(registry);
         producer = new KafkaProducer<>(producerConfig());
+        // The relay's own producer in /q/metrics too (kafka_producer_*: record errors, retries,
+        // request latency, buffer use), beside the channels' clients that Quarkus binds itself.
+        producerMetrics = new KafkaClientMetrics(producer, List.of(Tag.of("client", "outbox-relay")));
+        producerMetrics.bindTo(registry);
         running = true;
         worker = Thread.ofPlatform().name("outbox-relay").daemon().start(this::run);
     }
@@ -131,6 +146,9 @@ public class OutboxRelay {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        if (producerMetrics != null) {
+            producerMetrics.close();
         }
         if (producer != null) {
             producer.close(Duration.ofSeconds(5));
@@ -280,7 +298,8 @@ public class OutboxRelay {
                             rs.getString(3),
                             rs.getString(4),
                             rs.getString(5),
-                            rs.getTimestamp(6).toInstant()));
+                            rs.getTimestamp(6).toInstant(),
+                            rs.getString(7)));
                 }
             }
         }
@@ -299,13 +318,25 @@ public class OutboxRelay {
         for (int i = 0; i < rows.size(); i++) {
             Row row = rows.get(i);
             int index = i;
+            // The writer's trace goes on: a publish span under the context kept in the row, and
+            // its traceparent on the record for the consumers.
+            Span span = trace.startMessagingSpan(
+                    trace.restore(row.traceContext()),
+                    SpanKind.PRODUCER,
+                    config.topic(),
+                    row.id().toString(),
+                    row.type());
             try {
-                futures.add(producer.send(toRecord(row), (metadata, error) -> {
+                ProducerRecord<String, byte[]> record = toRecord(row);
+                trace.inject(Context.current().with(span), record.headers());
+                futures.add(producer.send(record, (metadata, error) -> {
                     if (error == null) {
                         ackTimes[index] = Instant.now();
                     }
+                    TraceContext.end(span, error);
                 }));
             } catch (RuntimeException e) {
+                TraceContext.end(span, e);
                 // No metadata (broker unreachable) or a closed producer: the rest waits for the retry.
                 failure = e;
                 break;
@@ -403,7 +434,13 @@ public class OutboxRelay {
     }
 
     private record Row(
-            UUID id, String aggregateType, String aggregateId, String type, String payload, Instant createdAt) {}
+            UUID id,
+            String aggregateType,
+            String aggregateId,
+            String type,
+            String payload,
+            Instant createdAt,
+            String traceContext) {}
 
     private record BatchResult(List<Row> acknowledged, Exception failure) {
         static final BatchResult EMPTY = new BatchResult(List.of(), null);
