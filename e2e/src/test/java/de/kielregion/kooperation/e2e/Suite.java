@@ -42,6 +42,7 @@ public final class Suite {
     private final KafkaBroker kafka;
     private final PostgresServer postgres;
     private final KeycloakServer keycloak;
+    private final OtlpReceiver traces = new OtlpReceiver();
     private final Map<String, Process> processes = new HashMap<>();
     private final Map<String, String> urls = new HashMap<>();
     private final Map<String, String> management = new HashMap<>();
@@ -95,6 +96,7 @@ public final class Suite {
         env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
         env.put("OIDC_ORIGIN", URI.create(oidcUrl).resolve("/").toString().replaceAll("/$", ""));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        tracing(env);
         builders.put("portal", builder);
         urls.put("portal", "http://127.0.0.1:" + port);
         try {
@@ -103,6 +105,18 @@ public final class Suite {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the portal", e);
         }
+    }
+
+    /** Traces on, as in production, exported to the suite's OTLP receiver without delay. */
+    private void tracing(Map<String, String> env) {
+        env.put("OTEL_SDK_DISABLED", "false");
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
+        env.put("OTEL_BSP_SCHEDULE_DELAY", "200ms");
+    }
+
+    /** The spans the suite's processes exported (OTLP over HTTP). */
+    public OtlpReceiver traces() {
+        return traces;
     }
 
     /** The running suite, started on first use. */
@@ -320,6 +334,7 @@ public final class Suite {
             env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
             env.put("OIDC_AUDIENCE", "ostsee-api");
             env.put("OSTSEE_OUTBOX_SWEEP_INTERVAL", "500ms");
+            tracing(env);
             builders.put(service, builder);
             Files.deleteIfExists(log);
         } catch (IOException e) {
@@ -381,5 +396,6 @@ public final class Suite {
         keycloak.close();
         kafka.close();
         postgres.close();
+        traces.stop();
     }
 }
