@@ -1,0 +1,464 @@
+package de.kielregion.kooperation.deploy;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.LintResult;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.Probe;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
+import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
+import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
+import io.strimzi.api.kafka.model.kafka.Kafka;
+import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
+import io.strimzi.api.kafka.model.user.KafkaUser;
+import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
+import io.strimzi.api.kafka.model.user.acl.AclOperation;
+import io.strimzi.api.kafka.model.user.acl.AclResourcePatternType;
+import io.strimzi.api.kafka.model.user.acl.AclRule;
+import io.strimzi.api.kafka.model.user.acl.AclRuleGroupResource;
+import io.strimzi.api.kafka.model.user.acl.AclRuleTopicResource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The Helm chart without a cluster: Helm's own lint and template (helm-java bundles Helm's
+ * library) with both values files; every document parsed strictly against its schema; and the
+ * invariants an operator relies on, each asserted over what Helm rendered.
+ */
+class ChartTest {
+
+    private static final String PRODUCTION = "values-production.yaml";
+    private static final List<String> SERVICES = List.of("partners", "projects", "memberships");
+    private static final List<String> COMPONENTS = List.of("partners", "projects", "memberships", "portal");
+
+    private static Rendered render(String values) {
+        return values.equals("values.yaml") ? Rendered.with() : Rendered.with(values);
+    }
+
+    @Test
+    void helmLintIsCleanWithTheDefaultValues() {
+        LintResult lint = new Helm(Rendered.CHART).lint().strict().call();
+        assertFalse(lint.isFailed(), String.join("\n", lint.getMessages()));
+    }
+
+    @Test
+    void helmLintIsCleanWithTheProductionValues(@TempDir Path copy) throws IOException {
+        // helm lint takes no values file: lint a copy whose values.yaml is both files merged as Helm merges them.
+        try (Stream<Path> files = Files.walk(Rendered.CHART)) {
+            for (Path source : files.toList()) {
+                Path target = copy.resolve(Rendered.CHART.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(source, target);
+                }
+            }
+        }
+        Files.writeString(copy.resolve("values.yaml"), Rendered.yaml(Rendered.values(PRODUCTION)));
+        LintResult lint = new Helm(copy).lint().strict().call();
+        assertFalse(lint.isFailed(), String.join("\n", lint.getMessages()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void everyDocumentParsesStrictlyIntoItsSchema(String values) {
+        Rendered chart = render(values);
+        List<String> problems = new ArrayList<>();
+        Set<String> kinds = new TreeSet<>();
+        for (JsonNode doc : chart.documents) {
+            String kind = doc.path("kind").asText();
+            kinds.add(kind);
+            if (!Rendered.MODELS.containsKey(kind)) {
+                problems.addAll(OperatorResources.check(doc));
+            }
+        }
+        assertEquals(List.of(), problems);
+        // Parsing into the models happened in Rendered; these are all the kinds there are.
+        assertEquals(
+                new TreeSet<>(List.of(
+                        "Cluster",
+                        "Database",
+                        "Deployment",
+                        "Ingress",
+                        "Kafka",
+                        "KafkaNodePool",
+                        "KafkaTopic",
+                        "KafkaUser",
+                        "Keycloak",
+                        "KeycloakRealmImport",
+                        "NetworkPolicy",
+                        "PodDisruptionBudget",
+                        "PrometheusRule",
+                        "Service",
+                        "ServiceMonitor")),
+                withoutOptional(kinds),
+                values);
+    }
+
+    private static Set<String> withoutOptional(Set<String> kinds) {
+        Set<String> rest = new TreeSet<>(kinds);
+        rest.remove("HorizontalPodAutoscaler"); // production values
+        rest.remove("ScheduledBackup"); // production values
+        return rest;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void everyDeploymentHasProbesLimitsAndRunsAsNonRootReadOnly(String values) {
+        Rendered chart = render(values);
+        List<Deployment> deployments = chart.all(Deployment.class);
+        assertEquals(COMPONENTS.size(), deployments.size());
+        for (Deployment d : deployments) {
+            String name = d.getMetadata().getName();
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            assertEquals(Boolean.TRUE, pod.getSecurityContext().getRunAsNonRoot(), name);
+            assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), name + ": no API token in the pod");
+            for (Container c : pod.getContainers()) {
+                for (Probe probe : List.of(c.getLivenessProbe(), c.getReadinessProbe(), c.getStartupProbe())) {
+                    assertNotNull(probe, name + ": liveness, readiness and startup probes");
+                    assertEquals(
+                            "management",
+                            probe.getHttpGet().getPort().getStrVal(),
+                            name + ": probes on the management port");
+                }
+                assertTrue(c.getReadinessProbe().getHttpGet().getPath().endsWith("/health/ready"), name);
+                for (String resource : List.of("cpu", "memory")) {
+                    assertNotNull(c.getResources().getLimits().get(resource), name + ": limit " + resource);
+                    assertNotNull(c.getResources().getRequests().get(resource), name + ": request " + resource);
+                }
+                var security = c.getSecurityContext();
+                assertEquals(Boolean.TRUE, security.getRunAsNonRoot(), name);
+                assertEquals(Boolean.TRUE, security.getReadOnlyRootFilesystem(), name);
+                assertEquals(Boolean.FALSE, security.getAllowPrivilegeEscalation(), name);
+                assertEquals(List.of("ALL"), security.getCapabilities().getDrop(), name);
+                assertTrue(
+                        c.getVolumeMounts().stream()
+                                .anyMatch(m -> m.getMountPath().equals("/tmp")),
+                        name + ": a writable /tmp beside the read-only root");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void everyComponentHasItsServiceBudgetPolicyAndMonitor(String values) {
+        Rendered chart = render(values);
+        for (String component : COMPONENTS) {
+            String name = Rendered.RELEASE + "-" + component;
+            Service service = chart.named(Service.class, name);
+            assertTrue(service.getSpec().getPorts().stream()
+                    .anyMatch(p -> p.getName().equals("management")));
+            chart.named(PodDisruptionBudget.class, name);
+            chart.named(NetworkPolicy.class, name);
+            ServiceMonitor monitor = chart.named(ServiceMonitor.class, name);
+            assertEquals("management", monitor.getSpec().getEndpoints().get(0).getPort());
+            assertEquals("/q/metrics", monitor.getSpec().getEndpoints().get(0).getPath());
+        }
+    }
+
+    @Test
+    void productionScalesAndSurvivesANode() {
+        Rendered chart = Rendered.with(PRODUCTION);
+        for (String component : COMPONENTS) {
+            String name = Rendered.RELEASE + "-" + component;
+            HorizontalPodAutoscaler hpa = chart.named(HorizontalPodAutoscaler.class, name);
+            assertTrue(hpa.getSpec().getMinReplicas() >= 2, name + ": at least two replicas");
+            PodDisruptionBudget pdb = chart.named(PodDisruptionBudget.class, name);
+            assertEquals(1, pdb.getSpec().getMinAvailable().getIntVal(), name + ": one stays during a drain");
+        }
+        assertEquals(
+                3,
+                chart.one(KafkaNodePool.class, p -> true, "node pool").getSpec().getReplicas());
+        assertEquals(
+                3,
+                chart.kind("postgresql.cnpg.io/v1", "Cluster")
+                        .get(0)
+                        .path("spec")
+                        .path("instances")
+                        .asInt());
+        assertEquals(
+                3,
+                chart.kind("k8s.keycloak.org/v2alpha1", "Keycloak")
+                        .get(0)
+                        .path("spec")
+                        .path("instances")
+                        .asInt());
+        assertEquals(1, chart.kind("postgresql.cnpg.io/v1", "ScheduledBackup").size(), "daily backups");
+    }
+
+    @Test
+    void everyTopicHasThreeReplicasAndTwoInSyncInProduction() {
+        Rendered chart = Rendered.with(PRODUCTION);
+        List<KafkaTopic> topics = chart.all(KafkaTopic.class);
+        assertEquals(6, topics.size(), "three topics and three dead-letter topics");
+        for (KafkaTopic t : topics) {
+            assertEquals(3, t.getSpec().getReplicas(), t.getSpec().getTopicName());
+            assertEquals(2, ((Number) t.getSpec().getConfig().get("min.insync.replicas")).intValue());
+        }
+        Map<String, Object> broker = chart.one(Kafka.class, k -> true, "cluster")
+                .getSpec()
+                .getKafka()
+                .getConfig();
+        assertEquals(3, ((Number) broker.get("default.replication.factor")).intValue());
+        assertEquals(false, broker.get("auto.create.topics.enable"));
+    }
+
+    @Test
+    void theSmallInstallationsTopicsFitItsBrokers() {
+        Rendered chart = Rendered.with();
+        int brokers =
+                chart.one(KafkaNodePool.class, p -> true, "node pool").getSpec().getReplicas();
+        for (KafkaTopic t : chart.all(KafkaTopic.class)) {
+            assertTrue(t.getSpec().getReplicas() <= brokers, t.getSpec().getTopicName());
+            assertTrue(((Number) t.getSpec().getConfig().get("min.insync.replicas")).intValue()
+                    <= t.getSpec().getReplicas());
+        }
+    }
+
+    /**
+     * What each component publishes and reads, from its own application.properties: each
+     * KafkaUser may write exactly its own topic and dead-letter topic, read exactly what the
+     * component consumes, and join only its consumer group; every such topic exists.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void eachKafkaUserWritesOnlyItsTopicsAndReadsOnlyWhatItConsumes(String values) throws IOException {
+        Rendered chart = render(values);
+        Set<String> topics = new TreeSet<>();
+        chart.all(KafkaTopic.class).forEach(t -> topics.add(t.getSpec().getTopicName()));
+        for (String component : COMPONENTS) {
+            ServiceConfig config = ServiceConfig.of(component);
+            KafkaUser user = chart.named(KafkaUser.class, Rendered.RELEASE + "-" + component);
+            List<AclRule> acls = ((KafkaUserAuthorizationSimple) user.getSpec().getAuthorization()).getAcls();
+            assertEquals(config.writes(), topicsWith(acls, AclOperation.WRITE), component + " writes");
+            assertEquals(config.reads(), topicsWith(acls, AclOperation.READ), component + " reads");
+            List<AclRuleGroupResource> groups = acls.stream()
+                    .map(AclRule::getResource)
+                    .filter(AclRuleGroupResource.class::isInstance)
+                    .map(AclRuleGroupResource.class::cast)
+                    .toList();
+            assertEquals(1, groups.size(), component + ": one consumer group");
+            assertEquals(config.group(), groups.get(0).getName(), component);
+            assertEquals(
+                    config.groupIsPrefix() ? AclResourcePatternType.PREFIX : AclResourcePatternType.LITERAL,
+                    groups.get(0).getPatternType());
+            assertTrue(topics.containsAll(config.writes()), component + ": its topics exist");
+            assertTrue(topics.containsAll(config.reads()), component + ": what it reads exists");
+        }
+    }
+
+    private static Set<String> topicsWith(List<AclRule> acls, AclOperation operation) {
+        Set<String> found = new TreeSet<>();
+        for (AclRule rule : acls) {
+            if (rule.getResource() instanceof AclRuleTopicResource topic
+                    && rule.getOperations().contains(operation)) {
+                assertEquals(AclResourcePatternType.LITERAL, topic.getPatternType(), "topic ACLs name one topic");
+                found.add(topic.getName());
+            }
+        }
+        return found;
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void theDatabaseIsReachableOnlyFromItsServicesAndEachDatabaseOnlyByItsOwner(String values) {
+        Rendered chart = render(values);
+        NetworkPolicy db = chart.named(NetworkPolicy.class, Rendered.RELEASE + "-postgres");
+        assertEquals(
+                "ostsee-postgres",
+                db.getSpec().getPodSelector().getMatchLabels().get("cnpg.io/cluster"));
+        Set<String> allowedApps = new TreeSet<>();
+        for (var rule : db.getSpec().getIngress()) {
+            for (NetworkPolicyPeer peer : rule.getFrom()) {
+                if (peer.getNamespaceSelector() != null) {
+                    String namespace =
+                            peer.getNamespaceSelector().getMatchLabels().get("kubernetes.io/metadata.name");
+                    Set<Integer> ports = new TreeSet<>();
+                    rule.getPorts().forEach(p -> ports.add(p.getPort().getIntVal()));
+                    if (namespace.equals("monitoring")) {
+                        assertEquals(Set.of(9187), ports, "Prometheus reaches only the exporter");
+                    } else {
+                        assertEquals("cnpg-system", namespace, "from other namespaces only the operator's");
+                    }
+                    continue;
+                }
+                Map<String, String> labels = peer.getPodSelector().getMatchLabels();
+                allowedApps.add(labels.getOrDefault(
+                        "app.kubernetes.io/name", labels.getOrDefault("app", labels.get("cnpg.io/cluster"))));
+            }
+        }
+        assertEquals(
+                new TreeSet<>(List.of("partners", "projects", "memberships", "keycloak", "ostsee-postgres")),
+                allowedApps);
+        // The portal (no database) has no way there.
+        NetworkPolicy portal = chart.named(NetworkPolicy.class, Rendered.RELEASE + "-portal");
+        assertTrue(portal.getSpec().getEgress().stream()
+                .flatMap(e -> e.getTo().stream())
+                .noneMatch(p -> p.getPodSelector() != null
+                        && p.getPodSelector().getMatchLabels().containsKey("cnpg.io/cluster")));
+        // Each database only by its owner.
+        JsonNode cluster = chart.kind("postgresql.cnpg.io/v1", "Cluster").get(0);
+        List<String> hba = new ArrayList<>();
+        cluster.path("spec").path("postgresql").path("pg_hba").forEach(l -> hba.add(l.asText()));
+        for (String database : List.of("partners", "projects", "memberships", "keycloak")) {
+            int owner = hba.indexOf("hostssl " + database + " " + database + " all scram-sha-256");
+            int others = hba.indexOf("host " + database + " all all reject");
+            assertTrue(owner >= 0 && others > owner, database + ": " + hba);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void theServicesAcceptRequestsOnlyFromTheIngressControllerAndThePortal(String values) {
+        Rendered chart = render(values);
+        for (String service : SERVICES) {
+            NetworkPolicy policy = chart.named(NetworkPolicy.class, Rendered.RELEASE + "-" + service);
+            assertEquals(List.of("Ingress", "Egress"), policy.getSpec().getPolicyTypes());
+            var http = policy.getSpec().getIngress().stream()
+                    .filter(r -> r.getPorts().get(0).getPort().getStrVal().equals("http"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(2, http.getFrom().size(), service);
+            assertEquals(
+                    "ingress-nginx",
+                    http.getFrom()
+                            .get(0)
+                            .getNamespaceSelector()
+                            .getMatchLabels()
+                            .get("kubernetes.io/metadata.name"));
+            assertEquals(
+                    "portal",
+                    http.getFrom().get(1).getPodSelector().getMatchLabels().get("app.kubernetes.io/name"));
+            var management = policy.getSpec().getIngress().stream()
+                    .filter(r -> r.getPorts().get(0).getPort().getStrVal().equals("management"))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    "monitoring",
+                    management
+                            .getFrom()
+                            .get(0)
+                            .getNamespaceSelector()
+                            .getMatchLabels()
+                            .get("kubernetes.io/metadata.name"),
+                    "metrics and health only for Prometheus");
+        }
+        Kafka kafka = chart.one(Kafka.class, k -> true, "cluster");
+        var listener = kafka.getSpec().getKafka().getListeners().get(0);
+        assertTrue(listener.isTls());
+        assertEquals(
+                new TreeSet<>(COMPONENTS),
+                new TreeSet<>(listener.getNetworkPolicyPeers().stream()
+                        .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
+                        .toList()),
+                "only the suite's pods reach the brokers");
+    }
+
+    @Test
+    void productionRunsWithTracesJsonLogsAndSecretsFromSecrets() {
+        Rendered chart = Rendered.with(PRODUCTION);
+        for (Deployment d : chart.all(Deployment.class)) {
+            var env = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv();
+            Map<String, String> plain = new java.util.HashMap<>();
+            env.stream().filter(e -> e.getValue() != null).forEach(e -> plain.put(e.getName(), e.getValue()));
+            assertEquals(
+                    "false", plain.get("OTEL_SDK_DISABLED"), d.getMetadata().getName());
+            assertEquals("true", plain.get("LOG_JSON"), d.getMetadata().getName());
+            assertEquals("SASL_SSL", plain.get("KAFKA_SECURITY_PROTOCOL"));
+            env.stream()
+                    .filter(e -> e.getName().contains("PASSWORD")
+                            || e.getName().contains("SECRET")
+                            || e.getName().contains("JAAS"))
+                    .forEach(e -> assertNotNull(
+                            e.getValueFrom().getSecretKeyRef(),
+                            d.getMetadata().getName() + " " + e.getName() + " from a Secret"));
+        }
+        // No secret is in the manifests (they are created beforehand), and no demo value either.
+        assertEquals(List.of(), chart.kind("v1", "Secret"));
+        String all = chart.documents.stream().map(Rendered::yaml).reduce("", String::concat);
+        assertFalse(all.contains("demo-secret"), "no demo secret in the production manifests");
+        assertFalse(all.contains("demo-"), "nothing of the demo in the production manifests");
+    }
+
+    /** What a component's application.properties says it writes, reads and which group it joins. */
+    record ServiceConfig(Set<String> writes, Set<String> reads, String group, boolean groupIsPrefix) {
+
+        static ServiceConfig of(String component) throws IOException {
+            Path file = Path.of("..", "..", component.equals("portal") ? "portal" : component + "-service")
+                    .resolve("src/main/resources/application.properties");
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            Set<String> writes = new TreeSet<>();
+            Set<String> reads = new TreeSet<>();
+            Set<String> groups = new TreeSet<>();
+            if (p.getProperty("ostsee.outbox.topic") != null) {
+                writes.add(p.getProperty("ostsee.outbox.topic"));
+            }
+            for (String key : p.stringPropertyNames().stream()
+                    .sorted(Comparator.naturalOrder())
+                    .toList()) {
+                if (key.startsWith("mp.messaging.incoming.")) {
+                    if (key.endsWith(".topic") && !key.endsWith("dead-letter-queue.topic")) {
+                        reads.add(p.getProperty(key));
+                    } else if (key.endsWith(".topics")) {
+                        reads.addAll(List.of(p.getProperty(key).split(",")));
+                    } else if (key.endsWith(".dead-letter-queue.topic")) {
+                        writes.add(p.getProperty(key));
+                    } else if (key.endsWith(".group.id")) {
+                        groups.add(p.getProperty(key));
+                    }
+                }
+            }
+            assertEquals(1, groups.size(), component + ": one consumer group");
+            String group = groups.iterator().next();
+            boolean prefix = group.contains("${");
+            return new ServiceConfig(writes, reads, prefix ? group.substring(0, group.indexOf("${")) : group, prefix);
+        }
+    }
+
+    @Test
+    void theValuesFilesNameTheSameTopicsAsTheServices() throws IOException {
+        JsonNode services = Rendered.values().path("services");
+        for (String component : COMPONENTS) {
+            ServiceConfig config = ServiceConfig.of(component);
+            JsonNode values = services.path(component);
+            Set<String> consumes = new TreeSet<>();
+            values.path("consumes").forEach(t -> consumes.add(t.asText()));
+            assertEquals(config.reads(), consumes, component);
+            Set<String> writes = new TreeSet<>();
+            for (String key : List.of("topic", "deadLetterTopic")) {
+                if (!values.path(key).asText().isEmpty()) {
+                    writes.add(values.path(key).asText());
+                }
+            }
+            assertEquals(config.writes(), writes, component);
+        }
+        assertTrue(services instanceof ObjectNode);
+    }
+}
