@@ -32,6 +32,15 @@ public final class Suite {
 
     private static Suite running;
 
+    /**
+     * The services' JVM options: for the tests the JIT stops at C1 (the suite starts 4 JVMs on 2
+     * cores; the tests are short, C2's compilations would cost more than they bring); the
+     * benchmark gives the options of the local stack and production ({@code -De2e.jvm=...}).
+     */
+    static final List<String> JVM_OPTIONS = List.of(System.getProperty("e2e.jvm", "-XX:TieredStopAtLevel=1 -Xmx256m")
+            .trim()
+            .split("\\s+"));
+
     // Real tokens from the real Keycloak (demo users and clients of deploy/keycloak).
     public static final String ADMIN = get().keycloak.user("anna.admin", "demo-admin");
     public static final String COORDINATOR = get().keycloak.user("carla.coordinator", "demo-coordinator");
@@ -77,13 +86,11 @@ public final class Suite {
             throw new IllegalStateException(jar + " is missing: build the portal first (./mvnw verify does)");
         }
         int port = Ports.free();
-        ProcessBuilder builder = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-XX:TieredStopAtLevel=1",
-                        "-Xmx256m",
-                        "-jar",
-                        jar)
-                .redirectErrorStream(true);
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         Map<String, String> env = builder.environment();
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(port));
@@ -167,6 +174,16 @@ public final class Suite {
 
     public KafkaBroker kafka() {
         return kafka;
+    }
+
+    /** The process of a service ("partners", ...) or of the portal. */
+    public Process process(String service) {
+        return processes.get(service);
+    }
+
+    /** A service's log file (target/e2e-logs). */
+    public Path log(String service) {
+        return Path.of("target", "e2e-logs", service + "-service.log");
     }
 
     public String url(String service) {
@@ -313,14 +330,11 @@ public final class Suite {
         Path log = Path.of("target", "e2e-logs", service + "-service.log");
         try {
             Files.createDirectories(log.getParent());
-            ProcessBuilder builder = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-XX:TieredStopAtLevel=1",
-                            "-Xmx256m",
-                            "-jar",
-                            jar)
-                    .redirectErrorStream(true);
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(JVM_OPTIONS);
+            command.addAll(List.of("-jar", jar));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put("HTTP_HOST", "127.0.0.1");
             env.put("HTTP_PORT", String.valueOf(port));

@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.e2e.portal;
 
-import static de.kielregion.kooperation.e2e.Suite.COORDINATOR;
-
+import de.kielregion.kooperation.e2e.Seed;
 import de.kielregion.kooperation.e2e.Suite;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,14 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -38,7 +31,7 @@ class PortalBenchmark {
     void pagesWithTenThousandProjects() throws Exception {
         Suite suite = Suite.get();
         suite.demoData();
-        seed(suite);
+        Seed.projects(suite, PROJECTS);
         String cookies;
         try (Browser vera = new Browser(suite.url("portal"), "de-DE").login("vera.viewer", "demo-viewer")) {
             cookies = vera.raw().manage().getCookies().stream()
@@ -116,47 +109,5 @@ class PortalBenchmark {
             throw new IllegalStateException(url + " → " + response.statusCode());
         }
         return response;
-    }
-
-    /** 10,000 projects through the API (4 clients), rated so that the quick-win order has work to do. */
-    private static void seed(Suite suite) throws Exception {
-        long start = System.nanoTime();
-        AtomicInteger done = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(4);
-        List<Future<?>> futures = new ArrayList<>();
-        for (int t = 0; t < 4; t++) {
-            int offset = t;
-            futures.add(pool.submit(() -> {
-                for (int i = offset; i < PROJECTS; i += 4) {
-                    suite.as("projects", COORDINATOR)
-                            .body(Map.of(
-                                    "title",
-                                    "Benchmark-Projekt " + i,
-                                    "effort",
-                                    1 + i % 5,
-                                    "impact",
-                                    1 + (i / 5) % 5,
-                                    "monthsToStart",
-                                    i % 24,
-                                    "fundingSecured",
-                                    i % 101))
-                            .when()
-                            .post("/projects")
-                            .then()
-                            .statusCode(201);
-                    int n = done.incrementAndGet();
-                    if (n % 1000 == 0) {
-                        System.out.printf("... %,d projects created%n", n);
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> f : futures) {
-            f.get();
-        }
-        pool.shutdown();
-        System.out.printf(
-                "%,d projects created through the API in %.1f s%n", PROJECTS, (System.nanoTime() - start) / 1e9);
     }
 }

@@ -1,11 +1,16 @@
 package de.kielregion.kooperation.platform.web;
 
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A filtered, sorted, paged JPQL list: conditions are added only for the filters a client
@@ -21,6 +26,7 @@ public final class ListQuery<T> {
     private final String alias;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private String fetches = "";
 
     private ListQuery(Class<T> type, String alias) {
         this.type = type;
@@ -53,20 +59,66 @@ public final class ListQuery<T> {
         return this;
     }
 
+    /**
+     * Collections to load with the page's rows in the same query, e.g. {@code "LEFT JOIN FETCH
+     * p.themeIds"} (sets and indexed lists only: a bag fetched beside another collection would
+     * repeat its elements; bags are batch-loaded).
+     */
+    public ListQuery<T> fetch(String joinFetches) {
+        this.fetches = " " + joinFetches;
+        return this;
+    }
+
+    /**
+     * One page: first the page's ids alone (an index-only scan where an index matches the order,
+     * so a deep page skips index entries instead of reading rows), then those rows with the
+     * collections of {@link #fetch}, in the page's order. The total is counted once per state of
+     * the database ({@link SnapshotCache}): paging through an unchanged list counts once.
+     */
     public Page<T> page(EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        TypedQuery<Long> count = em.createQuery("SELECT count(" + alias + ")" + from, Long.class);
-        TypedQuery<T> list =
-                em.createQuery("SELECT " + alias + from + paging.orderBy(sortable, defaultSort, alias + ".id"), type);
-        parameters.forEach((name, value) -> {
-            count.setParameter(name, value);
-            list.setParameter(name, value);
-        });
-        List<T> items = list.setFirstResult(paging.offset())
+        TypedQuery<Object> idQuery = em.createQuery(
+                "SELECT " + alias + ".id" + from + paging.orderBy(sortable, defaultSort, alias + ".id"), Object.class);
+        parameters.forEach(idQuery::setParameter);
+        List<Object> ids = idQuery.setFirstResult(paging.offset())
                 .setMaxResults(paging.size())
                 .getResultList();
-        return Page.of(items, paging, count.getSingleResult());
+        List<T> items = new ArrayList<>(ids.size());
+        if (!ids.isEmpty()) {
+            Map<Object, T> byId = new HashMap<>();
+            PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
+            for (T row : em.createQuery(
+                            "SELECT " + alias + " FROM " + type.getSimpleName() + " " + alias + fetches + " WHERE "
+                                    + alias + ".id IN :ids",
+                            type)
+                    .setParameter("ids", ids)
+                    .getResultList()) {
+                byId.put(util.getIdentifier(row), row);
+            }
+            for (Object id : ids) {
+                items.add(byId.get(id));
+            }
+        }
+        return Page.of(items, paging, count(em, from));
+    }
+
+    private long count(EntityManager em, String from) {
+        Supplier<Long> count = () -> {
+            TypedQuery<Long> query = em.createQuery("SELECT count(" + alias + ")" + from, Long.class);
+            parameters.forEach(query::setParameter);
+            return query.getSingleResult();
+        };
+        SnapshotCache cache = counts();
+        return cache == null ? count.get() : cache.get("count" + from + parameters, count);
+    }
+
+    private static SnapshotCache counts() {
+        try {
+            return CDI.current().select(SnapshotCache.class).get();
+        } catch (IllegalStateException e) {
+            return null; // outside a running application
+        }
     }
 
     /** Every match, sorted, for exports. */

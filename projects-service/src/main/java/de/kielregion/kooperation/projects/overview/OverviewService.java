@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.overview;
 
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.BudgetService;
@@ -45,22 +46,33 @@ public class OverviewService {
     private final BudgetService budget;
     private final DecisionService decisions;
     private final ReachReport reach;
+    private final SnapshotCache cache;
 
     OverviewService(
             EntityManager em,
             StrategyService strategy,
             BudgetService budget,
             DecisionService decisions,
-            ReachReport reach) {
+            ReachReport reach,
+            SnapshotCache cache) {
         this.em = em;
+        this.cache = cache;
         this.reach = reach;
         this.strategy = strategy;
         this.budget = budget;
         this.decisions = decisions;
     }
 
+    /**
+     * The overview for a budget year, computed once per state of the database and day (the
+     * deferrals due depend on the date), then served from the {@link SnapshotCache}.
+     */
     @Transactional
     public Overview overview(int budgetYear) {
+        return cache.get("overview:" + budgetYear + ":" + LocalDate.now(), () -> compute(budgetYear));
+    }
+
+    private Overview compute(int budgetYear) {
         Map<UUID, String> themeNames = new HashMap<>();
         List<ThemeView> themes = strategy.themes();
         themes.forEach(t -> themeNames.put(t.id(), t.name()));

@@ -82,7 +82,22 @@ public class ProjectService {
         if ("-quickWin".equals(paging.sort())) {
             throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
         }
-        return query(f).page(em, paging, SORTABLE, "title").map(this::view);
+        Page<Project> page = query(f).fetch(
+                        "LEFT JOIN FETCH p.themeIds LEFT JOIN FETCH p.shareholders LEFT JOIN FETCH p.financing")
+                .page(em, paging, SORTABLE, "title");
+        loadPartnerReplicas(page.items());
+        return page.map(this::view);
+    }
+
+    /** The replicas of the partners of {@code projects} in one query (view() then finds them loaded). */
+    private void loadPartnerReplicas(List<Project> projects) {
+        Set<UUID> ids = new HashSet<>();
+        projects.forEach(p -> p.partners.forEach(pp -> ids.add(pp.partnerId)));
+        if (!ids.isEmpty()) {
+            em.createQuery("FROM PartnerReplica r WHERE r.id IN :ids", PartnerReplica.class)
+                    .setParameter("ids", ids)
+                    .getResultList();
+        }
     }
 
     /** Every project matching the filters, sorted as asked (default: title), for exports. */

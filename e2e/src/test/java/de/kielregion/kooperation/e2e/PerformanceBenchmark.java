@@ -1,0 +1,179 @@
+package de.kielregion.kooperation.e2e;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The suite's read paths next to their ceilings, in one run on one machine: the services as
+ * separate processes with the JVM options of the local stack ({@code -De2e.jvm}, set by the
+ * benchmark profile), 10,000 projects created through the API, then {@code wrk -t2 -c8}
+ * against the HTTP ceiling (liveness, no authentication), the authenticated ceiling (a tiny
+ * query with the viewer's token) and the real endpoints, each warmed up first; start time and
+ * RSS per service; the event hop at 200 events/s. Prints one table and writes it to
+ * {@code target/performance-benchmark.md}; asserts nothing about time.
+ *
+ * <pre>./mvnw -B -pl e2e -am verify -Pbenchmark -Dtest=PerformanceBenchmark   (needs wrk)</pre>
+ */
+class PerformanceBenchmark {
+
+    private static final int PROJECTS = 10_000;
+    private static final String WARM_UP = "5s";
+    private static final String DURATION = "10s";
+
+    record Row(String service, String what, String path, boolean authenticated, String ceilingOf) {}
+
+    record Result(double perSecond, double p50, double p99) {}
+
+    @Test
+    void readPathsNextToTheirCeilings() throws Exception {
+        if (new ProcessBuilder("sh", "-c", "command -v wrk").start().waitFor() != 0) {
+            throw new IllegalStateException("wrk is missing: apt-get install wrk");
+        }
+        Suite suite = Suite.get();
+        StringBuilder report = new StringBuilder();
+        report.append("JVM options of the services: ")
+                .append(String.join(" ", Suite.JVM_OPTIONS))
+                .append("\n\n");
+        report.append("| service | started in | RSS after start |\n|---|---|---|\n");
+        Map<String, Long> rssAfterStart = new LinkedHashMap<>();
+        for (String service : List.of("partners", "projects", "memberships", "portal")) {
+            long rss = rss(suite.process(service).pid());
+            rssAfterStart.put(service, rss);
+            report.append(String.format("| %s | %s | %d MB |%n", service, startedIn(suite.log(service)), rss / 1024));
+        }
+
+        Seed.projects(suite, PROJECTS);
+        suite.demoData();
+
+        String viewer = Suite.VIEWER;
+        List<Row> rows = List.of(
+                new Row("projects", "HTTP ceiling: /q/health/live (no auth)", "/q/health/live", false, null),
+                new Row("projects", "authenticated ceiling: GET /themes", "/themes", true, null),
+                new Row(
+                        "projects",
+                        "GET /projects?size=20&sort=quickWin",
+                        "/projects?size=20&sort=quickWin",
+                        true,
+                        "/themes"),
+                new Row("projects", "same, page=400", "/projects?size=20&sort=quickWin&page=400", true, "/themes"),
+                new Row("projects", "GET /strategy/overview", "/strategy/overview", true, "/themes"),
+                new Row("partners", "authenticated ceiling: GET /relations?size=1", "/relations?size=1", true, null),
+                new Row("partners", "GET /partners?size=20", "/partners?size=20", true, "/relations?size=1"));
+        Map<String, Result> results = new LinkedHashMap<>();
+        report.append("\n| endpoint | req/s | p50 | p99 | × ceiling |\n|---|---|---|---|---|\n");
+        for (Row row : rows) {
+            String base = row.path().startsWith("/q/") ? suite.management(row.service()) : suite.url(row.service());
+            String url = base + row.path();
+            wrk(url, row.authenticated() ? viewer : null, WARM_UP); // JIT, connections, caches
+            Result r = wrk(url, row.authenticated() ? viewer : null, DURATION);
+            results.put(row.service() + row.path(), r);
+            Result ceiling = row.ceilingOf() == null ? null : results.get(row.service() + row.ceilingOf());
+            report.append(String.format(
+                    "| %s: %s | %,.0f | %.1f ms | %.1f ms | %s |%n",
+                    row.service(),
+                    row.what(),
+                    r.perSecond(),
+                    r.p50(),
+                    r.p99(),
+                    ceiling == null ? "" : String.format("%.2f", r.perSecond() / ceiling.perSecond())));
+        }
+        report.append("\n| service | RSS after start | RSS after the load |\n|---|---|---|\n");
+        for (var e : rssAfterStart.entrySet()) {
+            report.append(String.format(
+                    "| %s | %d MB | %d MB |%n",
+                    e.getKey(),
+                    e.getValue() / 1024,
+                    rss(suite.process(e.getKey()).pid()) / 1024));
+        }
+        report.append("\n").append(EventHopBenchmark.measure(suite, 200, 20));
+        System.out.println("\n" + report);
+        Files.writeString(Path.of("target", "performance-benchmark.md"), report.toString());
+    }
+
+    /** The services' JVM options, an argfile's lines included. */
+    private static String jvmOptions() throws IOException {
+        List<String> options = new ArrayList<>();
+        for (String option : Suite.JVM_OPTIONS) {
+            if (option.startsWith("@")) {
+                options.addAll(Files.readAllLines(Path.of(option.substring(1))).stream()
+                        .map(String::trim)
+                        .filter(l -> !l.isEmpty())
+                        .toList());
+            } else {
+                options.add(option);
+            }
+        }
+        return String.join(" ", options);
+    }
+
+    /** {@code wrk -t2 -c8} for {@code duration}: requests per second, p50 and p99 in ms; non-2xx answers fail. */
+    private static Result wrk(String url, String token, String duration) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("wrk", "-t2", "-c8", "-d" + duration, "--latency"));
+        if (token != null) {
+            command.addAll(List.of("-H", "Authorization: Bearer " + token));
+        }
+        command.add(url);
+        Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out;
+        try (InputStream in = wrk.getInputStream()) {
+            out = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        wrk.waitFor();
+        if (out.contains("Non-2xx")) {
+            throw new IllegalStateException(url + " answered with errors under load:\n" + out);
+        }
+        return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"));
+    }
+
+    private static double number(String out, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + regex + " in wrk's output:\n" + out);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** A latency percentile line of wrk ("50%  1.23ms", "99%  12.00us", "99%  1.02s") in ms. */
+    private static double millis(String out, String percentile) {
+        Matcher m = Pattern.compile(percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " in wrk's output:\n" + out);
+        }
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    /** Resident memory of a process in KB (Linux). */
+    private static long rss(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        throw new IllegalStateException("no VmRSS for " + pid);
+    }
+
+    /** Quarkus' own figure from the log: "started in 1.234s". */
+    private static String startedIn(Path log) throws IOException {
+        Matcher m = Pattern.compile("started in ([\\d.]+)s").matcher(Files.readString(log));
+        String last = "?";
+        while (m.find()) {
+            last = m.group(1) + " s";
+        }
+        return last;
+    }
+}

@@ -1,0 +1,68 @@
+package de.kielregion.kooperation.platform.cache;
+
+import io.quarkus.arc.Unremovable;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Answers that are expensive to compute and read far more often than the data changes (the
+ * strategy overview): kept until the database has changed. Validity is PostgreSQL's own
+ * account of writes: the transaction snapshot ({@code pg_current_snapshot()}: the oldest running
+ * transaction, the next transaction id, the running ones). While it reads the same as before the
+ * last computation, no transaction that could write has begun or ended since, so the stored
+ * answer is what a new computation would give. Any write anywhere in the database server makes
+ * it differ (more recomputing than needed, never a stale answer); the snapshot is taken before
+ * computing, so a write during the computation makes the next request compute again. Each
+ * replica keeps its own; nothing to invalidate by hand, no event needed.
+ */
+@ApplicationScoped
+@Unremovable // ListQuery finds it through CDI.current()
+public class SnapshotCache {
+
+    private static final int MAX_ENTRIES = 64;
+
+    private record Stored(String snapshot, Object value) {}
+
+    private final EntityManager em;
+    private final Map<String, Stored> entries = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
+            return size() > MAX_ENTRIES;
+        }
+    };
+
+    SnapshotCache(EntityManager em) {
+        this.em = em;
+    }
+
+    /**
+     * The answer for {@code key}: the stored one while the database is unchanged, else {@code
+     * compute}'s. Inside a transaction that has written, neither read nor stored (its own
+     * uncommitted changes are in its answers, and it may still roll back).
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T get(String key, Supplier<T> compute) {
+        Object[] state = (Object[])
+                em.createNativeQuery("SELECT pg_current_snapshot()::text, pg_current_xact_id_if_assigned()::text")
+                        .getSingleResult();
+        if (state[1] != null) {
+            return compute.get();
+        }
+        String snapshot = (String) state[0];
+        Stored stored;
+        synchronized (entries) {
+            stored = entries.get(key);
+        }
+        if (stored != null && stored.snapshot().equals(snapshot)) {
+            return (T) stored.value();
+        }
+        T value = compute.get();
+        synchronized (entries) {
+            entries.put(key, new Stored(snapshot, value));
+        }
+        return value;
+    }
+}
