@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class PerformanceBenchmark {
 
     private static final int PROJECTS = 10_000;
-    private static final String WARM_UP = "5s";
+    private static final String WARM_UP = "10s";
     private static final String DURATION = "10s";
 
     record Row(String service, String what, String path, boolean authenticated, String ceilingOf) {}

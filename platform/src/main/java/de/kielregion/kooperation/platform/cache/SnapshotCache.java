@@ -22,7 +22,7 @@ import java.util.function.Supplier;
 @Unremovable // ListQuery finds it through CDI.current()
 public class SnapshotCache {
 
-    private static final int MAX_ENTRIES = 64;
+    private static final int MAX_ENTRIES = 256;
 
     private record Stored(String snapshot, Object value) {}
 

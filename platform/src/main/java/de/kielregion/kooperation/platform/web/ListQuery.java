@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.hibernate.jpa.HibernateHints;
 
 /**
  * A filtered, sorted, paged JPQL list: conditions are added only for the filters a client
@@ -26,7 +27,6 @@ public final class ListQuery<T> {
     private final String alias;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
-    private String fetches = "";
 
     private ListQuery(Class<T> type, String alias) {
         this.type = type;
@@ -59,45 +59,50 @@ public final class ListQuery<T> {
         return this;
     }
 
-    /**
-     * Collections to load with the page's rows in the same query, e.g. {@code "LEFT JOIN FETCH
-     * p.themeIds"} (sets and indexed lists only: a bag fetched beside another collection would
-     * repeat its elements; bags are batch-loaded).
-     */
-    public ListQuery<T> fetch(String joinFetches) {
-        this.fetches = " " + joinFetches;
-        return this;
-    }
+    /** From this offset on a page reads its ids first (see {@link #page}). */
+    static final int DEEP = 1_000;
 
     /**
-     * One page: first the page's ids alone (an index-only scan where an index matches the order,
-     * so a deep page skips index entries instead of reading rows), then those rows with the
-     * collections of {@link #fetch}, in the page's order. The total is counted once per state of
-     * the database ({@link SnapshotCache}): paging through an unchanged list counts once.
+     * One page, its entities read-only (nothing to compare at commit). Near the start one query;
+     * from offset {@value #DEEP} on the page's ids first (an index-only scan where an index
+     * matches the order: a deep page skips index entries instead of reading whole rows), then
+     * those rows, in the page's order. The total is counted once per state of the database
+     * ({@link SnapshotCache}): paging through an unchanged list counts once.
      */
     public Page<T> page(EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        TypedQuery<Object> idQuery = em.createQuery(
-                "SELECT " + alias + ".id" + from + paging.orderBy(sortable, defaultSort, alias + ".id"), Object.class);
-        parameters.forEach(idQuery::setParameter);
-        List<Object> ids = idQuery.setFirstResult(paging.offset())
-                .setMaxResults(paging.size())
-                .getResultList();
-        List<T> items = new ArrayList<>(ids.size());
-        if (!ids.isEmpty()) {
-            Map<Object, T> byId = new HashMap<>();
-            PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
-            for (T row : em.createQuery(
-                            "SELECT " + alias + " FROM " + type.getSimpleName() + " " + alias + fetches + " WHERE "
-                                    + alias + ".id IN :ids",
-                            type)
-                    .setParameter("ids", ids)
-                    .getResultList()) {
-                byId.put(util.getIdentifier(row), row);
-            }
-            for (Object id : ids) {
-                items.add(byId.get(id));
+        String orderBy = paging.orderBy(sortable, defaultSort, alias + ".id");
+        List<T> items;
+        if (paging.offset() < DEEP) {
+            TypedQuery<T> list = em.createQuery("SELECT " + alias + from + orderBy, type)
+                    .setHint(HibernateHints.HINT_READ_ONLY, true);
+            parameters.forEach(list::setParameter);
+            items = list.setFirstResult(paging.offset())
+                    .setMaxResults(paging.size())
+                    .getResultList();
+        } else {
+            TypedQuery<Object> idQuery = em.createQuery("SELECT " + alias + ".id" + from + orderBy, Object.class);
+            parameters.forEach(idQuery::setParameter);
+            List<Object> ids = idQuery.setFirstResult(paging.offset())
+                    .setMaxResults(paging.size())
+                    .getResultList();
+            items = new ArrayList<>(ids.size());
+            if (!ids.isEmpty()) {
+                Map<Object, T> byId = new HashMap<>();
+                PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
+                for (T row : em.createQuery(
+                                "SELECT " + alias + " FROM " + type.getSimpleName() + " " + alias + " WHERE " + alias
+                                        + ".id IN :ids",
+                                type)
+                        .setHint(HibernateHints.HINT_READ_ONLY, true)
+                        .setParameter("ids", ids)
+                        .getResultList()) {
+                    byId.put(util.getIdentifier(row), row);
+                }
+                for (Object id : ids) {
+                    items.add(byId.get(id));
+                }
             }
         }
         return Page.of(items, paging, count(em, from));

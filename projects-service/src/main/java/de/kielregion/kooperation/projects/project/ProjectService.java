@@ -4,6 +4,7 @@ import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
@@ -58,6 +59,7 @@ public class ProjectService {
             "quickWin",
             "p.quickWin DESC NULLS LAST, p.title");
 
+    private final SnapshotCache cache;
     private final EntityManager em;
     private final ChangeLog changeLog;
     private final Audit audit;
@@ -69,7 +71,9 @@ public class ProjectService {
             ChangeLog changeLog,
             Audit audit,
             StrategyService strategy,
-            Event<ProjectCancelled> cancelled) {
+            Event<ProjectCancelled> cancelled,
+            SnapshotCache cache) {
+        this.cache = cache;
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
@@ -82,11 +86,12 @@ public class ProjectService {
         if ("-quickWin".equals(paging.sort())) {
             throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
         }
-        Page<Project> page = query(f).fetch(
-                        "LEFT JOIN FETCH p.themeIds LEFT JOIN FETCH p.shareholders LEFT JOIN FETCH p.financing")
-                .page(em, paging, SORTABLE, "title");
-        loadPartnerReplicas(page.items());
-        return page.map(this::view);
+        // The same page of an unchanged database is the same answer (it depends on no caller).
+        return cache.get("projects:" + f + ":" + paging.page() + ":" + paging.size() + ":" + paging.sort(), () -> {
+            Page<Project> page = query(f).page(em, paging, SORTABLE, "title");
+            loadPartnerReplicas(page.items());
+            return page.map(this::view);
+        });
     }
 
     /** The replicas of the partners of {@code projects} in one query (view() then finds them loaded). */
