@@ -3,6 +3,10 @@ package de.kielregion.kooperation.e2e;
 import static de.kielregion.kooperation.e2e.Suite.KIEL;
 import static de.kielregion.kooperation.e2e.Suite.await;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,9 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
@@ -26,9 +29,6 @@ import org.junit.jupiter.api.Test;
  * <pre>./mvnw -B -pl e2e -am verify -Pbenchmark -Dtest=EventHopBenchmark</pre>
  */
 class EventHopBenchmark {
-
-    /** Writers that share the rate, each on its own schedule (one writer cannot send 200/s). */
-    private static final int WRITERS = 4;
 
     @Test
     void eventHopUnderSteadyLoad() throws Exception {
@@ -45,30 +45,38 @@ class EventHopBenchmark {
             put(suite, "Warm " + UUID.randomUUID(), i);
         }
         int total = perSecond * seconds;
-        long interval = TimeUnit.SECONDS.toNanos(1) * WRITERS / perSecond;
+        // One pacing thread, asynchronous requests (java.net.http): the generator keeps the rate
+        // without holding a thread per request in flight.
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .executor(Executors.newFixedThreadPool(2))
+                .build();
+        String url = suite.url("partners") + "/shareholders/KIEL/activities/H-";
+        long interval = TimeUnit.SECONDS.toNanos(1) / perSecond;
         long start = System.nanoTime();
-        ExecutorService pool = Executors.newFixedThreadPool(WRITERS);
-        List<Future<?>> writers = new ArrayList<>();
-        for (int w = 0; w < WRITERS; w++) {
-            int writer = w;
-            writers.add(pool.submit(() -> {
-                long next = start + interval * writer / WRITERS;
-                for (int i = writer; i < total; i += WRITERS) {
-                    next += interval;
-                    long wait = next - System.nanoTime();
-                    if (wait > 0) {
-                        Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
-                    }
-                    put(suite, theme, i);
-                }
-                return null;
-            }));
+        List<CompletableFuture<HttpResponse<Void>>> responses = new ArrayList<>(total);
+        for (int i = 0; i < total; i++) {
+            long wait = start + i * interval - System.nanoTime();
+            if (wait > 0) {
+                Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+            }
+            String body = "{\"title\":\"Hop " + i + "\",\"kind\":\"EXCHANGE\",\"yearFrom\":2024,\"themes\":[\"" + theme
+                    + "\"]}";
+            responses.add(http.sendAsync(
+                    HttpRequest.newBuilder(URI.create(url + UUID.randomUUID()))
+                            .header("Authorization", "Bearer " + KIEL)
+                            .header("Content-Type", "application/json")
+                            .PUT(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding()));
         }
-        for (Future<?> f : writers) {
-            f.get();
-        }
-        pool.shutdown();
         double sent = total / ((System.nanoTime() - start) / 1e9);
+        for (CompletableFuture<HttpResponse<Void>> r : responses) {
+            int status = r.get().statusCode();
+            if (status != 201) {
+                throw new IllegalStateException("an activity was refused: " + status);
+            }
+        }
         await(
                 Duration.ofSeconds(120),
                 "all effects",
