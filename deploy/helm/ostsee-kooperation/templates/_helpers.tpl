@@ -68,6 +68,12 @@ are created beforehand (deploy/README.md, step 3) under these names.
 {{- printf "%s%s" (default (printf "%s-db-" (include "ostsee.fullname" .root)) .root.Values.secrets.databasePrefix) .owner -}}
 {{- end -}}
 
+{{/* The labels of the Keycloak operator's pods of this release's Keycloak. */}}
+{{- define "ostsee.keycloakPods" -}}
+app: keycloak
+app.kubernetes.io/instance: {{ .Values.keycloak.name }}
+{{- end -}}
+
 {{/* The Kafka user (Strimzi KafkaUser and its Secret) of one component. */}}
 {{- define "ostsee.kafkaUser" -}}
 {{- printf "%s-%s" (include "ostsee.fullname" .root) .name -}}

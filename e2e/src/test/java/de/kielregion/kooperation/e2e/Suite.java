@@ -86,11 +86,7 @@ public final class Suite {
             throw new IllegalStateException(jar + " is missing: build the portal first (./mvnw verify does)");
         }
         int port = Ports.free();
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("-jar", jar));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = java(jar);
         Map<String, String> env = builder.environment();
         env.put("HTTP_HOST", "127.0.0.1");
         env.put("HTTP_PORT", String.valueOf(port));
@@ -112,6 +108,15 @@ public final class Suite {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare the portal", e);
         }
+    }
+
+    /** A runnable jar in a JVM of its own, with {@link #JVM_OPTIONS}. */
+    private static ProcessBuilder java(String jar) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar));
+        return new ProcessBuilder(command).redirectErrorStream(true);
     }
 
     /** Traces on, as in production, exported to the suite's OTLP receiver without delay. */
@@ -330,11 +335,7 @@ public final class Suite {
         Path log = Path.of("target", "e2e-logs", service + "-service.log");
         try {
             Files.createDirectories(log.getParent());
-            List<String> command = new ArrayList<>();
-            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            command.addAll(JVM_OPTIONS);
-            command.addAll(List.of("-jar", jar));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+            ProcessBuilder builder = java(jar);
             Map<String, String> env = builder.environment();
             env.put("HTTP_HOST", "127.0.0.1");
             env.put("HTTP_PORT", String.valueOf(port));
