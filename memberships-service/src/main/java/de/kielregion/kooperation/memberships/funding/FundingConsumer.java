@@ -9,6 +9,7 @@ import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -20,6 +21,9 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class FundingConsumer {
+
+    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
+    static final Set<String> TYPES = Set.of(EventTypes.RESOURCES_ALLOCATED, EventTypes.ALLOCATION_REJECTED);
 
     private final Inbox inbox;
     private final MembershipService memberships;
@@ -34,7 +38,7 @@ public class FundingConsumer {
     @Incoming("projects")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::apply);
+        return inbox.handle(message, TYPES, this::apply);
     }
 
     void apply(IncomingEvent event) {

@@ -9,6 +9,7 @@ import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -16,6 +17,10 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /** Keeps partner names from {@code cooperation.partners.v1}; other event types are ignored. */
 @ApplicationScoped
 public class PartnerNameConsumer {
+
+    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
+    static final Set<String> TYPES =
+            Set.of(EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_UPDATED, EventTypes.PARTNER_RETIRED);
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -30,7 +35,7 @@ public class PartnerNameConsumer {
     @Incoming("partners")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::apply);
+        return inbox.handle(message, TYPES, this::apply);
     }
 
     void apply(IncomingEvent event) {

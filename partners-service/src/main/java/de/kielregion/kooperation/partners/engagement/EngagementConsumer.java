@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -29,6 +30,13 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class EngagementConsumer {
+
+    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
+    static final Set<String> TYPES = Set.of(
+            EventTypes.PROJECT_PROPOSED,
+            EventTypes.PROJECT_UPDATED,
+            EventTypes.PROJECT_STATUS_CHANGED,
+            EventTypes.DECISION_TAKEN);
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -45,7 +53,7 @@ public class EngagementConsumer {
     @Incoming("projects")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::apply);
+        return inbox.handle(message, TYPES, this::apply);
     }
 
     void apply(IncomingEvent event) {

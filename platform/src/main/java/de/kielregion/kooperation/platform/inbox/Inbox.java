@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.tracing.TraceContext;
@@ -13,6 +14,7 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -60,9 +62,28 @@ public class Inbox {
 
     /** Parses the message as a CloudEvent and applies {@code handler} once per event id. */
     public CompletionStage<Void> handle(Message<String> message, EventHandler handler) {
+        return handle(message, null, handler);
+    }
+
+    /**
+     * Like {@link #handle(Message, EventHandler)}, for a consumer that reacts to some of a
+     * topic's event types only: an event of another type ({@code ce_type} header) is
+     * acknowledged at once, without parsing, transaction or inbox row (a tolerant reader has
+     * nothing to do with it, and a topic carries many types: this keeps them from costing a
+     * transaction each). {@code null} means every type.
+     */
+    public CompletionStage<Void> handle(Message<String> message, Set<String> types, EventHandler handler) {
         IncomingKafkaRecordMetadata<?, ?> kafka =
                 message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
         String topic = kafka == null ? "unknown" : kafka.getTopic();
+        if (types != null && kafka != null) {
+            String type = CloudEventHeaders.value(kafka.getHeaders(), CloudEventHeaders.TYPE);
+            if (type != null && !types.contains(type)) {
+                registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome", "ignored")
+                        .increment();
+                return message.ack();
+            }
+        }
         IncomingEvent event;
         try {
             event = kafka == null

@@ -11,6 +11,7 @@ import de.kielregion.kooperation.infra.testing.TopicReader;
 import de.kielregion.kooperation.platform.events.CloudEventHeaders;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.testapp.Sql;
+import de.kielregion.kooperation.platform.testapp.WidgetEventConsumer;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -79,6 +80,33 @@ class InboxTest {
 
         sql.awaitCount(1, WAIT, EFFECT, marker);
         assertEquals(2, sql.count(EFFECT, name), "one effect per (source, id), the redelivery had none");
+    }
+
+    @Test
+    void eventsOfTypesTheConsumerDoesNotHandleAreAcknowledgedWithoutEffectOrInboxRow() {
+        String key = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        send(
+                key,
+                (RecordHeaders) CloudEventHeaders.of(
+                        other, "/test/types", "test.widget.archived.v1", "subject", "Widget", Instant.now()),
+                "{\"name\":\"archived-" + key + "\"}");
+        String marker = "after-other-type-" + key;
+        send(key, cloudEvent(UUID.randomUUID().toString(), "/test/types"), "{\"name\":\"" + marker + "\"}");
+
+        sql.awaitCount(1, WAIT, EFFECT, marker);
+        assertEquals(0, sql.count(EFFECT, "archived-" + key), "the other type had no effect");
+        assertEquals(
+                0,
+                sql.count("SELECT count(*) FROM inbox_event WHERE id = ?", other),
+                "and cost no inbox row (no transaction)");
+        given().baseUri("http://127.0.0.1")
+                .port(9901)
+                .when()
+                .get("/q/metrics")
+                .then()
+                .statusCode(200)
+                .body(containsString("outcome=\"ignored\""));
     }
 
     @Test
@@ -155,7 +183,7 @@ class InboxTest {
 
     private RecordHeaders cloudEvent(String id, String source) {
         return (RecordHeaders)
-                CloudEventHeaders.of(id, source, "test.widget.created.v1", "subject", "Widget", Instant.now());
+                CloudEventHeaders.of(id, source, WidgetEventConsumer.CREATED, "subject", "Widget", Instant.now());
     }
 
     private void send(String key, RecordHeaders headers, String value) {

@@ -5,13 +5,19 @@ import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-/** Counts each consumed event's effect per name; an event with {@code "fail": true} always fails. */
+/**
+ * Counts each consumed widget-created event's effect per name; an event with {@code "fail":
+ * true} always fails. Other event types on the topic are not its business.
+ */
 @ApplicationScoped
 public class WidgetEventConsumer {
+
+    public static final String CREATED = "test.widget.created.v1";
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -24,7 +30,7 @@ public class WidgetEventConsumer {
     @Incoming("widget-events")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::apply);
+        return inbox.handle(message, Set.of(CREATED), this::apply);
     }
 
     void apply(IncomingEvent event) {

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -32,6 +33,15 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class MembershipEventsConsumer {
+
+    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
+    static final Set<String> TYPES = Set.of(
+            EventTypes.RESOURCES_REQUESTED,
+            EventTypes.DECISION_TAKEN,
+            EventTypes.MEMBERSHIP_PROPOSED,
+            EventTypes.MEMBERSHIP_UPDATED,
+            EventTypes.MEMBERSHIP_STATUS_CHANGED,
+            EventTypes.MEMBERSHIP_FEE_CHANGED);
 
     private final Inbox inbox;
     private final BudgetService budget;
@@ -69,7 +79,7 @@ public class MembershipEventsConsumer {
     @Incoming("memberships")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::apply);
+        return inbox.handle(message, TYPES, this::apply);
     }
 
     void apply(IncomingEvent event) {

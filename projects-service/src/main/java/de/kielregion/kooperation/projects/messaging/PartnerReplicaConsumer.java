@@ -21,6 +21,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -33,6 +34,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
  */
 @ApplicationScoped
 public class PartnerReplicaConsumer {
+
+    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
+    static final Set<String> TYPES = Set.of(
+            EventTypes.PARTNER_REGISTERED,
+            EventTypes.PARTNER_UPDATED,
+            EventTypes.PARTNER_RETIRED,
+            EventTypes.DECISION_TAKEN,
+            EventTypes.ACTIVITY_UPSERTED,
+            EventTypes.SHAREHOLDER_INTERESTS_CHANGED,
+            EventTypes.RELATION_CHANGED);
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -49,7 +60,7 @@ public class PartnerReplicaConsumer {
     @Incoming("partners")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::apply);
+        return inbox.handle(message, TYPES, this::apply);
     }
 
     /** A shareholder's interests, to narrow the quick-win list; theme names kept as search keys. */
