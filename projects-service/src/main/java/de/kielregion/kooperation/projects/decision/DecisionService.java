@@ -34,6 +34,7 @@ import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -301,6 +302,11 @@ public class DecisionService {
         return true;
     }
 
+    /**
+     * Decisions on two organisations of one question may be applied side by side (consumers per
+     * partition, replicas): each locks the question before it looks for the other's decision, so
+     * the second to get the lock sees the first one's committed decision and resolves it.
+     */
     private void resolveMembershipQuestions(String acronym, UUID decisionId) {
         List<OpenQuestion> questions = em.createQuery(
                         "SELECT q FROM OpenQuestion q WHERE q.status = :open "
@@ -308,6 +314,7 @@ public class DecisionService {
                         OpenQuestion.class)
                 .setParameter("open", OpenQuestion.Status.OPEN)
                 .setParameter("acronym", acronym)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         for (OpenQuestion q : questions) {
             List<String> answers = new ArrayList<>();
