@@ -3,6 +3,7 @@ package de.kielregion.kooperation.memberships.organisation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.memberships.OrganisationChanged;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.Band;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModel;
@@ -88,7 +89,7 @@ public class OrganisationService {
                 "OrganisationRegistered",
                 audit.diff(Map.of(), view),
                 EventTypes.ORGANISATION_REGISTERED,
-                view);
+                asEvent(o));
         return view;
     }
 
@@ -111,7 +112,7 @@ public class OrganisationService {
                 "OrganisationUpdated",
                 changes,
                 EventTypes.ORGANISATION_UPDATED,
-                view);
+                asEvent(o));
         return view;
     }
 
@@ -197,6 +198,31 @@ public class OrganisationService {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored fee model is unreadable", e);
         }
+    }
+
+    /** The event's payload: the organisation's own state (no REST view; no partner names). */
+    private OrganisationChanged asEvent(Organisation o) {
+        OrganisationChanged.FeeModel fees;
+        try {
+            fees = mapper.readValue(o.feeModel, OrganisationChanged.FeeModel.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored fee model is unreadable", e);
+        }
+        return new OrganisationChanged(
+                o.id,
+                o.name,
+                o.acronym,
+                o.kind.name(),
+                o.website,
+                o.seatCountry,
+                o.description,
+                fees,
+                List.copyOf(new TreeSet<>(o.themes)),
+                List.copyOf(new TreeSet<>(o.workingGroups)),
+                List.copyOf(new TreeSet<>(o.memberPartnerIds)),
+                o.createdAt,
+                o.updatedAt,
+                o.version);
     }
 
     private OrganisationView view(Organisation o) {

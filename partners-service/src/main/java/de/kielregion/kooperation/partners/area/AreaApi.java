@@ -44,9 +44,6 @@ public final class AreaApi {
             Instant updatedAt,
             long version) {}
 
-    /** The payload of CooperationAreaChanged. */
-    public record AreaChangedEvent(UUID id, String name, String description, List<UUID> memberIds, long version) {}
-
     @Schema(
             name = "AreaCriterion",
             description = "A criterion of the analysis. Its weight counts relative to the others. "

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.partners.CooperationAreaChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
-import de.kielregion.kooperation.partners.area.AreaApi.AreaChangedEvent;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaView;
 import de.kielregion.kooperation.partners.area.AreaApi.Criterion;
@@ -296,7 +296,7 @@ public class AreaService {
                 action,
                 changes,
                 EventTypes.COOPERATION_AREA_CHANGED,
-                new AreaChangedEvent(
+                new CooperationAreaChanged(
                         area.id,
                         area.name,
                         area.description,

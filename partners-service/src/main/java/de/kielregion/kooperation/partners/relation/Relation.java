@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.partners.relation;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,6 +15,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -89,5 +91,22 @@ public class Relation {
         status = RelationStatus.ENDED;
         this.until = until;
         updatedAt = Instant.now();
+    }
+
+    /** The event of its current state (contracts): the API view may change without changing it. */
+    public RelationChanged changed() {
+        return new RelationChanged(
+                id,
+                shareholder,
+                partnerId,
+                kind.name(),
+                status.name(),
+                since,
+                until,
+                List.copyOf(new TreeSet<>(themes)),
+                note,
+                createdAt,
+                updatedAt,
+                version);
     }
 }

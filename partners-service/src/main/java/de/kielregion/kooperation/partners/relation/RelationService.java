@@ -2,7 +2,6 @@ package de.kielregion.kooperation.partners.relation;
 
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.partners.RelationChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
@@ -101,7 +100,7 @@ public class RelationService {
         em.persist(relation);
         em.flush();
         RelationView view = RelationView.of(relation);
-        publish(view, "RelationCreated", audit.diff(Map.of(), view));
+        publish(relation, "RelationCreated", audit.diff(Map.of(), view));
         return view;
     }
 
@@ -129,7 +128,7 @@ public class RelationService {
         relation.updatedAt = Instant.now();
         em.flush();
         RelationView view = RelationView.of(relation);
-        publish(view, "RelationUpdated", changes);
+        publish(relation, "RelationUpdated", changes);
         return view;
     }
 
@@ -163,32 +162,15 @@ public class RelationService {
         em.flush();
         RelationView view = RelationView.of(relation);
         publish(
-                view,
+                relation,
                 designate ? "FocusPartnerDesignated" : "FocusPartnerRevoked",
                 audit.diff(before == null ? Map.of() : before, view));
         return view;
     }
 
-    private void publish(RelationView view, String action, Map<String, Object> changes) {
+    private void publish(Relation relation, String action, Map<String, Object> changes) {
         changeLog.record(
-                PartnerEvents.RELATION, view.id(), action, changes, EventTypes.RELATION_CHANGED, asEvent(view));
-    }
-
-    /** The event payload (contracts) of a relation's state: the API view may change without changing it. */
-    private static RelationChanged asEvent(RelationView v) {
-        return new RelationChanged(
-                v.id(),
-                v.shareholder(),
-                v.partnerId(),
-                v.kind().name(),
-                v.status().name(),
-                v.since(),
-                v.until(),
-                v.themes(),
-                v.note(),
-                v.createdAt(),
-                v.updatedAt(),
-                v.version());
+                PartnerEvents.RELATION, relation.id, action, changes, EventTypes.RELATION_CHANGED, relation.changed());
     }
 
     private static void rejectFocusPartner(RelationKind kind) {

@@ -1,5 +1,8 @@
 package de.kielregion.kooperation.projects.budget;
 
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.resources.AllocationChanged;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -62,4 +65,81 @@ public class Allocation {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /**
+     * A request for {@code amount} from {@code line} (null: there is none), decided at once: ALLOCATED
+     * while it fits into what is {@code free} on the line, REJECTED with the reason otherwise.
+     */
+    public static Allocation request(
+            SubjectType subjectType,
+            UUID subjectId,
+            String subjectName,
+            int year,
+            Category category,
+            BigDecimal amount,
+            UUID requestId,
+            BudgetLine line,
+            BigDecimal free,
+            Instant at) {
+        Allocation a = new Allocation();
+        a.id = UUID.randomUUID();
+        a.subjectType = subjectType;
+        a.subjectId = subjectId;
+        a.subjectName = subjectName;
+        a.amount = amount;
+        a.requestId = requestId;
+        a.createdAt = at;
+        a.updatedAt = at;
+        if (line == null) {
+            a.status = Status.REJECTED;
+            a.reason = "There is no " + category + " budget line for " + year;
+        } else {
+            a.lineId = line.id;
+            if (amount.compareTo(free) <= 0) {
+                a.status = Status.ALLOCATED;
+            } else {
+                a.status = Status.REJECTED;
+                a.reason = category + " " + year + ": " + free.toPlainString() + " " + category.unit + " free, "
+                        + amount.toPlainString() + " asked";
+            }
+        }
+        return a;
+    }
+
+    /** Gives the resources back to the line; only what is ALLOCATED can be released (409). */
+    public void release(String why, Instant at) {
+        if (status != Status.ALLOCATED) {
+            throw ProblemException.conflict("Only an ALLOCATED allocation can be released; this one is " + status);
+        }
+        status = Status.RELEASED;
+        if (why != null) {
+            reason = why;
+        }
+        updatedAt = at;
+    }
+
+    /** The event of its current state (allocated, rejected or released), for the line of {@code year} and {@code category}. */
+    public AllocationChanged changed(int year, Category category) {
+        return new AllocationChanged(
+                id,
+                requestId,
+                subjectType.name(),
+                subjectId,
+                subjectName,
+                year,
+                category.name(),
+                amount,
+                status.name(),
+                reason);
+    }
+
+    /** The event type of its current state. */
+    public String eventType() {
+        return switch (status) {
+            case ALLOCATED -> EventTypes.RESOURCES_ALLOCATED;
+            case REJECTED -> EventTypes.ALLOCATION_REJECTED;
+            case RELEASED -> EventTypes.RESOURCES_RELEASED;
+            case REQUESTED -> throw new IllegalStateException("a requested allocation is decided at once");
+        };
+    }
 }

@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.projects.budget;
 
-import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.contracts.resources.AllocationChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -154,36 +152,20 @@ public class BudgetService {
             BigDecimal amount,
             UUID requestId) {
         BudgetLine line = line(year, category, true);
-        Allocation a = new Allocation();
-        a.id = UUID.randomUUID();
-        a.subjectType = subjectType;
-        a.subjectId = subjectId;
-        a.subjectName = subjectName;
-        a.amount = amount;
-        a.requestId = requestId;
-        a.createdAt = Instant.now();
-        a.updatedAt = a.createdAt;
-        if (line == null) {
-            a.status = Status.REJECTED;
-            a.reason = "There is no " + category + " budget line for " + year;
-        } else {
-            a.lineId = line.id;
-            BigDecimal free = line.amount.subtract(allocated(line.id));
-            if (amount.compareTo(free) <= 0) {
-                a.status = Status.ALLOCATED;
-            } else {
-                a.status = Status.REJECTED;
-                a.reason = category + " " + year + ": " + free.toPlainString() + " " + category.unit + " free, "
-                        + amount.toPlainString() + " asked";
-            }
-        }
-        em.persist(a);
-        em.flush();
-        publish(
-                a,
+        Allocation a = Allocation.request(
+                subjectType,
+                subjectId,
+                subjectName,
                 year,
                 category,
-                a.status == Status.ALLOCATED ? EventTypes.RESOURCES_ALLOCATED : EventTypes.ALLOCATION_REJECTED);
+                amount,
+                requestId,
+                line,
+                line == null ? null : line.amount.subtract(allocated(line.id)),
+                Instant.now());
+        em.persist(a);
+        em.flush();
+        publish(a, year, category);
         return a;
     }
 
@@ -193,14 +175,10 @@ public class BudgetService {
         if (a == null) {
             throw ProblemException.notFound("Allocation", allocationId);
         }
-        if (a.status != Status.ALLOCATED) {
-            throw ProblemException.conflict("Only an ALLOCATED allocation can be released; this one is " + a.status);
-        }
+        a.release(null, Instant.now());
         BudgetLine line = em.find(BudgetLine.class, a.lineId);
-        a.status = Status.RELEASED;
-        a.updatedAt = Instant.now();
         em.flush();
-        publish(a, line.year, line.category, EventTypes.RESOURCES_RELEASED);
+        publish(a, line.year, line.category);
         return view(a);
     }
 
@@ -219,11 +197,9 @@ public class BudgetService {
                 .getResultList();
         for (Allocation a : held) {
             BudgetLine line = em.find(BudgetLine.class, a.lineId);
-            a.status = Status.RELEASED;
-            a.reason = "released with the subject";
-            a.updatedAt = Instant.now();
+            a.release("released with the subject", Instant.now());
             em.flush();
-            publish(a, line.year, line.category, EventTypes.RESOURCES_RELEASED);
+            publish(a, line.year, line.category);
         }
         return held.size();
     }
@@ -239,7 +215,7 @@ public class BudgetService {
                 .toList();
     }
 
-    private void publish(Allocation a, int year, Category category, String type) {
+    private void publish(Allocation a, int year, Category category) {
         changeLog.record(
                 ProjectEvents.ALLOCATION,
                 a.id,
@@ -247,18 +223,8 @@ public class BudgetService {
                 Map.of("subjectId", a.subjectId, "year", year, "category", category, "amount", a.amount),
                 a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
                 a.subjectId,
-                type,
-                new AllocationChanged(
-                        a.id,
-                        a.requestId,
-                        a.subjectType.name(),
-                        a.subjectId,
-                        a.subjectName,
-                        year,
-                        category.name(),
-                        a.amount,
-                        a.status.name(),
-                        a.reason));
+                a.eventType(),
+                a.changed(year, category));
     }
 
     private BudgetLine line(int year, Category category, boolean lock) {

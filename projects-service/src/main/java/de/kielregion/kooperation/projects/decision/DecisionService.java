@@ -5,6 +5,7 @@ import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.projects.OpenQuestionResolved;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.decision.Deferral;
@@ -29,7 +30,6 @@ import de.kielregion.kooperation.projects.project.ProjectService;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
 import de.kielregion.kooperation.projects.strategy.Measure;
 import de.kielregion.kooperation.projects.strategy.OpenQuestion;
-import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionResolvedEvent;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -213,10 +213,7 @@ public class DecisionService {
 
     /** Marks a question resolved by a decision; publishes OpenQuestionResolved. */
     public void resolve(OpenQuestion q, String answer, UUID decisionId) {
-        q.status = OpenQuestion.Status.RESOLVED;
-        q.answer = answer;
-        q.resolvedByDecision = decisionId;
-        q.resolvedAt = Instant.now();
+        OpenQuestionResolved resolved = q.resolve(answer, decisionId, Instant.now());
         em.flush();
         changeLog.record(
                 ProjectEvents.OPEN_QUESTION,
@@ -224,7 +221,7 @@ public class DecisionService {
                 "OpenQuestionResolved",
                 Map.of("decisionId", decisionId, "answer", answer),
                 EventTypes.OPEN_QUESTION_RESOLVED,
-                new QuestionResolvedEvent(q.id, q.measureId, q.text, answer, decisionId));
+                resolved);
     }
 
     @Transactional

@@ -1,5 +1,7 @@
 package de.kielregion.kooperation.projects.strategy;
 
+import de.kielregion.kooperation.contracts.projects.OpenQuestionResolved;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -54,4 +56,19 @@ public class OpenQuestion {
 
     @Version
     public long version;
+
+    /**
+     * The question is answered by a decision: a resolved question stays resolved (409). Returns
+     * the event that says so.
+     */
+    public OpenQuestionResolved resolve(String answer, UUID decisionId, Instant at) {
+        if (status == Status.RESOLVED) {
+            throw ProblemException.conflict("The question is resolved already, by decision " + resolvedByDecision);
+        }
+        status = Status.RESOLVED;
+        this.answer = answer;
+        resolvedByDecision = decisionId;
+        resolvedAt = at;
+        return new OpenQuestionResolved(id, measureId, text, answer, decisionId);
+    }
 }

@@ -105,7 +105,4 @@ public final class StrategyApi {
             UUID measureId,
             UUID projectId,
             long version) {}
-
-    /** The payload of OpenQuestionResolved. */
-    public record QuestionResolvedEvent(UUID questionId, UUID measureId, String text, String answer, UUID decisionId) {}
 }
