@@ -3,7 +3,7 @@ package de.kielregion.kooperation.memberships.funding;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.resources.AllocationChanged;
-import de.kielregion.kooperation.memberships.membership.MembershipService;
+import de.kielregion.kooperation.memberships.membership.MembershipFunding;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.Inbox;
@@ -26,10 +26,10 @@ public class FundingConsumer {
     static final Set<String> TYPES = Set.of(EventTypes.RESOURCES_ALLOCATED, EventTypes.ALLOCATION_REJECTED);
 
     private final Inbox inbox;
-    private final MembershipService memberships;
+    private final MembershipFunding memberships;
     private final ObjectMapper mapper;
 
-    FundingConsumer(Inbox inbox, MembershipService memberships, ObjectMapper mapper) {
+    FundingConsumer(Inbox inbox, MembershipFunding memberships, ObjectMapper mapper) {
         this.mapper = mapper;
         this.inbox = inbox;
         this.memberships = memberships;

@@ -89,10 +89,19 @@ public class MembershipResource {
             String contactPerson) {}
 
     private final MembershipService memberships;
+    private final MembershipDecisions decisions;
+    private final MembershipFunding funding;
     private final Audit audit;
     private final NoticeDeadlineReport deadlines;
 
-    MembershipResource(MembershipService memberships, Audit audit, NoticeDeadlineReport deadlines) {
+    MembershipResource(
+            MembershipService memberships,
+            MembershipDecisions decisions,
+            MembershipFunding funding,
+            Audit audit,
+            NoticeDeadlineReport deadlines) {
+        this.decisions = decisions;
+        this.funding = funding;
         this.deadlines = deadlines;
         this.memberships = memberships;
         this.audit = audit;
@@ -268,7 +277,7 @@ public class MembershipResource {
                     + "was refused (e.g. after the budget line was raised): publishes a new ResourcesRequested. "
                     + "Roles: coordinator, admin; shareholder for its own.")
     public MembershipView requestFundingAgain(@PathParam("id") UUID id) {
-        return memberships.requestFundingAgain(id);
+        return funding.requestFundingAgain(id);
     }
 
     @GET
@@ -302,7 +311,7 @@ public class MembershipResource {
             summary = "The decisions on a membership",
             description = "Roles: every role.")
     public List<DecisionView> decisions(@PathParam("id") UUID id) {
-        return memberships.decisions(id);
+        return decisions.decisions(id);
     }
 
     @POST
@@ -316,7 +325,7 @@ public class MembershipResource {
                     + "whose notice deadline has not passed). Publishes DecisionTaken. Roles: decision-maker, admin.")
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<DecisionView> decide(@PathParam("id") UUID id, @Valid @NotNull DecisionRequest request) {
-        DecisionView view = memberships.decide(id, request);
+        DecisionView view = decisions.decide(id, request);
         return Responses.created("/memberships/" + id + "/decisions/" + view.id(), view);
     }
 

@@ -1,16 +1,10 @@
 package de.kielregion.kooperation.memberships.membership;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.contracts.DecisionOutcome;
-import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
-import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
-import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
 import de.kielregion.kooperation.memberships.MembershipEvents;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
-import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Evaluation;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChange;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
@@ -20,7 +14,6 @@ import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
-import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -45,7 +38,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** Memberships: proposal, status, fees with their history, decisions, notice deadlines. */
+/**
+ * Memberships: proposal, details, status moves by hand, fees with their history. Decisions are
+ * {@link MembershipDecisions}', the fee's funding {@link MembershipFunding}'s.
+ */
 @ApplicationScoped
 public class MembershipService {
 
@@ -62,6 +58,7 @@ public class MembershipService {
     private final ObjectMapper mapper;
     private final MembershipFees fees;
     private final MembershipViews views;
+    private final MembershipMoves moves;
 
     MembershipService(
             EntityManager em,
@@ -71,7 +68,9 @@ public class MembershipService {
             OrganisationService organisations,
             ObjectMapper mapper,
             MembershipFees fees,
-            MembershipViews views) {
+            MembershipViews views,
+            MembershipMoves moves) {
+        this.moves = moves;
         this.fees = fees;
         this.views = views;
         this.em = em;
@@ -106,15 +105,7 @@ public class MembershipService {
 
     @Transactional
     public MembershipView get(UUID id) {
-        return views.of(find(id));
-    }
-
-    Membership find(UUID id) {
-        Membership m = em.find(Membership.class, id);
-        if (m == null) {
-            throw ProblemException.notFound("Membership", id);
-        }
-        return m;
+        return views.of(moves.find(id));
     }
 
     @Transactional
@@ -176,7 +167,7 @@ public class MembershipService {
 
     @Transactional
     public MembershipView update(UUID id, MembershipRequest r, String ifMatch) {
-        Membership m = find(id);
+        Membership m = moves.find(id);
         caller.requireMayWriteFor(m.holder);
         Versions.requireCurrent(ifMatch, r.version(), m.version, "Membership " + id);
         if (r.holder() != m.holder || !r.organisationId().equals(m.organisationId)) {
@@ -285,121 +276,20 @@ public class MembershipService {
     /** Status changes a coordinator may make by hand; the others follow decisions and funding. */
     @Transactional
     public MembershipView changeStatus(UUID id, MembershipStatus to, Long version) {
-        Membership m = find(id);
+        Membership m = moves.find(id);
         caller.requireMayWriteFor(m.holder);
         if (version != null) {
             Versions.requireCurrent(null, version, m.version, "Membership " + id);
         }
-        record(m, m.moveByHand(to, LocalDate.now(), acronymOf(m)));
+        moves.record(m, m.moveByHand(to, LocalDate.now(), moves.acronymOf(m)));
         return views.of(m);
-    }
-
-    /**
-     * The answer of projects-service to a fee request (consumed in the cross-service flow):
-     * allocated → ACTIVE; rejected → stays AWAITING_FUNDING with the reason visible.
-     */
-    @Transactional
-    public MembershipView applyFundingAnswer(UUID id, UUID requestId, boolean allocated, String reason) {
-        Membership m = em.find(Membership.class, id);
-        if (m == null) {
-            return null; // an answer about a membership this service does not know: nothing to do
-        }
-        if (!m.awaitsAnswerTo(requestId)) {
-            return views.of(m); // not waiting, or the answer to an older request
-        }
-        if (allocated) {
-            record(m, m.start(LocalDate.now(), null, "fee allocated", acronymOf(m)));
-        } else {
-            m.fundingRefused(reason);
-            audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", m.fundingNote));
-        }
-        return views.of(m);
-    }
-
-    /**
-     * Asks for the fee again (e.g. after the budget line was raised): a new ResourcesRequested
-     * for a membership that still waits for funding.
-     */
-    @Transactional
-    public MembershipView requestFundingAgain(UUID id) {
-        Membership m = find(id);
-        caller.requireMayWriteFor(m.holder);
-        if (m.status != MembershipStatus.AWAITING_FUNDING) {
-            throw ProblemException.conflict(
-                    "Only a membership AWAITING_FUNDING asks for its fee again; this one is " + m.status,
-                    Map.of("currentStatus", m.status));
-        }
-        if (m.pendingRequest != null) {
-            throw ProblemException.conflict("The fee request " + m.pendingRequest + " is still waiting for its answer; "
-                    + "ask again once it was refused");
-        }
-        MembershipDecision join = em.createQuery(
-                        "FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
-                                + "AND outcome = :o ORDER BY recordedAt DESC",
-                        MembershipDecision.class)
-                .setParameter("m", id)
-                .setParameter("k", MembershipDecision.Kind.JOIN)
-                .setParameter("o", MembershipDecision.Outcome.APPROVED)
-                .setMaxResults(1)
-                .getSingleResult();
-        requestFee(m, join.id, join.decidedOn);
-        audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
-        return views.of(m);
-    }
-
-    private void requestFee(Membership m, UUID decisionId, LocalDate decidedOn) {
-        int year = (m.startDate != null ? m.startDate : decidedOn).getYear();
-        BigDecimal fee = fees.feeFor(m.id, year);
-        if (fee == null) {
-            throw ProblemException.conflict(
-                    "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
-        }
-        Organisation organisation = organisations.find(m.organisationId);
-        m.awaitFunding(UUID.randomUUID());
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                m.id,
-                "FeeRequested",
-                Map.of("requestId", m.pendingRequest, "year", year, "fee", fee),
-                EventTypes.RESOURCES_REQUESTED,
-                new ResourcesRequested(
-                        m.pendingRequest,
-                        MembershipEvents.MEMBERSHIP,
-                        m.id,
-                        organisation.acronym + " membership of " + m.holder,
-                        m.holder,
-                        year,
-                        "MEMBERSHIP_FEES",
-                        fee,
-                        "EUR",
-                        decisionId));
-    }
-
-    private void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
-        record(m, m.moveTo(to, decisionId, note, acronymOf(m)));
-    }
-
-    private String acronymOf(Membership m) {
-        return organisations.find(m.organisationId).acronym;
-    }
-
-    /** The history entry and the event of a move. */
-    private void record(Membership m, MembershipStatusChanged moved) {
-        em.flush();
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                m.id,
-                "StatusChanged",
-                ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
-                EventTypes.MEMBERSHIP_STATUS_CHANGED,
-                moved);
     }
 
     // Fees
 
     @Transactional
     public List<FeeView> fees(UUID id) {
-        find(id);
+        moves.find(id);
         return fees.rows(id).stream()
                 .map(f -> new FeeView(f.yearlyFee, f.validFrom, f.validTo))
                 .toList();
@@ -407,7 +297,7 @@ public class MembershipService {
 
     @Transactional
     public List<FeeView> changeFee(UUID id, FeeChange change) {
-        Membership m = find(id);
+        Membership m = moves.find(id);
         // Fee changes of one membership one after another: each closes the fee the previous one left open.
         em.lock(m, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         caller.requireMayWriteFor(m.holder);
@@ -442,100 +332,6 @@ public class MembershipService {
                         change.validFrom(),
                         current == null ? null : current.yearlyFee));
         return fees(id);
-    }
-
-    // Decisions
-
-    @Transactional
-    public List<DecisionView> decisions(UUID id) {
-        find(id);
-        return em
-                .createQuery(
-                        "FROM MembershipDecision WHERE membershipId = :m ORDER BY decidedOn, recordedAt",
-                        MembershipDecision.class)
-                .setParameter("m", id)
-                .getResultList()
-                .stream()
-                .map(DecisionView::of)
-                .toList();
-    }
-
-    /**
-     * Records a decision and applies it in the same transaction: an approved JOIN requests
-     * the fee (ResourcesRequested) and waits in AWAITING_FUNDING (ACTIVE at once for a zero
-     * fee); DECLINE → DECIDED_DECLINE; TERMINATE → NOTICE_GIVEN, ending at the first renewal
-     * whose notice deadline has not passed.
-     */
-    @Transactional
-    public DecisionView decide(UUID id, DecisionRequest r) {
-        Membership m = find(id);
-        Organisation organisation = organisations.find(m.organisationId);
-        m.requireDecidable(r.kind());
-        LocalDate revisitOn =
-                Deferral.revisitOn(r.outcome() == MembershipDecision.Outcome.DEFERRED, r.decidedOn(), r.revisitOn());
-        BigDecimal fee = null;
-        int year = (m.startDate != null ? m.startDate : r.decidedOn()).getYear();
-        if (r.kind() == MembershipDecision.Kind.JOIN && r.outcome() == MembershipDecision.Outcome.APPROVED) {
-            fee = fees.feeFor(id, year);
-            if (fee == null) {
-                throw ProblemException.conflict("Set the yearly fee for " + year
-                        + " (POST /memberships/{id}/fees) before recording a join decision");
-            }
-        }
-        MembershipDecision d = new MembershipDecision();
-        d.id = UUID.randomUUID();
-        d.membershipId = id;
-        d.kind = r.kind();
-        d.body = r.body();
-        d.decidedOn = r.decidedOn();
-        d.outcome = r.outcome();
-        d.conditions = Texts.trimToNull(r.conditions());
-        d.minutesReference = Texts.trimToNull(r.minutesReference());
-        d.revisitOn = revisitOn;
-        d.recordedBy = caller.subject();
-        d.recordedAt = Instant.now();
-        em.persist(d);
-        String subjectName = organisation.acronym + " membership of " + m.holder;
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                id,
-                "DecisionRecorded",
-                ChangeLog.decision(d.id, d.kind, d.outcome, d.body, d.revisitOn),
-                EventTypes.DECISION_TAKEN,
-                new DecisionTaken(
-                        d.id,
-                        "memberships-service",
-                        MembershipEvents.MEMBERSHIP,
-                        id,
-                        subjectName,
-                        d.kind.name(),
-                        d.body,
-                        d.decidedOn,
-                        DecisionOutcome.valueOf(d.outcome.name()),
-                        d.conditions,
-                        d.minutesReference,
-                        null,
-                        m.holder,
-                        organisation.id,
-                        organisation.acronym,
-                        d.revisitOn));
-        if (r.outcome() == MembershipDecision.Outcome.APPROVED) {
-            switch (r.kind()) {
-                case JOIN -> {
-                    if (fee.signum() == 0) {
-                        record(m, m.start(LocalDate.now(), d.id, "joined; no fee to fund", organisation.acronym));
-                    } else {
-                        transition(m, MembershipStatus.AWAITING_FUNDING, d.id, "joined; fee requested");
-                        requestFee(m, d.id, r.decidedOn());
-                    }
-                }
-                case DECLINE -> transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");
-                case TERMINATE -> record(m, m.giveNotice(r.decidedOn(), d.id, organisation.acronym));
-            }
-        } else {
-            em.flush();
-        }
-        return DecisionView.of(d);
     }
 
     // Deadlines

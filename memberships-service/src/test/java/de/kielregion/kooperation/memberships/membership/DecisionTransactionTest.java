@@ -36,6 +36,12 @@ class DecisionTransactionTest {
     MembershipService memberships;
 
     @Inject
+    MembershipDecisions decisions;
+
+    @Inject
+    MembershipFunding funding;
+
+    @Inject
     AgroalDataSource dataSource;
 
     private String proposedWithFee() {
@@ -57,7 +63,7 @@ class DecisionTransactionTest {
     void aRolledBackJoinDecisionLeavesNeitherStatusNorEvents() throws Exception {
         UUID id = UUID.fromString(proposedWithFee());
         QuarkusTransaction.begin();
-        memberships.decide(
+        decisions.decide(
                 id,
                 new DecisionRequest(
                         Kind.JOIN,
@@ -78,7 +84,7 @@ class DecisionTransactionTest {
         // The committed join of another membership arrives; the rolled-back one never does.
         UUID marker = UUID.fromString(proposedWithFee());
         QuarkusTransaction.requiringNew()
-                .run(() -> memberships.decide(
+                .run(() -> decisions.decide(
                         marker,
                         new DecisionRequest(
                                 Kind.JOIN,
@@ -107,7 +113,7 @@ class DecisionTransactionTest {
     void fundingAnswerActivatesOrKeepsWaitingWithTheReason() throws Exception {
         UUID id = UUID.fromString(proposedWithFee());
         QuarkusTransaction.requiringNew()
-                .run(() -> memberships.decide(
+                .run(() -> decisions.decide(
                         id,
                         new DecisionRequest(
                                 Kind.JOIN,
@@ -122,12 +128,10 @@ class DecisionTransactionTest {
         UUID first = pendingRequest(id);
         assertEquals(
                 MembershipStatus.AWAITING_FUNDING,
-                memberships
-                        .applyFundingAnswer(id, UUID.randomUUID(), true, null)
-                        .status(),
+                funding.applyFundingAnswer(id, UUID.randomUUID(), true, null).status(),
                 "an answer to another request changes nothing");
         var rejected =
-                memberships.applyFundingAnswer(id, first, false, "MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked");
+                funding.applyFundingAnswer(id, first, false, "MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked");
         assertEquals(MembershipStatus.AWAITING_FUNDING, rejected.status());
         assertEquals("MEMBERSHIP_FEES 2025: 300.00 EUR free, 800.00 asked", rejected.fundingNote());
 
@@ -140,16 +144,16 @@ class DecisionTransactionTest {
         assertFalse(first.equals(second), "asking again is a new request");
         assertEquals(
                 MembershipStatus.AWAITING_FUNDING,
-                memberships.applyFundingAnswer(id, first, true, null).status(),
+                funding.applyFundingAnswer(id, first, true, null).status(),
                 "a late answer to the first request does not count");
-        var active = memberships.applyFundingAnswer(id, second, true, null);
+        var active = funding.applyFundingAnswer(id, second, true, null);
         assertEquals(MembershipStatus.ACTIVE, active.status());
         assertNull(active.fundingNote());
         assertEquals(LocalDate.of(2026, 1, 1), active.renewalDate(), "start date + one 12-month term");
         // A repeated answer changes nothing.
         assertEquals(
                 active.version(),
-                memberships.applyFundingAnswer(id, second, true, null).version());
+                funding.applyFundingAnswer(id, second, true, null).version());
     }
 
     private UUID pendingRequest(UUID id) throws Exception {

@@ -1,0 +1,137 @@
+package de.kielregion.kooperation.memberships.membership;
+
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
+import de.kielregion.kooperation.memberships.organisation.Organisation;
+import de.kielregion.kooperation.memberships.organisation.OrganisationService;
+import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The fee of a joined membership and its funding: the request to projects-service
+ * (ResourcesRequested), its answer (allocated → ACTIVE; refused → waits, the reason shown), and
+ * asking again.
+ */
+@ApplicationScoped
+public class MembershipFunding {
+
+    private final EntityManager em;
+    private final ChangeLog changeLog;
+    private final Audit audit;
+    private final Caller caller;
+    private final OrganisationService organisations;
+    private final MembershipFees fees;
+    private final MembershipViews views;
+    private final MembershipMoves moves;
+
+    MembershipFunding(
+            EntityManager em,
+            ChangeLog changeLog,
+            Audit audit,
+            Caller caller,
+            OrganisationService organisations,
+            MembershipFees fees,
+            MembershipViews views,
+            MembershipMoves moves) {
+        this.em = em;
+        this.changeLog = changeLog;
+        this.audit = audit;
+        this.caller = caller;
+        this.organisations = organisations;
+        this.fees = fees;
+        this.views = views;
+        this.moves = moves;
+    }
+
+    /**
+     * The answer of projects-service to a fee request (consumed in the cross-service flow):
+     * allocated → ACTIVE; rejected → stays AWAITING_FUNDING with the reason visible.
+     */
+    @Transactional
+    public MembershipView applyFundingAnswer(UUID id, UUID requestId, boolean allocated, String reason) {
+        Membership m = em.find(Membership.class, id);
+        if (m == null) {
+            return null; // an answer about a membership this service does not know: nothing to do
+        }
+        if (!m.awaitsAnswerTo(requestId)) {
+            return views.of(m); // not waiting, or the answer to an older request
+        }
+        if (allocated) {
+            moves.record(m, m.start(LocalDate.now(), null, "fee allocated", moves.acronymOf(m)));
+        } else {
+            m.fundingRefused(reason);
+            audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", m.fundingNote));
+        }
+        return views.of(m);
+    }
+
+    /**
+     * Asks for the fee again (e.g. after the budget line was raised): a new ResourcesRequested
+     * for a membership that still waits for funding.
+     */
+    @Transactional
+    public MembershipView requestFundingAgain(UUID id) {
+        Membership m = moves.find(id);
+        caller.requireMayWriteFor(m.holder);
+        if (m.status != MembershipStatus.AWAITING_FUNDING) {
+            throw ProblemException.conflict(
+                    "Only a membership AWAITING_FUNDING asks for its fee again; this one is " + m.status,
+                    Map.of("currentStatus", m.status));
+        }
+        if (m.pendingRequest != null) {
+            throw ProblemException.conflict("The fee request " + m.pendingRequest + " is still waiting for its answer; "
+                    + "ask again once it was refused");
+        }
+        MembershipDecision join = em.createQuery(
+                        "FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
+                                + "AND outcome = :o ORDER BY recordedAt DESC",
+                        MembershipDecision.class)
+                .setParameter("m", id)
+                .setParameter("k", MembershipDecision.Kind.JOIN)
+                .setParameter("o", MembershipDecision.Outcome.APPROVED)
+                .setMaxResults(1)
+                .getSingleResult();
+        requestFee(m, join.id, join.decidedOn);
+        audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
+        return views.of(m);
+    }
+
+    void requestFee(Membership m, UUID decisionId, LocalDate decidedOn) {
+        int year = (m.startDate != null ? m.startDate : decidedOn).getYear();
+        BigDecimal fee = fees.feeFor(m.id, year);
+        if (fee == null) {
+            throw ProblemException.conflict(
+                    "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
+        }
+        Organisation organisation = organisations.find(m.organisationId);
+        m.awaitFunding(UUID.randomUUID());
+        changeLog.record(
+                MembershipEvents.MEMBERSHIP,
+                m.id,
+                "FeeRequested",
+                Map.of("requestId", m.pendingRequest, "year", year, "fee", fee),
+                EventTypes.RESOURCES_REQUESTED,
+                new ResourcesRequested(
+                        m.pendingRequest,
+                        MembershipEvents.MEMBERSHIP,
+                        m.id,
+                        organisation.acronym + " membership of " + m.holder,
+                        m.holder,
+                        year,
+                        "MEMBERSHIP_FEES",
+                        fee,
+                        "EUR",
+                        decisionId));
+    }
+}
