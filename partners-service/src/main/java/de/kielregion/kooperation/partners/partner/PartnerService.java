@@ -8,6 +8,7 @@ import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
@@ -51,15 +52,32 @@ public class PartnerService {
     private final ChangeLog changeLog;
     private final Audit audit;
 
-    PartnerService(EntityManager em, ChangeLog changeLog, Audit audit) {
+    private final SnapshotCache cache;
+
+    PartnerService(EntityManager em, ChangeLog changeLog, Audit audit, SnapshotCache cache) {
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
+        this.cache = cache;
     }
 
+    /** A page of the directory; the same page of an unchanged database is the same answer, whoever asks. */
     @Transactional
     public Page<PartnerView> search(PartnerFilter filter, PageQuery paging) {
-        return query(filter).page(em, paging, SORTABLE, "name").map(PartnerView::of);
+        String key = SnapshotCache.key(
+                "partners",
+                filter.q,
+                filter.type,
+                filter.country,
+                filter.theme,
+                filter.parentRegionId,
+                filter.status,
+                filter.urbanisation,
+                paging.page(),
+                paging.size(),
+                paging.sort());
+        return cache.get(
+                key, () -> query(filter).page(em, paging, SORTABLE, "name").map(PartnerView::of));
     }
 
     /** Every partner matching {@code filter}, sorted by name, for exports. */

@@ -39,6 +39,24 @@ public class SnapshotCache {
     }
 
     /**
+     * A key made of {@code parts} that no other parts give: each is written with its length
+     * ({@code null} as "-"), so a search text such as {@code "x, country=DE"} or {@code "null"}
+     * can never read as other parameters (a record's toString would).
+     */
+    public static String key(Object... parts) {
+        StringBuilder key = new StringBuilder();
+        for (Object part : parts) {
+            if (part == null) {
+                key.append("-;");
+            } else {
+                String text = String.valueOf(part);
+                key.append(text.length()).append(':').append(text).append(';');
+            }
+        }
+        return key.toString();
+    }
+
+    /**
      * The answer for {@code key}: the stored one while the database is unchanged, else {@code
      * compute}'s. Inside a transaction that has written, neither read nor stored (its own
      * uncommitted changes are in its answers, and it may still roll back).

@@ -87,7 +87,20 @@ public class ProjectService {
             throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
         }
         // The same page of an unchanged database is the same answer (it depends on no caller).
-        return cache.get("projects:" + f + ":" + paging.page() + ":" + paging.size() + ":" + paging.sort(), () -> {
+        String key = SnapshotCache.key(
+                "projects",
+                f.status(),
+                f.themeId(),
+                f.measureId(),
+                f.shareholder(),
+                f.partnerId(),
+                f.q(),
+                f.country(),
+                f.interestsOf(),
+                paging.page(),
+                paging.size(),
+                paging.sort());
+        return cache.get(key, () -> {
             Page<Project> page = query(f).page(em, paging, SORTABLE, "title");
             loadPartnerReplicas(page.items());
             return page.map(this::view);

@@ -7,6 +7,7 @@ import static de.kielregion.kooperation.projects.Api.partner;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,6 +49,29 @@ class ProjectSearchTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    @Test
+    void aSearchForTheWordNullIsNotTheUnfilteredListFromTheCache() {
+        propose("Kein Filter " + UUID.randomUUID(), null, partner("Aarhus Kommune", "DK"));
+        int all = as(VIEWER)
+                .queryParam("size", 5)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totalItems");
+        int searched = as(VIEWER)
+                .queryParam("size", 5)
+                .queryParam("q", "null")
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("totalItems");
+        assertTrue(searched < all, "q=null searched (" + searched + " of " + all + "), not the page without q");
     }
 
     @Test
