@@ -135,6 +135,10 @@ jvm_opts() { # $1: component, $2: its jar; prints the JVM options of this start
   fi
 }
 
+# glibc gives each thread that allocates its own malloc arena (up to 8 per core): under load that
+# kept ~45 MB more resident in a service than two arenas do, at the same throughput.
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
+
 pids=()
 stop_all() {
   trap - INT TERM EXIT

@@ -116,7 +116,9 @@ public final class Suite {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar));
-        return new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        builder.environment().putIfAbsent("MALLOC_ARENA_MAX", "2"); // as the local stack (deploy/local/run.sh)
+        return builder;
     }
 
     /** Traces on, as in production, exported to the suite's OTLP receiver without delay. */

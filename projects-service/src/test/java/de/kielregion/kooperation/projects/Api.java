@@ -54,6 +54,18 @@ public final class Api {
         return CloudEventHeaders.value(record.headers(), CloudEventHeaders.TYPE);
     }
 
+    /** An open question about the memberships in {@code organisations} (acronyms); its id. */
+    public static String membershipQuestion(String text, List<String> organisations) {
+        return as(COORDINATOR)
+                .body(Map.of("text", text, "organisations", organisations))
+                .when()
+                .post("/open-questions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
     /**
      * Publishes a partner event as partners-service does (a CloudEvent on its topic) and waits
      * until the replica consumer has applied it: the replica is seeded through the real path.

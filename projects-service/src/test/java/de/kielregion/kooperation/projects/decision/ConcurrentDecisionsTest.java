@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.projects.decision;
 
-import static de.kielregion.kooperation.projects.Api.COORDINATOR;
 import static de.kielregion.kooperation.projects.Api.VIEWER;
 import static de.kielregion.kooperation.projects.Api.as;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.projects.Api;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -42,14 +42,7 @@ class ConcurrentDecisionsTest {
         String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         String string = "S" + tag;
         String ubc = "U" + tag;
-        String question = as(COORDINATOR)
-                .body(Map.of("text", "Mitgliedschaft " + string + " & " + ubc, "organisations", List.of(string, ubc)))
-                .when()
-                .post("/open-questions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String question = Api.membershipQuestion("Mitgliedschaft " + string + " & " + ubc, List.of(string, ubc));
 
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {

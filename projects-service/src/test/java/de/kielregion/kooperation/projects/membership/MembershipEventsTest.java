@@ -114,14 +114,7 @@ class MembershipEventsTest {
         String tag = UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         String string = "S" + tag;
         String ubc = "U" + tag;
-        String question = as(COORDINATOR)
-                .body(Map.of("text", "Mitgliedschaft " + string + " & " + ubc, "organisations", List.of(string, ubc)))
-                .when()
-                .post("/open-questions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String question = Api.membershipQuestion("Mitgliedschaft " + string + " & " + ubc, List.of(string, ubc));
 
         String joinUbc = decision("JOIN", "APPROVED", ubc);
         awaitRegistered(joinUbc);
@@ -158,14 +151,7 @@ class MembershipEventsTest {
     void aPostponedJoinAnswersNoQuestionAndWaitsUntilTheBoardDecidesAgain() {
         String ubc = "D" + UUID.randomUUID().toString().substring(0, 5).toUpperCase();
         UUID membership = UUID.randomUUID();
-        String question = as(COORDINATOR)
-                .body(Map.of("text", "Mitgliedschaft " + ubc, "organisations", List.of(ubc)))
-                .when()
-                .post("/open-questions")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
+        String question = Api.membershipQuestion("Mitgliedschaft " + ubc, List.of(ubc));
 
         String deferred = decision("JOIN", "DEFERRED", ubc, membership, "2024-11-20", "2025-03-19");
         awaitRegistered(deferred);
