@@ -307,7 +307,7 @@ public class DecisionService {
     private void resolveMembershipQuestions(String acronym, UUID decisionId) {
         List<OpenQuestion> questions = em.createQuery(
                         "SELECT q FROM OpenQuestion q WHERE q.status = :open "
-                                + "AND :acronym MEMBER OF q.organisations",
+                                + "AND :acronym MEMBER OF q.organisations ORDER BY q.id", // one lock order
                         OpenQuestion.class)
                 .setParameter("open", OpenQuestion.Status.OPEN)
                 .setParameter("acronym", acronym)
