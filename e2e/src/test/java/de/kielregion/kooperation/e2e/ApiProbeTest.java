@@ -36,11 +36,7 @@ class ApiProbeTest {
     private static final String HUGE = "x".repeat(100_000);
 
     private final Suite suite = Suite.get();
-    // HTTP/1.1 from the start: java.net.http's default asks to upgrade cleartext to HTTP/2 (h2c),
-    // and one CI run saw that upgrade garble the large OpenAPI document ("Frame type(108) ...
-    // exceeds MAX_FRAME_SIZE"). The probe is about the API, not about h2c.
-    private final HttpClient http =
-            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http = HttpClient.newHttpClient();
     private final Map<String, Integer> statuses = new TreeMap<>();
     private final List<String> failures = new ArrayList<>();
     private int requests;
