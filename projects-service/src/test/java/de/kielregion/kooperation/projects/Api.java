@@ -54,6 +54,30 @@ public final class Api {
         return CloudEventHeaders.value(record.headers(), CloudEventHeaders.TYPE);
     }
 
+    /** The data of a DecisionTaken as memberships-service publishes it for a membership of KIELREGION. */
+    public static Map<String, Object> membershipDecision(
+            String decisionId,
+            String kind,
+            String outcome,
+            String acronym,
+            UUID membership,
+            String decidedOn,
+            String revisitOn) {
+        Map<String, Object> data = new java.util.HashMap<>();
+        data.put("decisionId", decisionId);
+        data.put("service", "memberships-service");
+        data.put("subjectType", "Membership");
+        data.put("subjectId", membership.toString());
+        data.put("subjectName", acronym + " membership of KIELREGION");
+        data.put("kind", kind);
+        data.put("body", "SUPERVISORY_BOARD");
+        data.put("decidedOn", decidedOn);
+        data.put("outcome", outcome);
+        data.put("revisitOn", revisitOn);
+        data.put("organisationAcronym", acronym);
+        return data;
+    }
+
     /** An open question about the memberships in {@code organisations} (acronyms); its id. */
     public static String membershipQuestion(String text, List<String> organisations) {
         return as(COORDINATOR)

@@ -100,13 +100,7 @@ class InboxTest {
                 0,
                 sql.count("SELECT count(*) FROM inbox_event WHERE id = ?", other),
                 "and cost no inbox row (no transaction)");
-        given().baseUri("http://127.0.0.1")
-                .port(9901)
-                .when()
-                .get("/q/metrics")
-                .then()
-                .statusCode(200)
-                .body(containsString("outcome=\"ignored\""));
+        metrics().body(containsString("outcome=\"ignored\""));
     }
 
     @Test
@@ -170,15 +164,20 @@ class InboxTest {
         assertEquals(noData, CloudEventHeaders.value(dead.get(1).headers(), CloudEventHeaders.ID));
         assertEquals(failing, CloudEventHeaders.value(dead.get(2).headers(), CloudEventHeaders.ID));
         assertEquals(0, sql.count(EFFECT, "fails-" + key), "the failing effect never committed");
-        given().baseUri("http://127.0.0.1")
+        metrics()
+                .body(containsString("ostsee_inbox_deadlettered_total{reason=\"malformed\""))
+                .body(containsString("ostsee_inbox_deadlettered_total{reason=\"failed\""))
+                .body(containsString("ostsee_inbox_consumed_total{outcome=\"applied\""));
+    }
+
+    /** The management interface's metrics, answered 200. */
+    private static io.restassured.response.ValidatableResponse metrics() {
+        return given().baseUri("http://127.0.0.1")
                 .port(9901)
                 .when()
                 .get("/q/metrics")
                 .then()
-                .statusCode(200)
-                .body(containsString("ostsee_inbox_deadlettered_total{reason=\"malformed\""))
-                .body(containsString("ostsee_inbox_deadlettered_total{reason=\"failed\""))
-                .body(containsString("ostsee_inbox_consumed_total{outcome=\"applied\""));
+                .statusCode(200);
     }
 
     private RecordHeaders cloudEvent(String id, String source) {

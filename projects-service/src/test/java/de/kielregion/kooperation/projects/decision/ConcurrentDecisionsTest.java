@@ -12,7 +12,6 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -88,19 +87,9 @@ class ConcurrentDecisionsTest {
     }
 
     private IncomingEvent decision(String kind, String acronym) {
-        String id = UUID.randomUUID().toString();
         UUID membership = UUID.randomUUID();
-        Map<String, Object> data = new HashMap<>();
-        data.put("decisionId", id);
-        data.put("service", "memberships-service");
-        data.put("subjectType", "Membership");
-        data.put("subjectId", membership.toString());
-        data.put("subjectName", acronym + " membership of KIELREGION");
-        data.put("kind", kind);
-        data.put("body", "SUPERVISORY_BOARD");
-        data.put("decidedOn", "2024-11-20");
-        data.put("outcome", "APPROVED");
-        data.put("organisationAcronym", acronym);
+        Map<String, Object> data = Api.membershipDecision(
+                UUID.randomUUID().toString(), kind, "APPROVED", acronym, membership, "2024-11-20", null);
         return new IncomingEvent(
                 UUID.randomUUID().toString(),
                 "/ostsee-kooperation/memberships-service",

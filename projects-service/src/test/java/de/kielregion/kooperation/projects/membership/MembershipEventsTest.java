@@ -233,18 +233,7 @@ class MembershipEventsTest {
     private static String decision(
             String kind, String outcome, String acronym, UUID membership, String decidedOn, String revisitOn) {
         String id = UUID.randomUUID().toString();
-        Map<String, Object> data = new HashMap<>();
-        data.put("decisionId", id);
-        data.put("service", "memberships-service");
-        data.put("subjectType", "Membership");
-        data.put("subjectId", membership.toString());
-        data.put("subjectName", acronym + " membership of KIELREGION");
-        data.put("kind", kind);
-        data.put("body", "SUPERVISORY_BOARD");
-        data.put("decidedOn", decidedOn);
-        data.put("outcome", outcome);
-        data.put("revisitOn", revisitOn);
-        data.put("organisationAcronym", acronym);
+        Map<String, Object> data = Api.membershipDecision(id, kind, outcome, acronym, membership, decidedOn, revisitOn);
         Api.publish(TOPIC, SOURCE, "cooperation.decision.taken.v1", membership.toString(), "Membership", data);
         return id;
     }
