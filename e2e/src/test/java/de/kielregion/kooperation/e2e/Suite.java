@@ -121,8 +121,14 @@ public final class Suite {
         return builder;
     }
 
-    /** Traces on, as in production, exported to the suite's OTLP receiver without delay. */
+    /**
+     * Traces on, as in production, exported to the suite's OTLP receiver without delay; off
+     * with {@code -De2e.tracing=false} (the benchmark profile: the services as the local stack runs them).
+     */
     private void tracing(Map<String, String> env) {
+        if (!Boolean.parseBoolean(System.getProperty("e2e.tracing", "true"))) {
+            return;
+        }
         env.put("OTEL_SDK_DISABLED", "false");
         env.put("OTEL_EXPORTER_OTLP_ENDPOINT", traces.endpoint());
         env.put("OTEL_BSP_SCHEDULE_DELAY", "200ms");
