@@ -111,8 +111,45 @@ class PerformanceBenchmark {
                     rss(suite.process(e.getKey()).pid()) / 1024));
         }
         report.append("\n").append(EventHopBenchmark.warmUp(suite)).append(EventHopBenchmark.measure(suite, 200, 30));
+        // Each service restarted alone while the rest runs, as a rolling update starts it.
+        report.append(
+                "\n| service | start alone: started in, RSS | the same with an AOT cache (JDK 25) |\n|---|---|---|\n");
+        for (String service : EventHopBenchmark.SERVICES) {
+            report.append(startAlone(suite, service));
+        }
         System.out.println("\n" + report);
         Files.writeString(Path.of("target", "performance-benchmark.md"), report.toString());
+    }
+
+    /**
+     * Restarts a service while the rest of the suite runs: once as the others started, then with
+     * an AOT cache (JEP 483/514/515) that a training start recorded (written when it stopped).
+     */
+    private static String startAlone(Suite suite, String service) throws Exception {
+        suite.stop(service);
+        suite.restart(service);
+        String plain = startFigures(suite, service);
+        String aot = "needs JDK 25";
+        if (Runtime.version().feature() >= 25) {
+            Path cache = Path.of("target", "aot", service + ".aot").toAbsolutePath();
+            Files.createDirectories(cache.getParent());
+            Files.deleteIfExists(cache);
+            suite.stop(service);
+            suite.restart(service, List.of("-XX:AOTCacheOutput=" + cache));
+            suite.stop(service);
+            if (!Files.exists(cache)) {
+                throw new IllegalStateException("the training start of " + service + " wrote no AOT cache");
+            }
+            suite.restart(service, List.of("-XX:AOTCache=" + cache));
+            aot = startFigures(suite, service);
+        }
+        return String.format("| %s | %s | %s |%n", service, plain, aot);
+    }
+
+    /** The last "started in" of the service's log and its RSS two seconds after it became ready. */
+    private static String startFigures(Suite suite, String service) throws Exception {
+        Thread.sleep(2000);
+        return startedIn(suite.log(service)) + ", " + rss(suite.process(service).pid()) / 1024 + " MB";
     }
 
     private static String url(Suite suite, Row row) {

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -230,6 +231,33 @@ public final class Suite {
     public void restart(String service) {
         launch(service);
         awaitReady(service);
+    }
+
+    /** {@link #restart(String)} with more JVM options for this start only (after the usual ones). */
+    public void restart(String service, List<String> jvmOptions) {
+        ProcessBuilder builder = builders.get(service);
+        List<String> usual = new ArrayList<>(builder.command());
+        List<String> command = new ArrayList<>(usual);
+        command.addAll(1 + JVM_OPTIONS.size(), jvmOptions);
+        builder.command(command);
+        try {
+            restart(service);
+        } finally {
+            builder.command(usual);
+        }
+    }
+
+    /** Stops the service as an orchestrator would (SIGTERM: its shutdown runs) and waits for its exit. */
+    public void stop(String service) {
+        Process process = processes.get(service);
+        process.destroy();
+        try {
+            if (!process.waitFor(2, TimeUnit.MINUTES)) {
+                throw new IllegalStateException(service + " did not stop within 2 minutes");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** A count straight from a service's database, to observe effects (tests only). */
