@@ -2,6 +2,7 @@ package de.kielregion.kooperation.e2e;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,11 +30,14 @@ class PerformanceBenchmark {
     private static final int PROJECTS = 10_000;
     private static final String WARM_UP = "10s";
     private static final String DURATION = "10s";
+    /** The pages a walking row asks for in turn: 500 of 20 = the 10,000 projects. */
+    private static final int WALKED_PAGES = 500;
 
     private static final String INTERESTS = "/shareholders/KIEL/interests";
     /** The authenticated ceiling the real read paths are compared with: service and path. */
     private static final String THEMES = "projects/themes";
 
+    /** A row of the table; a {@code path} with {@code page=*} walks the pages in order (see {@link #walk}). */
     record Row(String service, String what, String path, boolean authenticated, String ceilingOf) {}
 
     record Result(double perSecond, double p50, double p99) {}
@@ -75,6 +79,12 @@ class PerformanceBenchmark {
                         true,
                         THEMES),
                 new Row("projects", "same, page=400", "/projects?size=20&sort=quickWin&page=400", true, THEMES),
+                new Row(
+                        "projects",
+                        "same, pages 0–499 walked in order (each computed: more pages than the cache holds)",
+                        "/projects?size=20&sort=quickWin&page=*",
+                        true,
+                        THEMES),
                 new Row("projects", "GET /strategy/overview", "/strategy/overview", true, THEMES),
                 // partners-service has no read as small as /themes (its one-row read, the interests,
                 // loads three collections): its rows are compared with /themes, the same framework
@@ -179,6 +189,9 @@ class PerformanceBenchmark {
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
+        if (url.contains("page=*")) {
+            command.addAll(List.of("-s", walk(url).toString()));
+        }
         command.add(url);
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out;
@@ -190,6 +203,33 @@ class PerformanceBenchmark {
             throw new IllegalStateException(url + " answered with errors under load:\n" + out);
         }
         return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"));
+    }
+
+    /**
+     * A wrk script that asks for pages 0 to {@value #WALKED_PAGES}-1 of {@code url} (its
+     * {@code page=*}) in order, the second thread starting half-way: a page comes back only after
+     * more than the SnapshotCache's 256 other answers, so each is computed anew.
+     */
+    private static Path walk(String url) throws IOException {
+        String path = URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery();
+        Path script = Files.createTempFile("walk-pages", ".lua");
+        Files.writeString(script, """
+                local threads = 0
+                function setup(thread)
+                  thread:set("first", threads * %d)
+                  threads = threads + 1
+                end
+                function init(args)
+                  page = first
+                end
+                function request()
+                  local path = string.gsub("%s", "page=%%*", "page=" .. page)
+                  page = (page + 1) %% %d
+                  return wrk.format(nil, path)
+                end
+                """.formatted(WALKED_PAGES / 2, path, WALKED_PAGES));
+        script.toFile().deleteOnExit();
+        return script;
     }
 
     private static double number(String out, String regex) {
