@@ -37,6 +37,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -376,6 +377,29 @@ class ChartTest {
                         .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
                         .toList()),
                 "only the suite's pods reach the brokers");
+    }
+
+    @Test
+    void everyComponentKeepsTheShareOfTracesTheValuesName(@TempDir Path dir) throws IOException {
+        Map<String, String> all = samplerArgs(Rendered.with(PRODUCTION));
+        assertEquals(COMPONENTS.size(), all.size(), all.toString());
+        assertEquals(Set.of("1"), Set.copyOf(all.values()), "every trace by default");
+        Path tenth = dir.resolve("tenth.yaml");
+        Files.writeString(tenth, "observability:\n  traceSampleRatio: 0.1\n");
+        Map<String, String> sampled = samplerArgs(Rendered.with(PRODUCTION, tenth.toString()));
+        assertEquals(all.keySet(), sampled.keySet());
+        assertEquals(Set.of("0.1"), Set.copyOf(sampled.values()));
+    }
+
+    /** Each Deployment's OTEL_TRACES_SAMPLER_ARG by the Deployment's name (a second one would show). */
+    private static Map<String, String> samplerArgs(Rendered chart) {
+        Map<String, String> args = new TreeMap<>();
+        for (Deployment d : chart.all(Deployment.class)) {
+            d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getName().equals("OTEL_TRACES_SAMPLER_ARG"))
+                    .forEach(e -> args.merge(d.getMetadata().getName(), e.getValue(), (x, y) -> x + "," + y));
+        }
+        return args;
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.ContextPropagators;
 import io.opentelemetry.sdk.OpenTelemetrySdk;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
+import io.opentelemetry.sdk.trace.samplers.Sampler;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
@@ -58,6 +59,41 @@ class TraceContextTest {
         assertEquals(writer.getTraceId(), received.getTraceId());
         assertEquals(publish.getSpanContext().getSpanId(), received.getSpanId());
         assertTrue(received.isRemote());
+    }
+
+    @Test
+    void aTraceTheSamplerDroppedStaysDroppedThroughTheOutboxAndTheRecord() {
+        // As configured (quarkus.otel.traces.sampler=parentbased_traceidratio), here keeping none.
+        OpenTelemetrySdk sampling = OpenTelemetrySdk.builder()
+                .setTracerProvider(SdkTracerProvider.builder()
+                        .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(0.0)))
+                        .build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
+        TraceContext dropping = new TraceContext(sampling);
+        Span request = sampling.getTracer("test").spanBuilder("PUT /partners").startSpan();
+        assertFalse(request.getSpanContext().isSampled());
+        String row;
+        try (Scope ignored = request.makeCurrent()) {
+            row = dropping.capture();
+        }
+        // The decision is written down with the trace id (flags 00) ...
+        assertEquals(
+                "traceparent=00-" + request.getSpanContext().getTraceId() + "-"
+                        + request.getSpanContext().getSpanId() + "-00\n",
+                row);
+        // ... so the relay's span, in the same trace, is not recorded either ...
+        Span publish = dropping.startMessagingSpan(
+                dropping.restore(row), SpanKind.PRODUCER, "cooperation.partners.v1", "e1", "t");
+        assertFalse(publish.isRecording());
+        assertEquals(
+                request.getSpanContext().getTraceId(), publish.getSpanContext().getTraceId());
+        // ... and the consumer reads the same decision from the record.
+        RecordHeaders headers = new RecordHeaders();
+        dropping.inject(Context.root().with(publish), headers);
+        SpanContext received = Span.fromContext(dropping.extract(headers)).getSpanContext();
+        assertEquals(request.getSpanContext().getTraceId(), received.getTraceId());
+        assertFalse(received.isSampled());
     }
 
     @Test
