@@ -206,9 +206,10 @@ class PerformanceBenchmark {
     }
 
     /**
-     * A wrk script that asks for pages 0 to {@value #WALKED_PAGES}-1 of {@code url} (its
-     * {@code page=*}) in order, the second thread starting half-way: a page comes back only after
-     * more than the SnapshotCache's 256 other answers, so each is computed anew.
+     * A wrk script for {@code url}'s {@code page=*}: each of wrk's two threads asks for its own
+     * half of the {@value #WALKED_PAGES} pages in order, again and again. A page comes back only
+     * after its thread's other pages and the other thread's, more than the SnapshotCache's 256
+     * answers however the threads' speeds drift: each is computed anew.
      */
     private static Path walk(String url) throws IOException {
         String path = URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery();
@@ -220,14 +221,14 @@ class PerformanceBenchmark {
                   threads = threads + 1
                 end
                 function init(args)
-                  page = first
+                  page = 0
                 end
                 function request()
-                  local path = string.gsub("%s", "page=%%*", "page=" .. page)
+                  local path = string.gsub("%s", "page=%%*", "page=" .. (first + page))
                   page = (page + 1) %% %d
                   return wrk.format(nil, path)
                 end
-                """.formatted(WALKED_PAGES / 2, path, WALKED_PAGES));
+                """.formatted(WALKED_PAGES / 2, path, WALKED_PAGES / 2));
         script.toFile().deleteOnExit();
         return script;
     }

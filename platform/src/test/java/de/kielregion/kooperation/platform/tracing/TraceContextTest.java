@@ -62,38 +62,59 @@ class TraceContextTest {
     }
 
     @Test
-    void aTraceTheSamplerDroppedStaysDroppedThroughTheOutboxAndTheRecord() {
-        // As configured (quarkus.otel.traces.sampler=parentbased_traceidratio), here keeping none.
-        OpenTelemetrySdk sampling = OpenTelemetrySdk.builder()
-                .setTracerProvider(SdkTracerProvider.builder()
-                        .setSampler(Sampler.parentBased(Sampler.traceIdRatioBased(0.0)))
-                        .build())
-                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
-                .build();
-        TraceContext dropping = new TraceContext(sampling);
-        Span request = sampling.getTracer("test").spanBuilder("PUT /partners").startSpan();
+    void theFirstSpansSamplingDecisionTravelsThroughTheOutboxAndTheRecord() {
+        // As configured (quarkus.otel.traces.sampler=parentbased_traceidratio): the writer's
+        // service keeps no new trace, the relay's and the consumer's would keep every new one.
+        OpenTelemetrySdk none = sdk(Sampler.parentBased(Sampler.traceIdRatioBased(0.0)));
+        OpenTelemetrySdk all = sdk(Sampler.parentBased(Sampler.traceIdRatioBased(1.0)));
+        TraceContext writer = new TraceContext(none);
+        TraceContext keepsAll = new TraceContext(all);
+        Span request = none.getTracer("test").spanBuilder("PUT /partners").startSpan();
         assertFalse(request.getSpanContext().isSampled());
         String row;
         try (Scope ignored = request.makeCurrent()) {
-            row = dropping.capture();
+            row = writer.capture();
         }
-        // The decision is written down with the trace id (flags 00) ...
+        // The decision is written down with the trace (flags 00) ...
         assertEquals(
                 "traceparent=00-" + request.getSpanContext().getTraceId() + "-"
                         + request.getSpanContext().getSpanId() + "-00\n",
                 row);
-        // ... so the relay's span, in the same trace, is not recorded either ...
-        Span publish = dropping.startMessagingSpan(
-                dropping.restore(row), SpanKind.PRODUCER, "cooperation.partners.v1", "e1", "t");
+        // ... so the relay, though it keeps every new trace, does not record this one ...
+        Span publish = keepsAll.startMessagingSpan(
+                keepsAll.restore(row), SpanKind.PRODUCER, "cooperation.partners.v1", "e1", "t");
         assertFalse(publish.isRecording());
         assertEquals(
                 request.getSpanContext().getTraceId(), publish.getSpanContext().getTraceId());
-        // ... and the consumer reads the same decision from the record.
+        // ... nor the consumer behind the record.
         RecordHeaders headers = new RecordHeaders();
-        dropping.inject(Context.root().with(publish), headers);
-        SpanContext received = Span.fromContext(dropping.extract(headers)).getSpanContext();
-        assertEquals(request.getSpanContext().getTraceId(), received.getTraceId());
-        assertFalse(received.isSampled());
+        keepsAll.inject(Context.root().with(publish), headers);
+        Span process = keepsAll.startMessagingSpan(
+                keepsAll.extract(headers), SpanKind.CONSUMER, "cooperation.partners.v1", "e1", "t");
+        assertFalse(process.isRecording());
+        assertEquals(
+                request.getSpanContext().getTraceId(), process.getSpanContext().getTraceId());
+
+        // A kept trace is kept through a service that keeps no new trace.
+        TraceContext keepsNone = writer;
+        Span kept = all.getTracer("test").spanBuilder("PUT /partners").startSpan();
+        assertTrue(kept.getSpanContext().isSampled());
+        String keptRow;
+        try (Scope ignored = kept.makeCurrent()) {
+            keptRow = keepsAll.capture();
+        }
+        Span keptPublish = keepsNone.startMessagingSpan(
+                keepsNone.restore(keptRow), SpanKind.PRODUCER, "cooperation.partners.v1", "e3", "t");
+        assertTrue(keptPublish.isRecording());
+        assertTrue(keptPublish.getSpanContext().isSampled());
+    }
+
+    private static OpenTelemetrySdk sdk(Sampler sampler) {
+        return OpenTelemetrySdk.builder()
+                .setTracerProvider(
+                        SdkTracerProvider.builder().setSampler(sampler).build())
+                .setPropagators(ContextPropagators.create(W3CTraceContextPropagator.getInstance()))
+                .build();
     }
 
     @Test
