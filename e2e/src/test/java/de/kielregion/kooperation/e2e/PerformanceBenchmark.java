@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.e2e;
 
+import de.kielregion.kooperation.infra.testing.WrkScripts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -37,7 +38,7 @@ class PerformanceBenchmark {
     /** The authenticated ceiling the real read paths are compared with: service and path. */
     private static final String THEMES = "projects/themes";
 
-    /** A row of the table; a {@code path} with {@code page=*} walks the pages in order (see {@link #walk}). */
+    /** A row of the table; a {@code path} with {@code page=*} walks the pages in order ({@link WrkScripts}). */
     record Row(String service, String what, String path, boolean authenticated, String ceilingOf) {}
 
     record Result(double perSecond, double p50, double p99) {}
@@ -190,7 +191,9 @@ class PerformanceBenchmark {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
         if (url.contains("page=*")) {
-            command.addAll(List.of("-s", walk(url).toString()));
+            String path = URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery();
+            command.addAll(
+                    List.of("-s", WrkScripts.walkingPages(path, WALKED_PAGES).toString()));
         }
         command.add(url);
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -203,34 +206,6 @@ class PerformanceBenchmark {
             throw new IllegalStateException(url + " answered with errors under load:\n" + out);
         }
         return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"));
-    }
-
-    /**
-     * A wrk script for {@code url}'s {@code page=*}: each of wrk's two threads asks for its own
-     * half of the {@value #WALKED_PAGES} pages in order, again and again. A page comes back only
-     * after its thread's other pages and the other thread's, more than the SnapshotCache's 256
-     * answers however the threads' speeds drift: each is computed anew.
-     */
-    private static Path walk(String url) throws IOException {
-        String path = URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery();
-        Path script = Files.createTempFile("walk-pages", ".lua");
-        Files.writeString(script, """
-                local threads = 0
-                function setup(thread)
-                  thread:set("first", threads * %d)
-                  threads = threads + 1
-                end
-                function init(args)
-                  page = 0
-                end
-                function request()
-                  local path = string.gsub("%s", "page=%%*", "page=" .. (first + page))
-                  page = (page + 1) %% %d
-                  return wrk.format(nil, path)
-                end
-                """.formatted(WALKED_PAGES / 2, path, WALKED_PAGES / 2));
-        script.toFile().deleteOnExit();
-        return script;
     }
 
     private static double number(String out, String regex) {

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.infra.testing.Tokens;
+import de.kielregion.kooperation.infra.testing.WrkScripts;
 import de.kielregion.kooperation.projects.Api;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.http.TestHTTPResource;
@@ -90,26 +91,20 @@ class ProjectListBenchmark {
     }
 
     private String wrk(String token, int pages) throws Exception {
-        Path script = Files.createTempFile("pages", ".lua");
-        Files.writeString(script, """
-                local threads = 0
-                function setup(thread)
-                  thread:set("first", threads * %d)
-                  threads = threads + 1
-                end
-                function init(args)
-                  page = 0
-                end
-                request = function()
-                  local path = "/projects?sort=quickWin&size=%d&page=" .. (first + page)
-                  page = (page + 1) %% %d
-                  return wrk.format("GET", path, { ["Authorization"] = "%s" })
-                end
-                """.formatted(pages / 2, PAGE, pages / 2, token));
+        Path script = WrkScripts.walkingPages("/projects?sort=quickWin&size=" + PAGE + "&page=*", pages);
         Process process;
         try {
             process = new ProcessBuilder(
-                            "wrk", "-t2", "-c4", "-d20s", "--latency", "-s", script.toString(), base.toString())
+                            "wrk",
+                            "-t2",
+                            "-c4",
+                            "-d20s",
+                            "--latency",
+                            "-H",
+                            "Authorization: " + token,
+                            "-s",
+                            script.toString(),
+                            base.toString())
                     .redirectErrorStream(true)
                     .start();
         } catch (java.io.IOException e) {
