@@ -53,7 +53,7 @@ class PerformanceBenchmark {
         report.append("JVM options of the services: ").append(jvmOptions()).append("\n\n");
         report.append("| service | started in | RSS after start |\n|---|---|---|\n");
         Map<String, Long> rssAfterStart = new LinkedHashMap<>();
-        for (String service : List.of("partners", "projects", "memberships", "portal")) {
+        for (String service : EventHopBenchmark.SERVICES) {
             long rss = rss(suite.process(service).pid());
             rssAfterStart.put(service, rss);
             report.append(String.format("| %s | %s | %d MB |%n", service, startedIn(suite.log(service)), rss / 1024));
