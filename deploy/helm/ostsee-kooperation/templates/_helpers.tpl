@@ -74,6 +74,12 @@ app: keycloak
 app.kubernetes.io/instance: {{ .Values.keycloak.name }}
 {{- end -}}
 
+{{/* The labels of the pod of the realm import Job (the operator's KeycloakRealmImportJob). */}}
+{{- define "ostsee.keycloakRealmImportPods" -}}
+app: keycloak-realm-import
+app.kubernetes.io/instance: {{ .Values.keycloak.name }}
+{{- end -}}
+
 {{/* The Kafka user (Strimzi KafkaUser and its Secret) of one component. */}}
 {{- define "ostsee.kafkaUser" -}}
 {{- printf "%s-%s" (include "ostsee.fullname" .root) .name -}}
@@ -96,4 +102,62 @@ readOnlyRootFilesystem: true
 privileged: false
 capabilities:
   drop: [ALL]
+{{- end -}}
+
+{{/* The most pods a component can have: the autoscaler's maximum, or its fixed replicas. */}}
+{{- define "ostsee.maxPods" -}}
+{{- if .autoscaling.enabled -}}{{ .autoscaling.maxReplicas }}{{- else -}}{{ .replicas }}{{- end -}}
+{{- end -}}
+
+{{/*
+Kafka consumers per channel in one pod of a service: its topics' partitions shared out over the
+most pods it can have (rounded up, at least one), so that at full scale every partition has a
+consumer and none idles; fewer pods leave some consumers of each pod with two partitions.
+*/}}
+{{- define "ostsee.consumersPerPod" -}}
+{{- $svc := index .root.Values.services .name -}}
+{{- $pods := int (include "ostsee.maxPods" $svc) -}}
+{{- $partitions := int .root.Values.kafka.topics.partitions -}}
+{{- max 1 (div (add $partitions $pods -1) $pods) -}}
+{{- end -}}
+
+{{/*
+postgres.maxConnections, after checking that every pool fits at the same time: each service's
+pool in each of its pods at full scale plus the one a rollout adds (maxSurge 1), each Keycloak
+instance's pool, and the reserved connections. Too few fails the rendering with the sum.
+*/}}
+{{- define "ostsee.checkedMaxConnections" -}}
+{{- $needed := int .Values.postgres.reservedConnections -}}
+{{- range $name, $svc := .Values.services -}}
+{{- if and $svc.enabled $svc.database -}}
+{{- $needed = add $needed (mul (int $svc.dbPoolSize) (add 1 (int (include "ostsee.maxPods" $svc)))) -}}
+{{- end -}}
+{{- end -}}
+{{- if .Values.keycloak.enabled -}}
+{{- $needed = add $needed (mul (int .Values.keycloak.dbPoolSize) (int .Values.keycloak.instances)) -}}
+{{- end -}}
+{{- if lt (int .Values.postgres.maxConnections) (int $needed) -}}
+{{- fail (printf "postgres.maxConnections is %d, but the pools can open %d connections at once (services' dbPoolSize × (most pods + 1), Keycloak's dbPoolSize × instances, reservedConnections): raise it or make the pools smaller" (int .Values.postgres.maxConnections) (int $needed)) -}}
+{{- end -}}
+{{- .Values.postgres.maxConnections -}}
+{{- end -}}
+
+{{/*
+State that outlives the release: Helm never deletes these (helm uninstall, a component switched
+off, a renamed resource). They hold the event history (topics), the data (PostgreSQL) and the
+brokers' logs; deleting them is a decision made by hand (deploy/README.md, "Uninstall").
+*/}}
+{{- define "ostsee.keep" -}}
+helm.sh/resource-policy: keep
+{{- end -}}
+
+{{/* The Barman Cloud plugin's ObjectStore of the PostgreSQL backups. */}}
+{{- define "ostsee.objectStore" -}}
+{{- printf "%s-backups" (include "ostsee.fullname" .) -}}
+{{- end -}}
+
+{{/* The labels of the operators' tooling pod that may reach the brokers (deploy/README.md). */}}
+{{- define "ostsee.toolingPod" -}}
+app.kubernetes.io/name: ostsee-tooling
+app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}

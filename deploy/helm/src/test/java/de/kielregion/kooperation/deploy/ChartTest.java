@@ -21,6 +21,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.nodepool.ProcessRoles;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
@@ -113,6 +114,7 @@ class ChartTest {
                         "KeycloakRealmImport",
                         "NetworkPolicy",
                         "PodDisruptionBudget",
+                        "PodMonitor",
                         "PrometheusRule",
                         "Service",
                         "ServiceMonitor")),
@@ -124,6 +126,7 @@ class ChartTest {
         Set<String> rest = new TreeSet<>(kinds);
         rest.remove("HorizontalPodAutoscaler"); // production values
         rest.remove("ScheduledBackup"); // production values
+        rest.remove("ObjectStore"); // production values
         return rest;
     }
 
@@ -191,9 +194,12 @@ class ChartTest {
             PodDisruptionBudget pdb = chart.named(PodDisruptionBudget.class, name);
             assertEquals(1, pdb.getSpec().getMinAvailable().getIntVal(), name + ": one stays during a drain");
         }
-        assertEquals(
-                3,
-                chart.one(KafkaNodePool.class, p -> true, "node pool").getSpec().getReplicas());
+        KafkaNodePool brokers = chart.named(KafkaNodePool.class, "ostsee-kafka-broker");
+        KafkaNodePool controllers = chart.named(KafkaNodePool.class, "ostsee-kafka-controller");
+        assertEquals(3, brokers.getSpec().getReplicas());
+        assertEquals(List.of(ProcessRoles.BROKER), brokers.getSpec().getRoles());
+        assertEquals(3, controllers.getSpec().getReplicas(), "a quorum of three survives a lost voter");
+        assertEquals(List.of(ProcessRoles.CONTROLLER), controllers.getSpec().getRoles());
         assertEquals(
                 3,
                 chart.kind("postgresql.cnpg.io/v1", "Cluster")
@@ -231,8 +237,11 @@ class ChartTest {
     @Test
     void theSmallInstallationsTopicsFitItsBrokers() {
         Rendered chart = Rendered.with();
-        int brokers =
-                chart.one(KafkaNodePool.class, p -> true, "node pool").getSpec().getReplicas();
+        KafkaNodePool pool = chart.one(KafkaNodePool.class, p -> true, "node pool");
+        assertEquals(
+                List.of(ProcessRoles.CONTROLLER, ProcessRoles.BROKER),
+                pool.getSpec().getRoles());
+        int brokers = pool.getSpec().getReplicas();
         for (KafkaTopic t : chart.all(KafkaTopic.class)) {
             assertTrue(t.getSpec().getReplicas() <= brokers, t.getSpec().getTopicName());
             assertTrue(((Number) t.getSpec().getConfig().get("min.insync.replicas")).intValue()
@@ -313,7 +322,8 @@ class ChartTest {
             }
         }
         assertEquals(
-                new TreeSet<>(List.of("partners", "projects", "memberships", "keycloak", "ostsee-postgres")),
+                new TreeSet<>(List.of(
+                        "partners", "projects", "memberships", "keycloak", "keycloak-realm-import", "ostsee-postgres")),
                 allowedApps);
         // The portal (no database) has no way there.
         NetworkPolicy portal = chart.named(NetworkPolicy.class, Rendered.RELEASE + "-portal");
@@ -371,12 +381,14 @@ class ChartTest {
         Kafka kafka = chart.one(Kafka.class, k -> true, "cluster");
         var listener = kafka.getSpec().getKafka().getListeners().get(0);
         assertTrue(listener.isTls());
+        Set<String> peers = new TreeSet<>(COMPONENTS);
+        peers.add("ostsee-tooling");
         assertEquals(
-                new TreeSet<>(COMPONENTS),
+                peers,
                 new TreeSet<>(listener.getNetworkPolicyPeers().stream()
                         .map(p -> p.getPodSelector().getMatchLabels().get("app.kubernetes.io/name"))
                         .toList()),
-                "only the suite's pods reach the brokers");
+                "only the suite's pods (and the operators' tooling pod) reach the brokers");
     }
 
     @Test
@@ -484,5 +496,323 @@ class ChartTest {
             assertEquals(config.writes(), writes, component);
         }
         assertTrue(services instanceof ObjectNode);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void noPodMountsTheDatabaseCasPrivateKey(String values) {
+        Rendered chart = render(values);
+        List<JsonNode> volumes = new ArrayList<>();
+        for (Deployment d : chart.all(Deployment.class)) {
+            d.getSpec().getTemplate().getSpec().getVolumes().forEach(v -> volumes.add(Rendered.tree(v)));
+        }
+        chart.kind("k8s.keycloak.org/v2alpha1", "Keycloak")
+                .get(0)
+                .path("spec")
+                .path("unsupported")
+                .path("podTemplate")
+                .path("spec")
+                .path("volumes")
+                .forEach(volumes::add);
+        int caVolumes = 0;
+        for (JsonNode volume : volumes) {
+            String secret = volume.path("secret").path("secretName").asText();
+            if (secret.equals("ostsee-postgres-ca")) {
+                caVolumes++;
+                List<String> keys = new ArrayList<>();
+                volume.path("secret")
+                        .path("items")
+                        .forEach(i -> keys.add(i.path("key").asText()));
+                assertEquals(
+                        List.of("ca.crt"),
+                        keys,
+                        volume.path("name") + ": CloudNativePG's CA Secret holds ca.key too (it signs the"
+                                + " replication user's client certificates): mount only ca.crt");
+            }
+        }
+        assertEquals(4, caVolumes, "the three services and Keycloak verify the database's certificate");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void theStateOutlivesTheRelease(String values) {
+        Rendered chart = render(values);
+        List<String> kept = new ArrayList<>();
+        List<String> notKept = new ArrayList<>();
+        for (JsonNode doc : chart.documents) {
+            String kind = doc.path("kind").asText();
+            if (Set.of("Cluster", "Database", "ObjectStore", "Kafka", "KafkaNodePool", "KafkaTopic")
+                    .contains(kind)) {
+                String what = kind + "/" + doc.path("metadata").path("name").asText();
+                if ("keep"
+                        .equals(doc.path("metadata")
+                                .path("annotations")
+                                .path("helm.sh/resource-policy")
+                                .asText())) {
+                    kept.add(what);
+                } else {
+                    notKept.add(what);
+                }
+            }
+        }
+        assertEquals(List.of(), notKept, "Helm deletes these on uninstall, rename or a component switched off");
+        assertTrue(kept.size() >= 1 + 4 + 1 + 1 + 6, kept.toString());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void everyPartitionHasAConsumerAtFullScaleAndNoneIdles(String values) {
+        Rendered chart = render(values);
+        JsonNode merged = values.equals("values.yaml") ? Rendered.values() : Rendered.values(values);
+        int partitions = merged.path("kafka").path("topics").path("partitions").asInt();
+        for (String service : SERVICES) {
+            JsonNode svc = merged.path("services").path(service);
+            int maxPods = svc.path("autoscaling").path("enabled").asBoolean()
+                    ? svc.path("autoscaling").path("maxReplicas").asInt()
+                    : svc.path("replicas").asInt();
+            int consumers = Integer.parseInt(env(chart, service).get("OSTSEE_CONSUMERS"));
+            assertTrue(consumers * maxPods >= partitions, service + ": every partition has a consumer");
+            assertTrue(
+                    (consumers - 1) * maxPods < partitions,
+                    service + ": " + consumers + " consumers × " + maxPods + " pods for " + partitions
+                            + " partitions leaves a whole consumer per pod idle");
+        }
+        assertEquals(null, env(chart, "portal").get("OSTSEE_CONSUMERS"), "the portal reads in a group of its own");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void everyDatabasePoolFitsPostgresMaxConnectionsAtFullScale(String values) {
+        Rendered chart = render(values);
+        JsonNode merged = values.equals("values.yaml") ? Rendered.values() : Rendered.values(values);
+        int needed = merged.path("postgres").path("reservedConnections").asInt();
+        for (String service : SERVICES) {
+            JsonNode svc = merged.path("services").path(service);
+            int maxPods = svc.path("autoscaling").path("enabled").asBoolean()
+                    ? svc.path("autoscaling").path("maxReplicas").asInt()
+                    : svc.path("replicas").asInt();
+            int pool = Integer.parseInt(env(chart, service).get("DB_POOL_MAX"));
+            needed += pool * (maxPods + 1); // a rollout adds one pod (maxSurge 1)
+        }
+        JsonNode keycloak =
+                chart.kind("k8s.keycloak.org/v2alpha1", "Keycloak").get(0).path("spec");
+        int keycloakPool = 0;
+        for (JsonNode option : keycloak.path("additionalOptions")) {
+            if (option.path("name").asText().equals("db-pool-max-size")) {
+                keycloakPool = option.path("value").asInt();
+            }
+        }
+        assertTrue(keycloakPool > 0, "Keycloak's pool is bounded (its default is 100 per instance)");
+        needed += keycloakPool * keycloak.path("instances").asInt();
+        int max = chart.kind("postgresql.cnpg.io/v1", "Cluster")
+                .get(0)
+                .path("spec")
+                .path("postgresql")
+                .path("parameters")
+                .path("max_connections")
+                .asInt();
+        assertTrue(
+                needed <= max, values + ": the pools can open " + needed + " connections, max_connections is " + max);
+    }
+
+    @Test
+    void tooFewConnectionsForThePoolsFailTheRendering(@TempDir Path dir) throws IOException {
+        Path small = dir.resolve("small.yaml");
+        Files.writeString(small, "postgres:\n  maxConnections: 150\n");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> Rendered.with(PRODUCTION, small.toString()));
+        assertTrue(failure.getMessage().contains("the pools can open 280 connections"), failure.getMessage());
+    }
+
+    @Test
+    void kafkaIsSpreadOverMachinesAndZonesInProduction() {
+        Rendered chart = Rendered.with(PRODUCTION);
+        Kafka kafka = chart.one(Kafka.class, k -> true, "cluster");
+        assertEquals(
+                "topology.kubernetes.io/zone",
+                kafka.getSpec().getKafka().getRack().getTopologyKey(),
+                "replicas of a partition in different zones");
+        assertEquals(null, kafka.getMetadata().getAnnotations().get("strimzi.io/kraft"), "obsolete since 0.48");
+        assertEquals(null, kafka.getMetadata().getAnnotations().get("strimzi.io/node-pools"), "obsolete since 0.48");
+        for (KafkaNodePool pool : chart.all(KafkaNodePool.class)) {
+            var template = pool.getSpec().getTemplate().getPod();
+            var antiAffinity = template.getAffinity()
+                    .getPodAntiAffinity()
+                    .getPreferredDuringSchedulingIgnoredDuringExecution()
+                    .get(0)
+                    .getPodAffinityTerm();
+            assertEquals("kubernetes.io/hostname", antiAffinity.getTopologyKey());
+            assertEquals(
+                    pool.getMetadata().getName(),
+                    antiAffinity.getLabelSelector().getMatchLabels().get("strimzi.io/pool-name"),
+                    "the pool's own pods apart");
+            assertEquals(
+                    "topology.kubernetes.io/zone",
+                    template.getTopologySpreadConstraints().get(0).getTopologyKey());
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void keycloaksAdminConsoleIsNotOnThePublicHost(String values) {
+        Rendered chart = render(values);
+        JsonNode keycloak =
+                chart.kind("k8s.keycloak.org/v2alpha1", "Keycloak").get(0).path("spec");
+        assertFalse(
+                keycloak.path("ingress").path("enabled").asBoolean(true), "the operator's Ingress routes every path");
+        var ingress = chart.named(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, "ostsee-keycloak");
+        assertEquals(
+                "auth.ostsee.kielregion.example",
+                ingress.getSpec().getRules().get(0).getHost());
+        List<String> paths = ingress.getSpec().getRules().get(0).getHttp().getPaths().stream()
+                .map(p -> p.getPath())
+                .toList();
+        assertTrue(paths.contains("/realms/") && paths.contains("/resources/"), paths.toString());
+        assertTrue(paths.stream().noneMatch(p -> p.equals("/") || p.startsWith("/admin")), paths.toString());
+        assertTrue(chart.all(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class).stream()
+                .noneMatch(i -> i.getMetadata().getName().endsWith("-keycloak-admin")));
+    }
+
+    @Test
+    void anAdminHostGetsTheConsoleOnItsOwnIngress(@TempDir Path dir) throws IOException {
+        Path admin = dir.resolve("admin.yaml");
+        Files.writeString(
+                admin,
+                "hosts:\n  keycloakAdmin: auth-admin.intern.kielregion.example\n"
+                        + "ingress:\n  adminAnnotations:\n"
+                        + "    nginx.ingress.kubernetes.io/whitelist-source-range: 10.0.0.0/8\n");
+        Rendered chart = Rendered.with(PRODUCTION, admin.toString());
+        var ingress = chart.named(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, "ostsee-keycloak-admin");
+        assertEquals(
+                "auth-admin.intern.kielregion.example",
+                ingress.getSpec().getRules().get(0).getHost());
+        assertEquals(
+                "10.0.0.0/8",
+                ingress.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/whitelist-source-range"));
+        assertEquals(
+                "https://auth-admin.intern.kielregion.example",
+                chart.kind("k8s.keycloak.org/v2alpha1", "Keycloak")
+                        .get(0)
+                        .path("spec")
+                        .path("hostname")
+                        .path("admin")
+                        .asText());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", PRODUCTION})
+    void podsStopWithoutLosingRequests(String values) {
+        Rendered chart = render(values);
+        for (Deployment d : chart.all(Deployment.class)) {
+            PodSpec pod = d.getSpec().getTemplate().getSpec();
+            var preStop = pod.getContainers().get(0).getLifecycle().getPreStop();
+            int pause = preStop.getSleep().getSeconds().intValue();
+            assertTrue(pause >= 5, d.getMetadata().getName() + ": the ingress controller learns of the stop first");
+            assertTrue(
+                    pod.getTerminationGracePeriodSeconds() >= pause + 20,
+                    d.getMetadata().getName() + ": the pause and Quarkus' 20 s graceful stop fit the grace period");
+        }
+        var portal = chart.named(io.fabric8.kubernetes.api.model.networking.v1.Ingress.class, "ostsee");
+        assertEquals(
+                "16k",
+                portal.getMetadata().getAnnotations().get("nginx.ingress.kubernetes.io/proxy-buffer-size"),
+                "the portal's session cookies fit nginx's proxy buffer");
+    }
+
+    @Test
+    void aRestoreBootstrapsANewClusterFromTheOldOnesBackups(@TempDir Path dir) throws IOException {
+        Path restore = dir.resolve("restore.yaml");
+        Files.writeString(
+                restore,
+                "postgres:\n  name: ostsee-postgres-restored\n  bootstrap:\n    mode: recovery\n"
+                        + "    recovery:\n      sourceCluster: ostsee-postgres\n"
+                        + "      targetTime: \"2026-12-01T09:30:00Z\"\n");
+        Rendered chart = Rendered.with(PRODUCTION, restore.toString());
+        JsonNode spec = chart.kind("postgresql.cnpg.io/v1", "Cluster").get(0).path("spec");
+        assertEquals(
+                "ostsee-postgres",
+                spec.path("bootstrap").path("recovery").path("source").asText());
+        assertEquals(
+                "2026-12-01T09:30:00Z",
+                spec.path("bootstrap")
+                        .path("recovery")
+                        .path("recoveryTarget")
+                        .path("targetTime")
+                        .asText());
+        assertFalse(spec.path("bootstrap").has("initdb"));
+        JsonNode origin = spec.path("externalClusters").get(0);
+        assertEquals("ostsee-postgres", origin.path("name").asText());
+        assertEquals(
+                "barman-cloud.cloudnative-pg.io",
+                origin.path("plugin").path("name").asText());
+        assertEquals(
+                "ostsee-postgres",
+                origin.path("plugin").path("parameters").path("serverName").asText());
+        assertEquals(
+                "ostsee-backups",
+                origin.path("plugin")
+                        .path("parameters")
+                        .path("barmanObjectName")
+                        .asText());
+        // The new cluster archives its own WAL to the same store, under its own name.
+        assertTrue(spec.path("plugins").get(0).path("isWALArchiver").asBoolean());
+        for (String service : SERVICES) {
+            assertTrue(env(chart, service)
+                    .get("DB_URL")
+                    .startsWith("jdbc:postgresql://ostsee-postgres-restored-rw:5432/"));
+        }
+        assertEquals(
+                List.of(),
+                OperatorResources.check(
+                        chart.kind("postgresql.cnpg.io/v1", "Cluster").get(0)));
+        // A new installation starts empty, with the operator's own first database.
+        JsonNode fresh = Rendered.with(PRODUCTION)
+                .kind("postgresql.cnpg.io/v1", "Cluster")
+                .get(0)
+                .path("spec");
+        assertEquals(
+                "app", fresh.path("bootstrap").path("initdb").path("database").asText());
+    }
+
+    @Test
+    void theToolingUserMovesTheServicesOffsetsAndReadsTheDeadLetters() {
+        Rendered chart = Rendered.with(PRODUCTION);
+        KafkaUser tooling = chart.named(KafkaUser.class, "ostsee-tooling");
+        List<AclRule> acls = ((KafkaUserAuthorizationSimple) tooling.getSpec().getAuthorization()).getAcls();
+        Set<String> groups = new TreeSet<>();
+        for (AclRule rule : acls) {
+            if (rule.getResource() instanceof AclRuleGroupResource group
+                    && group.getPatternType() == AclResourcePatternType.LITERAL) {
+                assertTrue(rule.getOperations().containsAll(List.of(AclOperation.READ, AclOperation.DESCRIBE)));
+                groups.add(group.getName());
+            }
+        }
+        assertEquals(Set.of("partners-service", "projects-service", "memberships-service"), groups);
+        assertEquals(
+                Set.of(
+                        "cooperation.partners.dlq",
+                        "cooperation.projects.dlq",
+                        "cooperation.memberships.dlq",
+                        "cooperation.partners.v1",
+                        "cooperation.projects.v1",
+                        "cooperation.memberships.v1"),
+                topicsWith(acls, AclOperation.READ));
+        assertEquals(
+                Set.of("cooperation.partners.v1", "cooperation.projects.v1", "cooperation.memberships.v1"),
+                topicsWith(acls, AclOperation.WRITE),
+                "a repaired dead letter goes back to its topic, never to a dead-letter topic");
+    }
+
+    private static Map<String, String> env(Rendered chart, String component) {
+        Map<String, String> env = new TreeMap<>();
+        chart.named(Deployment.class, Rendered.RELEASE + "-" + component)
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0)
+                .getEnv()
+                .forEach(e -> env.put(e.getName(), e.getValue()));
+        return env;
     }
 }

@@ -15,6 +15,7 @@ import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import io.fabric8.openshift.api.model.monitoring.v1.PodMonitor;
 import io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule;
 import io.fabric8.openshift.api.model.monitoring.v1.ServiceMonitor;
 import io.strimzi.api.kafka.model.kafka.Kafka;
@@ -58,6 +59,7 @@ final class Rendered {
             Map.entry("NetworkPolicy", NetworkPolicy.class),
             Map.entry("Ingress", Ingress.class),
             Map.entry("ServiceMonitor", ServiceMonitor.class),
+            Map.entry("PodMonitor", PodMonitor.class),
             Map.entry("PrometheusRule", PrometheusRule.class),
             Map.entry("Kafka", Kafka.class),
             Map.entry("KafkaNodePool", KafkaNodePool.class),
@@ -100,6 +102,20 @@ final class Rendered {
             template = template.withValuesFile(CHART.resolve(file));
         }
         return new Rendered(valuesFiles.length == 0 ? "values.yaml" : String.join(", ", valuesFiles), template.call());
+    }
+
+    /** A model object as a JSON tree. */
+    static JsonNode tree(Object model) {
+        return YAML.valueToTree(model);
+    }
+
+    /** A part of a document (e.g. a peer of a custom resource) as the Kubernetes model's type. */
+    static <T> T convert(JsonNode node, Class<T> type) {
+        try {
+            return YAML.treeToValue(node, type);
+        } catch (IOException e) {
+            throw new AssertionError(node + " is no " + type.getSimpleName() + ": " + e.getMessage(), e);
+        }
     }
 
     static <T extends HasMetadata> T parse(JsonNode doc, Class<T> model) {
