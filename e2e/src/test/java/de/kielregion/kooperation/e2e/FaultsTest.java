@@ -66,27 +66,39 @@ class FaultsTest {
                                     theme)
                             > 0,
                     "events wait in the outbox during the outage");
-            // Readiness reports the unreachable broker; liveness does not fail.
-            io.restassured.RestAssured.given()
-                    .baseUri(suite.management("partners"))
-                    .when()
-                    .get("/q/health/live")
-                    .then()
-                    .statusCode(200);
-            String ready = io.restassured.RestAssured.given()
-                    .baseUri(suite.management("partners"))
-                    .when()
-                    .get("/q/health/ready")
-                    .then()
-                    .extract()
-                    .asString();
-            assertTrue(ready.contains("unreachable since"), ready);
+            // Readiness and startup stay UP (ADR 3): the relay's check reports the unreachable
+            // broker in its data; liveness does not fail.
+            for (String check : List.of("/q/health/live", "/q/health/ready", "/q/health/started")) {
+                assertHealthUp("partners", check);
+            }
+            assertTrue(assertHealthUp("partners", "/q/health/ready").contains("unreachable since"));
+            // A pod (re)started during the outage starts and becomes ready: Suite.restart waits
+            // for readiness, and the startup probe's answer is UP.
+            suite.restart("memberships");
+            assertHealthUp("memberships", "/q/health/started");
+            assertHealthUp("memberships", "/q/health/ready");
         } finally {
             suite.kafka().restart();
         }
         int expected = written;
         await(WAIT, expected + " activities in projects-service after the outage", () -> themeCount(theme) == expected);
         assertEachEventAppliedOnce(theme, expected);
+    }
+
+    /** The health check's answer, asserted 200 with status UP; its body returned. */
+    private static String assertHealthUp(String service, String path) {
+        var response = io.restassured.RestAssured.given()
+                .baseUri(suite.management(service))
+                .when()
+                .get(path)
+                .then()
+                .extract()
+                .response();
+        String body = response.asString();
+        int status = response.statusCode();
+        assertEquals(200, status, service + " " + path + " during the outage: " + body);
+        assertTrue(body.contains("\"status\": \"UP\"") || body.contains("\"status\":\"UP\""), body);
+        return body;
     }
 
     @Test
