@@ -79,7 +79,19 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     String issuer() {
-        return "http://127.0.0.1:" + port + "/realms/ostsee";
+        return base() + "/realms/ostsee";
+    }
+
+    /** Keycloak's own address (realms, the admin REST API). */
+    String base() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** A token of the bootstrap administrator (master realm) for the admin REST API. */
+    String adminToken() {
+        return token(
+                base() + "/realms/master/protocol/openid-connect/token",
+                "grant_type=password&client_id=admin-cli&username=admin&password=demo-admin");
     }
 
     /** A demo user's access token (password grant on the demo-only test client; the portal client has no password grant). */
@@ -95,9 +107,14 @@ final class KeycloakServer implements AutoCloseable {
     }
 
     private String token(String form) {
+        return token(issuer() + "/protocol/openid-connect/token", form);
+    }
+
+    /** The access token a token endpoint answers a form with. */
+    String token(String endpoint, String form) {
         try {
             HttpResponse<String> response = client.send(
-                    HttpRequest.newBuilder(URI.create(issuer() + "/protocol/openid-connect/token"))
+                    HttpRequest.newBuilder(URI.create(endpoint))
                             .header("Content-Type", "application/x-www-form-urlencoded")
                             .POST(HttpRequest.BodyPublishers.ofString(form))
                             .build(),

@@ -186,6 +186,11 @@ public final class Suite {
         return kafka.bootstrapServers();
     }
 
+    /** The real Keycloak the suite runs against. */
+    KeycloakServer keycloak() {
+        return keycloak;
+    }
+
     public KafkaBroker kafka() {
         return kafka;
     }

@@ -31,9 +31,85 @@ final class ProductionRealm {
             "rendsburg-eckernfoerde-it", "RENDSBURG_ECKERNFOERDE_IT_CLIENT_SECRET",
             "ploen-it", "PLOEN_IT_CLIENT_SECRET");
 
+    /** Seconds a machine client's access token is valid. */
+    static final int MACHINE_TOKEN_SECONDS = 300;
+
+    /** Seconds a person's access token is valid (the portal refreshes it). */
+    static final int TOKEN_SECONDS = 300;
+
+    /** The password policy of the production realm (Keycloak's policy syntax). */
+    static final String PASSWORD_POLICY =
+            "length(12) and notUsername(undefined) and notEmail(undefined) and passwordHistory(5)";
+
+    /** The browser flow of the production realm: the built-in one plus OTP for the admin role. */
+    static final String BROWSER_FLOW = "browser with OTP for admins";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private ProductionRealm() {}
+
+    /**
+     * What the local realm leaves at Keycloak's defaults for convenience and production must not:
+     * brute-force detection (a temporary lock after five failures, growing to 15 minutes), a
+     * password policy, tokens of five minutes, and a one-time password for everyone with the
+     * admin role (the Conditional OTP Form forces it for that role and skips it otherwise;
+     * an admin without one is asked to set it up at the next log-in).
+     */
+    private static void harden(ObjectNode realm) {
+        realm.put("bruteForceProtected", true);
+        realm.put("permanentLockout", false);
+        realm.put("failureFactor", 5);
+        realm.put("waitIncrementSeconds", 60);
+        realm.put("maxFailureWaitSeconds", 900);
+        realm.put("maxDeltaTimeSeconds", 43200);
+        realm.put("quickLoginCheckMilliSeconds", 1000);
+        realm.put("minimumQuickLoginWaitSeconds", 60);
+        realm.put("passwordPolicy", PASSWORD_POLICY);
+        realm.put("accessTokenLifespan", TOKEN_SECONDS);
+        realm.put("browserFlow", BROWSER_FLOW);
+        ArrayNode flows = realm.putArray("authenticationFlows");
+        ObjectNode browser = flows.addObject();
+        browser.put("alias", BROWSER_FLOW);
+        browser.put("description", "Cookie, or user name and password; a one-time password for admins");
+        browser.put("providerId", "basic-flow");
+        browser.put("topLevel", true);
+        browser.put("builtIn", false);
+        ArrayNode steps = browser.putArray("authenticationExecutions");
+        execution(steps, "auth-cookie", "ALTERNATIVE", 10, null);
+        ObjectNode forms = execution(steps, null, "ALTERNATIVE", 20, null);
+        forms.put("authenticatorFlow", true);
+        forms.put("autheticatorFlow", true); // the representation's historical spelling, still read
+        forms.put("flowAlias", BROWSER_FLOW + " forms");
+        ObjectNode formsFlow = flows.addObject();
+        formsFlow.put("alias", BROWSER_FLOW + " forms");
+        formsFlow.put("description", "User name and password, then a one-time password for admins");
+        formsFlow.put("providerId", "basic-flow");
+        formsFlow.put("topLevel", false);
+        formsFlow.put("builtIn", false);
+        ArrayNode formSteps = formsFlow.putArray("authenticationExecutions");
+        execution(formSteps, "auth-username-password-form", "REQUIRED", 10, null);
+        execution(formSteps, "auth-conditional-otp-form", "REQUIRED", 20, "otp-for-admins");
+        ObjectNode config = realm.putArray("authenticatorConfig").addObject();
+        config.put("alias", "otp-for-admins");
+        config.putObject("config").put("forceOtpRole", "admin").put("defaultOtpOutcome", "skip");
+    }
+
+    private static ObjectNode execution(
+            ArrayNode steps, String authenticator, String requirement, int priority, String config) {
+        ObjectNode step = steps.addObject();
+        if (authenticator != null) {
+            step.put("authenticator", authenticator);
+        }
+        step.put("requirement", requirement);
+        step.put("priority", priority);
+        step.put("authenticatorFlow", false);
+        step.put("autheticatorFlow", false);
+        step.put("userSetupAllowed", false);
+        if (config != null) {
+            step.put("authenticatorConfig", config);
+        }
+        return step;
+    }
 
     static String derive(Path localRealm) {
         ObjectNode realm;
@@ -44,6 +120,7 @@ final class ProductionRealm {
         }
         realm.put("sslRequired", "external");
         realm.put("displayName", "Ostsee-Kooperation");
+        harden(realm);
         ArrayNode clients = (ArrayNode) realm.get("clients");
         for (Iterator<JsonNode> it = clients.iterator(); it.hasNext(); ) {
             ObjectNode client = (ObjectNode) it.next();
@@ -59,6 +136,14 @@ final class ProductionRealm {
                                 .asText()
                                 .replaceAll("[;,]?\\s*\\(?DEMO secret\\)?", "")
                                 .trim());
+            }
+            if (client.path("serviceAccountsEnabled").asBoolean()) {
+                // A machine client's token lives briefly: a leaked one is soon worthless, and a
+                // client fetches a new one with its secret whenever it needs one.
+                ObjectNode attributes = client.has("attributes")
+                        ? (ObjectNode) client.get("attributes")
+                        : client.putObject("attributes");
+                attributes.put("access.token.lifespan", String.valueOf(MACHINE_TOKEN_SECONDS));
             }
             if (client.has("secret")) {
                 String placeholder = SECRET_PLACEHOLDERS.get(id);

@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -72,5 +74,50 @@ class RealmImportTest {
                     .forEach(p ->
                             assertFalse(p.path("secret").path("name").asText().isEmpty()));
         }
+    }
+
+    @Test
+    void theProductionRealmIsHardened() {
+        JsonNode realm = Rendered.with("values-production.yaml")
+                .kind("k8s.keycloak.org/v2alpha1", "KeycloakRealmImport")
+                .get(0)
+                .path("spec")
+                .path("realm");
+        assertTrue(realm.path("bruteForceProtected").asBoolean(), "brute-force detection");
+        assertEquals(5, realm.path("failureFactor").asInt());
+        assertFalse(realm.path("permanentLockout").asBoolean(), "a temporary lock: no denial of service by lock-out");
+        String policy = realm.path("passwordPolicy").asText();
+        for (String rule : List.of("length(12)", "notUsername", "notEmail", "passwordHistory(5)")) {
+            assertTrue(policy.contains(rule), policy);
+        }
+        assertEquals(300, realm.path("accessTokenLifespan").asInt());
+        for (JsonNode client : realm.path("clients")) {
+            if (client.path("serviceAccountsEnabled").asBoolean()) {
+                assertEquals(
+                        "300",
+                        client.path("attributes").path("access.token.lifespan").asText(),
+                        client.path("clientId") + ": a machine client's token lives five minutes");
+            }
+            if (client.path("clientId").asText().equals("ostsee-portal")) {
+                assertFalse(client.path("directAccessGrantsEnabled").asBoolean(true), "no password grant");
+            }
+        }
+        // The browser flow forces a one-time password on the admin role and skips it otherwise.
+        String browser = realm.path("browserFlow").asText();
+        List<String> steps = new ArrayList<>();
+        for (JsonNode flow : realm.path("authenticationFlows")) {
+            if (flow.path("alias").asText().startsWith(browser)) {
+                flow.path("authenticationExecutions")
+                        .forEach(e -> steps.add(e.path("authenticator").asText("") + ":"
+                                + e.path("requirement").asText() + ":"
+                                + e.path("authenticatorConfig").asText("")));
+            }
+        }
+        assertTrue(steps.contains("auth-conditional-otp-form:REQUIRED:otp-for-admins"), steps.toString());
+        assertTrue(steps.contains("auth-username-password-form:REQUIRED:"), steps.toString());
+        JsonNode config = realm.path("authenticatorConfig").get(0);
+        assertEquals("otp-for-admins", config.path("alias").asText());
+        assertEquals("admin", config.path("config").path("forceOtpRole").asText());
+        assertEquals("skip", config.path("config").path("defaultOtpOutcome").asText(), "others log in without");
     }
 }
