@@ -195,6 +195,87 @@ class FaultsTest {
         await(WAIT, "an activity after the poison record", () -> themeCount(after) == 1);
     }
 
+    /**
+     * The restore runbook (deploy/README.md, "Restore"), rehearsed: a backup of
+     * projects-service's database, events it applies after the backup, the database restored to
+     * the backup (those effects gone), the consumer group moved back to the backup's time with
+     * the runbook's own command ({@code kafka-consumer-groups --reset-offsets --to-datetime}),
+     * and the service started again: it converges, each event applied once. The backup is a copy
+     * of the stopped database (CloudNativePG's is online, to any point in time; what follows the
+     * restore is the same).
+     */
+    @Test
+    void aDatabaseRestoredToAnEarlierPointCatchesUpAfterTheOffsetReset() throws Exception {
+        String theme = "Restore " + UUID.randomUUID();
+        String database = suite.databaseName("projects");
+        String backup = database + "_backup";
+        putActivities(theme, "Vor der Sicherung", 10);
+        await(WAIT, "10 activities before the backup", () -> themeCount(theme) == 10);
+
+        suite.stop("projects");
+        suite.onServer("CREATE DATABASE " + backup + " TEMPLATE " + database);
+        java.time.Instant backupTime = java.time.Instant.now();
+        Thread.sleep(1000); // the records after the backup carry later timestamps
+        suite.restart("projects");
+        putActivities(theme, "Nach der Sicherung", 15);
+        await(WAIT, "25 activities before the restore", () -> themeCount(theme) == 25);
+
+        suite.stop("projects");
+        suite.onServer("DROP DATABASE " + database);
+        suite.onServer("CREATE DATABASE " + database + " TEMPLATE " + backup);
+        suite.onServer("DROP DATABASE " + backup);
+        assertEquals(10, themeCount(theme), "the restored database knows only what it had at the backup");
+
+        String at = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
+                .withZone(java.time.ZoneOffset.UTC)
+                .format(backupTime);
+        String out = consumerGroups(
+                "--bootstrap-server",
+                suite.bootstrapServers(),
+                "--group",
+                "projects-service",
+                "--reset-offsets",
+                "--all-topics",
+                "--to-datetime",
+                at,
+                "--execute");
+        assertTrue(out.contains("cooperation.partners.v1"), out);
+
+        suite.restart("projects");
+        await(WAIT, "all 25 activities again after the restore", () -> themeCount(theme) == 25);
+        assertEachEventAppliedOnce(theme, 25);
+    }
+
+    /** kafka-consumer-groups (Kafka's own tool, in this JVM), its output; a failure throws instead of exiting. */
+    private static String consumerGroups(String... args) {
+        org.apache.kafka.common.utils.Exit.setExitProcedure((status, message) -> {
+            throw new IllegalStateException("kafka-consumer-groups exited " + status + ": " + message);
+        });
+        java.io.PrintStream original = System.out;
+        java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+        try {
+            System.setOut(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+            org.apache.kafka.tools.consumer.group.ConsumerGroupCommand.main(args);
+        } finally {
+            System.setOut(original);
+            org.apache.kafka.common.utils.Exit.resetExitProcedure();
+        }
+        String out = captured.toString(StandardCharsets.UTF_8);
+        System.out.println(out);
+        return out;
+    }
+
+    private static void putActivities(String theme, String title, int count) {
+        for (int i = 0; i < count; i++) {
+            suite.as("partners", KIEL)
+                    .body(activity(title + " " + i, theme))
+                    .when()
+                    .put("/shareholders/KIEL/activities/RS-" + UUID.randomUUID())
+                    .then()
+                    .statusCode(201);
+        }
+    }
+
     /** Polls up to 20 s for the condition; goes on either way (the kill then lands a little later). */
     private static void awaitQuietly(java.util.function.Supplier<Boolean> condition) {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();

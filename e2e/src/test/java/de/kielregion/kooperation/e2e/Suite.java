@@ -265,6 +265,27 @@ public final class Suite {
         }
     }
 
+    /** The name of a service's database on the suite's PostgreSQL server. */
+    public String databaseName(String service) {
+        String url = databases.get(service);
+        int query = url.indexOf('?');
+        return url.substring(url.lastIndexOf('/') + 1, query < 0 ? url.length() : query);
+    }
+
+    /**
+     * A statement on the PostgreSQL server's maintenance database (creating and dropping whole
+     * databases: the restore rehearsal).
+     */
+    public void onServer(String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A count straight from a service's database, to observe effects (tests only). */
     public long count(String service, String sql, Object... parameters) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
