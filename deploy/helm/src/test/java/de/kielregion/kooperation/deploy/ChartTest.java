@@ -815,4 +815,43 @@ class ChartTest {
                 .forEach(e -> env.put(e.getName(), e.getValue()));
         return env;
     }
+
+    @Test
+    void aTypoInTheSiteValuesFailsTheInstallation(@TempDir Path dir) throws IOException {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(typo, "services:\n  partners:\n    replcas: 3\n");
+        var failure = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> Rendered.with(PRODUCTION, typo.toString()));
+        assertTrue(failure.getMessage().contains("replcas"), failure.getMessage());
+        Path mode = dir.resolve("mode.yaml");
+        Files.writeString(mode, "postgres:\n  bootstrap:\n    mode: restore\n");
+        failure = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> Rendered.with(PRODUCTION, mode.toString()));
+        assertTrue(failure.getMessage().contains("mode"), failure.getMessage());
+        Path ratio = dir.resolve("ratio.yaml");
+        Files.writeString(ratio, "observability:\n  traceSampleRatio: \"all\"\n");
+        failure = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalStateException.class, () -> Rendered.with(PRODUCTION, ratio.toString()));
+        assertTrue(failure.getMessage().contains("traceSampleRatio"), failure.getMessage());
+    }
+
+    @Test
+    void theChartsAppVersionIsTheReleaseOfTheBuild() throws IOException {
+        String pom = Files.readString(Path.of("..", "..", "pom.xml"));
+        java.util.regex.Matcher version = java.util.regex.Pattern.compile(
+                        "<artifactId>ostsee-kooperation-parent</artifactId>\\s*<version>([^<]+)</version>")
+                .matcher(pom);
+        assertTrue(version.find(), "the parent's version");
+        String release = version.group(1).replace("-SNAPSHOT", "");
+        String chart = Files.readString(Rendered.CHART.resolve("Chart.yaml"));
+        assertTrue(
+                chart.contains("appVersion: \"" + release + "\""),
+                "image tags default to the chart's appVersion: it must be the build's release " + release);
+        for (Deployment d : Rendered.with(PRODUCTION).all(Deployment.class)) {
+            String image =
+                    d.getSpec().getTemplate().getSpec().getContainers().get(0).getImage();
+            assertTrue(image.endsWith(":" + release), image);
+            assertFalse(image.contains("SNAPSHOT"), image);
+        }
+    }
 }
