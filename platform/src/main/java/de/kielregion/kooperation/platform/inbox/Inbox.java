@@ -66,6 +66,14 @@ public class Inbox {
     }
 
     /**
+     * Applies the event with its route, once per event id; a type without a route is
+     * acknowledged at once (see {@link #handle(Message, Set, EventHandler)}).
+     */
+    public CompletionStage<Void> handle(Message<String> message, EventRoutes routes) {
+        return handle(message, routes.types(), routes);
+    }
+
+    /**
      * Like {@link #handle(Message, EventHandler)}, for a consumer that reacts to some of a
      * topic's event types only: an event of another type ({@code ce_type} header) is
      * acknowledged at once, without parsing, transaction or inbox row (a tolerant reader has

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import de.kielregion.kooperation.platform.web.BodySizeLimit;
 import io.quarkus.hibernate.validator.runtime.jaxrs.ResteasyReactiveViolationException;
 import io.quarkus.runtime.configuration.MemorySize;
 import jakarta.persistence.EntityNotFoundException;
@@ -151,7 +150,7 @@ public class ProblemMappers {
     public Response unreadableBody(java.io.IOException e, UriInfo uri) {
         if ("Request too large".equals(e.getMessage())) {
             LOG.debugf("Request body on %s cut off at the size limit", path(uri));
-            return BodySizeLimit.tooLarge(maxBodySize.asLongValue(), "is larger than that")
+            return Problem.bodyTooLarge(maxBodySize.asLongValue(), "is larger than that")
                     .withInstance(path(uri))
                     .toResponse();
         }

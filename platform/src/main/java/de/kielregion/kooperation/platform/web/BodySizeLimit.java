@@ -11,7 +11,6 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -41,7 +40,7 @@ public class BodySizeLimit {
             context.next();
             return;
         }
-        Problem problem = tooLarge(limit.asLongValue(), "declares " + declared.trim() + " bytes")
+        Problem problem = Problem.bodyTooLarge(limit.asLongValue(), "declares " + declared.trim() + " bytes")
                 .withInstance(context.request().path());
         String body;
         try {
@@ -56,13 +55,6 @@ public class BodySizeLimit {
                 .putHeader(HttpHeaders.CONNECTION, "close")
                 .endHandler(done -> context.request().connection().close())
                 .end(body);
-    }
-
-    public static Problem tooLarge(long limit, String what) {
-        return Problem.of(
-                Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request body " + what + "; at most " + limit
-                        + " bytes are accepted. Split it into smaller requests.");
     }
 
     private boolean tooLarge(String declared) {

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.portal.api;
 
+import de.kielregion.kooperation.portal.i18n.RequestLanguage;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.InstanceHandle;
 import io.quarkus.oidc.AccessTokenCredential;
@@ -17,8 +18,7 @@ public class UserToken implements ClientRequestFilter {
 
     @Override
     public void filter(ClientRequestContext request) {
-        try (InstanceHandle<de.kielregion.kooperation.portal.web.Ui> ui =
-                Arc.container().instance(de.kielregion.kooperation.portal.web.Ui.class)) {
+        try (InstanceHandle<RequestLanguage> ui = Arc.container().instance(RequestLanguage.class)) {
             if (ui.isAvailable() && Arc.container().requestContext().isActive()) {
                 request.getHeaders()
                         .putSingle(HttpHeaders.ACCEPT_LANGUAGE, ui.get().lang());

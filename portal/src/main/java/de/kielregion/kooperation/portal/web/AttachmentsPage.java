@@ -21,7 +21,7 @@ public class AttachmentsPage extends PageSupport {
     @GET
     @Path("{id}")
     public Response download(@PathParam("id") String id) {
-        try (Response file = projects.attachment(ProjectsPage.uuid(id))) {
+        try (Response file = projects.attachment(Options.uuid(id))) {
             return Response.ok(file.readEntity(byte[].class), file.getMediaType())
                     .header("Content-Disposition", file.getHeaderString("Content-Disposition"))
                     .header("Repr-Digest", file.getHeaderString("Repr-Digest"))

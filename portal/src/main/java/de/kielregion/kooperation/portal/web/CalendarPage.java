@@ -78,7 +78,7 @@ public class CalendarPage extends PageSupport {
         return submit(
                 form,
                 () -> {
-                    projects.revokeCalendarFeed(ProjectsPage.uuid(id));
+                    projects.revokeCalendarFeed(Options.uuid(id));
                     return "/calendar";
                 },
                 problem -> view(null, problem));

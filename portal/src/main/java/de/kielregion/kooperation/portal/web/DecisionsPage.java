@@ -48,7 +48,7 @@ public class DecisionsPage extends PageSupport {
         return file(
                 projects.decisionsXlsx(
                         oneOf(SUBJECT_TYPES, subjectType) ? subjectType : null,
-                        oneOf(ProjectsPage.BODIES, body) ? body : null),
+                        oneOf(Options.BODIES, body) ? body : null),
                 XLSX,
                 "beschluesse-" + LocalDate.now(Ui.ZONE) + ".xlsx");
     }
@@ -57,7 +57,7 @@ public class DecisionsPage extends PageSupport {
     @GET
     @Path("{id}")
     public TemplateInstance decision(@PathParam("id") String id) {
-        String decisionId = ProjectsPage.uuid(id);
+        String decisionId = Options.uuid(id);
         return page(decision)
                 .data("d", projects.decision(decisionId))
                 .data("attachments", Section.of("projects", () -> projects.decisionAttachments(decisionId)))
@@ -71,7 +71,7 @@ public class DecisionsPage extends PageSupport {
     public Response attach(
             @PathParam("id") String id,
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
-        String decisionId = ProjectsPage.uuid(id);
+        String decisionId = Options.uuid(id);
         return upload(
                 file,
                 (name, content) -> projects.attachToDecision(decisionId, name, content),
@@ -88,7 +88,7 @@ public class DecisionsPage extends PageSupport {
             @QueryParam("to") String to,
             @QueryParam("page") String page) {
         String type = oneOf(SUBJECT_TYPES, subjectType) ? subjectType : null;
-        String b = oneOf(ProjectsPage.BODIES, body) ? body : null;
+        String b = oneOf(Options.BODIES, body) ? body : null;
         String s = oneOf(SERVICES, service) ? service : null;
         String f = from != null && from.matches("\\d{4}-\\d{2}-\\d{2}") ? from : null;
         String t = to != null && to.matches("\\d{4}-\\d{2}-\\d{2}") ? to : null;
@@ -106,24 +106,8 @@ public class DecisionsPage extends PageSupport {
                 .data("from", f == null ? "" : f)
                 .data("to", t == null ? "" : t)
                 .data("subjectTypes", SUBJECT_TYPES)
-                .data("bodies", ProjectsPage.BODIES)
+                .data("bodies", Options.BODIES)
                 .data("services", SERVICES)
                 .data("query", query.toString());
-    }
-
-    /** The portal page of a decision's subject, from the register's subjectLink (service:/path). */
-    public static String pageOf(String subjectLink) {
-        if (subjectLink == null) {
-            return null;
-        }
-        int colon = subjectLink.indexOf(':');
-        String path = colon < 0 ? subjectLink : subjectLink.substring(colon + 1);
-        if (path.matches("/(projects|partners|memberships)/[0-9a-fA-F-]{36}")) {
-            return path;
-        }
-        if (path.startsWith("/measures") || path.startsWith("/open-questions") || path.startsWith("/strategy")) {
-            return "/strategy";
-        }
-        return null;
     }
 }

@@ -81,4 +81,20 @@ final class Forms {
         form.forEach((k, v) -> values.put(k, v.size() == 1 ? v.get(0) : v));
         return values;
     }
+
+    /** The portal page of a decision's subject, from the register's subjectLink (service:/path). */
+    public static String pageOf(String subjectLink) {
+        if (subjectLink == null) {
+            return null;
+        }
+        int colon = subjectLink.indexOf(':');
+        String path = colon < 0 ? subjectLink : subjectLink.substring(colon + 1);
+        if (path.matches("/(projects|partners|memberships)/[0-9a-fA-F-]{36}")) {
+            return path;
+        }
+        if (path.startsWith("/measures") || path.startsWith("/open-questions") || path.startsWith("/strategy")) {
+            return "/strategy";
+        }
+        return null;
+    }
 }

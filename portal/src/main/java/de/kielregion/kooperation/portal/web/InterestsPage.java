@@ -33,8 +33,6 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class InterestsPage extends PageSupport {
 
-    static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN", "KIELREGION");
-
     @Inject
     @RestClient
     PartnersApi partners;
@@ -55,7 +53,7 @@ public class InterestsPage extends PageSupport {
     @POST
     @Path("{shareholder}")
     public Response save(@PathParam("shareholder") String shareholder, MultivaluedMap<String, String> form) {
-        if (!oneOf(SHAREHOLDERS, shareholder)) {
+        if (!oneOf(Options.SHAREHOLDERS, shareholder)) {
             throw new ServiceProblem(404, "Not Found", null, Map.of());
         }
         Map<String, Object> body = new LinkedHashMap<>();
@@ -74,7 +72,7 @@ public class InterestsPage extends PageSupport {
 
     private TemplateInstance view(String failed, ServiceProblem problem, Map<String, Object> values) {
         List<Map<String, Object>> interests = new java.util.ArrayList<>();
-        for (String s : SHAREHOLDERS) {
+        for (String s : Options.SHAREHOLDERS) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("shareholder", s);
             entry.put("section", Section.of("partners", () -> {
@@ -95,11 +93,11 @@ public class InterestsPage extends PageSupport {
             interests.add(entry);
         }
         return page(page)
-                .data("shareholders", SHAREHOLDERS)
+                .data("shareholders", Options.SHAREHOLDERS)
                 .data("interests", interests)
                 .data("themes", Section.of("projects", projects::themes))
                 .data("regions", Section.of("partners", this::regions))
-                .data("countries", ProjectsPage.COUNTRIES)
+                .data("countries", Options.COUNTRIES)
                 .data("failed", failed == null ? "" : failed)
                 .data("problem", problem)
                 .data("values", values)

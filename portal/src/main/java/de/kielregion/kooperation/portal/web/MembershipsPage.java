@@ -75,7 +75,7 @@ public class MembershipsPage extends PageSupport {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id) {
-        String membershipId = ProjectsPage.uuid(id);
+        String membershipId = Options.uuid(id);
         return page(detail)
                 .data("m", memberships.membership(membershipId))
                 .data("fees", Section.of("memberships", () -> memberships.fees(membershipId)))
@@ -83,7 +83,7 @@ public class MembershipsPage extends PageSupport {
                 .data("history", Section.of("memberships", () -> memberships.history(membershipId)))
                 .data("kinds", KINDS)
                 .data("outcomes", OUTCOMES)
-                .data("bodies", ProjectsPage.BODIES)
+                .data("bodies", Options.BODIES)
                 .data("today", LocalDate.now(Ui.ZONE).toString())
                 .data("problem", null)
                 .data("values", Map.of());
@@ -132,7 +132,7 @@ public class MembershipsPage extends PageSupport {
     }
 
     private Response act(String id, MultivaluedMap<String, String> form, Runnable action) {
-        ProjectsPage.uuid(id);
+        Options.uuid(id);
         return submit(
                 form,
                 () -> {

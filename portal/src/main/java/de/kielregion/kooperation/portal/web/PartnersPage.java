@@ -122,7 +122,7 @@ public class PartnersPage extends PageSupport {
     @GET
     @Path("partners/{id}")
     public TemplateInstance detail(@PathParam("id") String id) {
-        String partnerId = ProjectsPage.uuid(id);
+        String partnerId = Options.uuid(id);
         Map<String, Object> partner = partners.partner(partnerId);
         return page(detail)
                 .data("p", partner)
@@ -134,7 +134,7 @@ public class PartnersPage extends PageSupport {
                         ui.canSeeContacts() ? Section.of("partners", () -> partners.contacts(partnerId)) : null)
                 .data("kinds", RELATION_KINDS)
                 .data("relationStatuses", RELATION_STATUSES)
-                .data("shareholders", ProjectsPage.SHAREHOLDERS)
+                .data("shareholders", Options.SHAREHOLDERS)
                 .data("problem", null)
                 .data("values", Map.of());
     }
@@ -143,7 +143,7 @@ public class PartnersPage extends PageSupport {
     @POST
     @Path("partners/{id}/relations")
     public Response addRelation(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        String partnerId = ProjectsPage.uuid(id);
+        String partnerId = Options.uuid(id);
         return submit(
                 form,
                 () -> {
@@ -169,7 +169,7 @@ public class PartnersPage extends PageSupport {
     @POST
     @Path("relations/{id}/status")
     public Response relationStatus(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        String relationId = ProjectsPage.uuid(id);
+        String relationId = Options.uuid(id);
         Map<String, Object> relation = partners.relation(relationId);
         String partnerId = String.valueOf(relation.get("partnerId"));
         return submit(
@@ -195,8 +195,8 @@ public class PartnersPage extends PageSupport {
     @GET
     @Path("areas/{id}")
     public TemplateInstance area(@PathParam("id") String id, @QueryParam("interestsOf") String interestsOf) {
-        String areaId = ProjectsPage.uuid(id);
-        String of = oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null;
+        String areaId = Options.uuid(id);
+        String of = oneOf(Options.SHAREHOLDERS, interestsOf) ? interestsOf : null;
         java.util.concurrent.atomic.AtomicBoolean noInterests = new java.util.concurrent.atomic.AtomicBoolean();
         TemplateInstance page = page(area)
                 .data("area", partners.area(areaId))
@@ -213,6 +213,6 @@ public class PartnersPage extends PageSupport {
                 }));
         return page.data("interestsOf", of == null ? "" : of)
                 .data("noInterests", noInterests.get())
-                .data("shareholders", InterestsPage.SHAREHOLDERS);
+                .data("shareholders", Options.SHAREHOLDERS);
     }
 }

@@ -44,13 +44,9 @@ public class ProjectsPage extends PageSupport {
             "COMPLETED",
             "CANCELLED");
     static final List<String> SORTS = List.of("quickWin", "title", "-updatedAt", "plannedStart", "status");
-    static final List<String> BODIES = List.of("SUPERVISORY_BOARD", "ADMINISTRATIVE_HEADS", "MANAGEMENT");
     static final List<String> OUTCOMES = List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "DEFERRED");
-    static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN", "KIELREGION");
     static final List<String> FINANCING = List.of("OWN_FUNDS", "SHAREHOLDER_CONTRIBUTION", "EU_PROGRAMME", "OTHER");
     static final List<String> CATEGORIES = List.of("STAFF", "PROJECT_FUNDS");
-    /** The countries around the Baltic Sea (and Norway, on the corridor Hamburg–Oslo) to filter by a partner's. */
-    static final List<String> COUNTRIES = List.of("DE", "DK", "SE", "NO", "FI", "PL", "EE", "LV", "LT");
     /** The form's fields, as the service names them in its violations. */
     static final Set<String> FORM_FIELDS = Set.of(
             "title",
@@ -126,7 +122,7 @@ public class ProjectsPage extends PageSupport {
         }
 
         String shareholder() {
-            return oneOf(SHAREHOLDERS, shareholder) ? shareholder : null;
+            return oneOf(Options.SHAREHOLDERS, shareholder) ? shareholder : null;
         }
 
         String sort() {
@@ -140,11 +136,11 @@ public class ProjectsPage extends PageSupport {
         }
 
         String country() {
-            return oneOf(COUNTRIES, country) ? country : null;
+            return oneOf(Options.COUNTRIES, country) ? country : null;
         }
 
         String interestsOf() {
-            return oneOf(InterestsPage.SHAREHOLDERS, interestsOf) ? interestsOf : null;
+            return oneOf(Options.SHAREHOLDERS, interestsOf) ? interestsOf : null;
         }
 
         /** The chosen values for the form ("" for none). */
@@ -206,9 +202,9 @@ public class ProjectsPage extends PageSupport {
                 .data("measures", Section.of("projects", projects::measures))
                 .data("statuses", STATUSES)
                 .data("sorts", SORTS)
-                .data("shareholders", SHAREHOLDERS)
-                .data("countries", COUNTRIES)
-                .data("interestShareholders", InterestsPage.SHAREHOLDERS)
+                .data("shareholders", Options.SHAREHOLDERS)
+                .data("countries", Options.COUNTRIES)
+                .data("interestShareholders", Options.SHAREHOLDERS)
                 .data("noInterests", noInterests);
     }
 
@@ -233,8 +229,8 @@ public class ProjectsPage extends PageSupport {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("allocation") String allocationId) {
-        Map<String, Object> project = projects.project(uuid(id));
-        List<Map<String, Object>> allocations = projects.allocations(uuid(id));
+        Map<String, Object> project = projects.project(Options.uuid(id));
+        List<Map<String, Object>> allocations = projects.allocations(Options.uuid(id));
         Map<String, Object> lastAllocation = allocations.stream()
                 .filter(a -> String.valueOf(a.get("id")).equals(allocationId))
                 .findFirst()
@@ -244,15 +240,17 @@ public class ProjectsPage extends PageSupport {
                 .data("p", project)
                 .data("allocations", allocations)
                 .data("lastAllocation", lastAllocation)
-                .data("history", Section.of("projects", () -> projects.history(uuid(id))))
+                .data("history", Section.of("projects", () -> projects.history(Options.uuid(id))))
                 .data("decisions", Section.of("projects", () -> decisionsOf(id)))
-                .data("attachments", Section.of("projects", () -> projects.projectAttachments(uuid(id))))
+                .data("attachments", Section.of("projects", () -> projects.projectAttachments(Options.uuid(id))))
                 .data(
                         "attachTo",
-                        ui.canEdit() || ui.shareholder() != null ? "/projects/" + uuid(id) + "/attachments" : "")
+                        ui.canEdit() || ui.shareholder() != null
+                                ? "/projects/" + Options.uuid(id) + "/attachments"
+                                : "")
                 .data("budget", Section.of("projects", () -> projects.budget(year)))
                 .data("year", year)
-                .data("bodies", BODIES)
+                .data("bodies", Options.BODIES)
                 .data("outcomes", OUTCOMES)
                 .data("categories", CATEGORIES)
                 .data("today", LocalDate.now(Ui.ZONE).toString())
@@ -267,7 +265,7 @@ public class ProjectsPage extends PageSupport {
     public Response attach(
             @PathParam("id") String id,
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
-        String project = uuid(id);
+        String project = Options.uuid(id);
         return upload(
                 file,
                 (name, content) -> projects.attachToProject(project, name, content),
@@ -293,7 +291,7 @@ public class ProjectsPage extends PageSupport {
     @GET
     @Path("{id}/edit")
     public TemplateInstance editForm(@PathParam("id") String id) {
-        Map<String, Object> project = projects.project(uuid(id));
+        Map<String, Object> project = projects.project(Options.uuid(id));
         return formPage(project, null, valuesOf(project));
     }
 
@@ -311,13 +309,13 @@ public class ProjectsPage extends PageSupport {
     @Path("{id}")
     public Response update(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         // PUT replaces the whole project: start from what it is, so that nothing the form does not show is lost.
-        Map<String, Object> current = projects.project(uuid(id));
+        Map<String, Object> current = projects.project(Options.uuid(id));
         Map<String, Object> request = request(form, current);
         request.put("version", Forms.integer(form, "version"));
         return submit(
                 form,
                 () -> {
-                    projects.update(uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
+                    projects.update(Options.uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
                     return "/projects/" + id;
                 },
                 problem -> formPage(current, problem, Forms.values(form)));
@@ -330,7 +328,7 @@ public class ProjectsPage extends PageSupport {
                 form,
                 () -> {
                     projects.changeStatus(
-                            uuid(id),
+                            Options.uuid(id),
                             Forms.body(
                                     "status", Forms.text(form, "status"), "version", Forms.integer(form, "version")));
                     return "/projects/" + id;
@@ -345,7 +343,7 @@ public class ProjectsPage extends PageSupport {
                 form,
                 () -> {
                     projects.decide(
-                            uuid(id),
+                            Options.uuid(id),
                             Forms.body(
                                     "body",
                                     Forms.text(form, "body"),
@@ -371,7 +369,7 @@ public class ProjectsPage extends PageSupport {
                 form,
                 () -> "/projects/" + id + "?allocation="
                         + projects.allocate(
-                                        uuid(id),
+                                        Options.uuid(id),
                                         Forms.body(
                                                 "year",
                                                 Forms.integer(form, "year"),
@@ -405,7 +403,7 @@ public class ProjectsPage extends PageSupport {
                         "partners",
                         Section.of("partners", () -> partners.partners(null, null, null, "ACTIVE", 0, 100, "name")))
                 .data("currentPartners", project == null ? List.of() : project.getOrDefault("partners", List.of()))
-                .data("shareholders", SHAREHOLDERS)
+                .data("shareholders", Options.SHAREHOLDERS)
                 .data("financingKinds", FINANCING)
                 .data("otherViolations", problem == null ? List.of() : problem.otherViolations(FORM_FIELDS));
     }
@@ -516,13 +514,5 @@ public class ProjectsPage extends PageSupport {
             request.put("cooperationAreaId", current.get("cooperationAreaId"));
         }
         return request;
-    }
-
-    /** Ids in paths must look like UUIDs before they go to a service (else: the page is not found). */
-    static String uuid(String id) {
-        if (id == null || !id.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new ServiceProblem(404, "Not Found", null, Map.of());
-        }
-        return id;
     }
 }

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.i18n.Messages;
+import de.kielregion.kooperation.portal.i18n.RequestLanguage;
 import io.quarkus.oidc.IdToken;
 import io.quarkus.qute.TemplateData;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
  */
 @RequestScoped
 @TemplateData
-public class Ui {
+public class Ui implements RequestLanguage {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     static final Set<String> ROLES = Set.of("admin", "coordinator", "decision-maker", "shareholder", "viewer");
@@ -250,7 +251,7 @@ public class Ui {
 
     /** The portal page of a decision's subject (from the register's subjectLink), or null. */
     public String subjectPage(Object subjectLink) {
-        return DecisionsPage.pageOf(subjectLink == null ? null : subjectLink.toString());
+        return Forms.pageOf(subjectLink == null ? null : subjectLink.toString());
     }
 
     public boolean signedIn() {

@@ -44,12 +44,12 @@ class FormsTest {
     void decisionSubjectsLinkToPortalPages() {
         assertEquals(
                 "/projects/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b",
-                DecisionsPage.pageOf("projects-service:/projects/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b"));
+                Forms.pageOf("projects-service:/projects/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b"));
         assertEquals(
                 "/memberships/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b",
-                DecisionsPage.pageOf("memberships-service:/memberships/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b"));
-        assertEquals("/strategy", DecisionsPage.pageOf("projects-service:/strategy/overview"));
-        assertEquals(null, DecisionsPage.pageOf("evil:https://elsewhere.example/x"));
-        assertEquals(null, DecisionsPage.pageOf(null));
+                Forms.pageOf("memberships-service:/memberships/6f1e0b3c-6a5e-4d8e-9a7b-1c2d3e4f5a6b"));
+        assertEquals("/strategy", Forms.pageOf("projects-service:/strategy/overview"));
+        assertEquals(null, Forms.pageOf("evil:https://elsewhere.example/x"));
+        assertEquals(null, Forms.pageOf(null));
     }
 }

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.partner;
 
+import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -36,4 +37,30 @@ public class ExistingActivity {
     @CollectionTable(name = "existing_activity_partner", joinColumns = @JoinColumn(name = "activity_id"))
     @Column(name = "partner_id")
     public Set<UUID> partnerIds = new TreeSet<>();
+
+    protected ExistingActivity() {}
+
+    public ExistingActivity(UUID id) {
+        this.id = id;
+    }
+
+    /** Takes who the activity belongs to and its themes unless older than what is kept; whether it changed. */
+    public boolean apply(ActivityUpserted upserted) {
+        if (version > upserted.version()) {
+            return false;
+        }
+        shareholder =
+                upserted.shareholder() == null ? null : upserted.shareholder().name();
+        version = upserted.version();
+        updatedAt = Instant.now();
+        themes.clear();
+        if (upserted.themes() != null) {
+            themes.addAll(upserted.themes());
+        }
+        partnerIds.clear();
+        if (upserted.partnerIds() != null) {
+            partnerIds.addAll(upserted.partnerIds());
+        }
+        return true;
+    }
 }

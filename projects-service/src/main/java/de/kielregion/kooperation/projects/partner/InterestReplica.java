@@ -1,5 +1,7 @@
 package de.kielregion.kooperation.projects.partner;
 
+import de.kielregion.kooperation.contracts.partners.ShareholderInterestsChanged;
+import de.kielregion.kooperation.platform.text.SearchText;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -42,4 +44,37 @@ public class InterestReplica {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    protected InterestReplica() {}
+
+    public InterestReplica(String shareholder) {
+        this.shareholder = shareholder;
+    }
+
+    /**
+     * Takes the shareholder's interests unless older than what is kept (theme names kept as
+     * search keys); whether it changed.
+     */
+    public boolean apply(ShareholderInterestsChanged changed) {
+        if (version > changed.version()) {
+            return false;
+        }
+        themeKeys.clear();
+        if (changed.themes() != null) {
+            for (String theme : changed.themes()) {
+                themeKeys.add(SearchText.key(theme));
+            }
+        }
+        countries.clear();
+        if (changed.countries() != null) {
+            countries.addAll(changed.countries());
+        }
+        regionIds.clear();
+        if (changed.regionIds() != null) {
+            regionIds.addAll(changed.regionIds());
+        }
+        version = changed.version();
+        updatedAt = Instant.now();
+        return true;
+    }
 }

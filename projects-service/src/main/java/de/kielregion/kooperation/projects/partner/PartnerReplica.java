@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.partner;
 
+import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -35,4 +36,32 @@ public class PartnerReplica {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    protected PartnerReplica() {}
+
+    public PartnerReplica(UUID id) {
+        this.id = id;
+    }
+
+    /** Takes the partner's state unless it is older than the one kept; whether it changed. */
+    public boolean apply(PartnerChanged changed) {
+        if (version > changed.version()) {
+            return false; // an older state arriving late
+        }
+        name = changed.name();
+        type = changed.type();
+        country = changed.country();
+        status = changed.status() == null ? "ACTIVE" : changed.status();
+        urbanisation = changed.urbanisation();
+        parentRegionId = changed.parentRegionId();
+        version = changed.version();
+        updatedAt = Instant.now();
+        return true;
+    }
+
+    /** The partner was retired (the event carries no version: the kept one stays). */
+    public void retire() {
+        status = "RETIRED";
+        updatedAt = Instant.now();
+    }
 }
