@@ -4,12 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.resources.AllocationChanged;
 import de.kielregion.kooperation.memberships.membership.MembershipFunding;
-import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
+import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -22,41 +21,34 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class FundingConsumer {
 
-    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
-    static final Set<String> TYPES = Set.of(EventTypes.RESOURCES_ALLOCATED, EventTypes.ALLOCATION_REJECTED);
-
     private final Inbox inbox;
     private final MembershipFunding memberships;
-    private final ObjectMapper mapper;
+    private final EventRoutes routes;
 
     FundingConsumer(Inbox inbox, MembershipFunding memberships, ObjectMapper mapper) {
-        this.mapper = mapper;
         this.inbox = inbox;
         this.memberships = memberships;
+        this.routes = EventRoutes.builder(mapper)
+                .on(EventTypes.RESOURCES_ALLOCATED, AllocationChanged.class, a -> answer(a, true))
+                .on(EventTypes.ALLOCATION_REJECTED, AllocationChanged.class, a -> answer(a, false))
+                .build();
     }
 
     @Incoming("projects")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, TYPES, this::apply);
+        return inbox.handle(message, routes);
     }
 
-    void apply(IncomingEvent event) {
-        if (!EventTypes.RESOURCES_ALLOCATED.equals(event.type())
-                && !EventTypes.ALLOCATION_REJECTED.equals(event.type())) {
-            return; // releases and project events do not change a membership
-        }
-        AllocationChanged allocation = event.dataAs(AllocationChanged.class, mapper);
+    /** projects-service's answer to a fee request: allocated, or rejected with its reason. */
+    private void answer(AllocationChanged allocation, boolean allocated) {
         if (!"MEMBERSHIP".equals(allocation.subjectType())) {
             return;
         }
         if (allocation.subjectId() == null) {
-            throw new MalformedEventException("event " + event.id() + " names no membership");
+            throw new MalformedEventException("allocation " + allocation.requestId() + " names no membership");
         }
         memberships.applyFundingAnswer(
-                allocation.subjectId(),
-                allocation.requestId(),
-                EventTypes.RESOURCES_ALLOCATED.equals(event.type()),
-                EventTypes.RESOURCES_ALLOCATED.equals(event.type()) ? null : allocation.reason());
+                allocation.subjectId(), allocation.requestId(), allocated, allocated ? null : allocation.reason());
     }
 }

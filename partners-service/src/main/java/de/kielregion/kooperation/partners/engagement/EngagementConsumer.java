@@ -8,7 +8,7 @@ import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.events.IncomingEvent;
+import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,59 +31,42 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class EngagementConsumer {
 
-    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
-    static final Set<String> TYPES = Set.of(
-            EventTypes.PROJECT_PROPOSED,
-            EventTypes.PROJECT_UPDATED,
-            EventTypes.PROJECT_STATUS_CHANGED,
-            EventTypes.DECISION_TAKEN);
-
     private final Inbox inbox;
     private final EntityManager em;
     private final Audit audit;
-    private final ObjectMapper mapper;
+    private final EventRoutes routes;
 
     EngagementConsumer(Inbox inbox, EntityManager em, Audit audit, ObjectMapper mapper) {
-        this.mapper = mapper;
         this.inbox = inbox;
         this.em = em;
         this.audit = audit;
+        this.routes = EventRoutes.builder(mapper)
+                .on(Set.of(EventTypes.PROJECT_PROPOSED, EventTypes.PROJECT_UPDATED), ProjectChanged.class, project -> {
+                    Map<UUID, String> roles = new HashMap<>();
+                    if (project.partners() != null) {
+                        project.partners().forEach(p -> roles.put(p.partnerId(), p.role()));
+                    }
+                    project(project.id(), project.title(), project.status(), roles);
+                })
+                .on(EventTypes.PROJECT_STATUS_CHANGED, ProjectStatusChanged.class, changed -> {
+                    Map<UUID, String> roles = new HashMap<>();
+                    if (changed.partners() != null) {
+                        changed.partners().forEach(p -> roles.put(p.partnerId(), p.role()));
+                    }
+                    project(changed.projectId(), changed.title(), changed.to(), roles);
+                })
+                .on(EventTypes.DECISION_TAKEN, DecisionTaken.class, decision -> {
+                    if ("Project".equals(decision.subjectType()) && decision.subjectId() != null) {
+                        decisionOnProject(decision);
+                    }
+                })
+                .build();
     }
 
     @Incoming("projects")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, TYPES, this::apply);
-    }
-
-    void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case EventTypes.PROJECT_PROPOSED, EventTypes.PROJECT_UPDATED -> {
-                ProjectChanged project = event.dataAs(ProjectChanged.class, mapper);
-                Map<UUID, String> roles = new HashMap<>();
-                if (project.partners() != null) {
-                    project.partners().forEach(p -> roles.put(p.partnerId(), p.role()));
-                }
-                project(project.id(), project.title(), project.status(), roles);
-            }
-            case EventTypes.PROJECT_STATUS_CHANGED -> {
-                ProjectStatusChanged changed = event.dataAs(ProjectStatusChanged.class, mapper);
-                Map<UUID, String> roles = new HashMap<>();
-                if (changed.partners() != null) {
-                    changed.partners().forEach(p -> roles.put(p.partnerId(), p.role()));
-                }
-                project(changed.projectId(), changed.title(), changed.to(), roles);
-            }
-            case EventTypes.DECISION_TAKEN -> {
-                DecisionTaken decision = event.dataAs(DecisionTaken.class, mapper);
-                if ("Project".equals(decision.subjectType()) && decision.subjectId() != null) {
-                    decisionOnProject(decision);
-                }
-            }
-            default -> {
-                // budget and strategy events do not concern partners
-            }
-        }
+        return inbox.handle(message, routes);
     }
 
     /** Makes the project's engagement rows match its partners: upsert those in it, drop those that left. */

@@ -6,8 +6,8 @@ import de.kielregion.kooperation.contracts.memberships.MembershipChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
 import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
-import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
+import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
 import de.kielregion.kooperation.projects.budget.BudgetService;
@@ -34,28 +34,40 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 @ApplicationScoped
 public class MembershipEventsConsumer {
 
-    /** The event types it reacts to; the topic's others are acknowledged without a transaction. */
-    static final Set<String> TYPES = Set.of(
-            EventTypes.RESOURCES_REQUESTED,
-            EventTypes.DECISION_TAKEN,
-            EventTypes.MEMBERSHIP_PROPOSED,
-            EventTypes.MEMBERSHIP_UPDATED,
-            EventTypes.MEMBERSHIP_STATUS_CHANGED,
-            EventTypes.MEMBERSHIP_FEE_CHANGED);
-
     private final Inbox inbox;
     private final BudgetService budget;
-    private final DecisionService decisions;
     private final EntityManager em;
-    private final ObjectMapper mapper;
+    private final EventRoutes routes;
 
     MembershipEventsConsumer(
             Inbox inbox, BudgetService budget, DecisionService decisions, EntityManager em, ObjectMapper mapper) {
-        this.mapper = mapper;
         this.inbox = inbox;
         this.budget = budget;
-        this.decisions = decisions;
         this.em = em;
+        this.routes = EventRoutes.builder(mapper)
+                .onEvent(
+                        EventTypes.RESOURCES_REQUESTED,
+                        event -> feeRequest(event.id(), event.dataAs(ResourcesRequested.class, mapper)))
+                .onEvent(EventTypes.DECISION_TAKEN, decisions::registerExternal)
+                .on(
+                        Set.of(EventTypes.MEMBERSHIP_PROPOSED, EventTypes.MEMBERSHIP_UPDATED),
+                        MembershipChanged.class,
+                        this::membership)
+                .on(EventTypes.MEMBERSHIP_STATUS_CHANGED, MembershipStatusChanged.class, changed -> {
+                    MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
+                    if (m != null) {
+                        m.status = changed.to();
+                        m.updatedAt = Instant.now();
+                    }
+                })
+                .on(EventTypes.MEMBERSHIP_FEE_CHANGED, MembershipFeeChanged.class, changed -> {
+                    MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
+                    if (m != null) {
+                        m.yearlyFee = changed.yearlyFee();
+                        m.updatedAt = Instant.now();
+                    }
+                })
+                .build();
     }
 
     /** The membership's whole state (proposed or updated): the status and fee win over older events. */
@@ -79,74 +91,50 @@ public class MembershipEventsConsumer {
     @Incoming("memberships")
     @Blocking
     public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, TYPES, this::apply);
+        return inbox.handle(message, routes);
     }
 
-    void apply(IncomingEvent event) {
-        switch (event.type()) {
-            case EventTypes.RESOURCES_REQUESTED -> {
-                ResourcesRequested request = event.dataAs(ResourcesRequested.class, mapper);
-                Category category;
-                try {
-                    category = Category.valueOf(String.valueOf(request.category()));
-                } catch (IllegalArgumentException e) {
-                    throw new MalformedEventException("fee request " + event.id() + " names no budget category");
-                }
-                if (request.requestId() == null || request.subjectId() == null || request.amount() == null) {
-                    throw new MalformedEventException("fee request " + event.id() + " has no valid ids or amount");
-                }
-                BigDecimal amount;
-                try {
-                    amount = request.amount().setScale(2, java.math.RoundingMode.UNNECESSARY);
-                } catch (ArithmeticException e) {
-                    throw new MalformedEventException("fee request " + event.id() + " asks for " + request.amount());
-                }
-                if (amount.signum() <= 0 || amount.precision() > 14) {
-                    throw new MalformedEventException("fee request " + event.id() + " asks for " + amount);
-                }
-                budget.allocateForRequest(
-                        request.requestId(),
-                        SubjectType.MEMBERSHIP,
-                        request.subjectId(),
-                        request.subjectName(),
-                        request.year(),
-                        category,
-                        amount);
-            }
-            case EventTypes.DECISION_TAKEN -> decisions.registerExternal(event);
-            case EventTypes.MEMBERSHIP_PROPOSED, EventTypes.MEMBERSHIP_UPDATED -> {
-                MembershipChanged changed = event.dataAs(MembershipChanged.class, mapper);
-                replica(
-                        changed.id(),
-                        changed.holder() == null ? null : changed.holder().name(),
-                        changed.organisationAcronym(),
-                        changed.status(),
-                        changed.currentYearlyFee());
-                MembershipReplica m = em.find(MembershipReplica.class, changed.id());
-                if (m != null) { // the calendar feeds show its notice deadline
-                    m.lastNoticeDay = changed.lastNoticeDay();
-                    m.termMonths = changed.termMonths() > 0 ? changed.termMonths() : null;
-                }
-            }
-            case EventTypes.MEMBERSHIP_STATUS_CHANGED -> {
-                MembershipStatusChanged changed = event.dataAs(MembershipStatusChanged.class, mapper);
-                MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
-                if (m != null) {
-                    m.status = changed.to();
-                    m.updatedAt = Instant.now();
-                }
-            }
-            case EventTypes.MEMBERSHIP_FEE_CHANGED -> {
-                MembershipFeeChanged changed = event.dataAs(MembershipFeeChanged.class, mapper);
-                MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
-                if (m != null) {
-                    m.yearlyFee = changed.yearlyFee();
-                    m.updatedAt = Instant.now();
-                }
-            }
-            default -> {
-                // organisations do not concern projects-service
-            }
+    /** A fee request, booked on its MEMBERSHIP_FEES line or refused (the answer is an event of the budget). */
+    private void feeRequest(String eventId, ResourcesRequested request) {
+        Category category;
+        try {
+            category = Category.valueOf(String.valueOf(request.category()));
+        } catch (IllegalArgumentException e) {
+            throw new MalformedEventException("fee request " + eventId + " names no budget category");
+        }
+        if (request.requestId() == null || request.subjectId() == null || request.amount() == null) {
+            throw new MalformedEventException("fee request " + eventId + " has no valid ids or amount");
+        }
+        BigDecimal amount;
+        try {
+            amount = request.amount().setScale(2, java.math.RoundingMode.UNNECESSARY);
+        } catch (ArithmeticException e) {
+            throw new MalformedEventException("fee request " + eventId + " asks for " + request.amount());
+        }
+        if (amount.signum() <= 0 || amount.precision() > 14) {
+            throw new MalformedEventException("fee request " + eventId + " asks for " + amount);
+        }
+        budget.allocateForRequest(
+                request.requestId(),
+                SubjectType.MEMBERSHIP,
+                request.subjectId(),
+                request.subjectName(),
+                request.year(),
+                category,
+                amount);
+    }
+
+    private void membership(MembershipChanged changed) {
+        replica(
+                changed.id(),
+                changed.holder() == null ? null : changed.holder().name(),
+                changed.organisationAcronym(),
+                changed.status(),
+                changed.currentYearlyFee());
+        MembershipReplica m = em.find(MembershipReplica.class, changed.id());
+        if (m != null) { // the calendar feeds show its notice deadline
+            m.lastNoticeDay = changed.lastNoticeDay();
+            m.termMonths = changed.termMonths() > 0 ? changed.termMonths() : null;
         }
     }
 }
