@@ -99,6 +99,13 @@ public final class Api {
     }
 
     public static void partnerEvent(String type, UUID id, String name, String country, String status, long version) {
+        publishPartner(type, id, name, country, status, version);
+        awaitReplica(id, status);
+    }
+
+    /** Publishes a partner's state as partners-service does; returns the event id (does not wait). */
+    public static String publishPartner(
+            String type, UUID id, String name, String country, String status, long version) {
         Map<String, Object> data = Map.of(
                 "id",
                 id.toString(),
@@ -112,8 +119,7 @@ public final class Api {
                 status,
                 "version",
                 version);
-        publish(PARTNERS_TOPIC, "/ostsee-kooperation/partners-service", type, id.toString(), "Partner", data);
-        awaitReplica(id, status);
+        return publish(PARTNERS_TOPIC, "/ostsee-kooperation/partners-service", type, id.toString(), "Partner", data);
     }
 
     /** Publishes {@code data} as a CloudEvent of another service on its topic; returns the event id. */

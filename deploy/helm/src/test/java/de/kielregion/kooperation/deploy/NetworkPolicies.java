@@ -64,34 +64,43 @@ final class NetworkPolicies {
     }
 
     private boolean ingressAllows(Pod from, Pod to, int port, String portName, String protocol) {
-        List<Placed> selecting = selecting(to, "Ingress");
-        if (selecting.isEmpty()) {
-            return true;
-        }
-        return selecting.stream()
-                .flatMap(p -> p.policy().getSpec().getIngress().stream().map(r -> new Object[] {p, r}))
-                .anyMatch(pr -> {
-                    Placed placed = (Placed) pr[0];
-                    var rule = (io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyIngressRule) pr[1];
-                    return portMatches(rule.getPorts(), port, portName, protocol)
-                            && peersMatch(rule.getFrom(), placed.namespace(), from);
-                });
+        return allows(to, "Ingress", from, port, portName, protocol);
     }
 
     private boolean egressAllows(Pod from, Pod to, int port, String portName, String protocol) {
-        List<Placed> selecting = selecting(from, "Egress");
+        return allows(from, "Egress", to, port, portName, protocol);
+    }
+
+    /**
+     * Whether the policies selecting {@code pod} in {@code direction} let it talk to {@code other}
+     * (the source of an ingress, the target of an egress); no selecting policy: open.
+     */
+    private boolean allows(Pod pod, String direction, Pod other, int port, String portName, String protocol) {
+        List<Placed> selecting = selecting(pod, direction);
         if (selecting.isEmpty()) {
             return true;
         }
-        return selecting.stream()
-                .flatMap(p -> p.policy().getSpec().getEgress().stream().map(r -> new Object[] {p, r}))
-                .anyMatch(pr -> {
-                    Placed placed = (Placed) pr[0];
-                    var rule = (io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule) pr[1];
-                    return portMatches(rule.getPorts(), port, portName, protocol)
-                            && peersMatch(rule.getTo(), placed.namespace(), to);
-                });
+        for (Placed placed : selecting) {
+            var spec = placed.policy().getSpec();
+            List<Rule> rules = direction.equals("Ingress")
+                    ? spec.getIngress().stream()
+                            .map(r -> new Rule(r.getPorts(), r.getFrom()))
+                            .toList()
+                    : spec.getEgress().stream()
+                            .map(r -> new Rule(r.getPorts(), r.getTo()))
+                            .toList();
+            for (Rule rule : rules) {
+                if (portMatches(rule.ports(), port, portName, protocol)
+                        && peersMatch(rule.peers(), placed.namespace(), other)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
+
+    /** An ingress or egress rule: its ports and its peers (from or to). */
+    private record Rule(List<NetworkPolicyPort> ports, List<NetworkPolicyPeer> peers) {}
 
     private List<Placed> selecting(Pod pod, String direction) {
         return policies.stream()

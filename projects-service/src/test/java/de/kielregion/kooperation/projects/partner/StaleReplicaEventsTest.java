@@ -52,8 +52,8 @@ class StaleReplicaEventsTest {
     @Test
     void anOlderPartnerStateOrActivityChangesNothing() {
         UUID partner = Api.partner("Aarhus " + UUID.randomUUID());
-        awaitApplied(partnerUpdated(partner, "Aarhus Kommune", 5));
-        awaitApplied(partnerUpdated(partner, "Aarhus (alt)", 3));
+        awaitApplied(Api.publishPartner(EventTypes.PARTNER_UPDATED, partner, "Aarhus Kommune", "DK", "ACTIVE", 5));
+        awaitApplied(Api.publishPartner(EventTypes.PARTNER_UPDATED, partner, "Aarhus (alt)", "DK", "ACTIVE", 3));
         assertEquals("Aarhus Kommune|5", row("SELECT name, version FROM partner_replica WHERE id = ?", partner));
 
         UUID activity = UUID.randomUUID();
@@ -76,23 +76,6 @@ class StaleReplicaEventsTest {
         data.put("updatedAt", Instant.now().toString());
         data.put("version", version);
         return Api.publish(Api.PARTNERS_TOPIC, SOURCE, EventTypes.RELATION_CHANGED, id.toString(), "Relation", data);
-    }
-
-    private static String partnerUpdated(UUID id, String name, long version) {
-        Map<String, Object> data = Map.of(
-                "id",
-                id.toString(),
-                "name",
-                name,
-                "type",
-                "CITY",
-                "country",
-                "DK",
-                "status",
-                "ACTIVE",
-                "version",
-                version);
-        return Api.publish(Api.PARTNERS_TOPIC, SOURCE, EventTypes.PARTNER_UPDATED, id.toString(), "Partner", data);
     }
 
     private static String activity(UUID id, String theme, long version) {
