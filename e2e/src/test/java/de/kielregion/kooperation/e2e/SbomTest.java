@@ -44,4 +44,23 @@ class SbomTest {
                         .noneMatch(s -> s.asText().equals("excluded")),
                 "no test libraries");
     }
+
+    @org.junit.jupiter.api.Test
+    void everyImageIsBuiltOnTheSameBaseImagePinnedByDigest() throws IOException {
+        java.util.Set<String> pins = new java.util.TreeSet<>();
+        for (Path config : java.util.List.of(
+                Path.of("..", "platform", "src", "main", "resources", "META-INF", "microprofile-config.properties"),
+                Path.of("..", "portal", "src", "main", "resources", "application.properties"))) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(config)) {
+                p.load(in);
+            }
+            String image = p.getProperty("quarkus.jib.base-jvm-image");
+            assertTrue(
+                    image != null && image.matches("eclipse-temurin:21-jre-noble@sha256:[0-9a-f]{64}"),
+                    config + ": " + image + " (a tag alone moves under a release)");
+            pins.add(image);
+        }
+        assertEquals(1, pins.size(), "the services and the portal on the same base: " + pins);
+    }
 }
