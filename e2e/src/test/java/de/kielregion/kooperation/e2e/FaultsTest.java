@@ -3,6 +3,7 @@ package de.kielregion.kooperation.e2e;
 import static de.kielregion.kooperation.e2e.Suite.KIEL;
 import static de.kielregion.kooperation.e2e.Suite.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.infra.testing.RecordSender;
@@ -244,6 +245,61 @@ class FaultsTest {
         suite.restart("projects");
         await(WAIT, "all 25 activities again after the restore", () -> themeCount(theme) == 25);
         assertEachEventAppliedOnce(theme, 25);
+    }
+
+    /**
+     * A rollout stops pods while they answer: the chart pauses before SIGTERM (preStop) so that
+     * no new request reaches the pod, and on SIGTERM the service finishes what is in flight
+     * (Quarkus' graceful stop, {@code quarkus.shutdown.timeout}). Here a bulk push of 8,000
+     * activities (seconds of work) is in flight when partners-service gets
+     * SIGTERM: it is answered 200 and every activity of it is committed, its events published
+     * after the restart.
+     */
+    @Test
+    void aRequestInFlightWhenTheServiceIsStoppedIsAnsweredAndKept() throws Exception {
+        String theme = "Stopp " + UUID.randomUUID();
+        int count = 8000;
+        List<Map<String, Object>> activities = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> a = new java.util.HashMap<>(activity("Beim Stoppen " + i, theme));
+            a.put("externalId", "GS-" + UUID.randomUUID());
+            activities.add(a);
+        }
+        String body =
+                new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("activities", activities));
+        var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            var push = pool.submit(() -> suite.as("partners", KIEL)
+                    .body(body)
+                    .when()
+                    .post("/shareholders/KIEL/activities/bulk")
+                    .then()
+                    .extract()
+                    .statusCode());
+            // SIGTERM once the request is being worked on: its transaction is open in the database.
+            await(
+                    WAIT,
+                    "the push's transaction open",
+                    () -> push.isDone()
+                            || suite.count(
+                                            "partners",
+                                            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                                    + " AND pid <> pg_backend_pid() AND state LIKE 'idle in transaction%'"
+                                                    + " OR (datname = current_database() AND pid <> pg_backend_pid()"
+                                                    + " AND state = 'active' AND query ILIKE '%activity%')")
+                                    > 0);
+            assertFalse(push.isDone(), "the push was still in flight when the stop began");
+            suite.stop("partners");
+            assertEquals(200, push.get(60, TimeUnit.SECONDS), "answered, not cut off");
+        } finally {
+            pool.shutdownNow();
+            suite.restart("partners");
+        }
+        assertEquals(
+                count,
+                suite.count("partners", "SELECT count(*) FROM activity_theme WHERE theme = ?", theme),
+                "every activity of the request committed");
+        await(WAIT, count + " activities in projects-service", () -> themeCount(theme) == count);
     }
 
     /** kafka-consumer-groups (Kafka's own tool, in this JVM), its output; a failure throws instead of exiting. */
