@@ -56,6 +56,25 @@ public class Audit {
         em.persist(entry);
     }
 
+    /**
+     * The one flush point of a change that only the history records (no event): flushes once, so
+     * that the aggregate's {@code @Version} and generated values are current, builds its view
+     * after the change, writes the history entry (what differs from {@code before}; {@code null}
+     * for a created aggregate) and returns the view for the answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public <V> V recordChange(
+            String aggregateType,
+            Object aggregateId,
+            String action,
+            Object before,
+            java.util.function.Supplier<V> after) {
+        em.flush();
+        V view = after.get();
+        record(aggregateType, aggregateId, action, diff(before == null ? Map.of() : before, view));
+        return view;
+    }
+
     /** The history of one aggregate, oldest first. */
     @Transactional
     public List<HistoryEntry> history(String aggregateType, Object aggregateId) {

@@ -63,9 +63,7 @@ public class StrategyService {
         g.title = r.title().trim();
         g.description = Texts.trimToNull(r.description());
         em.persist(g);
-        em.flush();
-        audit.record(ProjectEvents.GOAL, g.id, "GoalCreated", audit.diff(Map.of(), view(g)));
-        return view(g);
+        return audit.recordChange(ProjectEvents.GOAL, g.id, "GoalCreated", null, () -> view(g));
     }
 
     @Transactional
@@ -75,9 +73,7 @@ public class StrategyService {
         GoalView before = view(g);
         g.title = r.title().trim();
         g.description = Texts.trimToNull(r.description());
-        em.flush();
-        audit.record(ProjectEvents.GOAL, id, "GoalUpdated", audit.diff(before, view(g)));
-        return view(g);
+        return audit.recordChange(ProjectEvents.GOAL, id, "GoalUpdated", before, () -> view(g));
     }
 
     // Themes
@@ -103,9 +99,7 @@ public class StrategyService {
         t.name = name;
         t.description = Texts.trimToNull(r.description());
         em.persist(t);
-        em.flush();
-        audit.record(ProjectEvents.THEME, t.id, "ThemeCreated", audit.diff(Map.of(), view(t)));
-        return view(t);
+        return audit.recordChange(ProjectEvents.THEME, t.id, "ThemeCreated", null, () -> view(t));
     }
 
     /** Checks that every id names a theme. */
@@ -143,9 +137,7 @@ public class StrategyService {
         m.id = UUID.randomUUID();
         apply(m, r);
         em.persist(m);
-        em.flush();
-        audit.record(ProjectEvents.MEASURE, m.id, "MeasureCreated", audit.diff(Map.of(), view(m)));
-        return view(m);
+        return audit.recordChange(ProjectEvents.MEASURE, m.id, "MeasureCreated", null, () -> view(m));
     }
 
     @Transactional
@@ -154,9 +146,7 @@ public class StrategyService {
         Versions.requireCurrent(ifMatch, r.version(), m.version, "Measure " + id);
         MeasureView before = view(m);
         apply(m, r);
-        em.flush();
-        audit.record(ProjectEvents.MEASURE, id, "MeasureUpdated", audit.diff(before, view(m)));
-        return view(m);
+        return audit.recordChange(ProjectEvents.MEASURE, id, "MeasureUpdated", before, () -> view(m));
     }
 
     private void apply(Measure m, MeasureRequest r) {
@@ -209,9 +199,7 @@ public class StrategyService {
             r.organisations().forEach(a -> q.organisations.add(a.trim().toUpperCase()));
         }
         em.persist(q);
-        em.flush();
-        audit.record(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionCreated", audit.diff(Map.of(), view(q)));
-        return view(q);
+        return audit.recordChange(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionCreated", null, () -> view(q));
     }
 
     public OpenQuestion question(UUID id) {
@@ -239,9 +227,8 @@ public class StrategyService {
         n.id = UUID.randomUUID();
         apply(n, r);
         em.persist(n);
-        em.flush();
-        audit.record(ProjectEvents.NEXT_STEP, n.id, "NextStepCreated", audit.diff(Map.of(), view(n, LocalDate.now())));
-        return view(n, LocalDate.now());
+        return audit.recordChange(
+                ProjectEvents.NEXT_STEP, n.id, "NextStepCreated", null, () -> view(n, LocalDate.now()));
     }
 
     @Transactional
@@ -250,9 +237,8 @@ public class StrategyService {
         Versions.requireCurrent(ifMatch, r.version(), n.version, "Next step " + id);
         NextStepView before = view(n, LocalDate.now());
         apply(n, r);
-        em.flush();
-        audit.record(ProjectEvents.NEXT_STEP, id, "NextStepUpdated", audit.diff(before, view(n, LocalDate.now())));
-        return view(n, LocalDate.now());
+        return audit.recordChange(
+                ProjectEvents.NEXT_STEP, id, "NextStepUpdated", before, () -> view(n, LocalDate.now()));
     }
 
     /**
