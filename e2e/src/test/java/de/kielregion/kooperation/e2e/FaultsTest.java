@@ -75,6 +75,7 @@ class FaultsTest {
             assertTrue(assertHealthUp("partners", "/q/health/ready").contains("unreachable since"));
             // A pod (re)started during the outage starts and becomes ready: Suite.restart waits
             // for readiness, and the startup probe's answer is UP.
+            suite.stop("memberships");
             suite.restart("memberships");
             assertHealthUp("memberships", "/q/health/started");
             assertHealthUp("memberships", "/q/health/ready");

@@ -234,6 +234,12 @@ public final class Suite {
 
     /** Starts the service again on its port and database, and waits until it is ready. */
     public void restart(String service) {
+        Process running = processes.get(service);
+        if (running != null && running.isAlive()) {
+            // A second process would fail to bind the port while the first one answers the
+            // readiness check: the test would go on against the old process.
+            throw new IllegalStateException(service + "-service is still running: stop or kill it first");
+        }
         launch(service);
         awaitReady(service);
     }
