@@ -107,12 +107,7 @@ class FaultsTest {
     void killedServicesLoseNothingAndApplyNothingTwice() {
         String theme = "Crash " + UUID.randomUUID();
         int count = 2000;
-        List<Map<String, Object>> activities = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> a = new java.util.HashMap<>(activity("Absturz " + i, theme));
-            a.put("externalId", "CR-" + UUID.randomUUID());
-            activities.add(a);
-        }
+        List<Map<String, Object>> activities = bulk("Absturz", "CR-", theme, count);
         suite.as("partners", KIEL)
                 .body(Map.of("activities", activities))
                 .when()
@@ -260,12 +255,7 @@ class FaultsTest {
     void aRequestInFlightWhenTheServiceIsStoppedIsAnsweredAndKept() throws Exception {
         String theme = "Stopp " + UUID.randomUUID();
         int count = 8000;
-        List<Map<String, Object>> activities = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            Map<String, Object> a = new java.util.HashMap<>(activity("Beim Stoppen " + i, theme));
-            a.put("externalId", "GS-" + UUID.randomUUID());
-            activities.add(a);
-        }
+        List<Map<String, Object>> activities = bulk("Beim Stoppen", "GS-", theme, count);
         String body =
                 new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(Map.of("activities", activities));
         var pool = java.util.concurrent.Executors.newSingleThreadExecutor();
@@ -344,6 +334,17 @@ class FaultsTest {
                 return;
             }
         }
+    }
+
+    /** {@code count} activities of one theme for a bulk push, each with an external id of its own. */
+    private static List<Map<String, Object>> bulk(String title, String idPrefix, String theme, int count) {
+        List<Map<String, Object>> activities = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            Map<String, Object> a = new java.util.HashMap<>(activity(title + " " + i, theme));
+            a.put("externalId", idPrefix + UUID.randomUUID());
+            activities.add(a);
+        }
+        return activities;
     }
 
     private static Map<String, Object> activity(String title, String theme) {
