@@ -68,30 +68,31 @@ final class ProductionRealm {
         realm.put("accessTokenLifespan", TOKEN_SECONDS);
         realm.put("browserFlow", BROWSER_FLOW);
         ArrayNode flows = realm.putArray("authenticationFlows");
-        ObjectNode browser = flows.addObject();
-        browser.put("alias", BROWSER_FLOW);
-        browser.put("description", "Cookie, or user name and password; a one-time password for admins");
-        browser.put("providerId", "basic-flow");
-        browser.put("topLevel", true);
-        browser.put("builtIn", false);
-        ArrayNode steps = browser.putArray("authenticationExecutions");
+        ArrayNode steps =
+                flow(flows, BROWSER_FLOW, "Cookie, or user name and password; a one-time password for admins", true);
         execution(steps, "auth-cookie", "ALTERNATIVE", 10, null);
         ObjectNode forms = execution(steps, null, "ALTERNATIVE", 20, null);
         forms.put("authenticatorFlow", true);
         forms.put("autheticatorFlow", true); // the representation's historical spelling, still read
         forms.put("flowAlias", BROWSER_FLOW + " forms");
-        ObjectNode formsFlow = flows.addObject();
-        formsFlow.put("alias", BROWSER_FLOW + " forms");
-        formsFlow.put("description", "User name and password, then a one-time password for admins");
-        formsFlow.put("providerId", "basic-flow");
-        formsFlow.put("topLevel", false);
-        formsFlow.put("builtIn", false);
-        ArrayNode formSteps = formsFlow.putArray("authenticationExecutions");
+        ArrayNode formSteps = flow(
+                flows, BROWSER_FLOW + " forms", "User name and password, then a one-time password for admins", false);
         execution(formSteps, "auth-username-password-form", "REQUIRED", 10, null);
         execution(formSteps, "auth-conditional-otp-form", "REQUIRED", 20, "otp-for-admins");
         ObjectNode config = realm.putArray("authenticatorConfig").addObject();
         config.put("alias", "otp-for-admins");
         config.putObject("config").put("forceOtpRole", "admin").put("defaultOtpOutcome", "skip");
+    }
+
+    /** A flow of the realm's own (not built in); its list of executions to fill. */
+    private static ArrayNode flow(ArrayNode flows, String alias, String description, boolean topLevel) {
+        ObjectNode flow = flows.addObject();
+        flow.put("alias", alias);
+        flow.put("description", description);
+        flow.put("providerId", "basic-flow");
+        flow.put("topLevel", topLevel);
+        flow.put("builtIn", false);
+        return flow.putArray("authenticationExecutions");
     }
 
     private static ObjectNode execution(
