@@ -1,7 +1,16 @@
 package de.kielregion.kooperation.memberships.membership;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.memberships.MembershipChanged;
+import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
+import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.organisation.Organisation;
+import de.kielregion.kooperation.platform.changes.Aggregate;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -13,19 +22,22 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 /** The membership of KielRegion or a shareholder in an organisation. */
 @Entity
 @Table(name = "membership")
-public class Membership {
+public class Membership implements Aggregate {
 
     @Id
     public UUID id;
@@ -94,7 +106,7 @@ public class Membership {
      * Changes the status by hand, as far as the lifecycle allows it (decisions and funding move
      * it otherwise); an illegal move, or ending before the end date, is a 409.
      */
-    public MembershipStatusChanged moveByHand(MembershipStatus to, LocalDate today, String organisationAcronym) {
+    public Change moveByHand(MembershipStatus to, LocalDate today, String organisationAcronym) {
         Set<MembershipStatus> allowed = status.manualNext();
         if (!allowed.contains(to)) {
             throw ProblemException.conflict(
@@ -109,14 +121,15 @@ public class Membership {
         return moveTo(to, null, null, organisationAcronym);
     }
 
-    /** Moves the membership as a decision or the funding answer says; returns the event that tells the others. */
-    public MembershipStatusChanged moveTo(
-            MembershipStatus to, UUID decisionId, String note, String organisationAcronym) {
+    /** Moves the membership as a decision or the funding answer says; returns the change that tells the others. */
+    public Change moveTo(MembershipStatus to, UUID decisionId, String note, String organisationAcronym) {
         MembershipStatus from = status;
         status = to;
         updatedAt = Instant.now();
-        return new MembershipStatusChanged(
+        MembershipStatusChanged moved = new MembershipStatusChanged(
                 id, holder, organisationId, organisationAcronym, from.name(), to.name(), decisionId, note);
+        return Change.of(this, "StatusChanged", EventTypes.MEMBERSHIP_STATUS_CHANGED, () -> moved)
+                .withHistory(ChangeLog.statusMove(from.name(), to.name(), decisionId));
     }
 
     /** Checks that a decision of this kind can be taken now: JOIN or DECLINE while undecided, TERMINATE while ACTIVE. */
@@ -144,7 +157,7 @@ public class Membership {
      * An approved TERMINATE decision: notice is given on {@code decidedOn}, and the membership
      * ends with the term that this notice still reaches.
      */
-    public MembershipStatusChanged giveNotice(LocalDate decidedOn, UUID decisionId, String organisationAcronym) {
+    public Change giveNotice(LocalDate decidedOn, UUID decisionId, String organisationAcronym) {
         if (renewalDate == null) {
             throw ProblemException.conflict("The membership has no renewal date; set it before giving notice");
         }
@@ -170,7 +183,7 @@ public class Membership {
     }
 
     /** The fee is funded (or there is none): the membership starts, today unless a start date was agreed. */
-    public MembershipStatusChanged start(LocalDate today, UUID decisionId, String note, String organisationAcronym) {
+    public Change start(LocalDate today, UUID decisionId, String note, String organisationAcronym) {
         pendingRequest = null;
         fundingNote = null;
         if (startDate == null) {
@@ -182,10 +195,118 @@ public class Membership {
         return moveTo(MembershipStatus.ACTIVE, decisionId, note, organisationAcronym);
     }
 
-    /** The fee request was refused: the membership keeps waiting, with the reason visible. */
-    public void fundingRefused(String reason) {
+    /** The fee request was refused: the membership keeps waiting, with the reason visible (only its history says so). */
+    public Change fundingRefused(String reason) {
         pendingRequest = null;
         fundingNote = reason == null || reason.isBlank() ? "The fee request was refused" : reason;
         updatedAt = Instant.now();
+        return Change.historyOnly(this, "FundingRejected").withHistory(Map.of("reason", fundingNote));
+    }
+
+    /**
+     * Asks projects-service for the year's fee: the membership waits for the answer to this
+     * request ({@link #awaitFunding}).
+     */
+    public Change requestFee(String organisationAcronym, int year, BigDecimal fee, UUID decisionId) {
+        awaitFunding(UUID.randomUUID());
+        UUID requestId = pendingRequest;
+        return Change.of(
+                        this,
+                        "FeeRequested",
+                        EventTypes.RESOURCES_REQUESTED,
+                        () -> new ResourcesRequested(
+                                requestId,
+                                MembershipEvents.MEMBERSHIP,
+                                id,
+                                organisationAcronym + " membership of " + holder,
+                                holder,
+                                year,
+                                "MEMBERSHIP_FEES",
+                                fee,
+                                "EUR",
+                                decisionId))
+                .withHistory(Map.of("requestId", requestId, "year", year, "fee", fee));
+    }
+
+    /** A new yearly fee from {@code validFrom} on (the fee rows are the membership's; see MembershipFees). */
+    public Change feeChanged(BigDecimal yearlyFee, LocalDate validFrom, BigDecimal previousFee) {
+        return Change.of(
+                        this,
+                        "FeeChanged",
+                        EventTypes.MEMBERSHIP_FEE_CHANGED,
+                        () -> new MembershipFeeChanged(id, organisationId, yearlyFee, validFrom, previousFee))
+                .withHistory(Map.of(
+                        "yearlyFee",
+                        Map.of("from", previousFee == null ? "none" : previousFee, "to", yearlyFee),
+                        "validFrom",
+                        validFrom));
+    }
+
+    /** The membership has been proposed (or an existing one recorded): the others learn its whole state. */
+    public Change proposed(Organisation organisation, Supplier<BigDecimal> currentFee) {
+        return Change.of(
+                this,
+                "MembershipProposed",
+                EventTypes.MEMBERSHIP_PROPOSED,
+                () -> changed(organisation, currentFee.get()));
+    }
+
+    /** Its details have changed (the caller has checked that something did): stamped, and told. */
+    public Change updated(Organisation organisation, Supplier<BigDecimal> currentFee) {
+        updatedAt = Instant.now();
+        return Change.of(
+                this,
+                "MembershipUpdated",
+                EventTypes.MEMBERSHIP_UPDATED,
+                () -> changed(organisation, currentFee.get()));
+    }
+
+    /** The next renewal after {@code today}, null without a renewal date. */
+    public LocalDate nextRenewal(LocalDate today) {
+        return renewalDate == null ? null : NoticeDeadlines.nextRenewal(renewalDate, termMonths, today);
+    }
+
+    /** The last day notice can be given for the next end it still reaches; null unless ACTIVE with a renewal date. */
+    public LocalDate lastNoticeDay(LocalDate today) {
+        if (status != MembershipStatus.ACTIVE || renewalDate == null) {
+            return null;
+        }
+        java.time.Period notice = java.time.Period.parse(noticePeriod);
+        return NoticeDeadlines.lastNoticeDay(
+                NoticeDeadlines.endForNoticeOn(renewalDate, termMonths, notice, today), notice);
+    }
+
+    @Override
+    public String aggregateType() {
+        return MembershipEvents.MEMBERSHIP;
+    }
+
+    @Override
+    public Object aggregateId() {
+        return id;
+    }
+
+    /** The event of its state (contracts): without the contact person, the evaluation and the notes. */
+    private MembershipChanged changed(Organisation organisation, BigDecimal currentFee) {
+        LocalDate today = LocalDate.now();
+        return new MembershipChanged(
+                id,
+                holder,
+                organisationId,
+                organisation.acronym,
+                organisation.name,
+                status.name(),
+                startDate,
+                termMonths,
+                renewalDate,
+                nextRenewal(today),
+                noticePeriod,
+                lastNoticeDay(today),
+                endDate,
+                currentFee,
+                List.copyOf(new TreeSet<>(workingGroups)),
+                createdAt,
+                updatedAt,
+                version);
     }
 }

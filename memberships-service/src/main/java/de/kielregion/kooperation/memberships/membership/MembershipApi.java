@@ -2,7 +2,6 @@ package de.kielregion.kooperation.memberships.membership;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.memberships.MembershipChanged;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Kind;
 import de.kielregion.kooperation.memberships.membership.MembershipDecision.Outcome;
 import jakarta.validation.Valid;
@@ -114,31 +113,7 @@ public final class MembershipApi {
             String fundingNote,
             Instant createdAt,
             Instant updatedAt,
-            long version) {
-
-        /** The event payload (contracts): without the contact person, the evaluation and the notes. */
-        public MembershipChanged asEvent() {
-            return new MembershipChanged(
-                    id,
-                    holder,
-                    organisationId,
-                    organisationAcronym,
-                    organisationName,
-                    status.name(),
-                    startDate,
-                    termMonths,
-                    renewalDate,
-                    nextRenewal,
-                    noticePeriod,
-                    lastNoticeDay,
-                    endDate,
-                    currentYearlyFee,
-                    workingGroups,
-                    createdAt,
-                    updatedAt,
-                    version);
-        }
-    }
+            long version) {}
 
     @Schema(name = "MembershipStatusChange")
     public record StatusChange(@NotNull MembershipStatus status, Long version) {}

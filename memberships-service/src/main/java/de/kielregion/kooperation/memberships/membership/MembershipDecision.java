@@ -1,6 +1,13 @@
 package de.kielregion.kooperation.memberships.membership;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.organisation.Organisation;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -64,4 +71,33 @@ public class MembershipDecision {
 
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /**
+     * The decision has been recorded: the membership's history says so, and every service learns
+     * it (keyed by the membership, in order with its events).
+     */
+    public Change recorded(Membership membership, Organisation organisation) {
+        return Change.of(
+                        membership,
+                        "DecisionRecorded",
+                        EventTypes.DECISION_TAKEN,
+                        () -> new DecisionTaken(
+                                id,
+                                "memberships-service",
+                                MembershipEvents.MEMBERSHIP,
+                                membershipId,
+                                organisation.acronym + " membership of " + membership.holder,
+                                kind.name(),
+                                body,
+                                decidedOn,
+                                DecisionOutcome.valueOf(outcome.name()),
+                                conditions,
+                                minutesReference,
+                                null,
+                                membership.holder,
+                                organisation.id,
+                                organisation.acronym,
+                                revisitOn))
+                .withHistory(ChangeLog.decision(id, kind, outcome, body, revisitOn));
+    }
 }

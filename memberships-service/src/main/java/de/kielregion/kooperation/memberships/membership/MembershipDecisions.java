@@ -1,9 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import de.kielregion.kooperation.contracts.DecisionOutcome;
-import de.kielregion.kooperation.contracts.DecisionTaken;
-import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
 import de.kielregion.kooperation.memberships.organisation.Organisation;
@@ -104,45 +100,21 @@ public class MembershipDecisions {
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);
-        String subjectName = organisation.acronym + " membership of " + m.holder;
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                id,
-                "DecisionRecorded",
-                ChangeLog.decision(d.id, d.kind, d.outcome, d.body, d.revisitOn),
-                EventTypes.DECISION_TAKEN,
-                new DecisionTaken(
-                        d.id,
-                        "memberships-service",
-                        MembershipEvents.MEMBERSHIP,
-                        id,
-                        subjectName,
-                        d.kind.name(),
-                        d.body,
-                        d.decidedOn,
-                        DecisionOutcome.valueOf(d.outcome.name()),
-                        d.conditions,
-                        d.minutesReference,
-                        null,
-                        m.holder,
-                        organisation.id,
-                        organisation.acronym,
-                        d.revisitOn));
+        changeLog.record(d.recorded(m, organisation));
         if (r.outcome() == MembershipDecision.Outcome.APPROVED) {
             switch (r.kind()) {
                 case JOIN -> {
                     if (fee.signum() == 0) {
-                        moves.record(m, m.start(LocalDate.now(), d.id, "joined; no fee to fund", organisation.acronym));
+                        changeLog.record(
+                                m.start(LocalDate.now(), d.id, "joined; no fee to fund", organisation.acronym));
                     } else {
                         moves.transition(m, MembershipStatus.AWAITING_FUNDING, d.id, "joined; fee requested");
                         funding.requestFee(m, d.id, r.decidedOn());
                     }
                 }
                 case DECLINE -> moves.transition(m, MembershipStatus.DECIDED_DECLINE, d.id, "declined");
-                case TERMINATE -> moves.record(m, m.giveNotice(r.decidedOn(), d.id, organisation.acronym));
+                case TERMINATE -> changeLog.record(m.giveNotice(r.decidedOn(), d.id, organisation.acronym));
             }
-        } else {
-            em.flush();
         }
         return DecisionView.of(d);
     }

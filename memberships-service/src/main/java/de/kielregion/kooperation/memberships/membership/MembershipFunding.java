@@ -1,12 +1,8 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
-import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -28,7 +24,6 @@ public class MembershipFunding {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
-    private final Audit audit;
     private final Caller caller;
     private final OrganisationService organisations;
     private final MembershipFees fees;
@@ -38,7 +33,6 @@ public class MembershipFunding {
     MembershipFunding(
             EntityManager em,
             ChangeLog changeLog,
-            Audit audit,
             Caller caller,
             OrganisationService organisations,
             MembershipFees fees,
@@ -46,7 +40,6 @@ public class MembershipFunding {
             MembershipMoves moves) {
         this.em = em;
         this.changeLog = changeLog;
-        this.audit = audit;
         this.caller = caller;
         this.organisations = organisations;
         this.fees = fees;
@@ -68,10 +61,9 @@ public class MembershipFunding {
             return views.of(m); // not waiting, or the answer to an older request
         }
         if (allocated) {
-            moves.record(m, m.start(LocalDate.now(), null, "fee allocated", moves.acronymOf(m)));
+            changeLog.record(m.start(LocalDate.now(), null, "fee allocated", moves.acronymOf(m)));
         } else {
-            m.fundingRefused(reason);
-            audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRejected", Map.of("reason", m.fundingNote));
+            changeLog.record(m.fundingRefused(reason));
         }
         return views.of(m);
     }
@@ -103,7 +95,7 @@ public class MembershipFunding {
                 .setMaxResults(1)
                 .getSingleResult();
         requestFee(m, join.id, join.decidedOn);
-        audit.record(MembershipEvents.MEMBERSHIP, id, "FundingRequestedAgain", Map.of("decisionId", join.id));
+        changeLog.record(Change.historyOnly(m, "FundingRequestedAgain"), Map.of("decisionId", join.id));
         return views.of(m);
     }
 
@@ -114,24 +106,6 @@ public class MembershipFunding {
             throw ProblemException.conflict(
                     "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
         }
-        Organisation organisation = organisations.find(m.organisationId);
-        m.awaitFunding(UUID.randomUUID());
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                m.id,
-                "FeeRequested",
-                Map.of("requestId", m.pendingRequest, "year", year, "fee", fee),
-                EventTypes.RESOURCES_REQUESTED,
-                new ResourcesRequested(
-                        m.pendingRequest,
-                        MembershipEvents.MEMBERSHIP,
-                        m.id,
-                        organisation.acronym + " membership of " + m.holder,
-                        m.holder,
-                        year,
-                        "MEMBERSHIP_FEES",
-                        fee,
-                        "EUR",
-                        decisionId));
+        changeLog.record(m.requestFee(organisations.find(m.organisationId).acronym, year, fee, decisionId));
     }
 }

@@ -1,8 +1,5 @@
 package de.kielregion.kooperation.memberships.membership;
 
-import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -36,22 +33,10 @@ class MembershipMoves {
     }
 
     void transition(Membership m, MembershipStatus to, UUID decisionId, String note) {
-        record(m, m.moveTo(to, decisionId, note, acronymOf(m)));
+        changeLog.record(m.moveTo(to, decisionId, note, acronymOf(m)));
     }
 
     String acronymOf(Membership m) {
         return organisations.find(m.organisationId).acronym;
-    }
-
-    /** The history entry and the event of a move. */
-    void record(Membership m, MembershipStatusChanged moved) {
-        em.flush();
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                m.id,
-                "StatusChanged",
-                ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
-                EventTypes.MEMBERSHIP_STATUS_CHANGED,
-                moved);
     }
 }

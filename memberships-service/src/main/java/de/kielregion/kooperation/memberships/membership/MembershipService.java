@@ -1,10 +1,7 @@
 package de.kielregion.kooperation.memberships.membership;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Evaluation;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeChange;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
@@ -153,16 +150,7 @@ public class MembershipService {
         if (r.yearlyFee() != null) {
             fees.add(m.id, r.yearlyFee(), m.startDate != null ? m.startDate : LocalDate.now());
         }
-        em.flush();
-        MembershipView view = views.of(m);
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                m.id,
-                "MembershipProposed",
-                audit.diff(Map.of(), view),
-                EventTypes.MEMBERSHIP_PROPOSED,
-                view.asEvent());
-        return view;
+        return changeLog.record(m.proposed(organisation, () -> fees.current(m.id)), null, () -> views.of(m));
     }
 
     @Transactional
@@ -184,22 +172,14 @@ public class MembershipService {
                     "yearlyFee", "changes through POST /memberships/{id}/fees, which keeps " + "the fee history");
         }
         MembershipView before = views.of(m);
-        applyDetails(m, r, organisations.find(m.organisationId));
+        Organisation organisation = organisations.find(m.organisationId);
+        applyDetails(m, r, organisation);
         Map<String, Object> changes = audit.diff(before, views.of(m));
         if (changes.isEmpty()) {
             return before;
         }
-        m.updatedAt = Instant.now();
-        em.flush();
-        MembershipView view = views.of(m);
-        changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                id,
-                "MembershipUpdated",
-                changes,
-                EventTypes.MEMBERSHIP_UPDATED,
-                view.asEvent());
-        return view;
+        changeLog.record(m.updated(organisation, () -> fee), changes);
+        return views.of(m);
     }
 
     private void applyDetails(Membership m, MembershipRequest r, Organisation organisation) {
@@ -281,7 +261,7 @@ public class MembershipService {
         if (version != null) {
             Versions.requireCurrent(null, version, m.version, "Membership " + id);
         }
-        moves.record(m, m.moveByHand(to, LocalDate.now(), moves.acronymOf(m)));
+        changeLog.record(m.moveByHand(to, LocalDate.now(), moves.acronymOf(m)));
         return views.of(m);
     }
 
@@ -314,23 +294,8 @@ public class MembershipService {
             em.flush(); // close it before the new open fee is inserted (one open fee per membership)
         }
         fees.add(id, change.yearlyFee(), change.validFrom());
-        em.flush();
         changeLog.record(
-                MembershipEvents.MEMBERSHIP,
-                id,
-                "FeeChanged",
-                Map.of(
-                        "yearlyFee",
-                        Map.of("from", current == null ? "none" : current.yearlyFee, "to", change.yearlyFee()),
-                        "validFrom",
-                        change.validFrom()),
-                EventTypes.MEMBERSHIP_FEE_CHANGED,
-                new MembershipFeeChanged(
-                        id,
-                        m.organisationId,
-                        change.yearlyFee(),
-                        change.validFrom(),
-                        current == null ? null : current.yearlyFee));
+                m.feeChanged(change.yearlyFee(), change.validFrom(), current == null ? null : current.yearlyFee));
         return fees(id);
     }
 

@@ -11,7 +11,6 @@ import de.kielregion.kooperation.platform.scoring.WeightedScore;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +34,6 @@ public class MembershipViews {
     public MembershipView of(Membership m) {
         Organisation o = organisations.find(m.organisationId);
         LocalDate today = LocalDate.now();
-        LocalDate next = m.renewalDate == null ? null : NoticeDeadlines.nextRenewal(m.renewalDate, m.termMonths, today);
-        LocalDate lastNotice = null;
-        if (m.status == MembershipStatus.ACTIVE && m.renewalDate != null) {
-            Period notice = Period.parse(m.noticePeriod);
-            lastNotice = NoticeDeadlines.lastNoticeDay(
-                    NoticeDeadlines.endForNoticeOn(m.renewalDate, m.termMonths, notice, today), notice);
-        }
         return new MembershipView(
                 m.id,
                 m.holder,
@@ -52,9 +44,9 @@ public class MembershipViews {
                 m.startDate,
                 m.termMonths,
                 m.renewalDate,
-                next,
+                m.nextRenewal(today),
                 m.noticePeriod,
-                lastNotice,
+                m.lastNoticeDay(today),
                 m.endDate,
                 fees.current(m.id),
                 m.contactPerson,

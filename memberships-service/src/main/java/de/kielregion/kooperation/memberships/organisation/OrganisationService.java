@@ -2,9 +2,7 @@ package de.kielregion.kooperation.memberships.organisation;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.memberships.OrganisationChanged;
-import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.Band;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModel;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModelType;
@@ -81,16 +79,7 @@ public class OrganisationService {
         o.updatedAt = o.createdAt;
         apply(o, request);
         em.persist(o);
-        em.flush();
-        OrganisationView view = view(o);
-        changeLog.record(
-                MembershipEvents.ORGANISATION,
-                o.id,
-                "OrganisationRegistered",
-                audit.diff(Map.of(), view),
-                EventTypes.ORGANISATION_REGISTERED,
-                asEvent(o));
-        return view;
+        return changeLog.record(o.registered(feeModelOf(o)), null, () -> view(o));
     }
 
     @Transactional
@@ -103,17 +92,8 @@ public class OrganisationService {
         if (changes.isEmpty()) {
             return before;
         }
-        o.updatedAt = Instant.now();
-        em.flush();
-        OrganisationView view = view(o);
-        changeLog.record(
-                MembershipEvents.ORGANISATION,
-                id,
-                "OrganisationUpdated",
-                changes,
-                EventTypes.ORGANISATION_UPDATED,
-                asEvent(o));
-        return view;
+        changeLog.record(o.updated(feeModelOf(o)), changes);
+        return view(o);
     }
 
     private void apply(Organisation o, OrganisationRequest r) {
@@ -200,29 +180,13 @@ public class OrganisationService {
         }
     }
 
-    /** The event's payload: the organisation's own state (no REST view; no partner names). */
-    private OrganisationChanged asEvent(Organisation o) {
-        OrganisationChanged.FeeModel fees;
+    /** The stored fee model as the contracts tell it. */
+    private OrganisationChanged.FeeModel feeModelOf(Organisation o) {
         try {
-            fees = mapper.readValue(o.feeModel, OrganisationChanged.FeeModel.class);
+            return mapper.readValue(o.feeModel, OrganisationChanged.FeeModel.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Stored fee model is unreadable", e);
         }
-        return new OrganisationChanged(
-                o.id,
-                o.name,
-                o.acronym,
-                o.kind.name(),
-                o.website,
-                o.seatCountry,
-                o.description,
-                fees,
-                List.copyOf(new TreeSet<>(o.themes)),
-                List.copyOf(new TreeSet<>(o.workingGroups)),
-                List.copyOf(new TreeSet<>(o.memberPartnerIds)),
-                o.createdAt,
-                o.updatedAt,
-                o.version);
     }
 
     private OrganisationView view(Organisation o) {

@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +24,10 @@ class MembershipTest {
         m.organisationId = UUID.randomUUID();
         m.status = status;
         return m;
+    }
+
+    private static MembershipStatusChanged moved(Change change) {
+        return (MembershipStatusChanged) change.event().get();
     }
 
     @Test
@@ -38,7 +45,12 @@ class MembershipTest {
         m.endDate = LocalDate.of(2026, 12, 31);
         assertThrows(
                 ProblemException.class, () -> m.moveByHand(MembershipStatus.ENDED, LocalDate.of(2026, 12, 30), "UBC"));
-        MembershipStatusChanged ended = m.moveByHand(MembershipStatus.ENDED, LocalDate.of(2026, 12, 31), "UBC");
+        Change change = m.moveByHand(MembershipStatus.ENDED, LocalDate.of(2026, 12, 31), "UBC");
+        assertEquals("StatusChanged", change.action());
+        assertEquals(EventTypes.MEMBERSHIP_STATUS_CHANGED, change.eventType());
+        assertEquals(m.id, change.eventKey());
+        assertEquals(Map.of("from", "NOTICE_GIVEN", "to", "ENDED"), ((Map<?, ?>) change.history()).get("status"));
+        MembershipStatusChanged ended = moved(change);
         assertEquals("NOTICE_GIVEN", ended.from());
         assertEquals("ENDED", ended.to());
         assertEquals("UBC", ended.organisationAcronym());
@@ -58,7 +70,7 @@ class MembershipTest {
         m.renewalDate = LocalDate.of(2027, 1, 1);
         m.termMonths = 12;
         m.noticePeriod = "P3M";
-        MembershipStatusChanged notice = m.giveNotice(LocalDate.of(2026, 11, 27), UUID.randomUUID(), "UBC");
+        MembershipStatusChanged notice = moved(m.giveNotice(LocalDate.of(2026, 11, 27), UUID.randomUUID(), "UBC"));
         assertEquals(MembershipStatus.NOTICE_GIVEN, m.status);
         assertEquals("notice given; ends " + m.endDate, notice.note());
         assertTrue(m.endDate.isAfter(LocalDate.of(2026, 11, 27)), "ends after the notice: " + m.endDate);
@@ -70,8 +82,10 @@ class MembershipTest {
         UUID first = UUID.randomUUID();
         UUID second = UUID.randomUUID();
         m.awaitFunding(first);
-        m.fundingRefused(null);
+        Change refused = m.fundingRefused(null);
         assertEquals("The fee request was refused", m.fundingNote);
+        assertEquals(false, refused.publishes(), "a refusal is only the membership's history");
+        assertEquals(Map.of("reason", "The fee request was refused"), refused.history());
         assertEquals(MembershipStatus.AWAITING_FUNDING, m.status);
 
         m.awaitFunding(second);
@@ -86,7 +100,7 @@ class MembershipTest {
         Membership m = membership(MembershipStatus.AWAITING_FUNDING);
         m.termMonths = 12;
         m.awaitFunding(UUID.randomUUID());
-        MembershipStatusChanged started = m.start(LocalDate.of(2026, 3, 2), null, "fee allocated", "UBC");
+        MembershipStatusChanged started = moved(m.start(LocalDate.of(2026, 3, 2), null, "fee allocated", "UBC"));
         assertEquals(MembershipStatus.ACTIVE, m.status);
         assertEquals(LocalDate.of(2026, 3, 2), m.startDate);
         assertEquals(LocalDate.of(2027, 3, 2), m.renewalDate);

@@ -2,16 +2,13 @@ package de.kielregion.kooperation.partners.activity;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityRequest;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityView;
 import de.kielregion.kooperation.partners.activity.ActivityApi.BulkResult;
 import de.kielregion.kooperation.partners.activity.ActivityApi.Outcome;
 import de.kielregion.kooperation.partners.partner.PartnerService;
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -25,7 +22,7 @@ import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -52,21 +49,14 @@ public class ActivityService {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
-    private final Audit audit;
     private final Caller caller;
     private final PartnerService partners;
     private final ObjectMapper mapper;
 
     ActivityService(
-            EntityManager em,
-            ChangeLog changeLog,
-            Audit audit,
-            Caller caller,
-            PartnerService partners,
-            ObjectMapper mapper) {
+            EntityManager em, ChangeLog changeLog, Caller caller, PartnerService partners, ObjectMapper mapper) {
         this.em = em;
         this.changeLog = changeLog;
-        this.audit = audit;
         this.caller = caller;
         this.partners = partners;
         this.mapper = mapper;
@@ -102,12 +92,18 @@ public class ActivityService {
         }
         check(request, "");
         partners.requireExisting(partnerIds(request), "partnerIds");
-        return apply(
+        Applied applied = apply(
                 shareholder,
                 externalId,
                 request,
-                find(shareholder, List.of(externalId)).get(externalId),
-                true);
+                find(shareholder, List.of(externalId)).get(externalId));
+        if (applied.pending() == null) {
+            return new Upserted(ActivityView.of(applied.activity()), Outcome.UNCHANGED);
+        }
+        Change change = applied.pending().change();
+        ActivityView view =
+                changeLog.record(change, applied.pending().before(), () -> ActivityView.of(applied.activity()));
+        return new Upserted(view, applied.outcome());
     }
 
     /** Upserts all activities in one transaction: any invalid one and nothing is stored. */
@@ -133,90 +129,57 @@ public class ActivityService {
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        // In chunks, each flushed and cleared: the work stays linear in the number of activities.
+        // In chunks, each recorded with one flush and then cleared (the change log has written it
+        // through): the work stays linear in the number of activities.
         for (int from = 0; from < requests.size(); from += LOOKUP_CHUNK) {
             List<ActivityRequest> chunk = requests.subList(from, Math.min(requests.size(), from + LOOKUP_CHUNK));
             Map<String, Activity> existing = find(
                     shareholder, chunk.stream().map(ActivityRequest::externalId).toList());
+            List<ChangeLog.Pending> changes = new ArrayList<>();
             for (ActivityRequest r : chunk) {
-                switch (apply(shareholder, r.externalId(), r, existing.get(r.externalId()), false)
-                        .outcome()) {
+                Applied applied = apply(shareholder, r.externalId(), r, existing.get(r.externalId()));
+                switch (applied.outcome()) {
                     case CREATED -> created++;
                     case UPDATED -> updated++;
                     case UNCHANGED -> unchanged++;
                 }
+                if (applied.pending() != null) {
+                    changes.add(applied.pending());
+                }
             }
-            em.flush();
+            changeLog.recordAll(changes);
             em.clear();
         }
         return new BulkResult(requests.size(), created, updated, unchanged);
     }
 
-    /**
-     * Creates or updates one activity and records its event. Without {@code flush} (bulk), the
-     * event carries the version the pending flush will give it: a changed activity is dirty, so
-     * its version goes up by exactly one.
-     */
-    private Upserted apply(
-            Shareholder shareholder, String externalId, ActivityRequest r, Activity activity, boolean flush) {
+    /** An activity after a push: its outcome and, unless unchanged, the change to record. */
+    private record Applied(Activity activity, Outcome outcome, ChangeLog.Pending pending) {}
+
+    /** Creates or updates one activity; a content equal to the stored one changes nothing. */
+    private Applied apply(Shareholder shareholder, String externalId, ActivityRequest r, Activity activity) {
         String hash = hash(r);
         if (activity != null && activity.contentHash.equals(hash)) {
-            return new Upserted(ActivityView.of(activity), Outcome.UNCHANGED);
+            return new Applied(activity, Outcome.UNCHANGED, null);
         }
         ActivityView before = activity == null ? null : ActivityView.of(activity);
-        Instant now = Instant.now();
-        if (activity == null) {
-            activity = new Activity();
-            activity.id = UUID.randomUUID();
-            activity.shareholder = shareholder;
-            activity.externalId = externalId;
-            activity.createdAt = now;
-        }
-        activity.title = r.title().trim();
-        activity.kind = r.kind();
-        activity.yearFrom = r.yearFrom();
-        activity.yearTo = r.yearTo();
-        activity.link = Texts.trimToNull(r.link());
-        activity.partnerIds.clear();
-        activity.partnerIds.addAll(partnerIds(r));
-        activity.themes.clear();
-        activity.themes.addAll(themes(r));
-        activity.contentHash = hash;
-        activity.updatedAt = now;
+        Activity target = activity == null ? Activity.create(shareholder, externalId) : activity;
+        Change change = target.takeOver(
+                r.title().trim(),
+                r.kind(),
+                r.yearFrom(),
+                r.yearTo(),
+                Texts.trimToNull(r.link()),
+                partnerIds(r),
+                themes(r),
+                hash);
         if (before == null) {
-            em.persist(activity);
+            em.persist(target);
         }
-        ActivityView view;
-        if (flush) {
-            em.flush();
-            view = ActivityView.of(activity);
-        } else {
-            ActivityView pending = ActivityView.of(activity);
-            view = before == null
-                    ? pending
-                    : new ActivityView(
-                            pending.id(),
-                            pending.shareholder(),
-                            pending.externalId(),
-                            pending.title(),
-                            pending.kind(),
-                            pending.yearFrom(),
-                            pending.yearTo(),
-                            pending.partnerIds(),
-                            pending.themes(),
-                            pending.link(),
-                            pending.createdAt(),
-                            pending.updatedAt(),
-                            activity.version + 1);
-        }
-        changeLog.record(
-                PartnerEvents.ACTIVITY,
-                activity.id,
-                before == null ? "ActivityCreated" : "ActivityUpdated",
-                audit.diff(before == null ? Map.of() : before, view),
-                EventTypes.ACTIVITY_UPSERTED,
-                asEvent(view));
-        return new Upserted(view, before == null ? Outcome.CREATED : Outcome.UPDATED);
+        return new Applied(
+                target,
+                before == null ? Outcome.CREATED : Outcome.UPDATED,
+                new ChangeLog.Pending(change, before, () -> ActivityView.of(target)));
     }
 
     private static void check(ActivityRequest r, String prefix) {
@@ -271,23 +234,5 @@ public class ActivityService {
         } catch (NoSuchAlgorithmException | JsonProcessingException e) {
             throw new IllegalStateException("Cannot fingerprint an activity", e);
         }
-    }
-
-    /** The event payload (contracts) of an activity's state: the API view may change without changing it. */
-    private static ActivityUpserted asEvent(ActivityView v) {
-        return new ActivityUpserted(
-                v.id(),
-                v.shareholder(),
-                v.externalId(),
-                v.title(),
-                v.kind().name(),
-                v.yearFrom(),
-                v.yearTo(),
-                v.partnerIds(),
-                v.themes(),
-                v.link(),
-                v.createdAt(),
-                v.updatedAt(),
-                v.version());
     }
 }

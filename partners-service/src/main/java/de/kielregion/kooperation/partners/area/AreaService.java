@@ -2,10 +2,7 @@ package de.kielregion.kooperation.partners.area;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.partners.CooperationAreaChanged;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
@@ -93,10 +90,7 @@ public class AreaService {
         area.updatedAt = area.createdAt;
         apply(area, request);
         em.persist(area);
-        em.flush();
-        AreaView view = view(area);
-        publish(area, "CooperationAreaCreated", audit.diff(Map.of(), view));
-        return view;
+        return changeLog.record(area.created(), null, () -> view(area));
     }
 
     @Transactional
@@ -109,9 +103,7 @@ public class AreaService {
         if (changes.isEmpty()) {
             return before;
         }
-        area.updatedAt = Instant.now();
-        em.flush();
-        publish(area, "CooperationAreaUpdated", changes);
+        changeLog.record(area.updated(), changes);
         return view(area);
     }
 
@@ -172,11 +164,8 @@ public class AreaService {
         if (created) {
             em.persist(analysis);
         }
-        em.flush();
-        audit.record(
-                PartnerEvents.COOPERATION_AREA,
-                areaId,
-                created ? "PotentialAnalysisCreated" : "PotentialAnalysisUpdated",
+        changeLog.record(
+                area.analysisSaved(created),
                 Map.of(
                         "criteria",
                         request.criteria().size(),
@@ -287,21 +276,6 @@ public class AreaService {
             area.memberIds.clear();
             area.memberIds.addAll(members);
         }
-    }
-
-    private void publish(CooperationArea area, String action, Map<String, Object> changes) {
-        changeLog.record(
-                PartnerEvents.COOPERATION_AREA,
-                area.id,
-                action,
-                changes,
-                EventTypes.COOPERATION_AREA_CHANGED,
-                new CooperationAreaChanged(
-                        area.id,
-                        area.name,
-                        area.description,
-                        List.copyOf(new TreeSet<>(area.memberIds)),
-                        area.version));
     }
 
     private List<Member> members(CooperationArea area) {

@@ -1,5 +1,10 @@
 package de.kielregion.kooperation.partners.area;
 
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.partners.CooperationAreaChanged;
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.platform.changes.Aggregate;
+import de.kielregion.kooperation.platform.changes.Change;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -9,6 +14,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -16,7 +22,7 @@ import java.util.UUID;
 /** A geography of cooperation, e.g. "Korridor Hamburg–Oslo", with its member partners and regions. */
 @Entity
 @Table(name = "cooperation_area")
-public class CooperationArea {
+public class CooperationArea implements Aggregate {
 
     @Id
     public UUID id;
@@ -38,4 +44,39 @@ public class CooperationArea {
 
     @Version
     public long version;
+
+    /** The area has been created. */
+    public Change created() {
+        return change("CooperationAreaCreated");
+    }
+
+    /** The area's name, description or members have changed (the caller has checked that something did). */
+    public Change updated() {
+        updatedAt = Instant.now();
+        return change("CooperationAreaUpdated");
+    }
+
+    /** Its potential analysis was saved: only the history records it (no other service reads the scores). */
+    public Change analysisSaved(boolean created) {
+        return Change.historyOnly(this, created ? "PotentialAnalysisCreated" : "PotentialAnalysisUpdated");
+    }
+
+    private Change change(String action) {
+        return Change.of(
+                this,
+                action,
+                EventTypes.COOPERATION_AREA_CHANGED,
+                () -> new CooperationAreaChanged(
+                        id, name, description, List.copyOf(new TreeSet<>(memberIds)), version));
+    }
+
+    @Override
+    public String aggregateType() {
+        return PartnerEvents.COOPERATION_AREA;
+    }
+
+    @Override
+    public Object aggregateId() {
+        return id;
+    }
 }

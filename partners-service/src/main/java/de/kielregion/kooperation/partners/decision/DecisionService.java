@@ -1,17 +1,12 @@
 package de.kielregion.kooperation.partners.decision;
 
-import de.kielregion.kooperation.contracts.DecisionOutcome;
-import de.kielregion.kooperation.contracts.DecisionTaken;
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.partner.PartnerStatus;
 import de.kielregion.kooperation.partners.relation.RelationService;
-import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -35,21 +30,14 @@ public class DecisionService {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
-    private final Audit audit;
     private final Caller caller;
     private final PartnerService partners;
     private final RelationService relations;
 
     DecisionService(
-            EntityManager em,
-            ChangeLog changeLog,
-            Audit audit,
-            Caller caller,
-            PartnerService partners,
-            RelationService relations) {
+            EntityManager em, ChangeLog changeLog, Caller caller, PartnerService partners, RelationService relations) {
         this.em = em;
         this.changeLog = changeLog;
-        this.audit = audit;
         this.caller = caller;
         this.partners = partners;
         this.relations = relations;
@@ -96,30 +84,7 @@ public class DecisionService {
         decision.recordedBy = caller.subject();
         decision.recordedAt = Instant.now();
         em.persist(decision);
-        em.flush();
-        changeLog.record(
-                PartnerEvents.PARTNER,
-                partnerId,
-                "DecisionRecorded",
-                ChangeLog.decision(decision.id, decision.kind, decision.outcome, decision.body, decision.revisitOn),
-                EventTypes.DECISION_TAKEN,
-                new DecisionTaken(
-                        decision.id,
-                        "partners-service",
-                        PartnerEvents.PARTNER,
-                        partnerId,
-                        partner.name,
-                        decision.kind.name(),
-                        decision.body,
-                        decision.decidedOn,
-                        DecisionOutcome.valueOf(decision.outcome.name()),
-                        null,
-                        decision.minutesReference,
-                        decision.note,
-                        shareholder,
-                        null,
-                        null,
-                        decision.revisitOn));
+        changeLog.record(decision.recorded(partner.name));
         return DecisionView.of(decision);
     }
 }

@@ -1,7 +1,13 @@
 package de.kielregion.kooperation.partners.decision;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -67,4 +73,34 @@ public class PartnerDecision {
 
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /**
+     * The decision has been recorded: the partner's history says so, and every service learns it
+     * (keyed by the partner, in order with the partner's events).
+     */
+    public Change recorded(String partnerName) {
+        return Change.ofPart(
+                        PartnerEvents.PARTNER,
+                        partnerId,
+                        "DecisionRecorded",
+                        EventTypes.DECISION_TAKEN,
+                        () -> new DecisionTaken(
+                                id,
+                                "partners-service",
+                                PartnerEvents.PARTNER,
+                                partnerId,
+                                partnerName,
+                                kind.name(),
+                                body,
+                                decidedOn,
+                                DecisionOutcome.valueOf(outcome.name()),
+                                null,
+                                minutesReference,
+                                note,
+                                shareholder,
+                                null,
+                                null,
+                                revisitOn))
+                .withHistory(ChangeLog.decision(id, kind, outcome, body, revisitOn));
+    }
 }

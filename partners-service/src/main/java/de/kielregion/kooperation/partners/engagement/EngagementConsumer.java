@@ -7,7 +7,8 @@ import de.kielregion.kooperation.contracts.projects.ProjectChanged;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.Partner;
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
@@ -33,13 +34,13 @@ public class EngagementConsumer {
 
     private final Inbox inbox;
     private final EntityManager em;
-    private final Audit audit;
+    private final ChangeLog changeLog;
     private final EventRoutes routes;
 
-    EngagementConsumer(Inbox inbox, EntityManager em, Audit audit, ObjectMapper mapper) {
+    EngagementConsumer(Inbox inbox, EntityManager em, ChangeLog changeLog, ObjectMapper mapper) {
         this.inbox = inbox;
         this.em = em;
-        this.audit = audit;
+        this.changeLog = changeLog;
         this.routes = EventRoutes.builder(mapper)
                 .on(Set.of(EventTypes.PROJECT_PROPOSED, EventTypes.PROJECT_UPDATED), ProjectChanged.class, project -> {
                     Map<UUID, String> roles = new HashMap<>();
@@ -110,7 +111,7 @@ public class EngagementConsumer {
             details.put("body", String.valueOf(decision.body()));
             details.put("decidedOn", String.valueOf(decision.decidedOn()));
             details.put("decisionId", String.valueOf(decision.decisionId()));
-            audit.record(PartnerEvents.PARTNER, e.partnerId, "ProjectDecision", details);
+            changeLog.record(Change.historyOnly(PartnerEvents.PARTNER, e.partnerId, "ProjectDecision"), details);
         }
     }
 }

@@ -1,9 +1,6 @@
 package de.kielregion.kooperation.partners.interest;
 
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.partners.ShareholderInterestsChanged;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.interest.InterestApi.InterestRequest;
 import de.kielregion.kooperation.partners.interest.InterestApi.InterestView;
 import de.kielregion.kooperation.partners.interest.InterestApi.RegionRef;
@@ -17,7 +14,6 @@ import de.kielregion.kooperation.platform.web.Versions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -67,38 +63,21 @@ public class InterestService {
         boolean created = interest == null;
         InterestView before = created ? null : view(interest);
         if (created) {
-            interest = new ShareholderInterest();
-            interest.shareholder = shareholder;
+            interest = ShareholderInterest.of(shareholder);
         } else {
             Versions.requireCurrent(ifMatch, r.version(), interest.version, "The interests of " + shareholder);
         }
-        replace(interest.themes, r.themes().stream().map(String::trim).toList());
-        replace(interest.countries, r.countries());
-        replace(interest.regionIds, r.regionIds());
-        interest.updatedAt = Instant.now();
+        interest.takeOver(r.themes().stream().map(String::trim).toList(), r.countries(), r.regionIds());
         if (created) {
             em.persist(interest);
         }
         Map<String, Object> changes = audit.diff(before == null ? Map.of() : before, view(interest));
         if (!created && changes.isEmpty()) {
-            return before;
+            return before; // unchanged: not stamped, so its version stays
         }
-        em.flush();
-        InterestView after = view(interest);
-        changeLog.record(
-                PartnerEvents.SHAREHOLDER_INTEREST,
-                shareholder.name(),
-                created ? "InterestsRecorded" : "InterestsChanged",
-                changes,
-                EventTypes.SHAREHOLDER_INTERESTS_CHANGED,
-                new ShareholderInterestsChanged(
-                        shareholder,
-                        List.copyOf(interest.themes),
-                        List.copyOf(interest.countries),
-                        List.copyOf(interest.regionIds),
-                        interest.updatedAt,
-                        interest.version));
-        return after;
+        ShareholderInterest recorded = interest;
+        changeLog.record(interest.changed(created), changes);
+        return view(recorded);
     }
 
     /**
@@ -132,13 +111,5 @@ public class InterestService {
                 .toList();
         return new InterestView(
                 i.shareholder, List.copyOf(i.themes), List.copyOf(i.countries), regions, i.updatedAt, i.version);
-    }
-
-    private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {
-        TreeSet<T> wanted = new TreeSet<>(values);
-        if (!target.equals(wanted)) {
-            target.clear();
-            target.addAll(wanted);
-        }
     }
 }

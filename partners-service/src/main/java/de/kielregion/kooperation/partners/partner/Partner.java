@@ -1,6 +1,12 @@
 package de.kielregion.kooperation.partners.partner;
 
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.platform.changes.Aggregate;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -14,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,7 +28,7 @@ import java.util.UUID;
 /** A partner organisation or territory of KielRegion's cooperation. */
 @Entity
 @Table(name = "partner")
-public class Partner {
+public class Partner implements Aggregate {
 
     @Id
     public UUID id;
@@ -73,17 +80,62 @@ public class Partner {
     @Version
     public long version;
 
+    @Override
+    public String aggregateType() {
+        return PartnerEvents.PARTNER;
+    }
+
+    @Override
+    public Object aggregateId() {
+        return id;
+    }
+
+    /** The partner has been registered: the other services learn its whole state. */
+    public Change registered() {
+        return Change.of(this, "PartnerRegistered", EventTypes.PARTNER_REGISTERED, this::changed);
+    }
+
+    /** The partner's data has changed (the caller has checked that something did): stamped, and told. */
+    public Change updated() {
+        updatedAt = Instant.now();
+        return Change.of(this, "PartnerUpdated", EventTypes.PARTNER_UPDATED, this::changed);
+    }
+
     /**
      * Retires the partner: it stays in the register and in the projects it is part of (flagged
-     * there) but joins no new one. Retiring a retired partner is a 409. Returns the event that
-     * tells the other services.
+     * there) but joins no new one. Retiring a retired partner is a 409.
      */
-    public PartnerRetired retire() {
+    public Change retire() {
         if (status == PartnerStatus.RETIRED) {
             throw ProblemException.conflict("Partner " + name + " is already retired");
         }
         status = PartnerStatus.RETIRED;
         updatedAt = Instant.now();
-        return new PartnerRetired(id, name, status.name(), updatedAt);
+        return Change.of(
+                        this,
+                        "PartnerRetired",
+                        EventTypes.PARTNER_RETIRED,
+                        () -> new PartnerRetired(id, name, status.name(), updatedAt))
+                .withHistory(ChangeLog.statusMove(PartnerStatus.ACTIVE.name(), status.name(), null));
+    }
+
+    /** The partner's whole state, as the contracts tell it. */
+    PartnerChanged changed() {
+        return new PartnerChanged(
+                id,
+                name,
+                localName,
+                type.name(),
+                country,
+                nutsCode,
+                latitude == null ? null : new PartnerChanged.Coordinates(latitude, longitude),
+                website,
+                List.copyOf(new TreeSet<>(themes)),
+                parentRegionId,
+                status.name(),
+                createdAt,
+                updatedAt,
+                version,
+                urbanisation == null ? null : urbanisation.name());
     }
 }

@@ -1,6 +1,5 @@
 package de.kielregion.kooperation.partners.partner;
 
-import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.platform.validation.HttpUrl;
 import de.kielregion.kooperation.platform.validation.IsoCountry;
 import jakarta.validation.Valid;
@@ -100,28 +99,6 @@ public final class PartnerApi {
                     p.createdAt,
                     p.updatedAt,
                     p.version);
-        }
-
-        /** The event payload of this state (contracts): the API view may change without changing it. */
-        public PartnerChanged asEvent() {
-            return new PartnerChanged(
-                    id,
-                    name,
-                    localName,
-                    type.name(),
-                    country,
-                    nutsCode,
-                    coordinates == null
-                            ? null
-                            : new PartnerChanged.Coordinates(coordinates.latitude(), coordinates.longitude()),
-                    website,
-                    themes,
-                    parentRegionId,
-                    status.name(),
-                    createdAt,
-                    updatedAt,
-                    version,
-                    urbanisation == null ? null : urbanisation.name());
         }
     }
 

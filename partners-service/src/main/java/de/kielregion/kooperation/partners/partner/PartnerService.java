@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.partners.partner;
 
-import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
@@ -9,6 +7,7 @@ import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.cache.SnapshotCache;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
@@ -121,16 +120,7 @@ public class PartnerService {
         partner.createdAt = Instant.now();
         apply(partner, request);
         em.persist(partner);
-        em.flush();
-        PartnerView view = PartnerView.of(partner);
-        changeLog.record(
-                PartnerEvents.PARTNER,
-                partner.id,
-                "PartnerRegistered",
-                audit.diff(Map.of(), view),
-                EventTypes.PARTNER_REGISTERED,
-                view.asEvent());
-        return view;
+        return changeLog.record(partner.registered(), null, () -> PartnerView.of(partner));
     }
 
     @Transactional
@@ -143,12 +133,8 @@ public class PartnerService {
         if (changes.isEmpty()) {
             return before;
         }
-        partner.updatedAt = Instant.now();
-        em.flush();
-        PartnerView after = PartnerView.of(partner);
-        changeLog.record(
-                PartnerEvents.PARTNER, id, "PartnerUpdated", changes, EventTypes.PARTNER_UPDATED, after.asEvent());
-        return after;
+        changeLog.record(partner.updated(), changes);
+        return PartnerView.of(partner);
     }
 
     @Transactional
@@ -157,15 +143,7 @@ public class PartnerService {
         if (ifMatch != null) {
             Versions.requireCurrent(ifMatch, null, partner.version, "Partner " + id);
         }
-        PartnerRetired retired = partner.retire();
-        em.flush();
-        changeLog.record(
-                PartnerEvents.PARTNER,
-                id,
-                "PartnerRetired",
-                ChangeLog.statusMove(PartnerStatus.ACTIVE.name(), retired.status(), null),
-                EventTypes.PARTNER_RETIRED,
-                retired);
+        changeLog.record(partner.retire());
         return PartnerView.of(partner);
     }
 
@@ -278,17 +256,14 @@ public class PartnerService {
 
     @Transactional
     public ContactView addContact(UUID partnerId, ContactRequest request) {
-        find(partnerId);
+        Partner partner = find(partnerId);
         ContactPerson contact = new ContactPerson();
         contact.id = UUID.randomUUID();
         contact.partnerId = partnerId;
         applyContact(contact, request);
         em.persist(contact);
-        em.flush();
-        audit.record(
-                PartnerEvents.PARTNER,
-                partnerId,
-                "ContactPersonAdded",
+        changeLog.record(
+                Change.historyOnly(partner, "ContactPersonAdded"),
                 Map.of("contactId", contact.id, "fields", filledFields(contact)));
         return ContactView.of(contact);
     }
@@ -301,11 +276,8 @@ public class PartnerService {
         applyContact(contact, request);
         Set<String> changed = audit.diff(before, ContactView.of(contact)).keySet();
         if (!changed.isEmpty()) {
-            em.flush();
-            audit.record(
-                    PartnerEvents.PARTNER,
-                    partnerId,
-                    "ContactPersonUpdated",
+            changeLog.record(
+                    Change.historyOnly(PartnerEvents.PARTNER, partnerId, "ContactPersonUpdated"),
                     Map.of("contactId", contactId, "fields", List.copyOf(changed)));
         }
         return ContactView.of(contact);
@@ -316,7 +288,9 @@ public class PartnerService {
     public void eraseContact(UUID partnerId, UUID contactId) {
         ContactPerson contact = findContact(partnerId, contactId);
         em.remove(contact);
-        audit.record(PartnerEvents.PARTNER, partnerId, "ContactPersonErased", Map.of("contactId", contactId));
+        changeLog.record(
+                Change.historyOnly(PartnerEvents.PARTNER, partnerId, "ContactPersonErased"),
+                Map.of("contactId", contactId));
     }
 
     private ContactPerson findContact(UUID partnerId, UUID contactId) {

@@ -1,7 +1,11 @@
 package de.kielregion.kooperation.partners.relation;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.contracts.partners.RelationChanged;
+import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.platform.changes.Aggregate;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -23,7 +27,7 @@ import java.util.UUID;
 /** A relation between a shareholder (or KielRegion) and a partner. */
 @Entity
 @Table(name = "relation")
-public class Relation {
+public class Relation implements Aggregate {
 
     @Id
     public UUID id;
@@ -72,7 +76,7 @@ public class Relation {
     }
 
     /** A decision designates the partner as focus partner from that day; one that is already is a 409. */
-    public void designateFocus(LocalDate since) {
+    public Change designateFocus(LocalDate since) {
         if (status == RelationStatus.ACTIVE) {
             throw ProblemException.conflict("The partner already is a focus partner of " + shareholder);
         }
@@ -80,10 +84,11 @@ public class Relation {
         this.since = since;
         until = null;
         updatedAt = Instant.now();
+        return change("FocusPartnerDesignated");
     }
 
     /** A decision ends the focus partnership on that day; revoking one that is not active is a 409. */
-    public void revokeFocus(LocalDate until) {
+    public Change revokeFocus(LocalDate until) {
         if (status != RelationStatus.ACTIVE) {
             throw ProblemException.conflict(
                     "The partner is not a focus partner of " + shareholder + ", so there is nothing to revoke");
@@ -91,10 +96,36 @@ public class Relation {
         status = RelationStatus.ENDED;
         this.until = until;
         updatedAt = Instant.now();
+        return change("FocusPartnerRevoked");
+    }
+
+    /** The relation has been recorded. */
+    public Change created() {
+        return change("RelationCreated");
+    }
+
+    /** The relation's data has changed (the caller has checked that something did): stamped, and told. */
+    public Change updated() {
+        updatedAt = Instant.now();
+        return change("RelationUpdated");
+    }
+
+    private Change change(String action) {
+        return Change.of(this, action, EventTypes.RELATION_CHANGED, this::changed);
+    }
+
+    @Override
+    public String aggregateType() {
+        return PartnerEvents.RELATION;
+    }
+
+    @Override
+    public Object aggregateId() {
+        return id;
     }
 
     /** The event of its current state (contracts): the API view may change without changing it. */
-    public RelationChanged changed() {
+    RelationChanged changed() {
         return new RelationChanged(
                 id,
                 shareholder,

@@ -1,12 +1,11 @@
 package de.kielregion.kooperation.partners.relation;
 
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationView;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -98,10 +97,7 @@ public class RelationService {
         relation.createdAt = Instant.now();
         apply(relation, request);
         em.persist(relation);
-        em.flush();
-        RelationView view = RelationView.of(relation);
-        publish(relation, "RelationCreated", audit.diff(Map.of(), view));
-        return view;
+        return changeLog.record(relation.created(), null, () -> RelationView.of(relation));
     }
 
     @Transactional
@@ -125,11 +121,8 @@ public class RelationService {
         if (changes.isEmpty()) {
             return before;
         }
-        relation.updatedAt = Instant.now();
-        em.flush();
-        RelationView view = RelationView.of(relation);
-        publish(relation, "RelationUpdated", changes);
-        return view;
+        changeLog.record(relation.updated(), changes);
+        return RelationView.of(relation);
     }
 
     /**
@@ -151,26 +144,14 @@ public class RelationService {
         if (fresh) {
             relation = Relation.focusPartner(shareholder, partnerId);
         }
-        if (designate) {
-            relation.designateFocus(decidedOn);
-        } else {
-            relation.revokeFocus(decidedOn); // a fresh one is not active: 409, nothing persisted
-        }
+        Change change = designate
+                ? relation.designateFocus(decidedOn)
+                : relation.revokeFocus(decidedOn); // a fresh one is not active: 409, nothing persisted
         if (fresh) {
             em.persist(relation);
         }
-        em.flush();
-        RelationView view = RelationView.of(relation);
-        publish(
-                relation,
-                designate ? "FocusPartnerDesignated" : "FocusPartnerRevoked",
-                audit.diff(before == null ? Map.of() : before, view));
-        return view;
-    }
-
-    private void publish(Relation relation, String action, Map<String, Object> changes) {
-        changeLog.record(
-                PartnerEvents.RELATION, relation.id, action, changes, EventTypes.RELATION_CHANGED, relation.changed());
+        Relation recorded = relation;
+        return changeLog.record(change, before, () -> RelationView.of(recorded));
     }
 
     private static void rejectFocusPartner(RelationKind kind) {

@@ -3,7 +3,9 @@ package de.kielregion.kooperation.partners.partner;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -18,8 +20,12 @@ class PartnerTest {
         p.name = "Region Midtjylland";
         p.status = PartnerStatus.ACTIVE;
 
-        PartnerRetired retired = p.retire();
+        Change change = p.retire();
         assertEquals(PartnerStatus.RETIRED, p.status);
+        assertEquals("PartnerRetired", change.action());
+        assertEquals(EventTypes.PARTNER_RETIRED, change.eventType());
+        assertEquals(p.id, change.eventKey());
+        PartnerRetired retired = (PartnerRetired) change.event().get();
         assertEquals(p.id, retired.id());
         assertEquals("RETIRED", retired.status());
         assertEquals(p.updatedAt, retired.retiredAt());

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.partners.RelationChanged;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -18,8 +20,12 @@ class RelationTest {
         Relation r = Relation.focusPartner(Shareholder.KIEL, UUID.randomUUID());
         assertEquals(RelationKind.FOCUS_PARTNER, r.kind);
 
-        r.designateFocus(LocalDate.of(2025, 3, 1));
+        Change designated = r.designateFocus(LocalDate.of(2025, 3, 1));
         assertEquals(RelationStatus.ACTIVE, r.status);
+        assertEquals("FocusPartnerDesignated", designated.action());
+        RelationChanged event = (RelationChanged) designated.event().get();
+        assertEquals("ACTIVE", event.status());
+        assertEquals(LocalDate.of(2025, 3, 1), event.since());
         assertEquals(LocalDate.of(2025, 3, 1), r.since);
         assertEquals(
                 409,
@@ -28,8 +34,10 @@ class RelationTest {
                         .getStatus());
         assertEquals(LocalDate.of(2025, 3, 1), r.since);
 
-        r.revokeFocus(LocalDate.of(2026, 1, 31));
+        Change revoked = r.revokeFocus(LocalDate.of(2026, 1, 31));
         assertEquals(RelationStatus.ENDED, r.status);
+        assertEquals("FocusPartnerRevoked", revoked.action());
+        assertEquals("ENDED", ((RelationChanged) revoked.event().get()).status());
         assertEquals(LocalDate.of(2026, 1, 31), r.until);
         assertEquals(
                 409,

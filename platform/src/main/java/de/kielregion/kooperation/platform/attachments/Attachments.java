@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.platform.attachments;
 
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,17 +45,17 @@ public class Attachments {
     private static final Tika TIKA = new Tika();
 
     private final EntityManager em;
-    private final Audit audit;
+    private final ChangeLog changeLog;
     private final Caller caller;
     private final long maxBytes;
 
     Attachments(
             EntityManager em,
-            Audit audit,
+            ChangeLog changeLog,
             Caller caller,
             @ConfigProperty(name = "attachments.max-bytes", defaultValue = "10485760") long maxBytes) {
         this.em = em;
-        this.audit = audit;
+        this.changeLog = changeLog;
         this.caller = caller;
         this.maxBytes = maxBytes;
     }
@@ -122,7 +123,7 @@ public class Attachments {
         history.put("contentType", a.contentType);
         history.put("size", a.size);
         history.put("sha256", a.sha256);
-        audit.record(subjectType, subjectId, "AttachmentAdded", history);
+        changeLog.record(Change.historyOnly(subjectType, subjectId, "AttachmentAdded"), history);
         return AttachmentView.of(a);
     }
 

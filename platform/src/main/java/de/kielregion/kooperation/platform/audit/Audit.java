@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * The audit trail: every state change records who (the token's subject), when and what
- * changed, in the transaction of the change.
+ * changed, in the transaction of the change. Services write it through
+ * {@link de.kielregion.kooperation.platform.changes.ChangeLog}, which flushes the change first.
  */
 @ApplicationScoped
 public class Audit {
@@ -54,25 +55,6 @@ public class Audit {
             throw new IllegalArgumentException("audit changes cannot be written as JSON", e);
         }
         em.persist(entry);
-    }
-
-    /**
-     * The one flush point of a change that only the history records (no event): flushes once, so
-     * that the aggregate's {@code @Version} and generated values are current, builds its view
-     * after the change, writes the history entry (what differs from {@code before}; {@code null}
-     * for a created aggregate) and returns the view for the answer.
-     */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public <V> V recordChange(
-            String aggregateType,
-            Object aggregateId,
-            String action,
-            Object before,
-            java.util.function.Supplier<V> after) {
-        em.flush();
-        V view = after.get();
-        record(aggregateType, aggregateId, action, diff(before == null ? Map.of() : before, view));
-        return view;
     }
 
     /** The history of one aggregate, oldest first. */

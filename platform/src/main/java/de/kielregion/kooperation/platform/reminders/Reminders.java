@@ -2,6 +2,7 @@ package de.kielregion.kooperation.platform.reminders;
 
 import de.kielregion.kooperation.contracts.DeadlineApproaching;
 import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.mailer.Mail;
@@ -148,22 +149,24 @@ public class Reminders {
         history.put("dueOn", due.dueOn());
         history.put("leadDays", lead);
         history.put("audience", due.audience());
-        changeLog.record(
+        // The reminder's history is its own (keyed by its dedup key); its event is keyed by the
+        // subject it reminds of, so that it stays in order with that subject's events.
+        changeLog.record(new Change(
                 "Reminder",
                 key,
                 "ReminderRecorded",
-                history,
+                EventTypes.DEADLINE_APPROACHING,
                 due.subjectType(),
                 due.subjectId(),
-                EventTypes.DEADLINE_APPROACHING,
-                new DeadlineApproaching(
+                () -> new DeadlineApproaching(
                         due.kind(),
                         due.subjectType(),
                         due.subjectId(),
                         due.title(),
                         due.dueOn(),
                         daysLeft,
-                        List.copyOf(due.audience())));
+                        List.copyOf(due.audience())),
+                history));
         return true;
     }
 

@@ -2,7 +2,9 @@ package de.kielregion.kooperation.projects.budget;
 
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.resources.AllocationChanged;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.projects.ProjectEvents;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +13,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -119,7 +122,7 @@ public class Allocation {
     }
 
     /** The event of its current state (allocated, rejected or released), for the line of {@code year} and {@code category}. */
-    public AllocationChanged changed(int year, Category category) {
+    AllocationChanged changed(int year, Category category) {
         return new AllocationChanged(
                 id,
                 requestId,
@@ -134,12 +137,29 @@ public class Allocation {
     }
 
     /** The event type of its current state. */
-    public String eventType() {
+    String eventType() {
         return switch (status) {
             case ALLOCATED -> EventTypes.RESOURCES_ALLOCATED;
             case REJECTED -> EventTypes.ALLOCATION_REJECTED;
             case RELEASED -> EventTypes.RESOURCES_RELEASED;
             case REQUESTED -> throw new IllegalStateException("a requested allocation is decided at once");
         };
+    }
+
+    /**
+     * Its current state (allocated, rejected or released) on the line of {@code year} and
+     * {@code category}: the allocation's history, and the event keyed by the subject it is for,
+     * so that it stays in order with that subject's events.
+     */
+    public Change recorded(int year, Category category) {
+        return new Change(
+                ProjectEvents.ALLOCATION,
+                id,
+                "Allocation" + status,
+                eventType(),
+                subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
+                subjectId,
+                () -> changed(year, category),
+                Map.of("subjectId", subjectId, "year", year, "category", category, "amount", amount));
     }
 }

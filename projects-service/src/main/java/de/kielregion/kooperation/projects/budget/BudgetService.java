@@ -1,6 +1,6 @@
 package de.kielregion.kooperation.projects.budget;
 
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.web.Versions;
@@ -37,13 +37,11 @@ public class BudgetService {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
-    private final Audit audit;
     private final Event<ResourcesAllocatedToProject> allocated;
 
-    BudgetService(EntityManager em, ChangeLog changeLog, Audit audit, Event<ResourcesAllocatedToProject> allocated) {
+    BudgetService(EntityManager em, ChangeLog changeLog, Event<ResourcesAllocatedToProject> allocated) {
         this.em = em;
         this.changeLog = changeLog;
-        this.audit = audit;
         this.allocated = allocated;
     }
 
@@ -69,11 +67,8 @@ public class BudgetService {
             line.category = category;
             line.amount = amount;
             em.persist(line);
-            em.flush();
-            audit.record(
-                    ProjectEvents.BUDGET_LINE,
-                    line.id,
-                    "BudgetLineCreated",
+            changeLog.record(
+                    Change.historyOnly(ProjectEvents.BUDGET_LINE, line.id, "BudgetLineCreated"),
                     Map.of("year", year, "category", category, "amount", amount));
             return view(line);
         }
@@ -85,11 +80,8 @@ public class BudgetService {
         }
         BigDecimal before = line.amount;
         line.amount = amount;
-        em.flush();
-        audit.record(
-                ProjectEvents.BUDGET_LINE,
-                line.id,
-                "BudgetLineChanged",
+        changeLog.record(
+                Change.historyOnly(ProjectEvents.BUDGET_LINE, line.id, "BudgetLineChanged"),
                 Map.of("amount", Map.of("from", before, "to", amount)));
         return view(line);
     }
@@ -164,8 +156,7 @@ public class BudgetService {
                 line == null ? null : line.amount.subtract(allocated(line.id)),
                 Instant.now());
         em.persist(a);
-        em.flush();
-        publish(a, year, category);
+        changeLog.record(a.recorded(year, category));
         return a;
     }
 
@@ -177,8 +168,7 @@ public class BudgetService {
         }
         a.release(null, Instant.now());
         BudgetLine line = em.find(BudgetLine.class, a.lineId);
-        em.flush();
-        publish(a, line.year, line.category);
+        changeLog.record(a.recorded(line.year, line.category));
         return view(a);
     }
 
@@ -198,8 +188,7 @@ public class BudgetService {
         for (Allocation a : held) {
             BudgetLine line = em.find(BudgetLine.class, a.lineId);
             a.release("released with the subject", Instant.now());
-            em.flush();
-            publish(a, line.year, line.category);
+            changeLog.record(a.recorded(line.year, line.category));
         }
         return held.size();
     }
@@ -213,18 +202,6 @@ public class BudgetService {
                 .stream()
                 .map(this::view)
                 .toList();
-    }
-
-    private void publish(Allocation a, int year, Category category) {
-        changeLog.record(
-                ProjectEvents.ALLOCATION,
-                a.id,
-                "Allocation" + a.status,
-                Map.of("subjectId", a.subjectId, "year", year, "category", category, "amount", a.amount),
-                a.subjectType == SubjectType.PROJECT ? ProjectEvents.PROJECT : "Membership",
-                a.subjectId,
-                a.eventType(),
-                a.changed(year, category));
     }
 
     private BudgetLine line(int year, Category category, boolean lock) {

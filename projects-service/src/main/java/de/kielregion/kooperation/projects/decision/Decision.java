@@ -1,5 +1,11 @@
 package de.kielregion.kooperation.projects.decision;
 
+import de.kielregion.kooperation.contracts.DecisionBody;
+import de.kielregion.kooperation.contracts.DecisionOutcome;
+import de.kielregion.kooperation.contracts.DecisionTaken;
+import de.kielregion.kooperation.contracts.EventTypes;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -57,4 +63,38 @@ public class Decision {
 
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /**
+     * The decision this service took has been recorded: the subject's history says so (keyed by
+     * the decision itself when it has no subject, e.g. one on the strategy), and every service
+     * learns it.
+     */
+    public Change recorded() {
+        String key = subjectId == null ? id.toString() : subjectId.toString();
+        return new Change(
+                subjectType,
+                key,
+                "DecisionRecorded",
+                EventTypes.DECISION_TAKEN,
+                subjectType,
+                key,
+                () -> new DecisionTaken(
+                        id,
+                        service,
+                        subjectType,
+                        subjectId,
+                        subjectName,
+                        kind,
+                        DecisionBody.valueOf(body),
+                        decidedOn,
+                        DecisionOutcome.valueOf(outcome),
+                        conditions,
+                        minutesReference,
+                        null,
+                        null,
+                        null,
+                        null,
+                        revisitOn),
+                ChangeLog.decision(id, kind, outcome, body, revisitOn));
+    }
 }

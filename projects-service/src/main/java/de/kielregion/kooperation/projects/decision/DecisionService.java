@@ -2,11 +2,7 @@ package de.kielregion.kooperation.projects.decision;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionBody;
-import de.kielregion.kooperation.contracts.DecisionOutcome;
 import de.kielregion.kooperation.contracts.DecisionTaken;
-import de.kielregion.kooperation.contracts.EventTypes;
-import de.kielregion.kooperation.contracts.projects.OpenQuestionResolved;
-import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
@@ -65,7 +61,6 @@ public class DecisionService {
 
     private final EntityManager em;
     private final ChangeLog changeLog;
-    private final Audit audit;
     private final Caller caller;
     private final ProjectService projects;
     private final StrategyService strategy;
@@ -75,7 +70,6 @@ public class DecisionService {
     DecisionService(
             EntityManager em,
             ChangeLog changeLog,
-            Audit audit,
             Caller caller,
             ProjectService projects,
             StrategyService strategy,
@@ -85,7 +79,6 @@ public class DecisionService {
         this.decided = decided;
         this.em = em;
         this.changeLog = changeLog;
-        this.audit = audit;
         this.caller = caller;
         this.projects = projects;
         this.strategy = strategy;
@@ -213,15 +206,7 @@ public class DecisionService {
 
     /** Marks a question resolved by a decision; publishes OpenQuestionResolved. */
     public void resolve(OpenQuestion q, String answer, UUID decisionId) {
-        OpenQuestionResolved resolved = q.resolve(answer, decisionId, Instant.now());
-        em.flush();
-        changeLog.record(
-                ProjectEvents.OPEN_QUESTION,
-                q.id,
-                "OpenQuestionResolved",
-                Map.of("decisionId", decisionId, "answer", answer),
-                EventTypes.OPEN_QUESTION_RESOLVED,
-                resolved);
+        changeLog.record(q.resolve(answer, decisionId, Instant.now()));
     }
 
     @Transactional
@@ -366,30 +351,7 @@ public class DecisionService {
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);
-        String key = subjectId == null ? d.id.toString() : subjectId.toString();
-        changeLog.record(
-                subjectType,
-                key,
-                "DecisionRecorded",
-                ChangeLog.decision(d.id, kind, outcome, d.body, d.revisitOn),
-                EventTypes.DECISION_TAKEN,
-                new DecisionTaken(
-                        d.id,
-                        SERVICE,
-                        subjectType,
-                        subjectId,
-                        subjectName,
-                        kind,
-                        body,
-                        decidedOn,
-                        DecisionOutcome.valueOf(outcome),
-                        d.conditions,
-                        d.minutesReference,
-                        null,
-                        null,
-                        null,
-                        null,
-                        d.revisitOn));
+        changeLog.record(d.recorded());
         return d;
     }
 }

@@ -1,7 +1,8 @@
 package de.kielregion.kooperation.projects.meeting;
 
 import de.kielregion.kooperation.contracts.DecisionBody;
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.reminders.Due;
 import de.kielregion.kooperation.platform.reminders.ReminderSource;
 import de.kielregion.kooperation.platform.security.Caller;
@@ -44,13 +45,13 @@ public class BoardMeetings implements ReminderSource {
 
     private final EntityManager em;
     private final StrategyService strategy;
-    private final Audit audit;
+    private final ChangeLog changeLog;
     private final Caller caller;
 
-    BoardMeetings(EntityManager em, StrategyService strategy, Audit audit, Caller caller) {
+    BoardMeetings(EntityManager em, StrategyService strategy, ChangeLog changeLog, Caller caller) {
         this.em = em;
         this.strategy = strategy;
-        this.audit = audit;
+        this.changeLog = changeLog;
         this.caller = caller;
     }
 
@@ -64,7 +65,9 @@ public class BoardMeetings implements ReminderSource {
         m.createdBy = caller.subject();
         m.createdAt = Instant.now();
         em.persist(m);
-        audit.record("BoardMeeting", m.id, "MeetingPlanned", Map.of("body", m.body, "meetsOn", m.meetsOn));
+        changeLog.record(
+                Change.historyOnly("BoardMeeting", m.id, "MeetingPlanned"),
+                Map.of("body", m.body, "meetsOn", m.meetsOn));
         return view(m);
     }
 

@@ -1,9 +1,16 @@
 package de.kielregion.kooperation.projects.project;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.contracts.projects.ProjectChanged;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
+import de.kielregion.kooperation.platform.changes.Aggregate;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
+import de.kielregion.kooperation.projects.ProjectEvents;
+import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -24,11 +31,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.Function;
 
 /** A concrete cooperation project. */
 @Entity
 @Table(name = "project")
-public class Project {
+public class Project implements Aggregate {
 
     @Id
     public UUID id;
@@ -107,7 +115,7 @@ public class Project {
      * COMPLETED, DEFERRED → PROPOSED, or CANCELLED); approval, rejection and deferral are
      * decisions. An illegal move is a 409 naming the allowed ones.
      */
-    public ProjectStatusChanged moveByHand(ProjectStatus to) {
+    public Change moveByHand(ProjectStatus to) {
         Set<ProjectStatus> allowed = status.manualNext();
         if (!allowed.contains(to)) {
             throw ProblemException.conflict(
@@ -135,12 +143,12 @@ public class Project {
         }
     }
 
-    /** Moves the project as a decision or an allocation says; returns the event that tells the others. */
-    public ProjectStatusChanged moveTo(ProjectStatus to, UUID decisionId) {
+    /** Moves the project as a decision or an allocation says; returns the change that tells the others. */
+    public Change moveTo(ProjectStatus to, UUID decisionId) {
         ProjectStatus from = status;
         status = to;
         updatedAt = Instant.now();
-        return new ProjectStatusChanged(
+        ProjectStatusChanged moved = new ProjectStatusChanged(
                 id,
                 title,
                 from.name(),
@@ -149,5 +157,86 @@ public class Project {
                 partners.stream()
                         .map(pp -> new ProjectStatusChanged.PartnerRef(pp.partnerId, pp.role.name()))
                         .toList());
+        return Change.of(this, "StatusChanged", EventTypes.PROJECT_STATUS_CHANGED, () -> moved)
+                .withHistory(ChangeLog.statusMove(from.name(), to.name(), decisionId));
+    }
+
+    /** The project has been proposed; {@code partnerNames} finds a partner's replica (its name and status). */
+    public Change proposed(Function<UUID, PartnerReplica> replicas) {
+        return Change.of(this, "ProjectProposed", EventTypes.PROJECT_PROPOSED, () -> changed(replicas));
+    }
+
+    /** Its data has changed (the caller has checked that something did): stamped, and told. */
+    public Change updated(Function<UUID, PartnerReplica> replicas) {
+        updatedAt = Instant.now();
+        return Change.of(this, "ProjectUpdated", EventTypes.PROJECT_UPDATED, () -> changed(replicas));
+    }
+
+    /** Whether a partner of the project has been retired in partners-service (kept, flagged, while the project is active). */
+    public boolean flagsRetired(PartnerReplica replica) {
+        return replica != null && "RETIRED".equals(replica.status) && status.isActive();
+    }
+
+    @Override
+    public String aggregateType() {
+        return ProjectEvents.PROJECT;
+    }
+
+    @Override
+    public Object aggregateId() {
+        return id;
+    }
+
+    /** The project's whole state as the contracts tell it: the API view may change without changing it. */
+    private ProjectChanged changed(Function<UUID, PartnerReplica> replicas) {
+        List<ProjectChanged.Partner> named = new ArrayList<>();
+        List<UUID> retired = new ArrayList<>();
+        for (ProjectPartner pp : partners) {
+            PartnerReplica replica = replicas.apply(pp.partnerId);
+            boolean isRetired = replica != null && "RETIRED".equals(replica.status);
+            if (flagsRetired(replica)) {
+                retired.add(pp.partnerId);
+            }
+            named.add(new ProjectChanged.Partner(
+                    pp.partnerId,
+                    replica == null ? null : replica.name,
+                    pp.role.name(),
+                    replica == null ? "UNKNOWN" : replica.status,
+                    isRetired));
+        }
+        return new ProjectChanged(
+                id,
+                title,
+                summary,
+                List.copyOf(new TreeSet<>(themeIds)),
+                measureId,
+                cooperationAreaId,
+                lead,
+                List.copyOf(new TreeSet<>(shareholders)),
+                named,
+                retired,
+                plannedStart,
+                plannedEnd,
+                financing.stream()
+                        .map(f -> new ProjectChanged.FinancingSource(f.kind.name(), f.name, f.amount))
+                        .toList(),
+                financingTotal(),
+                status.name(),
+                effort,
+                impact,
+                monthsToStart,
+                fundingSecured,
+                quickWin,
+                createdAt,
+                updatedAt,
+                version);
+    }
+
+    /** What all financing sources add up to. */
+    public BigDecimal financingTotal() {
+        return financing.stream()
+                .map(f -> f.amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add)
+                .setScale(2);
     }
 }

@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.projects.project;
 
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.projects.ProjectChanged;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -103,42 +102,7 @@ public final class ProjectApi {
             @Schema(
                     description =
                             "The statuses a coordinator may set by hand from this one (POST /projects/{id}/status); decisions and allocations do the rest")
-            List<ProjectStatus> nextStatuses) {
-
-        /** The event payload (contracts) of this state: the API view may change without changing it. */
-        public ProjectChanged asEvent() {
-            return new ProjectChanged(
-                    id,
-                    title,
-                    summary,
-                    themeIds,
-                    measureId,
-                    cooperationAreaId,
-                    lead,
-                    shareholders,
-                    partners.stream()
-                            .map(pv -> new ProjectChanged.Partner(
-                                    pv.partnerId(), pv.name(), pv.role().name(), pv.status(), pv.retired()))
-                            .toList(),
-                    retiredPartners,
-                    plannedStart,
-                    plannedEnd,
-                    financing.stream()
-                            .map(f ->
-                                    new ProjectChanged.FinancingSource(f.kind().name(), f.name(), f.amount()))
-                            .toList(),
-                    financingTotal,
-                    status.name(),
-                    effort,
-                    impact,
-                    monthsToStart,
-                    fundingSecured,
-                    quickWin,
-                    createdAt,
-                    updatedAt,
-                    version);
-        }
-    }
+            List<ProjectStatus> nextStatuses) {}
 
     @Schema(name = "ProjectStatusChange")
     public record StatusChange(@NotNull ProjectStatus status, Long version) {}

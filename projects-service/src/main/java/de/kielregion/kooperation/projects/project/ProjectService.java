@@ -1,10 +1,9 @@
 package de.kielregion.kooperation.projects.project;
 
-import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.cache.SnapshotCache;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.SearchText;
@@ -13,7 +12,6 @@ import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
-import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.partner.InterestReplica;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
@@ -227,16 +225,7 @@ public class ProjectService {
         p.updatedAt = p.createdAt;
         apply(p, r);
         em.persist(p);
-        em.flush();
-        ProjectView view = view(p);
-        changeLog.record(
-                ProjectEvents.PROJECT,
-                p.id,
-                "ProjectProposed",
-                audit.diff(Map.of(), view),
-                EventTypes.PROJECT_PROPOSED,
-                view.asEvent());
-        return view;
+        return changeLog.record(p.proposed(this::replica), null, () -> view(p));
     }
 
     @Transactional
@@ -252,12 +241,8 @@ public class ProjectService {
         if (changes.isEmpty()) {
             return before;
         }
-        p.updatedAt = Instant.now();
-        em.flush();
-        ProjectView view = view(p);
-        changeLog.record(
-                ProjectEvents.PROJECT, id, "ProjectUpdated", changes, EventTypes.PROJECT_UPDATED, view.asEvent());
-        return view;
+        changeLog.record(p.updated(this::replica), changes);
+        return view(p);
     }
 
     @Transactional
@@ -288,16 +273,9 @@ public class ProjectService {
         record(p, p.moveTo(to, decisionId));
     }
 
-    /** The history entry and the event of a move, and what a cancellation sets off. */
-    private void record(Project p, ProjectStatusChanged moved) {
-        em.flush();
-        changeLog.record(
-                ProjectEvents.PROJECT,
-                p.id,
-                "StatusChanged",
-                ChangeLog.statusMove(moved.from(), moved.to(), moved.decisionId()),
-                EventTypes.PROJECT_STATUS_CHANGED,
-                moved);
+    /** Records a move, and what a cancellation sets off. */
+    private void record(Project p, Change moved) {
+        changeLog.record(moved);
         if (p.status == ProjectStatus.CANCELLED) {
             cancelled.fire(new ProjectCancelled(p.id)); // e.g. the budget gives its staff and money back
         }
@@ -379,9 +357,9 @@ public class ProjectService {
         List<PartnerView> partners = new ArrayList<>();
         List<UUID> retired = new ArrayList<>();
         for (ProjectPartner pp : p.partners) {
-            PartnerReplica replica = em.find(PartnerReplica.class, pp.partnerId);
+            PartnerReplica replica = replica(pp.partnerId);
             boolean isRetired = replica != null && "RETIRED".equals(replica.status);
-            if (isRetired && p.status.isActive()) {
+            if (p.flagsRetired(replica)) {
                 retired.add(pp.partnerId);
             }
             partners.add(new PartnerView(
@@ -394,10 +372,7 @@ public class ProjectService {
         List<FinancingSource> financing = p.financing.stream()
                 .map(f -> new FinancingSource(f.kind, f.name, f.amount))
                 .toList();
-        BigDecimal total = p.financing.stream()
-                .map(f -> f.amount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add)
-                .setScale(2);
+        BigDecimal total = p.financingTotal();
         return new ProjectView(
                 p.id,
                 p.title,
@@ -423,6 +398,10 @@ public class ProjectService {
                 p.updatedAt,
                 p.version,
                 List.copyOf(p.status.manualNext()));
+    }
+
+    private PartnerReplica replica(UUID partnerId) {
+        return em.find(PartnerReplica.class, partnerId);
     }
 
     private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {

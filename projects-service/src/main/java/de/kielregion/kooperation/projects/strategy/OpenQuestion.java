@@ -1,7 +1,11 @@
 package de.kielregion.kooperation.projects.strategy;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.projects.OpenQuestionResolved;
+import de.kielregion.kooperation.platform.changes.Aggregate;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.projects.ProjectEvents;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -13,6 +17,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -21,7 +26,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** An open question of a measure (Offene Frage), resolved by a decision. */
 @Entity
 @Table(name = "open_question")
-public class OpenQuestion {
+public class OpenQuestion implements Aggregate {
 
     @Schema(name = "OpenQuestionStatus")
     public enum Status {
@@ -61,7 +66,7 @@ public class OpenQuestion {
      * The question is answered by a decision: a resolved question stays resolved (409). Returns
      * the event that says so.
      */
-    public OpenQuestionResolved resolve(String answer, UUID decisionId, Instant at) {
+    public Change resolve(String answer, UUID decisionId, Instant at) {
         if (status == Status.RESOLVED) {
             throw ProblemException.conflict("The question is resolved already, by decision " + resolvedByDecision);
         }
@@ -69,6 +74,18 @@ public class OpenQuestion {
         this.answer = answer;
         resolvedByDecision = decisionId;
         resolvedAt = at;
-        return new OpenQuestionResolved(id, measureId, text, answer, decisionId);
+        OpenQuestionResolved resolved = new OpenQuestionResolved(id, measureId, text, answer, decisionId);
+        return Change.of(this, "OpenQuestionResolved", EventTypes.OPEN_QUESTION_RESOLVED, () -> resolved)
+                .withHistory(Map.of("decisionId", decisionId, "answer", answer));
+    }
+
+    @Override
+    public String aggregateType() {
+        return ProjectEvents.OPEN_QUESTION;
+    }
+
+    @Override
+    public Object aggregateId() {
+        return id;
     }
 }

@@ -1,7 +1,8 @@
 package de.kielregion.kooperation.projects.strategy;
 
 import de.kielregion.kooperation.contracts.Shareholder;
-import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.platform.changes.Change;
+import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
@@ -36,13 +37,13 @@ import java.util.UUID;
 public class StrategyService {
 
     private final EntityManager em;
-    private final Audit audit;
+    private final ChangeLog changeLog;
     private final Caller caller;
     private final ProjectParticipants projects;
 
-    StrategyService(EntityManager em, Audit audit, Caller caller, ProjectParticipants projects) {
+    StrategyService(EntityManager em, ChangeLog changeLog, Caller caller, ProjectParticipants projects) {
         this.em = em;
-        this.audit = audit;
+        this.changeLog = changeLog;
         this.caller = caller;
         this.projects = projects;
     }
@@ -63,7 +64,7 @@ public class StrategyService {
         g.title = r.title().trim();
         g.description = Texts.trimToNull(r.description());
         em.persist(g);
-        return audit.recordChange(ProjectEvents.GOAL, g.id, "GoalCreated", null, () -> view(g));
+        return changeLog.record(Change.historyOnly(ProjectEvents.GOAL, g.id, "GoalCreated"), null, () -> view(g));
     }
 
     @Transactional
@@ -73,7 +74,7 @@ public class StrategyService {
         GoalView before = view(g);
         g.title = r.title().trim();
         g.description = Texts.trimToNull(r.description());
-        return audit.recordChange(ProjectEvents.GOAL, id, "GoalUpdated", before, () -> view(g));
+        return changeLog.record(Change.historyOnly(ProjectEvents.GOAL, id, "GoalUpdated"), before, () -> view(g));
     }
 
     // Themes
@@ -99,7 +100,7 @@ public class StrategyService {
         t.name = name;
         t.description = Texts.trimToNull(r.description());
         em.persist(t);
-        return audit.recordChange(ProjectEvents.THEME, t.id, "ThemeCreated", null, () -> view(t));
+        return changeLog.record(Change.historyOnly(ProjectEvents.THEME, t.id, "ThemeCreated"), null, () -> view(t));
     }
 
     /** Checks that every id names a theme. */
@@ -137,7 +138,7 @@ public class StrategyService {
         m.id = UUID.randomUUID();
         apply(m, r);
         em.persist(m);
-        return audit.recordChange(ProjectEvents.MEASURE, m.id, "MeasureCreated", null, () -> view(m));
+        return changeLog.record(Change.historyOnly(ProjectEvents.MEASURE, m.id, "MeasureCreated"), null, () -> view(m));
     }
 
     @Transactional
@@ -146,7 +147,7 @@ public class StrategyService {
         Versions.requireCurrent(ifMatch, r.version(), m.version, "Measure " + id);
         MeasureView before = view(m);
         apply(m, r);
-        return audit.recordChange(ProjectEvents.MEASURE, id, "MeasureUpdated", before, () -> view(m));
+        return changeLog.record(Change.historyOnly(ProjectEvents.MEASURE, id, "MeasureUpdated"), before, () -> view(m));
     }
 
     private void apply(Measure m, MeasureRequest r) {
@@ -199,7 +200,8 @@ public class StrategyService {
             r.organisations().forEach(a -> q.organisations.add(a.trim().toUpperCase()));
         }
         em.persist(q);
-        return audit.recordChange(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionCreated", null, () -> view(q));
+        return changeLog.record(
+                Change.historyOnly(ProjectEvents.OPEN_QUESTION, q.id, "OpenQuestionCreated"), null, () -> view(q));
     }
 
     public OpenQuestion question(UUID id) {
@@ -227,8 +229,10 @@ public class StrategyService {
         n.id = UUID.randomUUID();
         apply(n, r);
         em.persist(n);
-        return audit.recordChange(
-                ProjectEvents.NEXT_STEP, n.id, "NextStepCreated", null, () -> view(n, LocalDate.now()));
+        return changeLog.record(
+                Change.historyOnly(ProjectEvents.NEXT_STEP, n.id, "NextStepCreated"),
+                null,
+                () -> view(n, LocalDate.now()));
     }
 
     @Transactional
@@ -237,8 +241,10 @@ public class StrategyService {
         Versions.requireCurrent(ifMatch, r.version(), n.version, "Next step " + id);
         NextStepView before = view(n, LocalDate.now());
         apply(n, r);
-        return audit.recordChange(
-                ProjectEvents.NEXT_STEP, id, "NextStepUpdated", before, () -> view(n, LocalDate.now()));
+        return changeLog.record(
+                Change.historyOnly(ProjectEvents.NEXT_STEP, id, "NextStepUpdated"),
+                before,
+                () -> view(n, LocalDate.now()));
     }
 
     /**

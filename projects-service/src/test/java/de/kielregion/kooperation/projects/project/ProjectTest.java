@@ -3,7 +3,9 @@ package de.kielregion.kooperation.projects.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import java.util.List;
 import java.util.UUID;
@@ -36,17 +38,18 @@ class ProjectTest {
     void aMoveReturnsTheEventWithItsPartners() {
         Project p = project(ProjectStatus.RESOURCED);
         UUID lead = p.partners.get(0).partnerId;
-        ProjectStatusChanged moved = p.moveByHand(ProjectStatus.IN_PROGRESS);
+        Change change = p.moveByHand(ProjectStatus.IN_PROGRESS);
+        assertEquals("StatusChanged", change.action());
+        assertEquals(EventTypes.PROJECT_STATUS_CHANGED, change.eventType());
+        ProjectStatusChanged moved = (ProjectStatusChanged) change.event().get();
         assertEquals(ProjectStatus.IN_PROGRESS, p.status);
         assertEquals("RESOURCED", moved.from());
         assertEquals("IN_PROGRESS", moved.to());
         assertEquals(List.of(new ProjectStatusChanged.PartnerRef(lead, "LEAD_PARTNER")), moved.partners());
         UUID decision = UUID.randomUUID();
-        assertEquals(
-                decision,
-                project(ProjectStatus.PROPOSED)
-                        .moveTo(ProjectStatus.APPROVED, decision)
-                        .decisionId());
+        Change decided = project(ProjectStatus.PROPOSED).moveTo(ProjectStatus.APPROVED, decision);
+        assertEquals(decision, ((ProjectStatusChanged) decided.event().get()).decisionId());
+        assertEquals(decision, ((java.util.Map<?, ?>) decided.history()).get("decisionId"));
     }
 
     @Test

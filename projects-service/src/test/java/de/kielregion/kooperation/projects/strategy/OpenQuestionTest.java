@@ -3,7 +3,9 @@ package de.kielregion.kooperation.projects.strategy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.projects.OpenQuestionResolved;
+import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import java.time.Instant;
 import java.util.UUID;
@@ -22,7 +24,9 @@ class OpenQuestionTest {
         UUID decision = UUID.randomUUID();
         Instant at = Instant.parse("2026-11-27T10:00:00Z");
 
-        OpenQuestionResolved resolved = q.resolve("STRING: JOIN APPROVED", decision, at);
+        Change change = q.resolve("STRING: JOIN APPROVED", decision, at);
+        assertEquals(EventTypes.OPEN_QUESTION_RESOLVED, change.eventType());
+        OpenQuestionResolved resolved = (OpenQuestionResolved) change.event().get();
         assertEquals(new OpenQuestionResolved(q.id, q.measureId, q.text, "STRING: JOIN APPROVED", decision), resolved);
         assertEquals(OpenQuestion.Status.RESOLVED, q.status);
         assertEquals(at, q.resolvedAt);
