@@ -84,7 +84,7 @@ public class DecisionService {
         decision.recordedBy = caller.subject();
         decision.recordedAt = Instant.now();
         em.persist(decision);
-        changeLog.record(decision.recorded(partner.name));
+        changeLog.record(decision.recorded(partner));
         return DecisionView.of(decision);
     }
 }

@@ -6,6 +6,7 @@ import de.kielregion.kooperation.contracts.DecisionTaken;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import jakarta.persistence.Column;
@@ -78,10 +79,9 @@ public class PartnerDecision {
      * The decision has been recorded: the partner's history says so, and every service learns it
      * (keyed by the partner, in order with the partner's events).
      */
-    public Change recorded(String partnerName) {
-        return Change.ofPart(
-                        PartnerEvents.PARTNER,
-                        partnerId,
+    public Change recorded(Partner partner) {
+        return Change.of(
+                        partner,
                         "DecisionRecorded",
                         EventTypes.DECISION_TAKEN,
                         () -> new DecisionTaken(
@@ -89,7 +89,7 @@ public class PartnerDecision {
                                 "partners-service",
                                 PartnerEvents.PARTNER,
                                 partnerId,
-                                partnerName,
+                                partner.name,
                                 kind.name(),
                                 body,
                                 decidedOn,

@@ -63,21 +63,6 @@ public record Change(
         return new Change(aggregateType, aggregateId, action, null, null, null, null, null);
     }
 
-    /** A change of a part of an aggregate (a partner's contact person, a membership's decision): history and event are the whole's. */
-    public static Change ofPart(
-            String aggregateType, Object aggregateId, String action, String eventType, Supplier<?> event) {
-        return new Change(aggregateType, aggregateId, action, eventType, aggregateType, aggregateId, event, null);
-    }
-
-    /**
-     * The same change with its event keyed by another aggregate: e.g. an allocation's history is
-     * the allocation's, its event is keyed by the project it is for, so that it stays in order with
-     * that project's events.
-     */
-    public Change keyedBy(String aggregateType, Object key) {
-        return new Change(this.aggregateType, aggregateId, action, eventType, aggregateType, key, event, history);
-    }
-
     /** The same change with what its history keeps. */
     public Change withHistory(Object history) {
         return new Change(aggregateType, aggregateId, action, eventType, eventAggregateType, eventKey, event, history);
