@@ -1,18 +1,25 @@
 package de.kielregion.kooperation.e2e;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SliceAssignment;
 import com.tngtech.archunit.library.dependencies.SliceIdentifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -20,9 +27,11 @@ import org.junit.jupiter.api.Test;
  * The architecture's rules, checked with ArchUnit on the compiled classes of every module
  * (contracts, platform, the three services, the portal): no package depends on another that
  * depends back, in any module; the portal's pages do not reach into each other in circles;
- * nothing calls into the HTTP layer; no service uses another service's code; the contracts use
- * nothing but the JDK; and only the platform writes outbox rows (services record a change through
- * the platform's change log).
+ * nothing calls into the HTTP layer; every service has one layout (HTTP resources in {@code api},
+ * event consumers in {@code messaging}, above the feature packages, which never reach up); no
+ * service uses another service's code; the contracts use nothing but the JDK; and a change is
+ * recorded by the platform's change log alone: only it writes history entries and outbox rows,
+ * and only it flushes (one named exception, with its reason).
  */
 class PackageStructureTest {
 
@@ -125,6 +134,112 @@ class PackageStructureTest {
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage("java..", ROOT + ".contracts..")
                 .because("every service and every IT system reads them, whatever framework it runs on")
+                .check(classes);
+    }
+
+    /** Each service's root package, e.g. {@code de.kielregion.kooperation.projects}. */
+    private static String[] services(String suffix) {
+        return List.of("partners", "projects", "memberships").stream()
+                .map(s -> ROOT + "." + s + suffix)
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void everyServiceKeepsItsHttpResourcesInApi() {
+        classes()
+                .that()
+                .resideInAnyPackage(services(".."))
+                .and()
+                .areAnnotatedWith("jakarta.ws.rs.Path")
+                .should()
+                .resideInAnyPackage(services(".api"))
+                .because("one layout in every service: HTTP resources in api, event consumers in messaging, the"
+                        + " features (aggregates, their rules, their application services) below both")
+                .check(classes);
+    }
+
+    @Test
+    void everyServiceKeepsItsEventConsumersInMessaging() {
+        methods()
+                .that()
+                .areDeclaredInClassesThat()
+                .resideInAnyPackage(services(".."))
+                .and()
+                .areAnnotatedWith("org.eclipse.microprofile.reactive.messaging.Incoming")
+                .should()
+                .beDeclaredInClassesThat()
+                .resideInAnyPackage(services(".messaging"))
+                .because("a consumer is an adapter like a resource: it may span features, so it sits above them")
+                .check(classes);
+    }
+
+    @Test
+    void theFeaturesOfAServiceDoNotDependOnItsAdapters() {
+        noClasses()
+                .that()
+                .resideInAnyPackage(services(".."))
+                .and()
+                .resideOutsideOfPackages(services(".api"))
+                .and()
+                .resideOutsideOfPackages(services(".messaging"))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(Stream.concat(Stream.of(services(".api")), Stream.of(services(".messaging")))
+                        .toArray(String[]::new))
+                .because("api and messaging are the outer layer: a feature package never reaches up")
+                .check(classes);
+    }
+
+    @Test
+    void onlyTheChangeLogWritesHistoryEntries() {
+        noClasses()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".platform.changes..", ROOT + ".platform.audit..")
+                .should()
+                .callMethod(
+                        ROOT + ".platform.audit.Audit",
+                        "record",
+                        "java.lang.String",
+                        "java.lang.Object",
+                        "java.lang.String",
+                        "java.lang.Object")
+                .because("a change's history entry and its event are written together by ChangeLog.record")
+                .check(classes);
+    }
+
+    /**
+     * The places that may flush the persistence context by hand besides {@code ChangeLog}, each with
+     * its reason in a comment at the call.
+     */
+    private static final Set<String> FLUSHES_WITH_A_REASON = Set.of(
+            // the old fee is closed before the new open one is inserted (one open fee per membership)
+            ROOT + ".memberships.membership.MembershipService.changeFee");
+
+    private static final Set<String> PERSISTENCE_CONTEXTS =
+            Set.of("jakarta.persistence.EntityManager", "org.hibernate.Session");
+
+    @Test
+    void onlyTheChangeLogFlushes() {
+        classes()
+                .that()
+                .resideOutsideOfPackages(ROOT + ".platform.changes..", ROOT + ".infra..")
+                .should(new ArchCondition<JavaClass>("not flush the persistence context by hand") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        for (JavaMethodCall call : item.getMethodCallsFromSelf()) {
+                            boolean flush = call.getTarget().getName().equals("flush")
+                                    && PERSISTENCE_CONTEXTS.contains(
+                                            call.getTargetOwner().getName());
+                            String origin =
+                                    item.getName() + "." + call.getOrigin().getName();
+                            if (flush && !FLUSHES_WITH_A_REASON.contains(origin)) {
+                                events.add(SimpleConditionEvent.violated(call, call.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("ChangeLog.record is the one flush point of a change: it makes @Version current before"
+                        + " the event is built")
                 .check(classes);
     }
 

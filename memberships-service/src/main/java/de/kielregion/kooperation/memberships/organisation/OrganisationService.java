@@ -8,6 +8,7 @@ import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeMod
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.FeeModelType;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
+import de.kielregion.kooperation.memberships.partner.PartnerName;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.json.JsonColumns;

@@ -274,8 +274,7 @@ public class DecisionService {
         d.revisitOn = taken.revisitOn();
         d.recordedBy = d.service;
         d.recordedAt = Instant.now();
-        em.persist(d);
-        em.flush();
+        em.persist(d); // the query on decisions below flushes it first (Hibernate's AUTO flush mode)
         if (d.organisation != null
                 && ("JOIN".equals(d.kind) || "DECLINE".equals(d.kind))
                 && !DEFERRED.equals(d.outcome)) { // a postponed decision answers nothing yet

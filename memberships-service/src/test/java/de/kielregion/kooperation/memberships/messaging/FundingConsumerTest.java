@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.memberships.funding;
+package de.kielregion.kooperation.memberships.messaging;
 
 import static de.kielregion.kooperation.memberships.Api.COORDINATOR;
 import static de.kielregion.kooperation.memberships.Api.DECIDER;

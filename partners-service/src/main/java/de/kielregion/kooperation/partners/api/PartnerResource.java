@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.partner;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -11,6 +11,9 @@ import de.kielregion.kooperation.partners.partner.PartnerApi.ContactRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.ContactView;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerRequest;
 import de.kielregion.kooperation.partners.partner.PartnerApi.PartnerView;
+import de.kielregion.kooperation.partners.partner.PartnerExports;
+import de.kielregion.kooperation.partners.partner.PartnerFilter;
+import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;

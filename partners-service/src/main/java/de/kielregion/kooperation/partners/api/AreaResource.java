@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.area;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -12,6 +12,7 @@ import de.kielregion.kooperation.partners.area.AreaApi.AnalysisRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AnalysisView;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaRequest;
 import de.kielregion.kooperation.partners.area.AreaApi.AreaView;
+import de.kielregion.kooperation.partners.area.AreaService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;

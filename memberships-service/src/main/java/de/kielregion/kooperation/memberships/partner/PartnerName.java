@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.memberships.organisation;
+package de.kielregion.kooperation.memberships.partner;
 
 import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import jakarta.persistence.Entity;

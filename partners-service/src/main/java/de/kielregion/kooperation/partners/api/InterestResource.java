@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.interest;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -8,6 +8,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.partners.interest.InterestApi.InterestRequest;
 import de.kielregion.kooperation.partners.interest.InterestApi.InterestView;
+import de.kielregion.kooperation.partners.interest.InterestService;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.security.Shareholders;
 import de.kielregion.kooperation.platform.web.Responses;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.memberships.membership;
+package de.kielregion.kooperation.memberships.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -17,6 +17,11 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.FeeView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipRequest;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChange;
+import de.kielregion.kooperation.memberships.membership.MembershipDecisions;
+import de.kielregion.kooperation.memberships.membership.MembershipFunding;
+import de.kielregion.kooperation.memberships.membership.MembershipService;
+import de.kielregion.kooperation.memberships.membership.MembershipStatus;
+import de.kielregion.kooperation.memberships.membership.NoticeDeadlineReport;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.memberships.funding;
+package de.kielregion.kooperation.memberships.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.relation;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import de.kielregion.kooperation.partners.PartnerEvents;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationRequest;
 import de.kielregion.kooperation.partners.relation.RelationApi.RelationView;
+import de.kielregion.kooperation.partners.relation.RelationFilter;
+import de.kielregion.kooperation.partners.relation.RelationService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;

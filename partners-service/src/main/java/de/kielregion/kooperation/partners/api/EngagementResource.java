@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.engagement;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -6,6 +6,7 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import de.kielregion.kooperation.partners.engagement.Engagement;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.EntityManager;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.engagement;
+package de.kielregion.kooperation.partners.messaging;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.DecisionTaken;
@@ -6,6 +6,7 @@ import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.projects.ProjectChanged;
 import de.kielregion.kooperation.contracts.projects.ProjectStatusChanged;
 import de.kielregion.kooperation.partners.PartnerEvents;
+import de.kielregion.kooperation.partners.engagement.Engagement;
 import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;

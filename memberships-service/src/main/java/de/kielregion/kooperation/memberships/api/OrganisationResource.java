@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.memberships.organisation;
+package de.kielregion.kooperation.memberships.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -9,6 +9,8 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationRequest;
 import de.kielregion.kooperation.memberships.organisation.OrganisationApi.OrganisationView;
+import de.kielregion.kooperation.memberships.organisation.OrganisationKind;
+import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.engagement;
+package de.kielregion.kooperation.partners.messaging;
 
 import static de.kielregion.kooperation.partners.Api.VIEWER;
 import static de.kielregion.kooperation.partners.Api.as;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.activity;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -6,11 +6,14 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import de.kielregion.kooperation.partners.activity.ActivityApi;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityRequest;
 import de.kielregion.kooperation.partners.activity.ActivityApi.ActivityView;
 import de.kielregion.kooperation.partners.activity.ActivityApi.BulkRequest;
 import de.kielregion.kooperation.partners.activity.ActivityApi.BulkResult;
 import de.kielregion.kooperation.partners.activity.ActivityApi.Outcome;
+import de.kielregion.kooperation.partners.activity.ActivityKind;
+import de.kielregion.kooperation.partners.activity.ActivityService;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.security.Shareholders;
 import de.kielregion.kooperation.platform.web.Idempotent;

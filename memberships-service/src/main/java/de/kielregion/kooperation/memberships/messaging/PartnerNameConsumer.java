@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.memberships.organisation;
+package de.kielregion.kooperation.memberships.messaging;
 
 import static de.kielregion.kooperation.platform.inbox.Replicas.upsert;
 
@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
+import de.kielregion.kooperation.memberships.partner.PartnerName;
 import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.partners.decision;
+package de.kielregion.kooperation.partners.api;
 
 import static de.kielregion.kooperation.platform.security.Roles.ADMIN;
 import static de.kielregion.kooperation.platform.security.Roles.COORDINATOR;
@@ -8,6 +8,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionRequest;
 import de.kielregion.kooperation.partners.decision.DecisionApi.DecisionView;
+import de.kielregion.kooperation.partners.decision.DecisionService;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Responses;
