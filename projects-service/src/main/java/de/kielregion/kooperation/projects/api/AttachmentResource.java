@@ -8,10 +8,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.attachments.Attachments;
 import de.kielregion.kooperation.platform.attachments.Attachments.Download;
-import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.web.Idempotent;
-import de.kielregion.kooperation.projects.decision.DecisionService;
-import de.kielregion.kooperation.projects.project.ProjectService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,15 +34,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AttachmentResource {
 
     private final Attachments attachments;
-    private final ProjectService projects;
-    private final DecisionService decisions;
-    private final Caller caller;
 
-    AttachmentResource(Attachments attachments, ProjectService projects, DecisionService decisions, Caller caller) {
+    AttachmentResource(Attachments attachments) {
         this.attachments = attachments;
-        this.projects = projects;
-        this.decisions = decisions;
-        this.caller = caller;
     }
 
     @GET

@@ -22,7 +22,7 @@ import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.PendingDeferral;
-import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -60,11 +60,11 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Idempotent
 public class DecisionResource {
 
-    private final DecisionService decisions;
+    private final DecisionRegister decisions;
 
     private final Attachments attachments;
 
-    DecisionResource(DecisionService decisions, Attachments attachments) {
+    DecisionResource(DecisionRegister decisions, Attachments attachments) {
         this.decisions = decisions;
         this.attachments = attachments;
     }

@@ -12,6 +12,7 @@ import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import de.kielregion.kooperation.projects.overview.OverviewService;
@@ -47,10 +48,12 @@ public class OverviewResource {
 
     private final OverviewService overview;
     private final DecisionService decisions;
+    private final DecisionRegister register;
 
-    OverviewResource(OverviewService overview, DecisionService decisions) {
+    OverviewResource(OverviewService overview, DecisionService decisions, DecisionRegister register) {
         this.overview = overview;
         this.decisions = decisions;
+        this.register = register;
     }
 
     @POST
@@ -123,8 +126,7 @@ public class OverviewResource {
 
     /** The decision register for the document: the 200 newest decisions of every service. */
     private List<DecisionView> register() {
-        return decisions
-                .register(null, null, null, null, null, null, null, new PageQuery(0, 200, null))
+        return register.register(null, null, null, null, null, null, null, new PageQuery(0, 200, null))
                 .items();
     }
 

@@ -30,6 +30,7 @@ import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectApi.StatusChange;
+import de.kielregion.kooperation.projects.project.ProjectQueries;
 import de.kielregion.kooperation.projects.project.ProjectService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -69,6 +70,7 @@ import org.jboss.resteasy.reactive.RestResponse;
 public class ProjectResource {
 
     private final ProjectService projects;
+    private final ProjectQueries queries;
     private final DecisionService decisions;
     private final BudgetService budget;
     private final Audit audit;
@@ -77,12 +79,14 @@ public class ProjectResource {
 
     ProjectResource(
             ProjectService projects,
+            ProjectQueries queries,
             DecisionService decisions,
             BudgetService budget,
             Audit audit,
             Attachments attachments,
             Caller caller) {
         this.projects = projects;
+        this.queries = queries;
         this.decisions = decisions;
         this.budget = budget;
         this.audit = audit;
@@ -112,7 +116,7 @@ public class ProjectResource {
             @PathParam("id") UUID id,
             @QueryParam("filename") @Parameter(description = "The file's name, e.g. Antrag.pdf") String filename,
             byte[] body) {
-        java.util.Set<de.kielregion.kooperation.contracts.Shareholder> participants = projects.participants(id);
+        java.util.Set<de.kielregion.kooperation.contracts.Shareholder> participants = queries.participants(id);
         if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
             if (caller.shareholder().isEmpty()
                     || !participants.contains(caller.shareholder().get())) {
@@ -132,7 +136,7 @@ public class ProjectResource {
             summary = "A project's attachments",
             description = "Oldest first, without their content. Roles: every role.")
     public List<AttachmentView> projectAttachments(@PathParam("id") UUID id) {
-        projects.participants(id); // 404 for an unknown project
+        queries.participants(id); // 404 for an unknown project
         return attachments.of(ProjectEvents.PROJECT, id);
     }
 
@@ -146,7 +150,7 @@ public class ProjectResource {
                     + " a partner and a shareholder's interests (interestsOf); paged; sort by title, status, plannedStart, updatedAt or quickWin (best quick wins first, "
                     + "measure 2). Roles: every role.")
     public Page<ProjectView> list(@Valid @BeanParam ProjectFilterParams filter, @Valid @BeanParam PageQuery paging) {
-        return projects.list(filter.filter(), paging);
+        return queries.list(filter.filter(), paging);
     }
 
     @GET
@@ -169,7 +173,7 @@ public class ProjectResource {
     public Response xlsx(
             @Valid @BeanParam ProjectFilterParams filter, @QueryParam("sort") @Size(max = 100) String sort) {
         return XlsxExport.attachment(
-                Spreadsheets.projects(projects.all(filter.filter(), new PageQuery(0, 1, sort))), "projekte.xlsx");
+                Spreadsheets.projects(queries.all(filter.filter(), new PageQuery(0, 1, sort))), "projekte.xlsx");
     }
 
     @POST
@@ -196,7 +200,7 @@ public class ProjectResource {
                     "With its partners (retired ones flagged), financing and " + "quick-win score. Roles: every role.")
     @Extension(name = ApiConventions.ETAG, value = "true")
     public RestResponse<ProjectView> get(@PathParam("id") UUID id) {
-        ProjectView view = projects.get(id);
+        ProjectView view = queries.get(id);
         return Responses.versioned(view, view.version());
     }
 
@@ -253,7 +257,7 @@ public class ProjectResource {
             summary = "The allocations of a project",
             description = "Roles: every role.")
     public List<AllocationView> allocations(@PathParam("id") UUID id) {
-        projects.get(id);
+        queries.get(id);
         return budget.allocations(id);
     }
 
@@ -281,7 +285,7 @@ public class ProjectResource {
             summary = "A project's change history",
             description = "Roles: every role.")
     public List<HistoryEntry> history(@PathParam("id") UUID id) {
-        projects.get(id);
+        queries.get(id);
         return audit.history(ProjectEvents.PROJECT, id);
     }
 }

@@ -89,8 +89,9 @@ public class BudgetService {
     @Transactional
     public AllocationView allocateToProject(UUID projectId, AllocationRequest r) {
         // Lock order: the line, then the project. Requests on one line wait for each other, and
-        // so do requests for one project (whose first allocation moves it to RESOURCED).
-        line(r.year(), r.category(), true);
+        // so do requests for one project (whose first allocation moves it to RESOURCED). The line
+        // is read once, locked, and handed on.
+        BudgetLine line = line(r.year(), r.category(), true);
         Project project = em.find(Project.class, projectId, LockModeType.PESSIMISTIC_WRITE);
         if (project == null) {
             throw ProblemException.notFound("Project", projectId);
@@ -99,12 +100,12 @@ public class BudgetService {
             throw ProblemException.conflict(
                     "Resources go to approved projects; " + project.title + " is " + project.status);
         }
-        if (line(r.year(), r.category(), false) == null) {
+        if (line == null) {
             throw ProblemException.conflict("There is no " + r.category() + " line for " + r.year()
                     + "; create it with PUT /budget/" + r.year() + "/lines/" + r.category());
         }
         Allocation a =
-                allocate(SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);
+                allocate(line, SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);
         if (a.status == Status.ALLOCATED) {
             allocated.fire(new ResourcesAllocatedToProject(projectId, a.id));
         }
@@ -132,10 +133,13 @@ public class BudgetService {
         if (earlier != null) {
             return view(earlier);
         }
-        return view(allocate(subjectType, subjectId, subjectName, year, category, amount, requestId));
+        BudgetLine line = line(year, category, true);
+        return view(allocate(line, subjectType, subjectId, subjectName, year, category, amount, requestId));
     }
 
+    /** Books on {@code line} (locked by the caller; null when the year has no such line: refused). */
     private Allocation allocate(
+            BudgetLine line,
             SubjectType subjectType,
             UUID subjectId,
             String subjectName,
@@ -143,7 +147,6 @@ public class BudgetService {
             Category category,
             BigDecimal amount,
             UUID requestId) {
-        BudgetLine line = line(year, category, true);
         Allocation a = Allocation.request(
                 subjectType,
                 subjectId,

@@ -6,7 +6,7 @@ import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.projects.calendar.CalendarApi.FeedRequest;
 import de.kielregion.kooperation.projects.calendar.CalendarApi.FeedView;
-import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.meeting.BoardMeetings;
 import de.kielregion.kooperation.projects.membership.MembershipReplica;
 import de.kielregion.kooperation.projects.project.Project;
@@ -49,14 +49,14 @@ public class CalendarService {
     private final EntityManager em;
     private final Caller caller;
     private final StrategyService strategy;
-    private final DecisionService decisions;
+    private final DecisionRegister decisions;
     private final BoardMeetings meetings;
 
     CalendarService(
             EntityManager em,
             Caller caller,
             StrategyService strategy,
-            DecisionService decisions,
+            DecisionRegister decisions,
             BoardMeetings meetings) {
         this.meetings = meetings;
         this.em = em;

@@ -14,9 +14,9 @@ import java.util.List;
 @ApplicationScoped
 class RevisitReminders implements ReminderSource {
 
-    private final DecisionService decisions;
+    private final DecisionRegister decisions;
 
-    RevisitReminders(DecisionService decisions) {
+    RevisitReminders(DecisionRegister decisions) {
         this.decisions = decisions;
     }
 

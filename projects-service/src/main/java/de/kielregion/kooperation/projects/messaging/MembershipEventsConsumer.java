@@ -12,7 +12,7 @@ import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
 import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.budget.Category;
-import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.membership.MembershipReplica;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,7 +40,7 @@ public class MembershipEventsConsumer {
     private final EventRoutes routes;
 
     MembershipEventsConsumer(
-            Inbox inbox, BudgetService budget, DecisionService decisions, EntityManager em, ObjectMapper mapper) {
+            Inbox inbox, BudgetService budget, DecisionRegister decisions, EntityManager em, ObjectMapper mapper) {
         this.inbox = inbox;
         this.budget = budget;
         this.em = em;

@@ -12,7 +12,7 @@ import de.kielregion.kooperation.contracts.partners.ShareholderInterestsChanged;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
-import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.partner.ExistingActivity;
 import de.kielregion.kooperation.projects.partner.FocusPartner;
 import de.kielregion.kooperation.projects.partner.InterestReplica;
@@ -41,7 +41,7 @@ public class PartnerReplicaConsumer {
     private final EntityManager em;
     private final EventRoutes routes;
 
-    PartnerReplicaConsumer(Inbox inbox, EntityManager em, DecisionService decisions, ObjectMapper mapper) {
+    PartnerReplicaConsumer(Inbox inbox, EntityManager em, DecisionRegister decisions, ObjectMapper mapper) {
         this.inbox = inbox;
         this.em = em;
         this.routes = EventRoutes.builder(mapper)

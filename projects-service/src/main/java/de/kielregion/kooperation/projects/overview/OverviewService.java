@@ -6,7 +6,7 @@ import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.decision.Decision;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
-import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Activities;
 import de.kielregion.kooperation.projects.overview.OverviewApi.ActivityCount;
 import de.kielregion.kooperation.projects.overview.OverviewApi.MeasureOverview;
@@ -44,7 +44,7 @@ public class OverviewService {
     private final EntityManager em;
     private final StrategyService strategy;
     private final BudgetService budget;
-    private final DecisionService decisions;
+    private final DecisionRegister decisions;
     private final ReachReport reach;
     private final SnapshotCache cache;
 
@@ -52,7 +52,7 @@ public class OverviewService {
             EntityManager em,
             StrategyService strategy,
             BudgetService budget,
-            DecisionService decisions,
+            DecisionRegister decisions,
             ReachReport reach,
             SnapshotCache cache) {
         this.em = em;

@@ -1,38 +1,24 @@
 package de.kielregion.kooperation.projects.project;
 
-import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.audit.Audit;
-import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
-import de.kielregion.kooperation.platform.text.SearchText;
 import de.kielregion.kooperation.platform.text.Texts;
-import de.kielregion.kooperation.platform.web.ListQuery;
-import de.kielregion.kooperation.platform.web.Page;
-import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
-import de.kielregion.kooperation.projects.partner.InterestReplica;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
-import de.kielregion.kooperation.projects.project.ProjectApi.FinancingSource;
 import de.kielregion.kooperation.projects.project.ProjectApi.PartnerRef;
-import de.kielregion.kooperation.projects.project.ProjectApi.PartnerView;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectRequest;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.strategy.Measure;
-import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,29 +26,20 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 
-/** Projects: proposal, update, lifecycle and the quick-win score. */
+/**
+ * What changes a project: proposal, update and its lifecycle (by hand, by a decision, by an
+ * allocation). The reads are {@link ProjectQueries}'s.
+ */
 @ApplicationScoped
 public class ProjectService {
 
-    /** quickWin sorts best first, projects without a score last. */
-    public static final Map<String, String> SORTABLE = Map.of(
-            "title",
-            "p.title",
-            "status",
-            "p.status",
-            "plannedStart",
-            "p.plannedStart",
-            "updatedAt",
-            "p.updatedAt",
-            "quickWin",
-            "p.quickWin DESC NULLS LAST, p.title");
-
-    private final SnapshotCache cache;
     private final EntityManager em;
     private final ChangeLog changeLog;
     private final Audit audit;
     private final StrategyService strategy;
     private final Event<ProjectCancelled> cancelled;
+    private final ProjectQueries queries;
+    private final ProjectViews views;
 
     ProjectService(
             EntityManager em,
@@ -70,150 +47,15 @@ public class ProjectService {
             Audit audit,
             StrategyService strategy,
             Event<ProjectCancelled> cancelled,
-            SnapshotCache cache) {
-        this.cache = cache;
+            ProjectQueries queries,
+            ProjectViews views) {
         this.em = em;
         this.changeLog = changeLog;
         this.audit = audit;
         this.strategy = strategy;
         this.cancelled = cancelled;
-    }
-
-    @Transactional
-    public Page<ProjectView> list(ProjectFilter f, PageQuery paging) {
-        if ("-quickWin".equals(paging.sort())) {
-            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
-        }
-        // The same page of an unchanged database is the same answer (it depends on no caller).
-        String key = SnapshotCache.key(
-                "projects",
-                f.status(),
-                f.themeId(),
-                f.measureId(),
-                f.shareholder(),
-                f.partnerId(),
-                f.q(),
-                f.country(),
-                f.interestsOf(),
-                paging.page(),
-                paging.size(),
-                paging.sort());
-        return cache.get(key, () -> {
-            Page<Project> page = query(f).page(em, paging, SORTABLE, "title");
-            loadPartnerReplicas(page.items());
-            return page.map(this::view);
-        });
-    }
-
-    /** The replicas of the partners of {@code projects} in one query (view() then finds them loaded). */
-    private void loadPartnerReplicas(List<Project> projects) {
-        Set<UUID> ids = new HashSet<>();
-        projects.forEach(p -> p.partners.forEach(pp -> ids.add(pp.partnerId)));
-        if (!ids.isEmpty()) {
-            em.createQuery("FROM PartnerReplica r WHERE r.id IN :ids", PartnerReplica.class)
-                    .setParameter("ids", ids)
-                    .getResultList();
-        }
-    }
-
-    /** Every project matching the filters, sorted as asked (default: title), for exports. */
-    @Transactional
-    public List<ProjectView> all(ProjectFilter f, PageQuery sorting) {
-        if ("-quickWin".equals(sorting.sort())) {
-            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
-        }
-        return query(f).all(em, sorting, SORTABLE, "title").stream()
-                .map(this::view)
-                .toList();
-    }
-
-    private ListQuery<Project> query(ProjectFilter f) {
-        ListQuery<Project> query = ListQuery.of(Project.class, "p")
-                .where("p.status = :status", "status", f.status())
-                .where(":theme MEMBER OF p.themeIds", "theme", f.themeId())
-                .where("p.measureId = :measure", "measure", f.measureId())
-                .where(":shareholder MEMBER OF p.shareholders", "shareholder", f.shareholder())
-                .where(
-                        "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp WHERE q = p AND pp.partnerId = :partner)",
-                        "partner",
-                        f.partnerId())
-                .where(
-                        "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp, PartnerReplica r"
-                                + " WHERE q = p AND r.id = pp.partnerId AND r.country = :country)",
-                        "country",
-                        f.country());
-        if (f.interestsOf() != null) {
-            interests(query, f.interestsOf());
-        }
-        List<String> words = f.words();
-        for (int i = 0; i < words.size(); i++) {
-            query.where("p.searchKey LIKE :w" + i + " ESCAPE '\\'", "w" + i, ListQuery.likeContains(words.get(i)));
-        }
-        return query;
-    }
-
-    /**
-     * Narrows the list to what a shareholder's recorded interests reach: a project with one of its
-     * themes (names compared ignoring case and accents), or with a partner in one of its countries,
-     * one of its regions or belonging to one. A shareholder without interests is a 409.
-     */
-    private void interests(ListQuery<Project> query, Shareholder shareholder) {
-        InterestReplica interest = em.find(InterestReplica.class, shareholder.name());
-        if (interest == null) {
-            throw ProblemException.conflict(shareholder + " has recorded no interests yet (partners-service: PUT "
-                    + "/shareholders/" + shareholder + "/interests)");
-        }
-        List<UUID> themes = strategy.themes().stream()
-                .filter(t -> interest.themeKeys.contains(SearchText.key(t.name())))
-                .map(ThemeView::id)
-                .toList();
-        UUID none = new UUID(0, 0); // IN () is not valid JPQL: a value no row has stands for none
-        Map<String, Object> values = new HashMap<>();
-        values.put("interestThemes", themes.isEmpty() ? List.of(none) : themes);
-        values.put("interestCountries", interest.countries.isEmpty() ? List.of("--") : List.copyOf(interest.countries));
-        values.put("interestRegions", interest.regionIds.isEmpty() ? List.of(none) : List.copyOf(interest.regionIds));
-        query.where(
-                "(EXISTS (SELECT 1 FROM Project q JOIN q.themeIds t WHERE q = p AND t IN :interestThemes)"
-                        + " OR EXISTS (SELECT 1 FROM Project q JOIN q.partners pp, PartnerReplica r"
-                        + " WHERE q = p AND r.id = pp.partnerId AND (r.country IN :interestCountries"
-                        + " OR r.id IN :interestRegions OR r.parentRegionId IN :interestRegions)))",
-                values);
-    }
-
-    /**
-     * Projects stored before the search key existed get theirs once at start (a few hundred at a
-     * time); new and edited projects get it when saved.
-     */
-    void fillSearchKeys(@Observes StartupEvent start) {
-        int filled;
-        do {
-            filled = QuarkusTransaction.requiringNew().call(() -> {
-                List<Project> missing = em.createQuery("FROM Project WHERE searchKey IS NULL", Project.class)
-                        .setMaxResults(500)
-                        .getResultList();
-                missing.forEach(Project::updateSearchKey);
-                return missing.size();
-            });
-        } while (filled > 0);
-    }
-
-    @Transactional
-    public ProjectView get(UUID id) {
-        return view(find(id));
-    }
-
-    /** The shareholders taking part in a project; a 404 for an unknown one. */
-    @Transactional
-    public Set<Shareholder> participants(UUID id) {
-        return Set.copyOf(find(id).shareholders);
-    }
-
-    public Project find(UUID id) {
-        Project p = em.find(Project.class, id);
-        if (p == null) {
-            throw ProblemException.notFound("Project", id);
-        }
-        return p;
+        this.queries = queries;
+        this.views = views;
     }
 
     @Transactional
@@ -225,39 +67,39 @@ public class ProjectService {
         p.updatedAt = p.createdAt;
         apply(p, r);
         em.persist(p);
-        return changeLog.record(p.proposed(this::replica), null, () -> view(p));
+        return changeLog.record(p.proposed(views::replica), null, () -> views.of(p));
     }
 
     @Transactional
     public ProjectView update(UUID id, ProjectRequest r, String ifMatch) {
-        Project p = find(id);
+        Project p = queries.find(id);
         Versions.requireCurrent(ifMatch, r.version(), p.version, "Project " + id);
         if (!p.status.isActive()) {
             throw ProblemException.conflict("Project " + p.title + " is " + p.status + " and no longer changes");
         }
-        ProjectView before = view(p);
+        ProjectView before = views.of(p);
         apply(p, r);
-        Map<String, Object> changes = audit.diff(before, view(p));
+        Map<String, Object> changes = audit.diff(before, views.of(p));
         if (changes.isEmpty()) {
             return before;
         }
-        changeLog.record(p.updated(this::replica), changes);
-        return view(p);
+        changeLog.record(p.updated(views::replica), changes);
+        return views.of(p);
     }
 
     @Transactional
     public ProjectView changeStatus(UUID id, ProjectStatus to, Long version) {
-        Project p = find(id);
+        Project p = queries.find(id);
         if (version != null) {
             Versions.requireCurrent(null, version, p.version, "Project " + id);
         }
         record(p, p.moveByHand(to));
-        return view(p);
+        return views.of(p);
     }
 
     /** An allocation makes an approved project RESOURCED, in the allocating transaction. */
     void onResourcesAllocated(@Observes ResourcesAllocatedToProject allocated) {
-        Project p = find(allocated.projectId());
+        Project p = queries.find(allocated.projectId());
         if (p.status.isApproved()) {
             transition(p, ProjectStatus.RESOURCED, null);
         }
@@ -265,7 +107,7 @@ public class ProjectService {
 
     /** A recorded decision moves the project to its outcome, in the deciding transaction. */
     void onDecided(@Observes ProjectDecided decided) {
-        transition(find(decided.projectId()), decided.outcome(), decided.decisionId());
+        transition(queries.find(decided.projectId()), decided.outcome(), decided.decisionId());
     }
 
     /** Moves a project as a decision or an allocation says; publishes ProjectStatusChanged. */
@@ -351,57 +193,6 @@ public class ProjectService {
             result.add(new ProjectPartner(ref.partnerId(), ref.role()));
         }
         return result;
-    }
-
-    ProjectView view(Project p) {
-        List<PartnerView> partners = new ArrayList<>();
-        List<UUID> retired = new ArrayList<>();
-        for (ProjectPartner pp : p.partners) {
-            PartnerReplica replica = replica(pp.partnerId);
-            boolean isRetired = replica != null && "RETIRED".equals(replica.status);
-            if (p.flagsRetired(replica)) {
-                retired.add(pp.partnerId);
-            }
-            partners.add(new PartnerView(
-                    pp.partnerId,
-                    replica == null ? null : replica.name,
-                    pp.role,
-                    replica == null ? "UNKNOWN" : replica.status,
-                    isRetired));
-        }
-        List<FinancingSource> financing = p.financing.stream()
-                .map(f -> new FinancingSource(f.kind, f.name, f.amount))
-                .toList();
-        BigDecimal total = p.financingTotal();
-        return new ProjectView(
-                p.id,
-                p.title,
-                p.summary,
-                List.copyOf(new TreeSet<>(p.themeIds)),
-                p.measureId,
-                p.cooperationAreaId,
-                p.lead,
-                List.copyOf(new TreeSet<>(p.shareholders)),
-                partners,
-                retired,
-                p.plannedStart,
-                p.plannedEnd,
-                financing,
-                total,
-                p.status,
-                p.effort,
-                p.impact,
-                p.monthsToStart,
-                p.fundingSecured,
-                p.quickWin,
-                p.createdAt,
-                p.updatedAt,
-                p.version,
-                List.copyOf(p.status.manualNext()));
-    }
-
-    private PartnerReplica replica(UUID partnerId) {
-        return em.find(PartnerReplica.class, partnerId);
     }
 
     private static <T extends Comparable<T>> void replace(Set<T> target, List<T> values) {

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 class ConcurrentDecisionsTest {
 
     @Inject
-    DecisionService decisions;
+    DecisionRegister decisions;
 
     @Inject
     ObjectMapper mapper;

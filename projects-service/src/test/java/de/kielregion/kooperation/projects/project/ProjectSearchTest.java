@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class ProjectSearchTest {
 
     @Inject
-    ProjectService projects;
+    ProjectSearchKeys projects;
 
     @Inject
     AgroalDataSource dataSource;

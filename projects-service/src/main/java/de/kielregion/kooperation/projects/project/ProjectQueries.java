@@ -1,0 +1,164 @@
+package de.kielregion.kooperation.projects.project;
+
+import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.SearchText;
+import de.kielregion.kooperation.platform.web.ListQuery;
+import de.kielregion.kooperation.platform.web.Page;
+import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.projects.partner.InterestReplica;
+import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
+import de.kielregion.kooperation.projects.strategy.StrategyApi.ThemeView;
+import de.kielregion.kooperation.projects.strategy.StrategyService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What is read of projects: a project, its participants, the filtered and sorted list (a page of
+ * it cached until the database changes) and the full list for exports. The commands are {@link
+ * ProjectService}'s.
+ */
+@ApplicationScoped
+public class ProjectQueries {
+
+    /** quickWin sorts best first, projects without a score last. */
+    public static final Map<String, String> SORTABLE = Map.of(
+            "title",
+            "p.title",
+            "status",
+            "p.status",
+            "plannedStart",
+            "p.plannedStart",
+            "updatedAt",
+            "p.updatedAt",
+            "quickWin",
+            "p.quickWin DESC NULLS LAST, p.title");
+
+    private final EntityManager em;
+    private final SnapshotCache cache;
+    private final StrategyService strategy;
+    private final ProjectViews views;
+
+    ProjectQueries(EntityManager em, SnapshotCache cache, StrategyService strategy, ProjectViews views) {
+        this.em = em;
+        this.cache = cache;
+        this.strategy = strategy;
+        this.views = views;
+    }
+
+    @Transactional
+    public Page<ProjectView> list(ProjectFilter f, PageQuery paging) {
+        if ("-quickWin".equals(paging.sort())) {
+            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
+        }
+        // The same page of an unchanged database is the same answer (it depends on no caller).
+        String key = SnapshotCache.key(
+                "projects",
+                f.status(),
+                f.themeId(),
+                f.measureId(),
+                f.shareholder(),
+                f.partnerId(),
+                f.q(),
+                f.country(),
+                f.interestsOf(),
+                paging.page(),
+                paging.size(),
+                paging.sort());
+        return cache.get(key, () -> {
+            Page<Project> page = query(f).page(em, paging, SORTABLE, "title");
+            views.loadPartnerReplicas(page.items());
+            return page.map(views::of);
+        });
+    }
+
+    /** Every project matching the filters, sorted as asked (default: title), for exports. */
+    @Transactional
+    public List<ProjectView> all(ProjectFilter f, PageQuery sorting) {
+        if ("-quickWin".equals(sorting.sort())) {
+            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
+        }
+        return query(f).all(em, sorting, SORTABLE, "title").stream()
+                .map(views::of)
+                .toList();
+    }
+
+    private ListQuery<Project> query(ProjectFilter f) {
+        ListQuery<Project> query = ListQuery.of(Project.class, "p")
+                .where("p.status = :status", "status", f.status())
+                .where(":theme MEMBER OF p.themeIds", "theme", f.themeId())
+                .where("p.measureId = :measure", "measure", f.measureId())
+                .where(":shareholder MEMBER OF p.shareholders", "shareholder", f.shareholder())
+                .where(
+                        "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp WHERE q = p AND pp.partnerId = :partner)",
+                        "partner",
+                        f.partnerId())
+                .where(
+                        "EXISTS (SELECT 1 FROM Project q JOIN q.partners pp, PartnerReplica r"
+                                + " WHERE q = p AND r.id = pp.partnerId AND r.country = :country)",
+                        "country",
+                        f.country());
+        if (f.interestsOf() != null) {
+            interests(query, f.interestsOf());
+        }
+        List<String> words = f.words();
+        for (int i = 0; i < words.size(); i++) {
+            query.where("p.searchKey LIKE :w" + i + " ESCAPE '\\'", "w" + i, ListQuery.likeContains(words.get(i)));
+        }
+        return query;
+    }
+
+    /**
+     * Narrows the list to what a shareholder's recorded interests reach: a project with one of its
+     * themes (names compared ignoring case and accents), or with a partner in one of its countries,
+     * one of its regions or belonging to one. A shareholder without interests is a 409.
+     */
+    private void interests(ListQuery<Project> query, Shareholder shareholder) {
+        InterestReplica interest = em.find(InterestReplica.class, shareholder.name());
+        if (interest == null) {
+            throw ProblemException.conflict(shareholder + " has recorded no interests yet (partners-service: PUT "
+                    + "/shareholders/" + shareholder + "/interests)");
+        }
+        List<UUID> themes = strategy.themes().stream()
+                .filter(t -> interest.themeKeys.contains(SearchText.key(t.name())))
+                .map(ThemeView::id)
+                .toList();
+        UUID none = new UUID(0, 0); // IN () is not valid JPQL: a value no row has stands for none
+        Map<String, Object> values = new HashMap<>();
+        values.put("interestThemes", themes.isEmpty() ? List.of(none) : themes);
+        values.put("interestCountries", interest.countries.isEmpty() ? List.of("--") : List.copyOf(interest.countries));
+        values.put("interestRegions", interest.regionIds.isEmpty() ? List.of(none) : List.copyOf(interest.regionIds));
+        query.where(
+                "(EXISTS (SELECT 1 FROM Project q JOIN q.themeIds t WHERE q = p AND t IN :interestThemes)"
+                        + " OR EXISTS (SELECT 1 FROM Project q JOIN q.partners pp, PartnerReplica r"
+                        + " WHERE q = p AND r.id = pp.partnerId AND (r.country IN :interestCountries"
+                        + " OR r.id IN :interestRegions OR r.parentRegionId IN :interestRegions)))",
+                values);
+    }
+
+    @Transactional
+    public ProjectView get(UUID id) {
+        return views.of(find(id));
+    }
+
+    /** The shareholders taking part in a project; a 404 for an unknown one. */
+    @Transactional
+    public Set<Shareholder> participants(UUID id) {
+        return Set.copyOf(find(id).shareholders);
+    }
+
+    public Project find(UUID id) {
+        Project p = em.find(Project.class, id);
+        if (p == null) {
+            throw ProblemException.notFound("Project", id);
+        }
+        return p;
+    }
+}
