@@ -19,6 +19,26 @@ final class Options {
     /** The countries around the Baltic Sea (and Norway, on the corridor Hamburg–Oslo) to filter by a partner's. */
     static final List<String> COUNTRIES = List.of("DE", "DK", "SE", "NO", "FI", "PL", "EE", "LV", "LT");
 
+    /** A project's lifecycle, in its order. */
+    static final List<String> PROJECT_STATUSES = List.of(
+            "IDEA",
+            "PROPOSED",
+            "APPROVED",
+            "APPROVED_WITH_CONDITIONS",
+            "REJECTED",
+            "DEFERRED",
+            "RESOURCED",
+            "IN_PROGRESS",
+            "COMPLETED",
+            "CANCELLED");
+
+    static final List<String> PROJECT_SORTS = List.of("quickWin", "title", "-updatedAt", "plannedStart", "status");
+    static final List<String> PROJECT_OUTCOMES =
+            List.of("APPROVED", "APPROVED_WITH_CONDITIONS", "REJECTED", "DEFERRED");
+    static final List<String> FINANCING_KINDS =
+            List.of("OWN_FUNDS", "SHAREHOLDER_CONTRIBUTION", "EU_PROGRAMME", "OTHER");
+    static final List<String> BUDGET_CATEGORIES = List.of("STAFF", "PROJECT_FUNDS");
+
     private Options() {}
 
     /** Ids in paths must look like UUIDs before they go to a service (else: the page is not found). */

@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.portal.web;
 
+import de.kielregion.kooperation.portal.i18n.Formats;
 import de.kielregion.kooperation.portal.i18n.Messages;
 import de.kielregion.kooperation.portal.i18n.RequestLanguage;
 import io.quarkus.oidc.IdToken;
@@ -9,13 +10,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.Set;
@@ -30,7 +25,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @TemplateData
 public class Ui implements RequestLanguage {
 
-    public static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    public static final ZoneId ZONE = Formats.ZONE;
     static final Set<String> ROLES = Set.of("admin", "coordinator", "decision-maker", "shareholder", "viewer");
 
     @Inject
@@ -45,6 +40,7 @@ public class Ui implements RequestLanguage {
 
     private Locale locale;
     private ResourceBundle bundle;
+    private Formats formats;
     private final long started = System.currentTimeMillis();
 
     /** A Ui for one language and no request (formats and labels only; for tests and mails). */
@@ -132,85 +128,47 @@ public class Ui implements RequestLanguage {
         return label.equals(key) ? value.toString() : label;
     }
 
-    /** A country's name in the page's language from its ISO 3166-1 alpha-2 code (SE → Schweden). */
-    public String country(Object code) {
-        if (code == null || !code.toString().matches("[A-Z]{2}")) {
-            return code == null ? "" : code.toString();
+    /** The formats of the page's language (dates, amounts, numbers, countries). */
+    public Formats formats() {
+        if (formats == null) {
+            formats = new Formats(locale());
         }
-        return Locale.of("", code.toString()).getDisplayCountry(locale());
+        return formats;
     }
 
-    /** 27.11.2026 (de) or 27/11/2026 (en) from an ISO date or date-time; empty for none. */
+    /** A country's name in the page's language from its ISO 3166-1 alpha-2 code (SE → Schweden). */
+    public String country(Object code) {
+        return formats().country(code);
+    }
+
+    /** 27.11.2026 (de) or 27 Nov 2026 (en) from an ISO date or date-time; empty for none. */
     public String date(Object value) {
-        LocalDate date = toDate(value);
-        return date == null
-                ? ""
-                : date.format(DateTimeFormatter.ofPattern("en".equals(lang()) ? "d MMM yyyy" : "dd.MM.yyyy", locale()));
+        return formats().date(value);
     }
 
     /** Date and time in Kiel's time zone. */
     public String dateTime(Object value) {
-        if (value == null) {
-            return "";
-        }
-        try {
-            Instant instant = value instanceof Instant i
-                    ? i
-                    : OffsetDateTime.parse(value.toString()).toInstant();
-            return instant.atZone(ZONE)
-                    .format(DateTimeFormatter.ofPattern(
-                            "en".equals(lang()) ? "d MMM yyyy, HH:mm" : "dd.MM.yyyy, HH:mm", locale()));
-        } catch (DateTimeParseException e) {
-            return value.toString();
-        }
+        return formats().dateTime(value);
     }
 
     /** 15.000,00 € (de) or €15,000.00 (en). */
     public String money(Object value) {
-        BigDecimal amount = decimal(value);
-        if (amount == null) {
-            return "";
-        }
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale());
-        format.setCurrency(java.util.Currency.getInstance("EUR"));
-        return format.format(amount);
+        return formats().money(value);
     }
 
     /** An amount in its unit: EUR as money, FTE as a number with the unit. */
     public String amount(Object value, Object unit) {
-        if ("FTE".equals(String.valueOf(unit))) {
-            BigDecimal amount = decimal(value);
-            if (amount == null) {
-                return "";
-            }
-            NumberFormat format = NumberFormat.getNumberInstance(locale());
-            format.setMinimumFractionDigits(2);
-            format.setMaximumFractionDigits(2);
-            return format.format(amount) + " " + t("unit.FTE");
-        }
-        return money(value);
+        return formats().amount(value, unit);
     }
 
     /** A plain number in the language's format. */
     public String number(Object value) {
-        BigDecimal number = decimal(value);
-        return number == null ? "" : NumberFormat.getNumberInstance(locale()).format(number);
+        return formats().number(value);
     }
 
     /** Per cent (0–100) of part in whole, for bars. */
     public long percent(Object part, Object whole) {
-        BigDecimal p = decimal(part);
-        BigDecimal w = decimal(whole);
-        if (p == null || w == null || w.signum() <= 0) {
-            return 0;
-        }
-        return Math.max(
-                0,
-                Math.min(
-                        100,
-                        p.multiply(BigDecimal.valueOf(100))
-                                .divide(w, 0, java.math.RoundingMode.HALF_UP)
-                                .longValue()));
+        return Formats.percent(part, whole);
     }
 
     public boolean has(String role) {
@@ -379,33 +337,6 @@ public class Ui implements RequestLanguage {
     }
 
     static BigDecimal decimal(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof BigDecimal d) {
-            return d;
-        }
-        try {
-            return new BigDecimal(value.toString());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    static LocalDate toDate(Object value) {
-        if (value == null || value.toString().isBlank()) {
-            return null;
-        }
-        if (value instanceof LocalDate d) {
-            return d;
-        }
-        String text = value.toString();
-        try {
-            return text.length() > 10
-                    ? OffsetDateTime.parse(text).atZoneSameInstant(ZONE).toLocalDate()
-                    : LocalDate.parse(text);
-        } catch (DateTimeParseException e) {
-            return null;
-        }
+        return Formats.decimal(value);
     }
 }

@@ -50,11 +50,38 @@ class ProjectLifecycleTest {
         return body;
     }
 
-    @Test
-    void approvedAndResourcedProjectGoesThroughItsLifecycle() {
+    /** A new project (an idea) with Aarhus and Göteborg as partners; its id. */
+    private static String idea() {
         UUID aarhus = partner("Aarhus");
         UUID goteborg = partner("Göteborg");
-        String id = as(COORDINATOR)
+        return as(COORDINATOR)
+                .body(project("Mobilität im ländlichen Raum " + UUID.randomUUID(), aarhus, goteborg))
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+    }
+
+    /** An idea the coordinator has proposed for decision; its id. */
+    private static String proposed() {
+        String id = idea();
+        as(COORDINATOR)
+                .body(Map.of("status", "PROPOSED"))
+                .when()
+                .post("/projects/" + id + "/status")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("PROPOSED"));
+        return id;
+    }
+
+    @Test
+    void aNewProjectIsAnIdeaWithItsQuickWinScoreFinancingAndPartners() {
+        UUID aarhus = partner("Aarhus");
+        UUID goteborg = partner("Göteborg");
+        as(COORDINATOR)
                 .body(project("Mobilität im ländlichen Raum " + UUID.randomUUID(), aarhus, goteborg))
                 .when()
                 .post("/projects")
@@ -63,10 +90,12 @@ class ProjectLifecycleTest {
                 .body("status", equalTo("IDEA"))
                 .body("quickWin", equalTo(83.1f))
                 .body("financingTotal", equalTo(150000.5f))
-                .body("partners.name", contains("Aarhus", "Göteborg"))
-                .extract()
-                .path("id");
+                .body("partners.name", contains("Aarhus", "Göteborg"));
+    }
 
+    @Test
+    void anIdeaIsProposedBeforeItIsDecided() {
+        String id = idea();
         as(COORDINATOR)
                 .body(Map.of("status", "APPROVED"))
                 .when()
@@ -82,13 +111,12 @@ class ProjectLifecycleTest {
                 .then()
                 .statusCode(409)
                 .body("detail", containsString("Only a PROPOSED project"));
-        as(COORDINATOR)
-                .body(Map.of("status", "PROPOSED"))
-                .when()
-                .post("/projects/" + id + "/status")
-                .then()
-                .statusCode(200)
-                .body("status", equalTo("PROPOSED"));
+        as(VIEWER).when().get("/projects/" + id).then().body("status", equalTo("IDEA"));
+    }
+
+    @Test
+    void onlyDecisionMakersDecideAndConditionsAndDeferralsNeedTheirFields() {
+        String id = proposed();
         as(COORDINATOR)
                 .body(decision("APPROVED"))
                 .when()
@@ -110,6 +138,11 @@ class ProjectLifecycleTest {
                 .statusCode(400)
                 .body("violations[0].field", equalTo("revisitOn"));
         as(VIEWER).when().get("/projects/" + id).then().body("status", equalTo("PROPOSED"));
+    }
+
+    @Test
+    void aProjectNotYetApprovedGetsNoResources() {
+        String id = proposed();
         String year = String.valueOf(Year.now().getValue());
         as(COORDINATOR)
                 .body(Map.of("year", year, "category", "STAFF", "amount", "0.5"))
@@ -117,7 +150,12 @@ class ProjectLifecycleTest {
                 .post("/projects/" + id + "/allocations")
                 .then()
                 .statusCode(409);
+        as(VIEWER).when().get("/projects/" + id + "/allocations").then().body("", empty());
+    }
 
+    @Test
+    void anApprovedProjectIsResourcedWithinTheBudgetAndStarts() {
+        String id = proposed();
         as(DECIDER)
                 .body(decision("APPROVED"))
                 .when()

@@ -28,8 +28,10 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class StrategyTest {
 
-    @Test
-    void measuresQuestionsAndTheStrategyDocument() {
+    /** A theme, a measure of that theme, an open question on STRING and UBC and an overdue next step of it. */
+    private record Measure(String tag, int number, String theme, String id, String question) {}
+
+    private static Measure measureWithAQuestion() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         String theme = as(COORDINATOR)
                 .body(Map.of("name", "Mobilität ländlicher Raum " + tag))
@@ -39,13 +41,7 @@ class StrategyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(COORDINATOR)
-                .body(Map.of("name", "mobilität LÄNDLICHER Raum " + tag))
-                .when()
-                .post("/themes")
-                .then()
-                .statusCode(409);
-        int number = 10 + Math.abs(tag.hashCode() % 80);
+        int number = freeMeasureNumber();
         String measure = as(COORDINATOR)
                 .body(Map.of(
                         "number",
@@ -68,12 +64,6 @@ class StrategyTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        as(COORDINATOR)
-                .body(Map.of("number", number, "title", "Twice"))
-                .when()
-                .post("/measures")
-                .then()
-                .statusCode(409);
         String question = as(COORDINATOR)
                 .body(Map.of(
                         "measureId",
@@ -92,7 +82,7 @@ class StrategyTest {
         as(COORDINATOR)
                 .body(Map.of(
                         "title",
-                        "Potentialanalyse beauftragen",
+                        "Potentialanalyse beauftragen " + tag,
                         "owner",
                         "KielRegion",
                         "dueDate",
@@ -104,13 +94,21 @@ class StrategyTest {
                 .then()
                 .statusCode(201)
                 .body("overdue", equalTo(true));
-        as(COORDINATOR)
-                .body(Map.of("title", "Ohne Bezug", "owner", "x"))
-                .when()
-                .post("/next-steps")
-                .then()
-                .statusCode(400);
+        return new Measure(tag, number, theme, measure, question);
+    }
 
+    /** A measure number (10 to 89) no measure has yet: numbers are unique, and the tests share a database. */
+    private static int freeMeasureNumber() {
+        List<Integer> taken =
+                as(VIEWER).when().get("/measures").then().extract().path("number");
+        return java.util.stream.IntStream.range(10, 90)
+                .filter(n -> !taken.contains(n))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The supervisory board answers the measure's question. */
+    private static void answer(Measure m) {
         as(DECIDER)
                 .body(Map.of(
                         "body",
@@ -122,14 +120,54 @@ class StrategyTest {
                         "minutesReference",
                         "AR 2024/4"))
                 .when()
-                .post("/open-questions/" + question + "/decisions")
+                .post("/open-questions/" + m.question() + "/decisions")
                 .then()
                 .statusCode(201)
                 .body("subjectType", equalTo("OpenQuestion"));
+    }
+
+    @Test
+    void themesAreUniqueByNameIgnoringCaseAndMeasuresByNumber() {
+        Measure m = measureWithAQuestion();
+        as(COORDINATOR)
+                .body(Map.of("name", "mobilität LÄNDLICHER Raum " + m.tag()))
+                .when()
+                .post("/themes")
+                .then()
+                .statusCode(409);
+        as(COORDINATOR)
+                .body(Map.of("number", m.number(), "title", "Twice"))
+                .when()
+                .post("/measures")
+                .then()
+                .statusCode(409);
+        as(VIEWER)
+                .when()
+                .get("/history/Measure/" + m.id())
+                .then()
+                .statusCode(200)
+                .body("[0].action", equalTo("MeasureCreated"));
+        as(VIEWER).when().get("/history/Secret/" + m.id()).then().statusCode(404);
+    }
+
+    @Test
+    void aNextStepBelongsToAMeasureOrAProject() {
+        as(COORDINATOR)
+                .body(Map.of("title", "Ohne Bezug", "owner", "x"))
+                .when()
+                .post("/next-steps")
+                .then()
+                .statusCode(400);
+    }
+
+    @Test
+    void aQuestionIsAnsweredOnceByADecisionWithItsHistoryAndEvents() {
+        Measure m = measureWithAQuestion();
+        answer(m);
         as(DECIDER)
                 .body(Map.of("body", "SUPERVISORY_BOARD", "decidedOn", "2024-11-21", "answer", "again"))
                 .when()
-                .post("/open-questions/" + question + "/decisions")
+                .post("/open-questions/" + m.question() + "/decisions")
                 .then()
                 .statusCode(409);
         as(VIEWER)
@@ -137,10 +175,10 @@ class StrategyTest {
                 .when()
                 .get("/open-questions")
                 .then()
-                .body("id", hasItem(question));
+                .body("id", hasItem(m.question()));
         as(VIEWER)
                 .when()
-                .get("/history/OpenQuestion/" + question)
+                .get("/history/OpenQuestion/" + m.question())
                 .then()
                 .statusCode(200)
                 .body(
@@ -148,18 +186,70 @@ class StrategyTest {
                         org.hamcrest.Matchers.contains(
                                 "OpenQuestionCreated", "DecisionRecorded", "OpenQuestionResolved"))
                 .body("[2].actor", equalTo("decider-dirk"));
-        as(VIEWER)
-                .when()
-                .get("/history/Measure/" + measure)
-                .then()
-                .statusCode(200)
-                .body("[0].action", equalTo("MeasureCreated"));
-        as(VIEWER).when().get("/history/Secret/" + measure).then().statusCode(404);
-        List<String> types = Api.events(question, rs -> rs.size() >= 2).stream()
+        List<String> types = Api.events(m.question(), rs -> rs.size() >= 2).stream()
                 .map(Api::type)
                 .toList();
         assertEquals(List.of(EventTypes.DECISION_TAKEN, EventTypes.OPEN_QUESTION_RESOLVED), types);
+    }
 
+    @Test
+    void theOverviewShowsAnswersThemesOverdueStepsAndStrategyDecisions() {
+        Measure m = measureWithAQuestion();
+        answer(m);
+        adoptStrategy(m.tag());
+        as(VIEWER)
+                .when()
+                .get("/strategy/overview")
+                .then()
+                .statusCode(200)
+                .body(
+                        "measures.find { it.measure.id == '" + m.id() + "' }.openQuestions[0].status",
+                        equalTo("RESOLVED"))
+                .body(
+                        "measures.find { it.measure.id == '" + m.id() + "' }.openQuestions[0].resolution.body",
+                        equalTo("SUPERVISORY_BOARD"))
+                .body(
+                        "measures.find { it.measure.id == '" + m.id() + "' }.themes[0]",
+                        equalTo("Mobilität ländlicher Raum " + m.tag()))
+                .body("overdueNextSteps.title", hasItem("Potentialanalyse beauftragen " + m.tag()))
+                .body("strategyDecisions.kind", hasItem("STRATEGY_ADOPTED " + m.tag()));
+    }
+
+    @Test
+    void theDocumentShowsMeasuresAnswersAndDecisionsInMarkdownAndHtml() {
+        Measure m = measureWithAQuestion();
+        answer(m);
+        adoptStrategy(m.tag());
+        String markdown = given().header("Authorization", Tokens.bearer(VIEWER))
+                .accept("text/markdown")
+                .when()
+                .get("/strategy/document")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        assertTrue(
+                markdown.contains("### Maßnahme " + m.number() + ": Fokus auf einen Kooperationsraum " + m.tag()),
+                markdown);
+        assertTrue(
+                markdown.contains("**entschieden** (SUPERVISORY_BOARD, 2024-11-20): KielRegion tritt UBC bei"),
+                markdown);
+        String html = given().header("Authorization", Tokens.bearer(VIEWER))
+                .accept("text/html")
+                .when()
+                .get("/strategy/document")
+                .then()
+                .statusCode(200)
+                .contentType(containsString("text/html"))
+                .extract()
+                .asString();
+        assertTrue(
+                html.contains("<h3>Maßnahme " + m.number() + ": Fokus auf einen Kooperationsraum " + m.tag() + "</h3>"),
+                html);
+        assertTrue(html.contains("STRATEGY_ADOPTED " + m.tag()), html);
+    }
+
+    private static void adoptStrategy(String tag) {
         as(DECIDER)
                 .body(Map.of(
                         "kind",
@@ -174,48 +264,6 @@ class StrategyTest {
                 .post("/strategy/decisions")
                 .then()
                 .statusCode(201);
-
-        as(VIEWER)
-                .when()
-                .get("/strategy/overview")
-                .then()
-                .statusCode(200)
-                .body(
-                        "measures.find { it.measure.id == '" + measure + "' }.openQuestions[0].status",
-                        equalTo("RESOLVED"))
-                .body(
-                        "measures.find { it.measure.id == '" + measure + "' }.openQuestions[0].resolution.body",
-                        equalTo("SUPERVISORY_BOARD"))
-                .body(
-                        "measures.find { it.measure.id == '" + measure + "' }.themes[0]",
-                        equalTo("Mobilität ländlicher Raum " + tag))
-                .body("overdueNextSteps.title", hasItem("Potentialanalyse beauftragen"))
-                .body("strategyDecisions.kind", hasItem("STRATEGY_ADOPTED " + tag));
-
-        String markdown = given().header("Authorization", Tokens.bearer(VIEWER))
-                .accept("text/markdown")
-                .when()
-                .get("/strategy/document")
-                .then()
-                .statusCode(200)
-                .extract()
-                .asString();
-        assertTrue(markdown.contains("### Maßnahme " + number + ": Fokus auf einen Kooperationsraum " + tag), markdown);
-        assertTrue(
-                markdown.contains("**entschieden** (SUPERVISORY_BOARD, 2024-11-20): KielRegion tritt UBC bei"),
-                markdown);
-        String html = given().header("Authorization", Tokens.bearer(VIEWER))
-                .accept("text/html")
-                .when()
-                .get("/strategy/document")
-                .then()
-                .statusCode(200)
-                .contentType(containsString("text/html"))
-                .extract()
-                .asString();
-        assertTrue(
-                html.contains("<h3>Maßnahme " + number + ": Fokus auf einen Kooperationsraum " + tag + "</h3>"), html);
-        assertTrue(html.contains("STRATEGY_ADOPTED " + tag), html);
     }
 
     @Test
