@@ -244,6 +244,32 @@ class PackageStructureTest {
     }
 
     @Test
+    void thePortalCallsTheServicesThroughTypedClientsOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage(ROOT + ".portal..")
+                .should()
+                .callMethodWhere(
+                        new com.tngtech.archunit.base.DescribedPredicate<JavaMethodCall>(
+                                "a REST client method that takes or returns a java.util.Map") {
+                            @Override
+                            public boolean test(JavaMethodCall call) {
+                                var target = call.getTarget();
+                                boolean client = target.getOwner()
+                                        .isAnnotatedWith(
+                                                "org.eclipse.microprofile.rest.client.inject.RegisterRestClient");
+                                boolean map = target.getRawReturnType().isAssignableTo(java.util.Map.class)
+                                        || target.getRawParameterTypes().stream()
+                                                .anyMatch(t -> t.isAssignableTo(java.util.Map.class));
+                                return client && map;
+                            }
+                        })
+                .because("the portal uses the clients and models generated from docs/api: a change of a document"
+                        + " that breaks a page fails the build")
+                .check(classes);
+    }
+
+    @Test
     void onlyThePlatformWritesOutboxRows() {
         noClasses()
                 .that()

@@ -18,6 +18,12 @@ public class ProblemResponses implements ResponseExceptionMapper<ServiceProblem>
         return read(response.getStatus(), response.hasEntity() ? safeBody(response) : null, response.getMediaType());
     }
 
+    /** Before the generated clients' own mapper (which would throw their ApiException). */
+    @Override
+    public int getPriority() {
+        return jakarta.ws.rs.Priorities.USER - 1000;
+    }
+
     @Override
     public boolean handles(int status, jakarta.ws.rs.core.MultivaluedMap<String, Object> headers) {
         return status >= 400;

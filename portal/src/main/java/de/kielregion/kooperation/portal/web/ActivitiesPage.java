@@ -1,7 +1,10 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.PartnersApi;
 import de.kielregion.kooperation.portal.api.ServiceProblem;
+import de.kielregion.kooperation.portal.clients.partners.ShareholderActivitiesApi;
+import de.kielregion.kooperation.portal.clients.partners.model.ActivityKind;
+import de.kielregion.kooperation.portal.clients.partners.model.ActivityRequest;
+import de.kielregion.kooperation.portal.clients.partners.model.ActivityView;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -30,15 +33,17 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class ActivitiesPage extends PageSupport {
 
-    static final List<String> KINDS =
-            List.of("PROJECT", "PARTNERSHIP", "EXCHANGE", "EVENT", "NETWORK_MEMBERSHIP", "VISIT", "OTHER");
-    static final List<String> SHAREHOLDERS = List.of("KIEL", "RENDSBURG_ECKERNFOERDE", "PLOEN");
+    static final List<String> KINDS = Options.of(ActivityKind.class);
+    /** The shareholders that report activities (KielRegion itself does not). */
+    static final List<String> SHAREHOLDERS =
+            Options.SHAREHOLDERS.stream().filter(s -> !"KIELREGION".equals(s)).toList();
+
     static final Set<String> FORM_FIELDS =
             Set.of("externalId", "title", "kind", "yearFrom", "yearTo", "themes", "link");
 
     @Inject
     @RestClient
-    PartnersApi partners;
+    ShareholderActivitiesApi activities;
 
     @Inject
     @Location("activities/list.html")
@@ -55,7 +60,7 @@ public class ActivitiesPage extends PageSupport {
         return page(list)
                 .data("shareholder", s)
                 .data("shareholders", SHAREHOLDERS)
-                .data("result", partners.activities(s, pageNumber(page), 20, "-updatedAt"))
+                .data("result", activities.listActivities(s, null, pageNumber(page), 20, "-updatedAt", null))
                 .data("query", "shareholder=" + s);
     }
 
@@ -69,17 +74,13 @@ public class ActivitiesPage extends PageSupport {
     @Path("{shareholder}/{externalId}/edit")
     public TemplateInstance edit(
             @PathParam("shareholder") String shareholder, @PathParam("externalId") String externalId) {
-        Map<String, Object> activity = partners.activity(shareholder(shareholder), externalId(externalId));
+        ActivityView activity = activities.getActivity(externalId(externalId), shareholder(shareholder));
         Map<String, Object> values = new java.util.LinkedHashMap<>();
         for (String f : List.of("externalId", "title", "kind", "yearFrom", "yearTo", "link")) {
-            values.put(f, activity.get(f) == null ? "" : String.valueOf(activity.get(f)));
+            Object value = Ui.property(activity, f);
+            values.put(f, value == null ? "" : String.valueOf(value));
         }
-        Object themes = activity.get("themes");
-        values.put(
-                "themes",
-                themes instanceof List<?> l
-                        ? String.join(", ", l.stream().map(String::valueOf).toList())
-                        : "");
+        values.put("themes", activity.getThemes() == null ? "" : String.join(", ", activity.getThemes()));
         return formPage(shareholder, activity, null, values);
     }
 
@@ -94,42 +95,40 @@ public class ActivitiesPage extends PageSupport {
                         .map(String::trim)
                         .filter(t -> !t.isEmpty())
                         .toList();
-        Map<String, Object> body = Forms.body(
-                "externalId",
-                externalId,
-                "title",
-                Forms.text(form, "title"),
-                "kind",
-                Forms.text(form, "kind"),
-                "yearFrom",
-                Forms.integer(form, "yearFrom"),
-                "yearTo",
-                Forms.integer(form, "yearTo"),
-                "themes",
-                themes,
-                "link",
-                Forms.text(form, "link"));
-        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> existing =
+        java.util.concurrent.atomic.AtomicReference<ActivityView> existing =
                 new java.util.concurrent.atomic.AtomicReference<>();
         return submit(
                 form,
                 () -> {
                     if (externalId == null) {
-                        throw new ServiceProblem(400, "Bad Request", null, Map.of("externalId", "must not be blank"));
+                        throw new ServiceProblem(
+                                400,
+                                "Bad Request",
+                                ui.t("form.checkFields"),
+                                Map.of("externalId", ui.t("form.required")));
                     }
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    ActivityRequest request = new ActivityRequest()
+                            .externalId(externalId)
+                            .title(f.text("title"))
+                            .kind(f.choice("kind", ActivityKind::fromValue))
+                            .yearFrom(f.integer("yearFrom"))
+                            .yearTo(f.integer("yearTo"))
+                            .themes(new java.util.ArrayList<>(themes))
+                            .link(f.text("link"));
                     if ("edit".equals(Forms.text(form, "mode"))) {
                         // PUT replaces the activity: keep the partners the form does not show.
-                        existing.set(partners.activity(s, externalId(externalId)));
-                        body.put("partnerIds", existing.get().getOrDefault("partnerIds", List.of()));
+                        existing.set(activities.getActivity(externalId(externalId), s));
+                        request.partnerIds(existing.get().getPartnerIds());
                     }
-                    partners.upsertActivity(s, externalId, body);
+                    activities.putActivity(externalId, s, f.done(request));
                     return "/activities?shareholder=" + s;
                 },
                 problem -> formPage(s, existing.get(), problem, Forms.values(form)));
     }
 
     private TemplateInstance formPage(
-            String shareholder, Map<String, Object> activity, ServiceProblem problem, Map<String, Object> values) {
+            String shareholder, ActivityView activity, ServiceProblem problem, Map<String, Object> values) {
         return page(form)
                 .data("shareholder", shareholder)
                 .data("activity", activity)

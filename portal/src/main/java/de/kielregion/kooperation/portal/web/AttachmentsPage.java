@@ -1,6 +1,6 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.api.ProjectsDocuments;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -16,7 +16,7 @@ public class AttachmentsPage extends PageSupport {
 
     @Inject
     @RestClient
-    ProjectsApi projects;
+    ProjectsDocuments projects;
 
     @GET
     @Path("{id}")

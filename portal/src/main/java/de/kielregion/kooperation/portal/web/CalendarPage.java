@@ -1,8 +1,10 @@
 package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.api.CalendarFeedsApi;
-import de.kielregion.kooperation.portal.api.ProjectsApi;
 import de.kielregion.kooperation.portal.api.ServiceProblem;
+import de.kielregion.kooperation.portal.clients.projects.CalendarApi;
+import de.kielregion.kooperation.portal.clients.projects.model.CalendarFeed;
+import de.kielregion.kooperation.portal.clients.projects.model.FeedRequest;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -35,7 +37,7 @@ public class CalendarPage extends PageSupport {
 
     @Inject
     @RestClient
-    ProjectsApi projects;
+    CalendarApi projects;
 
     @Inject
     @RestClient
@@ -55,9 +57,8 @@ public class CalendarPage extends PageSupport {
     @Path("calendar")
     public Response create(MultivaluedMap<String, String> form, @Context UriInfo uri) {
         try {
-            Map<String, Object> created =
-                    projects.createCalendarFeed(Map.of("name", String.valueOf(Forms.text(form, "name"))));
-            String token = String.valueOf(created.get("url"))
+            CalendarFeed created = projects.createCalendarFeed(new FeedRequest().name(Forms.text(form, "name")), null);
+            String token = String.valueOf(created.getUrl())
                     .replaceFirst("^/calendar/", "")
                     .replaceFirst("\\.ics$", "");
             String address = uri.getBaseUriBuilder()
@@ -78,7 +79,7 @@ public class CalendarPage extends PageSupport {
         return submit(
                 form,
                 () -> {
-                    projects.revokeCalendarFeed(Options.uuid(id));
+                    projects.revokeCalendarFeed(Options.id(id));
                     return "/calendar";
                 },
                 problem -> view(null, problem));
@@ -99,7 +100,7 @@ public class CalendarPage extends PageSupport {
 
     private TemplateInstance view(String created, ServiceProblem problem) {
         return page(page)
-                .data("feeds", Section.of("projects", () -> projects.calendarFeeds()))
+                .data("feeds", Section.of("projects", () -> projects.listCalendarFeeds()))
                 .data("created", created)
                 .data("problem", problem)
                 .data("values", Map.of())

@@ -1,7 +1,10 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.MembershipsApi;
-import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.clients.memberships.MembershipsApi;
+import de.kielregion.kooperation.portal.clients.memberships.model.Deadline;
+import de.kielregion.kooperation.portal.clients.projects.BudgetApi;
+import de.kielregion.kooperation.portal.clients.projects.StrategyOverviewApi;
+import de.kielregion.kooperation.portal.clients.projects.model.Overview;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -13,7 +16,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Lage: the strategy overview at a glance (every role). */
@@ -23,7 +25,11 @@ public class DashboardPage extends PageSupport {
 
     @Inject
     @RestClient
-    ProjectsApi projects;
+    StrategyOverviewApi strategy;
+
+    @Inject
+    @RestClient
+    BudgetApi budget;
 
     @Inject
     @RestClient
@@ -39,15 +45,15 @@ public class DashboardPage extends PageSupport {
     @Produces(XLSX)
     public jakarta.ws.rs.core.Response budgetXlsx() {
         int year = LocalDate.now(Ui.ZONE).getYear();
-        return file(projects.budgetXlsx(year), XLSX, "budget-" + year + ".xlsx");
+        return file(budget.exportBudgetXlsx(year), XLSX, "budget-" + year + ".xlsx");
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance show() {
         int year = LocalDate.now(Ui.ZONE).getYear();
-        Section<Map<String, Object>> overview = Section.of("projects", () -> projects.overview(year));
-        Section<List<Map<String, Object>>> deadlines = Section.of("memberships", () -> memberships.deadlines("P90D"));
+        Section<Overview> overview = Section.of("projects", () -> strategy.getStrategyOverview(year));
+        Section<List<Deadline>> deadlines = Section.of("memberships", () -> memberships.listNoticeDeadlines("P90D"));
         return page(dashboard).data("year", year).data("overview", overview).data("deadlines", deadlines);
     }
 }

@@ -1,6 +1,6 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.clients.projects.DecisionRegisterApi;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** The decision register of all three services, filterable; each entry linked to its subject. */
@@ -30,7 +31,7 @@ public class DecisionsPage extends PageSupport {
 
     @Inject
     @RestClient
-    ProjectsApi projects;
+    DecisionRegisterApi projects;
 
     @Inject
     @Location("decisions.html")
@@ -46,9 +47,13 @@ public class DecisionsPage extends PageSupport {
     @Produces(XLSX)
     public Response xlsx(@QueryParam("subjectType") String subjectType, @QueryParam("body") String body) {
         return file(
-                projects.decisionsXlsx(
+                projects.exportDecisionsXlsx(
+                        oneOf(Options.BODIES, body) ? body : null,
+                        null,
+                        null,
+                        null,
                         oneOf(SUBJECT_TYPES, subjectType) ? subjectType : null,
-                        oneOf(Options.BODIES, body) ? body : null),
+                        null),
                 XLSX,
                 "beschluesse-" + LocalDate.now(Ui.ZONE) + ".xlsx");
     }
@@ -57,10 +62,10 @@ public class DecisionsPage extends PageSupport {
     @GET
     @Path("{id}")
     public TemplateInstance decision(@PathParam("id") String id) {
-        String decisionId = Options.uuid(id);
+        UUID decisionId = Options.id(id);
         return page(decision)
-                .data("d", projects.decision(decisionId))
-                .data("attachments", Section.of("projects", () -> projects.decisionAttachments(decisionId)))
+                .data("d", projects.getDecision(decisionId))
+                .data("attachments", Section.of("projects", () -> projects.listDecisionAttachments(decisionId)))
                 .data("attachTo", ui.canDecide() || ui.canEdit() ? "/decisions/" + decisionId + "/attachments" : "")
                 .data("problem", null);
     }
@@ -71,12 +76,12 @@ public class DecisionsPage extends PageSupport {
     public Response attach(
             @PathParam("id") String id,
             @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
-        String decisionId = Options.uuid(id);
+        UUID decisionId = Options.id(id);
         return upload(
                 file,
-                (name, content) -> projects.attachToDecision(decisionId, name, content),
+                (name, content) -> projects.attachToDecision(decisionId, content, name, null),
                 "/decisions/" + decisionId,
-                problem -> decision(decisionId).data("problem", problem));
+                problem -> decision(decisionId.toString()).data("problem", problem));
     }
 
     @GET
@@ -99,7 +104,9 @@ public class DecisionsPage extends PageSupport {
             }
         }
         return page(register)
-                .data("result", projects.decisions(type, null, b, s, f, t, pageNumber(page), 25, "-decidedOn"))
+                .data(
+                        "result",
+                        projects.listDecisions(b, f, null, pageNumber(page), s, 25, "-decidedOn", null, type, t))
                 .data("subjectType", type == null ? "" : type)
                 .data("body", b == null ? "" : b)
                 .data("service", s == null ? "" : s)

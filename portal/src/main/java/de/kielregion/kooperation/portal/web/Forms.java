@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.portal.web;
 
+import de.kielregion.kooperation.portal.api.ServiceProblem;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +14,11 @@ import java.util.Map;
  * names the field.
  */
 final class Forms {
+
+    /** A reader of {@code form} whose refusals are worded by {@code labels} (the page's {@code ui::t}). */
+    static Reader read(MultivaluedMap<String, String> form, java.util.function.UnaryOperator<String> labels) {
+        return new Reader(form, labels);
+    }
 
     private Forms() {}
 
@@ -80,6 +86,121 @@ final class Forms {
         Map<String, Object> values = new LinkedHashMap<>();
         form.forEach((k, v) -> values.put(k, v.size() == 1 ? v.get(0) : v));
         return values;
+    }
+
+    /**
+     * Reads a form into the typed values of a generated request: what does not read (a number, a
+     * date, a choice not offered) is collected as a violation of its field, and {@link #done}
+     * refuses the form with them, as the service would (400, the messages next to the fields).
+     */
+    static final class Reader {
+
+        private final MultivaluedMap<String, String> form;
+        private final java.util.function.UnaryOperator<String> labels;
+        private final Map<String, String> violations = new LinkedHashMap<>();
+
+        Reader(MultivaluedMap<String, String> form, java.util.function.UnaryOperator<String> labels) {
+            this.form = form;
+            this.labels = labels;
+        }
+
+        String text(String name) {
+            return Forms.text(form, name);
+        }
+
+        List<String> list(String name) {
+            return Forms.list(form, name);
+        }
+
+        Integer integer(String name) {
+            Object value = Forms.integer(form, name);
+            if (value instanceof Long l && l >= Integer.MIN_VALUE && l <= Integer.MAX_VALUE) {
+                return l.intValue();
+            }
+            return refuse(value, name, "form.invalid.number");
+        }
+
+        Long version() {
+            Object value = Forms.integer(form, "version");
+            return value instanceof Long l ? l : refuse(value, "version", "form.invalid.number");
+        }
+
+        java.math.BigDecimal decimal(String name) {
+            Object value = Forms.decimal(form, name);
+            return value instanceof java.math.BigDecimal d ? d : refuse(value, name, "form.invalid.number");
+        }
+
+        java.time.LocalDate date(String name) {
+            String value = text(name);
+            try {
+                return value == null ? null : java.time.LocalDate.parse(value);
+            } catch (java.time.format.DateTimeParseException e) {
+                return refuse(value, name, "form.invalid.date");
+            }
+        }
+
+        java.util.UUID uuid(String name) {
+            String value = text(name);
+            try {
+                return value == null ? null : java.util.UUID.fromString(value);
+            } catch (IllegalArgumentException e) {
+                return refuse(value, name, "form.invalid.choice");
+            }
+        }
+
+        List<java.util.UUID> uuids(String name) {
+            List<java.util.UUID> ids = new ArrayList<>();
+            for (String value : list(name)) {
+                try {
+                    ids.add(java.util.UUID.fromString(value));
+                } catch (IllegalArgumentException e) {
+                    refuse(value, name, "form.invalid.choice");
+                }
+            }
+            return ids;
+        }
+
+        /** One of the values an enum of the generated models offers (its {@code fromValue}). */
+        <E> E choice(String name, java.util.function.Function<String, E> fromValue) {
+            return choice(text(name), name, fromValue);
+        }
+
+        <E> List<E> choices(String name, java.util.function.Function<String, E> fromValue) {
+            List<E> chosen = new ArrayList<>();
+            for (String value : list(name)) {
+                E e = choice(value, name, fromValue);
+                if (e != null) {
+                    chosen.add(e);
+                }
+            }
+            return chosen;
+        }
+
+        private <E> E choice(String value, String name, java.util.function.Function<String, E> fromValue) {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return fromValue.apply(value);
+            } catch (IllegalArgumentException e) {
+                return refuse(value, name, "form.invalid.choice");
+            }
+        }
+
+        private <T> T refuse(Object value, String name, String message) {
+            if (value != null) {
+                violations.putIfAbsent(name, labels.apply(message));
+            }
+            return null;
+        }
+
+        /** The request, or the refusal of the fields that did not read. */
+        <T> T done(T request) {
+            if (!violations.isEmpty()) {
+                throw new ServiceProblem(400, "Bad Request", labels.apply("form.checkFields"), violations);
+            }
+            return request;
+        }
     }
 
     /** The portal page of a decision's subject, from the register's subjectLink (service:/path). */

@@ -1,8 +1,13 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.PartnersApi;
-import de.kielregion.kooperation.portal.api.ProjectsApi;
 import de.kielregion.kooperation.portal.api.ServiceProblem;
+import de.kielregion.kooperation.portal.clients.partners.PartnersApi;
+import de.kielregion.kooperation.portal.clients.partners.ShareholderInterestsApi;
+import de.kielregion.kooperation.portal.clients.partners.model.InterestRequest;
+import de.kielregion.kooperation.portal.clients.partners.model.PartnerView;
+import de.kielregion.kooperation.portal.clients.partners.model.RegionRef;
+import de.kielregion.kooperation.portal.clients.partners.model.ShareholderInterests;
+import de.kielregion.kooperation.portal.clients.projects.StrategyApi;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -35,11 +40,27 @@ public class InterestsPage extends PageSupport {
 
     @Inject
     @RestClient
+    ShareholderInterestsApi interests;
+
+    @Inject
+    @RestClient
     PartnersApi partners;
 
     @Inject
     @RestClient
-    ProjectsApi projects;
+    StrategyApi strategy;
+
+    /** A shareholder's interests as the page shows them; {@code recorded} false while it has none. */
+    @io.quarkus.qute.TemplateData
+    public record Interests(
+            boolean recorded, List<String> themes, List<String> countries, List<RegionRef> regions, Long version) {
+
+        static final Interests NONE = new Interests(false, List.of(), List.of(), List.of(), null);
+
+        static Interests of(ShareholderInterests i) {
+            return new Interests(true, i.getThemes(), i.getCountries(), i.getRegions(), i.getVersion());
+        }
+    }
 
     @Inject
     @Location("interests.html")
@@ -56,46 +77,46 @@ public class InterestsPage extends PageSupport {
         if (!oneOf(Options.SHAREHOLDERS, shareholder)) {
             throw new ServiceProblem(404, "Not Found", null, Map.of());
         }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("themes", list(form, "themes"));
-        body.put("countries", list(form, "countries"));
-        body.put("regionIds", list(form, "regionIds"));
-        Object version = Forms.integer(form, "version");
+        Map<String, Object> values = Forms.values(form);
         return submit(
                 form,
                 () -> {
-                    partners.setInterests(shareholder, version == null ? null : "\"" + version + "\"", body);
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    Long version = f.version();
+                    interests.setShareholderInterests(
+                            shareholder,
+                            f.done(new InterestRequest()
+                                    .themes(list(form, "themes"))
+                                    .countries(list(form, "countries"))
+                                    .regionIds(f.uuids("regionIds"))
+                                    .version(version)),
+                            version == null ? null : "\"" + version + "\"");
                     return "/interests#i-" + shareholder;
                 },
-                problem -> view(shareholder, problem, body));
+                problem -> view(shareholder, problem, values));
     }
 
     private TemplateInstance view(String failed, ServiceProblem problem, Map<String, Object> values) {
-        List<Map<String, Object>> interests = new java.util.ArrayList<>();
+        List<Map<String, Object>> entries = new java.util.ArrayList<>();
         for (String s : Options.SHAREHOLDERS) {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("shareholder", s);
             entry.put("section", Section.of("partners", () -> {
-                Map<String, Object> recorded = new LinkedHashMap<>();
                 try {
-                    recorded.putAll(partners.interests(s));
-                    recorded.put("recorded", true);
+                    return Interests.of(interests.getShareholderInterests(s));
                 } catch (ServiceProblem p) {
                     if (p.status() != 404) {
                         throw p;
                     }
-                    recorded.putAll(Map.of( // none recorded yet
-                            "recorded", false, "themes", List.of(), "countries", List.of(), "regions", List.of()));
-                    recorded.put("version", null);
+                    return Interests.NONE; // none recorded yet
                 }
-                return recorded;
             }));
-            interests.add(entry);
+            entries.add(entry);
         }
         return page(page)
                 .data("shareholders", Options.SHAREHOLDERS)
-                .data("interests", interests)
-                .data("themes", Section.of("projects", projects::themes))
+                .data("interests", entries)
+                .data("themes", Section.of("projects", strategy::listThemes))
                 .data("regions", Section.of("partners", this::regions))
                 .data("countries", Options.COUNTRIES)
                 .data("failed", failed == null ? "" : failed)
@@ -105,21 +126,13 @@ public class InterestsPage extends PageSupport {
     }
 
     /** The regions and districts one may pick, with the cities in them not listed (they count with their region). */
-    private List<Map<String, Object>> regions() {
-        List<Map<String, Object>> regions = new java.util.ArrayList<>();
+    private List<PartnerView> regions() {
+        List<PartnerView> regions = new java.util.ArrayList<>();
         for (String type : List.of("REGION", "DISTRICT")) {
-            Object items = partners.partners(null, type, null, "ACTIVE", 0, 100, "name")
-                    .get("items");
-            if (items instanceof List<?> l) {
-                l.forEach(i -> regions.add(castMap(i)));
-            }
+            regions.addAll(partners.searchPartners(null, 0, null, null, 100, "name", "ACTIVE", null, type, null)
+                    .getItems());
         }
         return regions;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Object value) {
-        return (Map<String, Object>) value;
     }
 
     private static List<String> list(MultivaluedMap<String, String> form, String field) {

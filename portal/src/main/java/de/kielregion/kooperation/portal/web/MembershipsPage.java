@@ -1,6 +1,12 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.MembershipsApi;
+import de.kielregion.kooperation.portal.clients.memberships.MembershipsApi;
+import de.kielregion.kooperation.portal.clients.memberships.model.DecisionBody;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionKind;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionOutcome;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionRequest;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipStatus;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipStatusChange;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /** Memberships (STRING, UBC, ...): status, decisions, fees, notice deadlines; the join flow. */
@@ -26,17 +33,9 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class MembershipsPage extends PageSupport {
 
-    static final List<String> STATUSES = List.of(
-            "CANDIDATE",
-            "UNDER_REVIEW",
-            "DECIDED_JOIN",
-            "DECIDED_DECLINE",
-            "AWAITING_FUNDING",
-            "ACTIVE",
-            "NOTICE_GIVEN",
-            "ENDED");
-    static final List<String> KINDS = List.of("JOIN", "DECLINE", "TERMINATE");
-    static final List<String> OUTCOMES = List.of("APPROVED", "REJECTED", "DEFERRED");
+    static final List<String> STATUSES = Options.of(MembershipStatus.class);
+    static final List<String> KINDS = Options.of(MembershipDecisionKind.class);
+    static final List<String> OUTCOMES = Options.of(MembershipDecisionOutcome.class);
 
     @Inject
     @RestClient
@@ -56,7 +55,7 @@ public class MembershipsPage extends PageSupport {
     @Produces(XLSX)
     public Response xlsx(@QueryParam("status") String status) {
         return file(
-                memberships.membershipsXlsx(oneOf(STATUSES, status) ? status : null),
+                memberships.exportMembershipsXlsx(null, null, oneOf(STATUSES, status) ? status : null),
                 XLSX,
                 "mitgliedschaften-" + java.time.LocalDate.now(Ui.ZONE) + ".xlsx");
     }
@@ -65,8 +64,8 @@ public class MembershipsPage extends PageSupport {
     public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") String page) {
         String s = oneOf(STATUSES, status) ? status : null;
         return page(list)
-                .data("result", memberships.memberships(null, s, pageNumber(page), 20, null))
-                .data("deadlines", Section.of("memberships", () -> memberships.deadlines("P90D")))
+                .data("result", memberships.listMemberships(null, null, pageNumber(page), 20, null, s))
+                .data("deadlines", Section.of("memberships", () -> memberships.listNoticeDeadlines("P90D")))
                 .data("status", s == null ? "" : s)
                 .data("statuses", STATUSES)
                 .data("query", s == null ? "" : "status=" + s);
@@ -75,12 +74,12 @@ public class MembershipsPage extends PageSupport {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id) {
-        String membershipId = Options.uuid(id);
+        UUID membershipId = Options.id(id);
         return page(detail)
-                .data("m", memberships.membership(membershipId))
-                .data("fees", Section.of("memberships", () -> memberships.fees(membershipId)))
-                .data("decisions", Section.of("memberships", () -> memberships.decisions(membershipId)))
-                .data("history", Section.of("memberships", () -> memberships.history(membershipId)))
+                .data("m", memberships.getMembership(membershipId))
+                .data("fees", Section.of("memberships", () -> memberships.listMembershipFees(membershipId)))
+                .data("decisions", Section.of("memberships", () -> memberships.listMembershipDecisions(membershipId)))
+                .data("history", Section.of("memberships", () -> memberships.getMembershipHistory(membershipId)))
                 .data("kinds", KINDS)
                 .data("outcomes", OUTCOMES)
                 .data("bodies", Options.BODIES)
@@ -92,43 +91,40 @@ public class MembershipsPage extends PageSupport {
     @POST
     @Path("{id}/status")
     public Response move(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(
-                id,
-                form,
-                () -> memberships.changeStatus(
-                        id,
-                        Forms.body("status", Forms.text(form, "status"), "version", Forms.integer(form, "version"))));
+        return act(id, form, () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            memberships.changeMembershipStatus(
+                    Options.id(id),
+                    f.done(new MembershipStatusChange()
+                            .status(f.choice("status", MembershipStatus::fromValue))
+                            .version(f.version())),
+                    null);
+        });
     }
 
     @POST
     @Path("{id}/decisions")
     public Response decide(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(
-                id,
-                form,
-                () -> memberships.decide(
-                        id,
-                        Forms.body(
-                                "kind",
-                                Forms.text(form, "kind"),
-                                "body",
-                                Forms.text(form, "body"),
-                                "decidedOn",
-                                Forms.text(form, "decidedOn"),
-                                "outcome",
-                                Forms.text(form, "outcome"),
-                                "conditions",
-                                Forms.text(form, "conditions"),
-                                "minutesReference",
-                                Forms.text(form, "minutesReference"),
-                                "revisitOn",
-                                Forms.text(form, "revisitOn"))));
+        return act(id, form, () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            memberships.decideOnMembership(
+                    Options.id(id),
+                    f.done(new MembershipDecisionRequest()
+                            .kind(f.choice("kind", MembershipDecisionKind::fromValue))
+                            .body(f.choice("body", DecisionBody::fromValue))
+                            .decidedOn(f.date("decidedOn"))
+                            .outcome(f.choice("outcome", MembershipDecisionOutcome::fromValue))
+                            .conditions(f.text("conditions"))
+                            .minutesReference(f.text("minutesReference"))
+                            .revisitOn(f.date("revisitOn"))),
+                    null);
+        });
     }
 
     @POST
     @Path("{id}/funding-request")
     public Response requestFunding(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        return act(id, form, () -> memberships.requestFunding(id));
+        return act(id, form, () -> memberships.requestMembershipFunding(Options.id(id), null));
     }
 
     private Response act(String id, MultivaluedMap<String, String> form, Runnable action) {

@@ -1,7 +1,21 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.PartnersApi;
+import de.kielregion.kooperation.portal.api.PartnersGeoJson;
 import de.kielregion.kooperation.portal.api.ServiceProblem;
+import de.kielregion.kooperation.portal.clients.partners.CooperationAreasApi;
+import de.kielregion.kooperation.portal.clients.partners.DecisionsOnPartnersApi;
+import de.kielregion.kooperation.portal.clients.partners.EngagementApi;
+import de.kielregion.kooperation.portal.clients.partners.PartnersApi;
+import de.kielregion.kooperation.portal.clients.partners.RelationsApi;
+import de.kielregion.kooperation.portal.clients.partners.model.AnalysisView;
+import de.kielregion.kooperation.portal.clients.partners.model.PagePartnerView;
+import de.kielregion.kooperation.portal.clients.partners.model.PartnerType;
+import de.kielregion.kooperation.portal.clients.partners.model.PartnerView;
+import de.kielregion.kooperation.portal.clients.partners.model.RelationKind;
+import de.kielregion.kooperation.portal.clients.partners.model.RelationRequest;
+import de.kielregion.kooperation.portal.clients.partners.model.RelationStatus;
+import de.kielregion.kooperation.portal.clients.partners.model.RelationView;
+import de.kielregion.kooperation.portal.clients.partners.model.Shareholder;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -18,6 +32,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -27,14 +42,33 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @Produces(MediaType.TEXT_HTML)
 public class PartnersPage extends PageSupport {
 
-    static final List<String> TYPES =
-            List.of("CITY", "REGION", "DISTRICT", "AGENCY", "UNIVERSITY", "CHAMBER", "NETWORK_SECRETARIAT", "COMPANY");
-    static final List<String> RELATION_KINDS = List.of("TWIN_CITY", "PROJECT_PARTNER", "NETWORK_CONTACT", "OTHER");
-    static final List<String> RELATION_STATUSES = List.of("PROSPECT", "ACTIVE", "DORMANT", "ENDED");
+    static final List<String> TYPES = Options.of(PartnerType.class);
+    static final List<String> RELATION_KINDS = Options.of(RelationKind.class);
+    static final List<String> RELATION_STATUSES = Options.of(RelationStatus.class);
 
     @Inject
     @RestClient
     PartnersApi partners;
+
+    @Inject
+    @RestClient
+    RelationsApi relations;
+
+    @Inject
+    @RestClient
+    CooperationAreasApi areas;
+
+    @Inject
+    @RestClient
+    EngagementApi engagement;
+
+    @Inject
+    @RestClient
+    DecisionsOnPartnersApi decisions;
+
+    @Inject
+    @RestClient
+    PartnersGeoJson geoJson;
 
     @ConfigProperty(name = "portal.map.tiles-url")
     java.util.Optional<String> tilesUrl;
@@ -67,7 +101,8 @@ public class PartnersPage extends PageSupport {
         }
         String t = oneOf(TYPES, type) ? type : null;
         String c = country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null;
-        Map<String, Object> result = partners.partners(query, t, c, null, pageNumber(page), 20, "name");
+        PagePartnerView result =
+                partners.searchPartners(c, pageNumber(page), null, query, 20, "name", null, null, t, null);
         StringBuilder params = new StringBuilder();
         if (query != null) {
             params.append("&q=").append(java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
@@ -87,7 +122,7 @@ public class PartnersPage extends PageSupport {
                 .data("query", params.toString())
                 .data("tilesUrl", tilesUrl.orElse(""))
                 .data("attribution", attribution.orElse(""))
-                .data("areas", Section.of("partners", () -> partners.areas(0, 50)));
+                .data("areas", Section.of("partners", () -> areas.listCooperationAreas(0, null, 50, null)));
     }
 
     /** The partners (same filters as the list) as a spreadsheet. */
@@ -98,10 +133,14 @@ public class PartnersPage extends PageSupport {
             @QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country) {
         String query = blankToNull(q);
         return file(
-                partners.partnersXlsx(
+                partners.exportPartnersXlsx(
+                        country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null,
+                        null,
                         query == null || query.length() > 200 ? null : query,
+                        null,
+                        null,
                         oneOf(TYPES, type) ? type : null,
-                        country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null),
+                        null),
                 XLSX,
                 "partner-" + java.time.LocalDate.now(Ui.ZONE) + ".xlsx");
     }
@@ -113,7 +152,7 @@ public class PartnersPage extends PageSupport {
     public String geoJson(
             @QueryParam("q") String q, @QueryParam("type") String type, @QueryParam("country") String country) {
         String query = blankToNull(q);
-        return partners.geoJson(
+        return geoJson.geoJson(
                 query == null || query.length() > 200 ? null : query,
                 oneOf(TYPES, type) ? type : null,
                 country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null);
@@ -122,16 +161,20 @@ public class PartnersPage extends PageSupport {
     @GET
     @Path("partners/{id}")
     public TemplateInstance detail(@PathParam("id") String id) {
-        String partnerId = Options.uuid(id);
-        Map<String, Object> partner = partners.partner(partnerId);
+        UUID partnerId = Options.id(id);
+        PartnerView partner = partners.getPartner(partnerId);
         return page(detail)
                 .data("p", partner)
-                .data("relations", Section.of("partners", () -> partners.relations(null, partnerId, 0, 100)))
-                .data("engagement", Section.of("partners", () -> partners.engagement(partnerId)))
-                .data("decisions", Section.of("partners", () -> partners.decisions(partnerId)))
+                .data(
+                        "relations",
+                        Section.of(
+                                "partners",
+                                () -> relations.listRelations(null, 0, partnerId.toString(), null, 100, null, null)))
+                .data("engagement", Section.of("partners", () -> engagement.getPartnerEngagement(partnerId)))
+                .data("decisions", Section.of("partners", () -> decisions.listPartnerDecisions(partnerId)))
                 .data(
                         "contacts",
-                        ui.canSeeContacts() ? Section.of("partners", () -> partners.contacts(partnerId)) : null)
+                        ui.canSeeContacts() ? Section.of("partners", () -> partners.listContacts(partnerId)) : null)
                 .data("kinds", RELATION_KINDS)
                 .data("relationStatuses", RELATION_STATUSES)
                 .data("shareholders", Options.SHAREHOLDERS)
@@ -143,45 +186,50 @@ public class PartnersPage extends PageSupport {
     @POST
     @Path("partners/{id}/relations")
     public Response addRelation(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        String partnerId = Options.uuid(id);
+        UUID partnerId = Options.id(id);
         return submit(
                 form,
                 () -> {
-                    partners.createRelation(Forms.body(
-                            "shareholder",
-                            Forms.text(form, "shareholder"),
-                            "partnerId",
-                            partnerId,
-                            "kind",
-                            Forms.text(form, "kind"),
-                            "status",
-                            Forms.text(form, "status"),
-                            "since",
-                            Forms.text(form, "since"),
-                            "note",
-                            Forms.text(form, "note")));
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    relations.createRelation(
+                            f.done(new RelationRequest()
+                                    .shareholder(f.choice("shareholder", Shareholder::fromValue))
+                                    .partnerId(partnerId)
+                                    .kind(f.choice("kind", RelationKind::fromValue))
+                                    .status(f.choice("status", RelationStatus::fromValue))
+                                    .since(f.date("since"))
+                                    .note(f.text("note"))),
+                            null);
                     return "/partners/" + partnerId + "#relations";
                 },
-                detailAgain(partnerId));
+                detailAgain(partnerId.toString()));
     }
 
     /** Changes a relation's status (its shareholder, or a coordinator). */
     @POST
     @Path("relations/{id}/status")
     public Response relationStatus(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        String relationId = Options.uuid(id);
-        Map<String, Object> relation = partners.relation(relationId);
-        String partnerId = String.valueOf(relation.get("partnerId"));
+        UUID relationId = Options.id(id);
+        RelationView relation = relations.getRelation(relationId);
+        String partnerId = relation.getPartnerId().toString();
         return submit(
                 form,
                 () -> {
-                    Map<String, Object> body = new java.util.LinkedHashMap<>();
-                    for (String field : List.of(
-                            "shareholder", "partnerId", "kind", "since", "until", "themes", "note", "version")) {
-                        body.put(field, relation.get(field));
-                    }
-                    body.put("status", Forms.text(form, "status"));
-                    partners.updateRelation(relationId, "\"" + relation.get("version") + "\"", body);
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    // PUT replaces the whole relation: all of it as it is, with the new status.
+                    relations.updateRelation(
+                            relationId,
+                            f.done(new RelationRequest()
+                                    .shareholder(relation.getShareholder())
+                                    .partnerId(relation.getPartnerId())
+                                    .kind(relation.getKind())
+                                    .since(relation.getSince())
+                                    .until(relation.getUntil())
+                                    .themes(relation.getThemes())
+                                    .note(relation.getNote())
+                                    .version(relation.getVersion())
+                                    .status(f.choice("status", RelationStatus::fromValue))),
+                            "\"" + relation.getVersion() + "\"");
                     return "/partners/" + partnerId + "#relations";
                 },
                 detailAgain(partnerId));
@@ -195,18 +243,21 @@ public class PartnersPage extends PageSupport {
     @GET
     @Path("areas/{id}")
     public TemplateInstance area(@PathParam("id") String id, @QueryParam("interestsOf") String interestsOf) {
-        String areaId = Options.uuid(id);
+        UUID areaId = Options.id(id);
         String of = oneOf(Options.SHAREHOLDERS, interestsOf) ? interestsOf : null;
         java.util.concurrent.atomic.AtomicBoolean noInterests = new java.util.concurrent.atomic.AtomicBoolean();
         TemplateInstance page = page(area)
-                .data("area", partners.area(areaId))
+                .data("area", areas.getCooperationArea(areaId))
                 .data("analysis", Section.of("partners", () -> {
                     try {
-                        return partners.analysis(areaId, of);
+                        return areas.getPotentialAnalysis(areaId, of);
                     } catch (ServiceProblem p) {
                         if (p.status() == 404 || p.status() == 409) {
                             noInterests.set(p.status() == 409);
-                            return Map.of("ranking", List.of(), "criteria", List.of());
+                            return new AnalysisView()
+                                    .ranking(new java.util.ArrayList<>())
+                                    .criteria(new java.util.ArrayList<>())
+                                    .scores(new java.util.ArrayList<>());
                         }
                         throw p;
                     }

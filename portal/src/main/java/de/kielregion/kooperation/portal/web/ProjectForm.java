@@ -1,11 +1,20 @@
 package de.kielregion.kooperation.portal.web;
 
+import de.kielregion.kooperation.portal.clients.projects.model.FinancingKind;
+import de.kielregion.kooperation.portal.clients.projects.model.FinancingSource;
+import de.kielregion.kooperation.portal.clients.projects.model.PartnerRef;
+import de.kielregion.kooperation.portal.clients.projects.model.PartnerRole;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectPartner;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectRequest;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectView;
+import de.kielregion.kooperation.portal.clients.projects.model.Shareholder;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /** The project form: the project's values in the form's names, and the service's request from the form. */
 final class ProjectForm {
@@ -32,8 +41,7 @@ final class ProjectForm {
     private ProjectForm() {}
 
     /** The project's current values in the form's names, for editing. */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> valuesOf(Map<String, Object> p) {
+    static Map<String, Object> valuesOf(ProjectView p) {
         Map<String, Object> v = new LinkedHashMap<>();
         for (String f : List.of(
                 "title",
@@ -47,23 +55,27 @@ final class ProjectForm {
                 "monthsToStart",
                 "fundingSecured",
                 "version")) {
-            v.put(f, p.get(f) == null ? "" : String.valueOf(p.get(f)));
+            Object value = Ui.property(p, f);
+            v.put(f, value == null ? "" : String.valueOf(value));
         }
-        v.put("themeIds", p.getOrDefault("themeIds", List.of()));
-        v.put("shareholders", p.getOrDefault("shareholders", List.of()));
-        List<String> partnerIds = new ArrayList<>();
-        for (Object pp : (List<Object>) p.getOrDefault("partners", List.of())) {
-            partnerIds.add(String.valueOf(((Map<String, Object>) pp).get("partnerId")));
-        }
-        v.put("partnerIds", partnerIds);
-        List<Object> financing = (List<Object>) p.getOrDefault("financing", List.of());
-        if (!financing.isEmpty()) {
-            Map<String, Object> f = (Map<String, Object>) financing.get(0);
-            v.put("financingKind", f.get("kind"));
-            v.put("financingName", f.get("name"));
-            v.put("financingAmount", String.valueOf(f.get("amount")));
+        v.put("themeIds", strings(p.getThemeIds()));
+        v.put("shareholders", strings(p.getShareholders()));
+        v.put(
+                "partnerIds",
+                strings(p.getPartners().stream()
+                        .map(ProjectPartner::getPartnerId)
+                        .toList()));
+        if (p.getFinancing() != null && !p.getFinancing().isEmpty()) {
+            FinancingSource f = p.getFinancing().get(0);
+            v.put("financingKind", String.valueOf(f.getKind()));
+            v.put("financingName", f.getName());
+            v.put("financingAmount", String.valueOf(f.getAmount()));
         }
         return v;
+    }
+
+    private static List<String> strings(List<?> values) {
+        return values == null ? List.of() : values.stream().map(String::valueOf).toList();
     }
 
     /**
@@ -71,71 +83,49 @@ final class ProjectForm {
      * does not show: the cooperation area, each kept partner's role, financing sources after the
      * first, and all partners when the partner list could not be shown (partners-service down).
      */
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> request(MultivaluedMap<String, String> form, Map<String, Object> current) {
-        Map<String, String> roles = new java.util.HashMap<>();
-        List<Object> currentPartners =
-                current == null ? List.of() : (List<Object>) current.getOrDefault("partners", List.of());
-        for (Object pp : currentPartners) {
-            Map<String, Object> p = (Map<String, Object>) pp;
-            roles.put(String.valueOf(p.get("partnerId")), String.valueOf(p.get("role")));
-        }
-        List<Map<String, Object>> partners = new ArrayList<>();
-        if (current != null && Forms.text(form, "partnersShown") == null) {
-            roles.forEach((partnerId, role) -> partners.add(Forms.body("partnerId", partnerId, "role", role)));
-        } else {
-            for (String partnerId : Forms.list(form, "partnerIds")) {
-                partners.add(Forms.body("partnerId", partnerId, "role", roles.getOrDefault(partnerId, "PARTNER")));
-            }
-        }
-        List<Map<String, Object>> financing = new ArrayList<>();
-        if (Forms.text(form, "financingName") != null || Forms.text(form, "financingAmount") != null) {
-            financing.add(Forms.body(
-                    "kind",
-                    Forms.text(form, "financingKind"),
-                    "name",
-                    Forms.text(form, "financingName"),
-                    "amount",
-                    Forms.decimal(form, "financingAmount")));
-        }
+    static ProjectRequest request(
+            MultivaluedMap<String, String> form, ProjectView current, java.util.function.UnaryOperator<String> labels) {
+        Forms.Reader f = Forms.read(form, labels);
+        Map<UUID, PartnerRole> roles = new LinkedHashMap<>();
         if (current != null) {
-            List<Object> more = (List<Object>) current.getOrDefault("financing", List.of());
-            for (int i = 1; i < more.size(); i++) {
-                financing.add((Map<String, Object>) more.get(i));
+            current.getPartners().forEach(pp -> roles.put(pp.getPartnerId(), pp.getRole()));
+        }
+        List<PartnerRef> partners = new ArrayList<>();
+        if (current != null && f.text("partnersShown") == null) {
+            roles.forEach((partnerId, role) ->
+                    partners.add(new PartnerRef().partnerId(partnerId).role(role)));
+        } else {
+            for (UUID partnerId : f.uuids("partnerIds")) {
+                partners.add(
+                        new PartnerRef().partnerId(partnerId).role(roles.getOrDefault(partnerId, PartnerRole.PARTNER)));
             }
         }
-        Map<String, Object> request = Forms.body(
-                "title",
-                Forms.text(form, "title"),
-                "summary",
-                Forms.text(form, "summary"),
-                "measureId",
-                Forms.text(form, "measureId"),
-                "themeIds",
-                Forms.list(form, "themeIds"),
-                "lead",
-                Forms.text(form, "lead"),
-                "shareholders",
-                Forms.list(form, "shareholders"),
-                "partners",
-                partners,
-                "plannedStart",
-                Forms.text(form, "plannedStart"),
-                "plannedEnd",
-                Forms.text(form, "plannedEnd"),
-                "financing",
-                financing,
-                "effort",
-                Forms.integer(form, "effort"),
-                "impact",
-                Forms.integer(form, "impact"),
-                "monthsToStart",
-                Forms.integer(form, "monthsToStart"),
-                "fundingSecured",
-                Forms.integer(form, "fundingSecured"));
-        if (current != null && current.get("cooperationAreaId") != null) {
-            request.put("cooperationAreaId", current.get("cooperationAreaId"));
+        List<FinancingSource> financing = new ArrayList<>();
+        if (f.text("financingName") != null || f.text("financingAmount") != null) {
+            financing.add(new FinancingSource()
+                    .kind(f.choice("financingKind", FinancingKind::fromValue))
+                    .name(f.text("financingName"))
+                    .amount(f.decimal("financingAmount")));
         }
-        return request;
+        if (current != null && current.getFinancing() != null) {
+            financing.addAll(current.getFinancing().stream().skip(1).toList());
+        }
+        return f.done(new ProjectRequest()
+                .title(f.text("title"))
+                .summary(f.text("summary"))
+                .measureId(f.uuid("measureId"))
+                .themeIds(f.uuids("themeIds"))
+                .lead(f.text("lead"))
+                .shareholders(f.choices("shareholders", Shareholder::fromValue))
+                .partners(partners)
+                .plannedStart(f.date("plannedStart"))
+                .plannedEnd(f.date("plannedEnd"))
+                .financing(financing)
+                .effort(f.integer("effort"))
+                .impact(f.integer("impact"))
+                .monthsToStart(f.integer("monthsToStart"))
+                .fundingSecured(f.integer("fundingSecured"))
+                .cooperationAreaId(current == null ? null : current.getCooperationAreaId())
+                .version(current == null ? null : f.version()));
     }
 }

@@ -1,8 +1,23 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.PartnersApi;
-import de.kielregion.kooperation.portal.api.ProjectsApi;
 import de.kielregion.kooperation.portal.api.ServiceProblem;
+import de.kielregion.kooperation.portal.clients.partners.PartnersApi;
+import de.kielregion.kooperation.portal.clients.projects.BudgetApi;
+import de.kielregion.kooperation.portal.clients.projects.DecisionRegisterApi;
+import de.kielregion.kooperation.portal.clients.projects.ProjectsApi;
+import de.kielregion.kooperation.portal.clients.projects.StrategyApi;
+import de.kielregion.kooperation.portal.clients.projects.model.AllocationRequest;
+import de.kielregion.kooperation.portal.clients.projects.model.AllocationView;
+import de.kielregion.kooperation.portal.clients.projects.model.BudgetCategory;
+import de.kielregion.kooperation.portal.clients.projects.model.DecisionBody;
+import de.kielregion.kooperation.portal.clients.projects.model.DecisionRegisterEntry;
+import de.kielregion.kooperation.portal.clients.projects.model.PageProjectView;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectDecisionRequest;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectOutcome;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectRequest;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectStatus;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectStatusChange;
+import de.kielregion.kooperation.portal.clients.projects.model.ProjectView;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -22,6 +37,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 /**
@@ -37,6 +53,18 @@ public class ProjectsPage extends PageSupport {
     @Inject
     @RestClient
     ProjectsApi projects;
+
+    @Inject
+    @RestClient
+    StrategyApi strategy;
+
+    @Inject
+    @RestClient
+    BudgetApi budget;
+
+    @Inject
+    @RestClient
+    DecisionRegisterApi register;
 
     @Inject
     @RestClient
@@ -56,32 +84,37 @@ public class ProjectsPage extends PageSupport {
 
     @GET
     public TemplateInstance list(@BeanParam ProjectListFilter filter, @QueryParam("page") String page) {
-        Map<String, Object> result;
+        PageProjectView result;
         boolean noInterests = false;
         try {
-            result = projects.projects(
-                    filter.status(),
-                    null,
-                    filter.measure(),
-                    filter.shareholder(),
-                    filter.text(),
+            result = projects.listProjects(
                     filter.country(),
                     filter.interestsOf(),
+                    filter.measure(),
                     pageNumber(page),
+                    null,
+                    filter.text(),
+                    filter.shareholder(),
                     20,
-                    filter.sort());
+                    filter.sort(),
+                    filter.status(),
+                    null);
         } catch (ServiceProblem problem) {
             if (problem.status() != 409 || filter.interestsOf() == null) {
                 throw problem;
             }
             noInterests = true; // the shareholder has recorded no interests yet: say so, list nothing
-            result = Map.of("items", List.of(), "totalItems", 0, "page", 0, "totalPages", 0);
+            result = new PageProjectView()
+                    .items(new java.util.ArrayList<>())
+                    .totalItems(0L)
+                    .page(0)
+                    .totalPages(0);
         }
         return page(list)
                 .data("result", result)
                 .data("filter", filter.values())
                 .data("query", filter.query())
-                .data("measures", Section.of("projects", projects::measures))
+                .data("measures", Section.of("projects", strategy::listMeasures))
                 .data("statuses", Options.PROJECT_STATUSES)
                 .data("sorts", Options.PROJECT_SORTS)
                 .data("shareholders", Options.SHAREHOLDERS)
@@ -96,14 +129,16 @@ public class ProjectsPage extends PageSupport {
     @Produces(XLSX)
     public Response xlsx(@BeanParam ProjectListFilter filter) {
         return file(
-                projects.projectsXlsx(
-                        filter.status(),
-                        filter.measure(),
-                        filter.shareholder(),
-                        filter.text(),
+                projects.exportProjectsXlsx(
                         filter.country(),
                         filter.interestsOf(),
-                        filter.sort()),
+                        filter.measure(),
+                        null,
+                        filter.text(),
+                        filter.shareholder(),
+                        filter.sort(),
+                        filter.status(),
+                        null),
                 XLSX,
                 "projekte-" + LocalDate.now(Ui.ZONE) + ".xlsx");
     }
@@ -111,10 +146,11 @@ public class ProjectsPage extends PageSupport {
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("allocation") String allocationId) {
-        Map<String, Object> project = projects.project(Options.uuid(id));
-        List<Map<String, Object>> allocations = projects.allocations(Options.uuid(id));
-        Map<String, Object> lastAllocation = allocations.stream()
-                .filter(a -> String.valueOf(a.get("id")).equals(allocationId))
+        UUID projectId = Options.id(id);
+        ProjectView project = projects.getProject(projectId);
+        List<AllocationView> allocations = projects.listProjectAllocations(projectId);
+        AllocationView lastAllocation = allocations.stream()
+                .filter(a -> String.valueOf(a.getId()).equals(allocationId))
                 .findFirst()
                 .orElse(null);
         int year = LocalDate.now(Ui.ZONE).getYear();
@@ -122,15 +158,15 @@ public class ProjectsPage extends PageSupport {
                 .data("p", project)
                 .data("allocations", allocations)
                 .data("lastAllocation", lastAllocation)
-                .data("history", Section.of("projects", () -> projects.history(Options.uuid(id))))
-                .data("decisions", Section.of("projects", () -> decisionsOf(id)))
-                .data("attachments", Section.of("projects", () -> projects.projectAttachments(Options.uuid(id))))
+                .data("history", Section.of("projects", () -> projects.getProjectHistory(projectId)))
+                .data("decisions", Section.of("projects", () -> decisionsOf(projectId)))
+                .data("attachments", Section.of("projects", () -> projects.listProjectAttachments(projectId)))
                 .data(
                         "attachTo",
                         ui.canEdit() || ui.shareholder() != null
                                 ? "/projects/" + Options.uuid(id) + "/attachments"
                                 : "")
-                .data("budget", Section.of("projects", () -> projects.budget(year)))
+                .data("budget", Section.of("projects", () -> budget.getBudget(year)))
                 .data("year", year)
                 .data("bodies", Options.BODIES)
                 .data("outcomes", Options.PROJECT_OUTCOMES)
@@ -150,7 +186,7 @@ public class ProjectsPage extends PageSupport {
         String project = Options.uuid(id);
         return upload(
                 file,
-                (name, content) -> projects.attachToProject(project, name, content),
+                (name, content) -> projects.attachToProject(UUID.fromString(project), content, name, null),
                 "/projects/" + project + "#project-attachments",
                 problem -> detail(project, null)
                         .data("problem", problem)
@@ -158,10 +194,9 @@ public class ProjectsPage extends PageSupport {
     }
 
     /** This project's decisions from the register (newest first). */
-    @SuppressWarnings("unchecked")
-    private List<Map<String, Object>> decisionsOf(String id) {
-        Map<String, Object> page = projects.decisions("Project", id, null, null, null, null, 0, 100, "-decidedOn");
-        return (List<Map<String, Object>>) page.getOrDefault("items", List.of());
+    private List<DecisionRegisterEntry> decisionsOf(UUID id) {
+        return register.listDecisions(null, null, null, 0, null, 100, "-decidedOn", id, "Project", null)
+                .getItems();
     }
 
     @GET
@@ -173,17 +208,18 @@ public class ProjectsPage extends PageSupport {
     @GET
     @Path("{id}/edit")
     public TemplateInstance editForm(@PathParam("id") String id) {
-        Map<String, Object> project = projects.project(Options.uuid(id));
+        ProjectView project = projects.getProject(Options.id(id));
         return formPage(project, null, ProjectForm.valuesOf(project));
     }
 
     @POST
     @Produces(MediaType.TEXT_HTML)
     public Response propose(MultivaluedMap<String, String> form) {
-        Map<String, Object> request = ProjectForm.request(form, null);
         return submit(
                 form,
-                () -> "/projects/" + projects.propose(request).get("id"),
+                () -> "/projects/"
+                        + projects.proposeProject(ProjectForm.request(form, null, ui::t), null)
+                                .getId(),
                 problem -> formPage(null, problem, Forms.values(form)));
     }
 
@@ -191,13 +227,12 @@ public class ProjectsPage extends PageSupport {
     @Path("{id}")
     public Response update(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         // PUT replaces the whole project: start from what it is, so that nothing the form does not show is lost.
-        Map<String, Object> current = projects.project(Options.uuid(id));
-        Map<String, Object> request = ProjectForm.request(form, current);
-        request.put("version", Forms.integer(form, "version"));
+        ProjectView current = projects.getProject(Options.id(id));
         return submit(
                 form,
                 () -> {
-                    projects.update(Options.uuid(id), "\"" + Forms.text(form, "version") + "\"", request);
+                    ProjectRequest request = ProjectForm.request(form, current, ui::t);
+                    projects.updateProject(Options.id(id), request, "\"" + request.getVersion() + "\"");
                     return "/projects/" + id;
                 },
                 problem -> formPage(current, problem, Forms.values(form)));
@@ -209,10 +244,13 @@ public class ProjectsPage extends PageSupport {
         return submit(
                 form,
                 () -> {
-                    projects.changeStatus(
-                            Options.uuid(id),
-                            Forms.body(
-                                    "status", Forms.text(form, "status"), "version", Forms.integer(form, "version")));
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    projects.changeProjectStatus(
+                            Options.id(id),
+                            f.done(new ProjectStatusChange()
+                                    .status(f.choice("status", ProjectStatus::fromValue))
+                                    .version(f.version())),
+                            null);
                     return "/projects/" + id;
                 },
                 detailAgain(id, form));
@@ -224,21 +262,17 @@ public class ProjectsPage extends PageSupport {
         return submit(
                 form,
                 () -> {
-                    projects.decide(
-                            Options.uuid(id),
-                            Forms.body(
-                                    "body",
-                                    Forms.text(form, "body"),
-                                    "decidedOn",
-                                    Forms.text(form, "decidedOn"),
-                                    "outcome",
-                                    Forms.text(form, "outcome"),
-                                    "conditions",
-                                    Forms.text(form, "conditions"),
-                                    "minutesReference",
-                                    Forms.text(form, "minutesReference"),
-                                    "revisitOn",
-                                    Forms.text(form, "revisitOn")));
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    projects.decideOnProject(
+                            Options.id(id),
+                            f.done(new ProjectDecisionRequest()
+                                    .body(f.choice("body", DecisionBody::fromValue))
+                                    .decidedOn(f.date("decidedOn"))
+                                    .outcome(f.choice("outcome", ProjectOutcome::fromValue))
+                                    .conditions(f.text("conditions"))
+                                    .minutesReference(f.text("minutesReference"))
+                                    .revisitOn(f.date("revisitOn"))),
+                            null);
                     return "/projects/" + id;
                 },
                 detailAgain(id, form));
@@ -249,18 +283,17 @@ public class ProjectsPage extends PageSupport {
     public Response allocate(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         return submit(
                 form,
-                () -> "/projects/" + id + "?allocation="
-                        + projects.allocate(
-                                        Options.uuid(id),
-                                        Forms.body(
-                                                "year",
-                                                Forms.integer(form, "year"),
-                                                "category",
-                                                Forms.text(form, "category"),
-                                                "amount",
-                                                Forms.decimal(form, "amount")))
-                                .get("id")
-                        + "#allocations",
+                () -> {
+                    Forms.Reader f = Forms.read(form, ui::t);
+                    AllocationView allocation = projects.allocateResources(
+                            Options.id(id),
+                            f.done(new AllocationRequest()
+                                    .year(f.integer("year"))
+                                    .category(f.choice("category", BudgetCategory::fromValue))
+                                    .amount(f.decimal("amount"))),
+                            null);
+                    return "/projects/" + id + "?allocation=" + allocation.getId() + "#allocations";
+                },
                 detailAgain(id, form));
     }
 
@@ -274,17 +307,20 @@ public class ProjectsPage extends PageSupport {
                         problem.otherViolations(Set.of("decidedOn", "conditions", "amount", "revisitOn")));
     }
 
-    private TemplateInstance formPage(Map<String, Object> project, ServiceProblem problem, Map<String, Object> values) {
+    private TemplateInstance formPage(ProjectView project, ServiceProblem problem, Map<String, Object> values) {
         return page(form)
                 .data("p", project)
                 .data("problem", problem)
                 .data("values", values)
-                .data("themes", Section.of("projects", projects::themes))
-                .data("measures", Section.of("projects", projects::measures))
+                .data("themes", Section.of("projects", strategy::listThemes))
+                .data("measures", Section.of("projects", strategy::listMeasures))
                 .data(
                         "partners",
-                        Section.of("partners", () -> partners.partners(null, null, null, "ACTIVE", 0, 100, "name")))
-                .data("currentPartners", project == null ? List.of() : project.getOrDefault("partners", List.of()))
+                        Section.of(
+                                "partners",
+                                () -> partners.searchPartners(
+                                        null, 0, null, null, 100, "name", "ACTIVE", null, null, null)))
+                .data("currentPartners", project == null ? List.of() : project.getPartners())
                 .data("shareholders", Options.SHAREHOLDERS)
                 .data("financingKinds", Options.FINANCING_KINDS)
                 .data("otherViolations", problem == null ? List.of() : problem.otherViolations(ProjectForm.FIELDS));

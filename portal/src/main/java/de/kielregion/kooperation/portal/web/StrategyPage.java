@@ -1,6 +1,6 @@
 package de.kielregion.kooperation.portal.web;
 
-import de.kielregion.kooperation.portal.api.ProjectsApi;
+import de.kielregion.kooperation.portal.api.ProjectsDocuments;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -21,7 +21,7 @@ public class StrategyPage extends PageSupport {
 
     @Inject
     @RestClient
-    ProjectsApi projects;
+    ProjectsDocuments projects;
 
     @Inject
     @Location("strategy.html")

@@ -237,8 +237,8 @@ public class Ui implements RequestLanguage {
 
     /** A form value to show again ("" when there is none). */
     public String v(Object values, String field) {
-        if (values instanceof java.util.Map<?, ?> map && map.get(field) != null) {
-            Object value = map.get(field);
+        Object value = property(values, field);
+        if (value != null) {
             return value instanceof java.util.List<?> list
                     ? (list.isEmpty() ? "" : String.valueOf(list.get(0)))
                     : String.valueOf(value);
@@ -248,10 +248,10 @@ public class Ui implements RequestLanguage {
 
     /** Was {@code option} chosen in a (multi-valued) form field? */
     public boolean chosen(Object values, String field, Object option) {
-        if (option == null || !(values instanceof java.util.Map<?, ?> map) || map.get(field) == null) {
+        Object value = property(values, field);
+        if (option == null || value == null) {
             return false;
         }
-        Object value = map.get(field);
         if (value instanceof java.util.Collection<?> many) {
             return many.stream().anyMatch(o -> String.valueOf(o).equals(option.toString()));
         }
@@ -267,13 +267,16 @@ public class Ui implements RequestLanguage {
         return "";
     }
 
+    /** Is {@code value} (an enum of the generated models, an id, a text) the one named by {@code code}? */
+    public boolean is(Object value, Object code) {
+        return value != null && code != null && value.toString().equals(code.toString());
+    }
+
     /** Is there an item with this id in the list (of JSON objects)? */
     public boolean listed(Object items, Object id) {
         return items instanceof java.util.Collection<?> list
                 && id != null
-                && list.stream()
-                        .anyMatch(i -> i instanceof java.util.Map<?, ?> m
-                                && id.toString().equals(String.valueOf(m.get("id"))));
+                && list.stream().anyMatch(i -> id.toString().equals(String.valueOf(property(i, "id"))));
     }
 
     /** aria-invalid and aria-describedby for an input whose field the service refused (else nothing). */
@@ -281,12 +284,27 @@ public class Ui implements RequestLanguage {
         return error(problem, field).isEmpty() ? "" : "aria-invalid=\"true\" aria-describedby=\"e-" + id + "\"";
     }
 
-    /** The value of a key of a JSON object, "" when absent or null (for optional fields). */
+    /** The value of a key of a JSON object or a property of a model, "" when absent or null (for optional fields). */
     public Object get(Object object, String key) {
-        if (object instanceof java.util.Map<?, ?> map && map.get(key) != null) {
+        Object value = property(object, key);
+        return value == null ? "" : value;
+    }
+
+    /** A map's value, or a generated model's property (its getter); null when there is none. */
+    static Object property(Object object, String key) {
+        if (object == null || key == null || key.isEmpty()) {
+            return null;
+        }
+        if (object instanceof java.util.Map<?, ?> map) {
             return map.get(key);
         }
-        return "";
+        try {
+            return object.getClass()
+                    .getMethod("get" + Character.toUpperCase(key.charAt(0)) + key.substring(1))
+                    .invoke(object);
+        } catch (ReflectiveOperationException e) {
+            return null;
+        }
     }
 
     /** Where a page of a list is: 0-based page numbers for the links, 1-based for people. */
@@ -294,14 +312,13 @@ public class Ui implements RequestLanguage {
     public record Pager(boolean hasPrev, int prev, boolean hasNext, int next, int current, int total) {}
 
     public Pager pager(Object page) {
-        if (!(page instanceof java.util.Map<?, ?> map)) {
+        if (page == null) {
             return new Pager(false, 0, false, 0, 1, 0);
         }
-        int number =
-                decimal(map.get("page")) == null ? 0 : decimal(map.get("page")).intValue();
-        int total = decimal(map.get("totalPages")) == null
-                ? 0
-                : decimal(map.get("totalPages")).intValue();
+        BigDecimal pageNumber = decimal(property(page, "page"));
+        BigDecimal pages = decimal(property(page, "totalPages"));
+        int number = pageNumber == null ? 0 : pageNumber.intValue();
+        int total = pages == null ? 0 : pages.intValue();
         return new Pager(number > 0, number - 1, number + 1 < total, number + 1, number + 1, total);
     }
 
