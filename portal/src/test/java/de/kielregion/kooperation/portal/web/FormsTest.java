@@ -52,4 +52,41 @@ class FormsTest {
         assertEquals(null, Forms.pageOf("evil:https://elsewhere.example/x"));
         assertEquals(null, Forms.pageOf(null));
     }
+
+    @Test
+    void aReaderReadsTypedValuesAndRefusesWhatDoesNotReadAtItsField() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.putSingle("amount", "1.500,25");
+        form.putSingle("year", "2027");
+        form.putSingle("decidedOn", "2026-11-27");
+        form.putSingle("category", "MONDAY");
+        Forms.Reader ok = Forms.read(form, key -> "label:" + key);
+        assertEquals(new BigDecimal("1500.25"), ok.decimal("amount"));
+        assertEquals(2027, ok.integer("year"));
+        assertEquals(java.time.LocalDate.of(2026, 11, 27), ok.date("decidedOn"));
+        assertEquals(
+                java.time.DayOfWeek.MONDAY,
+                ok.choice(
+                        "category",
+                        v -> "STAFF".equals(v) ? java.time.DayOfWeek.MONDAY : java.time.DayOfWeek.valueOf(v)));
+        assertEquals("request", ok.done("request"), "nothing refused: the request goes on");
+
+        form.putSingle("amount", "zehn");
+        form.putSingle("decidedOn", "27.11.");
+        form.putSingle("category", "GOLD");
+        Forms.Reader bad = Forms.read(form, key -> "label:" + key);
+        assertEquals(null, bad.decimal("amount"));
+        assertEquals(null, bad.date("decidedOn"));
+        java.time.DayOfWeek none = bad.choice("category", java.time.DayOfWeek::valueOf);
+        assertEquals(null, none);
+        de.kielregion.kooperation.portal.api.ServiceProblem refused = org.junit.jupiter.api.Assertions.assertThrows(
+                de.kielregion.kooperation.portal.api.ServiceProblem.class, () -> bad.done("request"));
+        assertEquals(400, refused.status());
+        assertEquals(
+                java.util.Map.of(
+                        "amount", "label:form.invalid.number",
+                        "decidedOn", "label:form.invalid.date",
+                        "category", "label:form.invalid.choice"),
+                refused.violations());
+    }
 }
