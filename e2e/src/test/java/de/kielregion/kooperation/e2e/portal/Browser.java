@@ -52,6 +52,9 @@ final class Browser implements AutoCloseable {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium);
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        org.openqa.selenium.logging.LoggingPreferences logs = new org.openqa.selenium.logging.LoggingPreferences();
+        logs.enable(org.openqa.selenium.logging.LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs); // the console, for consoleErrors()
         options.addArguments(
                 "--headless=new",
                 "--no-sandbox",
@@ -71,6 +74,17 @@ final class Browser implements AutoCloseable {
                 .build();
         driver = new ChromeDriver(service, options);
         wait = new WebDriverWait(driver, WAIT);
+    }
+
+    /**
+     * What the browser's console reported as an error since the last call (a Content-Security-Policy
+     * violation, a resource that answered 4xx/5xx, a script error).
+     */
+    public java.util.List<String> consoleErrors() {
+        return driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= java.util.logging.Level.SEVERE.intValue())
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .toList();
     }
 
     /** Saves the current page's HTML and a screenshot under target/e2e-logs/pages. */

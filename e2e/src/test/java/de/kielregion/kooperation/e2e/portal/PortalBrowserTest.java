@@ -74,6 +74,26 @@ class PortalBrowserTest {
 
     private static void axe(Browser browser, String page) {
         ACCESSIBILITY.put(page, browser.accessibilityProblems());
+        // A page that is not found, or a form the service refused, answers 4xx on purpose (the browser
+        // and scripts can tell), and the console notes the status of that page: no error of a page.
+        // A file the page loads (a script, a style, an icon) that answers 4xx still is one.
+        List<String> errors = browser.consoleErrors().stream()
+                .filter(e ->
+                        !e.matches("\\S+/[^./\\s]*(\\?\\S*)? - Failed to load resource: the server responded with a"
+                                + " status of 4\\d\\d.*"))
+                .toList();
+        CONSOLE.put(page, errors);
+    }
+
+    /** Every page axe-core read, and what the browser's console said was an error there. */
+    private static final Map<String, List<String>> CONSOLE = new java.util.LinkedHashMap<>();
+
+    @AfterAll
+    static void console() {
+        List<String> all = new ArrayList<>();
+        CONSOLE.forEach((page, errors) -> errors.forEach(e -> all.add(page + ": " + e)));
+        assertTrue(all.isEmpty(), "the browser's console reported errors:\n" + String.join("\n", all));
+        assertTrue(CONSOLE.size() >= 12, "the console was read on every page: " + CONSOLE.keySet());
     }
 
     @Test
@@ -256,6 +276,8 @@ class PortalBrowserTest {
     @Order(7)
     void everyPageReadsWithoutAccessibilityProblems() {
         try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {
+            anna.open("/");
+            axe(anna, "dashboard");
             anna.open("/partners");
             anna.wait.until(d -> anna.find("[data-testid=map]").getDomAttribute("data-markers") != null);
             axe(anna, "partners");
@@ -304,6 +326,12 @@ class PortalBrowserTest {
             anna.open("/projects/00000000-0000-0000-0000-000000000000");
             assertEquals("Nicht gefunden", anna.text("h1"));
             axe(anna, "project not found");
+        }
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/");
+            axe(carla, "coordinator's dashboard");
+            carla.open("/projects");
+            axe(carla, "coordinator's projects");
         }
     }
 

@@ -32,7 +32,9 @@ public class StrategyPage extends PageSupport {
     public TemplateInstance show() {
         int year = LocalDate.now(Ui.ZONE).getYear();
         // The service renders the Markdown with commonmark and escapes user HTML: safe to embed.
-        return page(strategy).data("document", Section.of("projects", () -> projects.documentHtml(year)));
+        // Only the document's body goes into the page: its own head (title, an inline style sheet
+        // the page's Content-Security-Policy would refuse) is for the download.
+        return page(strategy).data("document", Section.of("projects", () -> bodyOf(projects.documentHtml(year))));
     }
 
     @GET
@@ -57,6 +59,14 @@ public class StrategyPage extends PageSupport {
                 projects.documentPdf(LocalDate.now(Ui.ZONE).getYear()),
                 "application/pdf",
                 "ostsee-strategie-" + LocalDate.now(Ui.ZONE) + ".pdf");
+    }
+
+    /** The inside of an HTML document's body (the whole text when it has none). */
+    static String bodyOf(String html) {
+        int open = html.indexOf("<body");
+        int start = open < 0 ? -1 : html.indexOf('>', open) + 1;
+        int end = html.lastIndexOf("</body>");
+        return start > 0 && end >= start ? html.substring(start, end) : html;
     }
 
     private static Response download(String body, String extension) {
