@@ -256,6 +256,39 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Moves the keyboard focus with Tab (no mouse) until it is on the element {@code css} names;
+     * fails when 150 presses do not reach it (it is not in the tab order).
+     */
+    Browser tabTo(String css) {
+        for (int i = 0; i < 150; i++) {
+            Object reached = driver.executeScript(
+                    "return document.activeElement !== null && document.activeElement.matches(arguments[0]);", css);
+            if (Boolean.TRUE.equals(reached)) {
+                return this;
+            }
+            new org.openqa.selenium.interactions.Actions(driver)
+                    .sendKeys(org.openqa.selenium.Keys.TAB)
+                    .perform();
+        }
+        throw new AssertionError(css + " is not reached with the Tab key");
+    }
+
+    /** Types into the focused element, as a keyboard does. */
+    Browser keys(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(driver).sendKeys(keys).perform();
+        return this;
+    }
+
+    /** Presses Enter on the focused link or button and waits for the next page to load. */
+    Browser enter() {
+        WebElement old = find("html");
+        keys(org.openqa.selenium.Keys.ENTER);
+        wait.until(d -> gone(old));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
     /** Clicks and waits for the next page to load. */
     Browser submit(String css) {
         WebElement[] old = new WebElement[1];

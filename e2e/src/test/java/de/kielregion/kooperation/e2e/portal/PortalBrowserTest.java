@@ -655,4 +655,56 @@ class PortalBrowserTest {
             assertFalse(dirk.text("[data-testid=deferred]").contains("UBC"), "decided now: no longer waiting");
         }
     }
+
+    @Test
+    @Order(20)
+    void aCoordinatorProposesAProjectWithTheKeyboardAlone() {
+        String title = "Tastatur " + TAG;
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/");
+            carla.tabTo("nav a[href='/projects']").enter();
+            carla.tabTo("[data-testid=propose]").enter();
+            carla.tabTo("#f-title").keys(title);
+            carla.tabTo("#f-effort").keys("2");
+            carla.tabTo("#f-impact").keys("4");
+            carla.tabTo("[data-testid=save-project]").enter();
+            assertEquals(title, carla.text("h1"));
+            carla.tabTo("[data-testid=move-PROPOSED]").enter();
+            assertEquals("Vorgeschlagen", carla.text("[data-testid=project-status]"));
+        }
+        List<Map<String, Object>> found = suite.as("projects", COORDINATOR)
+                .queryParam("q", title)
+                .when()
+                .get("/projects")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertEquals(1, found.size(), "the service has the project typed with the keyboard");
+        assertEquals("PROPOSED", found.get(0).get("status"));
+        assertEquals(4, found.get(0).get("impact"));
+    }
+
+    @Test
+    @Order(21)
+    void theAccessibilityStatementIsLinkedFromEveryPageAndReadableWithoutLogIn() {
+        try (Browser anyone = new Browser(portal, "de-DE")) {
+            anyone.open("/barrierefreiheit");
+            assertEquals("Erklärung zur Barrierefreiheit", anyone.text("h1"));
+            assertTrue(anyone.attributes("[data-testid=accessibility-contact]", "href")
+                    .get(0)
+                    .startsWith("mailto:"));
+            axe(anyone, "accessibility statement");
+        }
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            for (String page : List.of("/", "/projects", "/partners", "/memberships", "/decisions", "/strategy")) {
+                vera.open(page);
+                assertEquals(
+                        List.of("/barrierefreiheit"),
+                        vera.attributes("[data-testid=accessibility-link]", "href"),
+                        page + " links the statement");
+            }
+        }
+    }
 }
