@@ -147,9 +147,9 @@ class PortalBrowserTest {
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
             dirk.open(projectPath);
             assertTrue(dirk.all("[data-testid=allocate-form]").isEmpty(), "a decision-maker is not offered allocation");
-            dirk.choose("#d-outcome", "Zugestimmt");
+            dirk.choose("#d-outcome", "Genehmigt");
             dirk.type("#d-min", "AR-Sitzung " + TAG + ", TOP 3").submit("[data-testid=decide]");
-            assertEquals("Beschlossen", dirk.text("[data-testid=project-status]"));
+            assertEquals("Genehmigt", dirk.text("[data-testid=project-status]"));
         }
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
             carla.open("/");
@@ -643,7 +643,7 @@ class PortalBrowserTest {
 
             dirk.open("/memberships/" + ubc);
             dirk.choose("#md-kind", "Beitritt")
-                    .choose("#md-outcome", "Zugestimmt")
+                    .choose("#md-outcome", "Genehmigt")
                     .type("#md-min", "AR-Sitzung " + TAG + ", TOP 6")
                     .submit("[data-testid=membership-decide]");
             // Funding goes through projects-service (fee line) and back by events; the open page follows live.

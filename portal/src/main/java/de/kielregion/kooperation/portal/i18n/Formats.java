@@ -111,6 +111,30 @@ public final class Formats {
                                 .longValue()));
     }
 
+    /** A period as people say it: P3M → "3 Monate" (de) or "3 months" (en); P1Y6M → "1 Jahr und 6 Monate". */
+    public String period(Object value) {
+        if (value == null || value.toString().isBlank()) {
+            return "";
+        }
+        java.time.Period period;
+        try {
+            period = java.time.Period.parse(value.toString());
+        } catch (DateTimeParseException e) {
+            return value.toString();
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        unit(parts, period.getYears(), english() ? "year" : "Jahr", english() ? "years" : "Jahre");
+        unit(parts, period.getMonths(), english() ? "month" : "Monat", english() ? "months" : "Monate");
+        unit(parts, period.getDays(), english() ? "day" : "Tag", english() ? "days" : "Tage");
+        return parts.isEmpty() ? (english() ? "0 days" : "0 Tage") : String.join(english() ? " and " : " und ", parts);
+    }
+
+    private static void unit(java.util.List<String> parts, int count, String one, String many) {
+        if (count != 0) {
+            parts.add(count + " " + (count == 1 ? one : many));
+        }
+    }
+
     public static BigDecimal decimal(Object value) {
         if (value == null || value.toString().isBlank()) {
             return null;

@@ -161,6 +161,11 @@ public class Ui implements RequestLanguage {
         return formats().amount(value, unit);
     }
 
+    /** A period (ISO 8601, e.g. P3M) in words: 3 Monate. */
+    public String period(Object value) {
+        return formats().period(value);
+    }
+
     /** A plain number in the language's format. */
     public String number(Object value) {
         return formats().number(value);

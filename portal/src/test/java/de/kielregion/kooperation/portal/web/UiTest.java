@@ -27,6 +27,10 @@ class UiTest {
         assertEquals("Schweden", de.country("SE"));
         assertEquals("1 / 2 / 4", de.t("dashboard.reach.cell", 1, 2, 4));
         assertEquals("xx", de.country("xx"), "not a code: shown as it is");
+        assertEquals("3 Monate", de.period("P3M"));
+        assertEquals("1 Jahr und 6 Monate", de.period("P1Y6M"));
+        assertEquals("1 Monat", de.period("P1M"));
+        assertEquals("Dänemark", de.country("DK"));
     }
 
     @Test
@@ -35,13 +39,14 @@ class UiTest {
         assertEquals("€15,000.00", en.money("15000.00"));
         assertEquals("0.25 FTE", en.amount("0.25", "FTE"));
         assertEquals("Denmark", en.country("DK"));
+        assertEquals("3 months", en.period("P3M"));
     }
 
     @Test
     void labelsAndEnumValuesFromTheBundles() {
         assertEquals("Projekte", de.t("nav.projects"));
         assertEquals("Projects", en.t("nav.projects"));
-        assertEquals("Beschlossen mit Auflagen", de.e("ProjectStatus", "APPROVED_WITH_CONDITIONS"));
+        assertEquals("Genehmigt mit Auflagen", de.e("ProjectStatus", "APPROVED_WITH_CONDITIONS"));
         assertEquals("Kreis Plön", de.e("Shareholder", "PLOEN"));
         assertEquals("12 Einträge", de.t("list.count", 12));
         assertEquals("1 Eintrag", de.t("list.count", 1));
