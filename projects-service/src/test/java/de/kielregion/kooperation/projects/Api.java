@@ -68,7 +68,7 @@ public final class Api {
         data.put("service", "memberships-service");
         data.put("subjectType", "Membership");
         data.put("subjectId", membership.toString());
-        data.put("subjectName", acronym + " membership of KIELREGION");
+        data.put("subjectName", "Mitgliedschaft in " + acronym + " (KielRegion)");
         data.put("kind", kind);
         data.put("body", "SUPERVISORY_BOARD");
         data.put("decidedOn", decidedOn);

@@ -12,6 +12,7 @@ import de.kielregion.kooperation.platform.changes.Aggregate;
 import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.Wording;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
@@ -218,7 +219,7 @@ public class Membership implements Aggregate {
                                 requestId,
                                 MembershipEvents.MEMBERSHIP,
                                 id,
-                                organisationAcronym + " membership of " + holder,
+                                subjectName(organisationAcronym, holder),
                                 holder,
                                 year,
                                 "MEMBERSHIP_FEES",
@@ -308,5 +309,10 @@ public class Membership implements Aggregate {
                 createdAt,
                 updatedAt,
                 version);
+    }
+
+    /** How a person reads a membership, e.g. "Mitgliedschaft in UBC (KielRegion)" (the register, the budget). */
+    public static String subjectName(String organisationAcronym, Object holder) {
+        return "Mitgliedschaft in " + organisationAcronym + " (" + Wording.GERMAN.label("Shareholder", holder) + ")";
     }
 }

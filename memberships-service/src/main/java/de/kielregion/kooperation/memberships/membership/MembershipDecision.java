@@ -86,7 +86,7 @@ public class MembershipDecision {
                                 "memberships-service",
                                 MembershipEvents.MEMBERSHIP,
                                 membershipId,
-                                organisation.acronym + " membership of " + membership.holder,
+                                Membership.subjectName(organisation.acronym, membership.holder),
                                 kind.name(),
                                 body,
                                 decidedOn,

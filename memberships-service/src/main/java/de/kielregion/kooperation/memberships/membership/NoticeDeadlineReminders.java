@@ -4,6 +4,7 @@ import de.kielregion.kooperation.memberships.MembershipEvents;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
 import de.kielregion.kooperation.platform.reminders.Due;
 import de.kielregion.kooperation.platform.reminders.ReminderSource;
+import de.kielregion.kooperation.platform.text.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
 import java.util.List;
@@ -31,16 +32,19 @@ class NoticeDeadlineReminders implements ReminderSource {
                 .toList();
     }
 
+    private static final Wording WORDS = Wording.GERMAN;
+
     private static Due due(Deadline d) {
         return new Due(
                 "NOTICE_DEADLINE",
                 MembershipEvents.MEMBERSHIP,
                 d.membershipId().toString(),
-                "Kündigungsfrist " + d.organisationAcronym() + " (Mitglied: " + d.holder() + ")",
+                "Kündigungsfrist " + d.organisationAcronym() + " (Mitglied: " + WORDS.label("Shareholder", d.holder())
+                        + ")",
                 d.lastNoticeDay(),
-                "Letzter Tag, um die Mitgliedschaft in " + d.organisationAcronym() + " zum " + d.renewal()
+                "Letzter Tag, um die Mitgliedschaft in " + d.organisationAcronym() + " zum " + WORDS.date(d.renewal())
                         + " zu kündigen. Ohne Kündigung verlängert sie sich"
-                        + (d.currentYearlyFee() == null ? "" : "; Jahresbeitrag " + d.currentYearlyFee() + " EUR")
+                        + (d.currentYearlyFee() == null ? "" : "; Jahresbeitrag " + WORDS.money(d.currentYearlyFee()))
                         + ".",
                 List.of("coordinator", "shareholder-" + d.holder().name()));
     }

@@ -5,6 +5,7 @@ import static de.kielregion.kooperation.memberships.Api.as;
 import static de.kielregion.kooperation.memberships.Api.organisation;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,6 +100,12 @@ class NoticeReminderTest {
                 Arrays.stream(mail.getAllRecipients()).map(Address::toString).toList();
         assertTrue(to.contains("koordination@kielregion.example"), to.toString());
         assertTrue(to.contains("international@kreis-ploen.example"), "the member shareholder: " + to);
+        // In the glossary's words: the member by name, dates and the fee as German writes them.
+        String text = mail.getSubject() + "\n" + mail.getContent().toString().replace('\u00a0', ' ');
+        assertTrue(text.contains("Mitglied: Kreis Plön"), text);
+        assertTrue(text.contains("zum 29.06.2030"), text);
+        assertTrue(text.contains("Jahresbeitrag 1.200,00 €"), text);
+        assertFalse(text.matches("(?s).*\\b(PLOEN|EUR|\\d{4}-\\d{2}-\\d{2})\\b.*"), "no code, no ISO date: " + text);
 
         // 7 days before, the next lead time: one more.
         Reminders.Round sevenDays = reminders.run(LocalDate.of(2030, 3, 22));

@@ -9,7 +9,7 @@ import java.util.List;
  * @param kind what kind of deadline (its lead times are configured per kind), e.g. NOTICE_DEADLINE
  * @param subjectType the aggregate it belongs to, e.g. Membership
  * @param subjectId the aggregate's id (the event's key)
- * @param title what it is about, e.g. "UBC membership of KIELREGION"
+ * @param title what it is about, e.g. "Kündigungsfrist UBC (Mitglied: KielRegion)"
  * @param dueOn the deadline
  * @param text what the mail says beyond the title and the date
  * @param audience who is reminded: roles (coordinator, decision-maker) or shareholder-KIEL, ...; each

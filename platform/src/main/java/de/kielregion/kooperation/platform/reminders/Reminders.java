@@ -121,11 +121,14 @@ public class Reminders {
             to.addAll(config.recipients().getOrDefault(audience, List.of()));
         }
         String subject = "Erinnerung: " + due.title() + " – "
-                + (daysLeft == 0 ? "heute" : "am " + DATE.format(due.dueOn()) + " (in " + daysLeft + " Tagen)");
+                + (daysLeft == 0
+                        ? "heute"
+                        : "am " + DATE.format(due.dueOn())
+                                + (daysLeft == 1 ? " (morgen)" : " (in " + daysLeft + " Tagen)"));
         String body = due.title() + "\n\nFrist: " + DATE.format(due.dueOn()) + (daysLeft == 0 ? " (heute)" : "")
                 + "\n\n" + due.text()
                 + "\n\n--\nOstsee-Kooperation, KielRegion. Diese Erinnerung kommt einmal je Frist und Vorlauf ("
-                + lead + " Tage).\n";
+                + (lead == 1 ? "1 Tag" : lead + " Tage") + ").\n";
         int inserted = em.createNativeQuery(
                         "INSERT INTO reminder (key, kind, subject_type, subject_id, due_on,"
                                 + " lead_days, recipients, subject, body, status, attempts, created_at)"

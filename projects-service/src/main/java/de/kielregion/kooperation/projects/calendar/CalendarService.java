@@ -4,6 +4,7 @@ import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.calendar.CalendarApi.FeedRequest;
 import de.kielregion.kooperation.projects.calendar.CalendarApi.FeedView;
 import de.kielregion.kooperation.projects.decision.DecisionRegister;
@@ -43,6 +44,8 @@ import net.fortuna.ical4j.model.property.immutable.ImmutableVersion;
  */
 @ApplicationScoped
 public class CalendarService {
+
+    private static final Wording WORDS = Wording.GERMAN;
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -136,13 +139,13 @@ public class CalendarService {
                             "revisit-" + d.id(),
                             d.revisitOn(),
                             "Wiedervorlage: " + d.subjectName(),
-                            "Vertagt am " + d.decidedOn() + " (" + d.body() + ")")));
+                            "Vertagt am " + WORDS.date(d.decidedOn()) + " (" + WORDS.label("Body", d.body()) + ")")));
             meetings.upcoming(today.minusDays(30))
                     .forEach(m -> calendar.add(event(
                             "meeting-" + m.id(),
                             m.meetsOn(),
-                            m.title() == null ? "Sitzung " + m.body() : m.title(),
-                            "Sitzung des Gremiums " + m.body())));
+                            m.title() == null ? "Sitzung: " + WORDS.label("Body", m.body()) : m.title(),
+                            "Sitzung des Gremiums " + WORDS.label("Body", m.body()))));
         }
         return calendar.toString();
     }
@@ -183,7 +186,7 @@ public class CalendarService {
             calendar.add(event(
                     "notice-" + m.id + "-" + last,
                     last,
-                    "Kündigungsfrist " + m.organisation + " (" + m.holder + ")",
+                    "Kündigungsfrist " + m.organisation + " (" + WORDS.label("Shareholder", m.holder) + ")",
                     "Letzter Tag, um die Mitgliedschaft zu kündigen; ohne Kündigung verlängert sie sich."));
         }
     }

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.projects.decision;
 
 import de.kielregion.kooperation.platform.changes.ChangeLog;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.strategy.OpenQuestion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -32,6 +33,16 @@ class MembershipQuestions {
      * partition, replicas): each locks the question before it looks for the other's decision, so
      * the second to get the lock sees the first one's committed decision and resolves it.
      */
+    /**
+     * The answer in words, as the glossary says it: "UBC: Beitritt genehmigt (Aufsichtsrat,
+     * 19.03.2025)", "STRING: kein Beitritt genehmigt (...)".
+     */
+    static String answer(String organisation, Decision d) {
+        Wording words = Wording.GERMAN;
+        return organisation + ": " + words.label("DecisionKind", d.kind) + " " + words.label("Outcome", d.outcome)
+                + " (" + words.label("Body", d.body) + ", " + words.date(d.decidedOn) + ")";
+    }
+
     void answerBy(String acronym, UUID decisionId) {
         List<OpenQuestion> questions = em.createQuery(
                         "SELECT q FROM OpenQuestion q WHERE q.status = :open "
@@ -58,8 +69,7 @@ class MembershipQuestions {
                     answers = null;
                     break;
                 }
-                answers.add(organisation + ": " + latest.kind + " " + latest.outcome + " (" + latest.body + ", "
-                        + latest.decidedOn + ")");
+                answers.add(answer(organisation, latest));
             }
             if (answers != null) {
                 changeLog.record(q.resolve(String.join("; ", answers), decisionId, Instant.now()));

@@ -2,6 +2,7 @@ package de.kielregion.kooperation.projects.decision;
 
 import de.kielregion.kooperation.platform.reminders.Due;
 import de.kielregion.kooperation.platform.reminders.ReminderSource;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.LocalDate;
@@ -36,7 +37,9 @@ class RevisitReminders implements ReminderSource {
                 d.id().toString(),
                 "Wiedervorlage: " + d.subjectName(),
                 d.revisitOn(),
-                "Vertagt am " + d.decidedOn() + " (" + d.body() + ", " + d.kind() + ")"
+                "Vertagt am " + Wording.GERMAN.date(d.decidedOn()) + " (" + Wording.GERMAN.label("Body", d.body())
+                        + ", "
+                        + Wording.GERMAN.label("DecisionKind", d.kind()) + ")"
                         + (d.minutesReference() == null ? "" : ", Protokoll " + d.minutesReference())
                         + ". Das Gremium wollte die Sache an diesem Tag wieder aufrufen.",
                 List.of("decision-maker", "coordinator"));

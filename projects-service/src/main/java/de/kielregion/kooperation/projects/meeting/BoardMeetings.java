@@ -7,6 +7,7 @@ import de.kielregion.kooperation.platform.reminders.Due;
 import de.kielregion.kooperation.platform.reminders.ReminderSource;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.strategy.OpenQuestion;
 import de.kielregion.kooperation.projects.strategy.StrategyApi.QuestionView;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
@@ -95,8 +96,11 @@ public class BoardMeetings implements ReminderSource {
                         "BOARD_MEETING_QUESTIONS",
                         "BoardMeeting",
                         m.id().toString(),
-                        (m.title() == null ? m.body().name() : m.title()) + ": " + open.size()
-                                + " offene Fragen warten auf eine Entscheidung",
+                        (m.title() == null ? Wording.GERMAN.label("Body", m.body()) : m.title()) + ": "
+                                + (open.size() == 1
+                                        ? "eine offene Frage wartet"
+                                        : open.size() + " offene Fragen warten")
+                                + " auf eine Entscheidung",
                         m.meetsOn(),
                         "Offene Fragen, die auf eine Entscheidung warten:\n" + questions,
                         List.of("decision-maker", "coordinator")))

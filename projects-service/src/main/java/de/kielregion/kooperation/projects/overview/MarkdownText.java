@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.overview;
 
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.overview.OverviewApi.ReachCount;
 import de.kielregion.kooperation.projects.overview.OverviewApi.RegionMember;
 import de.kielregion.kooperation.projects.project.ProjectStatus;
@@ -8,9 +9,11 @@ import de.kielregion.kooperation.projects.strategy.StrategyApi.NextStepView;
 import io.quarkus.qute.TemplateExtension;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -40,6 +43,35 @@ public final class MarkdownText {
         return out.toString();
     }
 
+    private static final Wording WORDS = Wording.GERMAN;
+
+    /** The glossary's word for a code ({@code md:label('Body', d.body)}: Aufsichtsrat). */
+    static String label(String type, Object code) {
+        return WORDS.label(type, code);
+    }
+
+    /** 27.11.2026; "" for none. */
+    static String date(LocalDate day) {
+        return WORDS.date(day);
+    }
+
+    /** 1.500,00 €; "" for none. */
+    static String money(BigDecimal amount) {
+        return WORDS.money(amount);
+    }
+
+    /** An amount in its unit: 1.500,00 € or 0,75 VZÄ. */
+    static String amount(BigDecimal amount, String unit) {
+        return WORDS.amount(amount, unit);
+    }
+
+    /** A country's German name from its ISO code (DK: Dänemark). */
+    static String country(String code) {
+        return code == null || !code.matches("[A-Z]{2}")
+                ? (code == null ? "" : code)
+                : Locale.of("", code).getDisplayCountry(Locale.GERMANY);
+    }
+
     /** Whether a field has something to show. */
     static boolean present(String value) {
         return value != null && !value.isBlank();
@@ -49,9 +81,9 @@ public final class MarkdownText {
         return STAMP.format(at);
     }
 
-    /** An amount as it is stored, without exponent; "" for none. */
+    /** A number as German writes it (83,1); "" for none. */
     static String num(BigDecimal value) {
-        return value == null ? "" : value.toPlainString();
+        return WORDS.number(value);
     }
 
     static String join(List<String> values) {
@@ -62,17 +94,17 @@ public final class MarkdownText {
         return step.status() == NextStep.Status.DONE;
     }
 
-    /** ": 3 IDEA, 1 APPROVED" for the projects by status; "" when there are none. */
+    /** ": 3 Idee, 1 genehmigt" for the projects by status; "" when there are none. */
     static String byStatus(Map<ProjectStatus, Long> byStatus) {
-        return byStatus.isEmpty() ? "" : ": " + counted(byStatus);
+        return byStatus.isEmpty() ? "" : ": " + counted(byStatus, "ProjectStatus");
     }
 
-    /** "3 KIEL, 1 PLOEN": each count before its key. */
-    static String counted(Map<?, Long> counts) {
+    /** "3 Landeshauptstadt Kiel, 1 Kreis Plön": each count before the word for its key. */
+    static String counted(Map<?, Long> counts, String type) {
         return String.join(
                 ", ",
                 counts.entrySet().stream()
-                        .map(e -> e.getValue() + " " + e.getKey())
+                        .map(e -> e.getValue() + " " + label(type, e.getKey()))
                         .toList());
     }
 
@@ -86,7 +118,10 @@ public final class MarkdownText {
         return String.join(
                 ", ",
                 members.stream()
-                        .map(m -> text(m.name()) + (m.urbanisation() == null ? "" : " (" + m.urbanisation() + ")"))
+                        .map(m -> text(m.name())
+                                + (m.urbanisation() == null
+                                        ? ""
+                                        : " (" + label("Urbanisation", m.urbanisation()) + ")"))
                         .toList());
     }
 }

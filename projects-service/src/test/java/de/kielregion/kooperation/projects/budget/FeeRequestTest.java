@@ -34,7 +34,7 @@ class FeeRequestTest {
                 request,
                 SubjectType.MEMBERSHIP,
                 membership,
-                "UBC membership of KIELREGION",
+                "Mitgliedschaft in UBC (KielRegion)",
                 2092,
                 Category.MEMBERSHIP_FEES,
                 new BigDecimal("3900.00"));
@@ -43,7 +43,7 @@ class FeeRequestTest {
                 request,
                 SubjectType.MEMBERSHIP,
                 membership,
-                "UBC membership of KIELREGION",
+                "Mitgliedschaft in UBC (KielRegion)",
                 2092,
                 Category.MEMBERSHIP_FEES,
                 new BigDecimal("3900.00"));
@@ -52,7 +52,7 @@ class FeeRequestTest {
                 UUID.randomUUID(),
                 SubjectType.MEMBERSHIP,
                 UUID.randomUUID(),
-                "STRING membership of KIELREGION",
+                "Mitgliedschaft in STRING (KielRegion)",
                 2092,
                 Category.MEMBERSHIP_FEES,
                 new BigDecimal("1500.00"));

@@ -117,6 +117,21 @@ class CalendarFeedTest {
         assertTrue(everything.contains("Nächster Schritt: Antrag Plön " + tag), everything.toString());
         assertTrue(everything.contains("Nächster Schritt: Antrag Kiel " + tag), everything.toString());
         assertTrue(everything.contains("Wiedervorlage: Hafen " + tag), everything.toString());
+        // What a person reads in the calendar: words and German dates, no code, no ISO date.
+        List<String> texts = read(all).getComponents(VEvent.VEVENT).stream()
+                .map(e -> (VEvent) e)
+                .flatMap(e -> java.util.stream.Stream.of(
+                        e.getSummary().getValue(),
+                        e.getDescription() == null ? "" : e.getDescription().getValue()))
+                .toList();
+        String revisit = texts.get(texts.indexOf("Wiedervorlage: Hafen " + tag) + 1);
+        assertTrue(revisit.contains("(Aufsichtsrat)"), revisit);
+        for (String text : texts) {
+            assertFalse(
+                    text.matches("(?s).*\\b(SUPERVISORY_BOARD|ADMINISTRATIVE_HEADS|MANAGEMENT|KIELREGION|PLOEN|KIEL"
+                            + "|RENDSBURG_ECKERNFOERDE|\\d{4}-\\d{2}-\\d{2})\\b.*"),
+                    "no code, no ISO date: " + text);
+        }
         VEvent step = read(all).getComponents(VEvent.VEVENT).stream()
                 .map(e -> (VEvent) e)
                 .filter(e -> e.getSummary().getValue().contains("Antrag Plön " + tag))

@@ -35,7 +35,7 @@ class MembershipEventsTest {
         data.put("requestId", requestId.toString());
         data.put("subjectType", "Membership");
         data.put("subjectId", membership.toString());
-        data.put("subjectName", "UBC membership of KIELREGION");
+        data.put("subjectName", "Mitgliedschaft in UBC (KielRegion)");
         data.put("holder", "KIELREGION");
         data.put("year", year);
         data.put("category", "MEMBERSHIP_FEES");
@@ -136,7 +136,9 @@ class MembershipEventsTest {
                 .jsonPath();
         assertTrue(resolved.getList("id").contains(question), "resolved once both organisations are decided");
         String answer = resolved.getString("find { it.id == '" + question + "' }.answer");
-        assertTrue(answer.contains(string + ": DECLINE APPROVED") && answer.contains(ubc + ": JOIN APPROVED"), answer);
+        assertTrue(
+                answer.contains(string + ": kein Beitritt genehmigt") && answer.contains(ubc + ": Beitritt genehmigt"),
+                answer);
         assertEquals(declineString, resolved.getString("find { it.id == '" + question + "' }.resolvedByDecision"));
         as(VIEWER)
                 .queryParam("service", "memberships-service")
@@ -192,7 +194,7 @@ class MembershipEventsTest {
                 .then()
                 .body(
                         "find { it.id == '" + question + "' }.answer",
-                        equalTo(ubc + ": JOIN APPROVED (SUPERVISORY_BOARD, 2025-03-19)"));
+                        equalTo(ubc + ": Beitritt genehmigt (Aufsichtsrat, 19.03.2025)"));
     }
 
     @Inject

@@ -85,6 +85,68 @@ class DocumentsTest {
                 .statusCode(400);
     }
 
+    /** The codes the services keep, which a document never shows (free text a person typed aside). */
+    private static final java.util.regex.Pattern CODES = java.util.regex.Pattern.compile("\\b("
+            + "SUPERVISORY_BOARD|ADMINISTRATIVE_HEADS|MANAGEMENT|KIEL|RENDSBURG_ECKERNFOERDE|PLOEN|KIELREGION"
+            + "|IDEA|PROPOSED|APPROVED|APPROVED_WITH_CONDITIONS|REJECTED|DEFERRED|RESOURCED|IN_PROGRESS|COMPLETED"
+            + "|CANCELLED|RESOLVED|STAFF|PROJECT_FUNDS|MEMBERSHIP_FEES|FTE|EUR|CANDIDATE|UNDER_REVIEW|DECIDED_JOIN"
+            + "|DECIDED_DECLINE|AWAITING_FUNDING|ACTIVE|NOTICE_GIVEN|ENDED|JOIN|DECLINE|TERMINATE|PROJECT_DECISION"
+            + "|QUESTION_RESOLUTION|DESIGNATE_FOCUS_PARTNER|REVOKE_FOCUS_PARTNER|CITY|TOWN|RURAL)\\b");
+
+    private static final java.util.regex.Pattern ISO_DATE =
+            java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+    @Test
+    void theDocumentSpeaksTheGlossarysWordsWithGermanDatesAndAmounts() {
+        int year = Year.now().getValue() + 11; // a year only this test gives a budget
+        as(COORDINATOR)
+                .body(Map.of("amount", "1500.00"))
+                .when()
+                .put("/budget/" + year + "/lines/PROJECT_FUNDS")
+                .then()
+                .statusCode(200);
+        as(COORDINATOR)
+                .body(Map.of("amount", "0.75"))
+                .when()
+                .put("/budget/" + year + "/lines/STAFF")
+                .then()
+                .statusCode(200);
+        as(DECIDER)
+                .body(Map.of(
+                        "kind", "STRATEGY_ADOPTED",
+                        "body", "SUPERVISORY_BOARD",
+                        "decidedOn", "2024-11-27",
+                        "outcome", "APPROVED"))
+                .when()
+                .post("/strategy/decisions")
+                .then()
+                .statusCode(201);
+        String html = as(VIEWER)
+                .accept("text/html")
+                .queryParam("year", year)
+                .when()
+                .get("/strategy/document")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
+        String text = org.jsoup.Jsoup.parse(html).text().replace('\u00a0', ' ');
+        assertTrue(
+                text.contains("27.11.2024, Aufsichtsrat: Beschluss der Internationalisierungsstrategie — genehmigt"),
+                text);
+        assertTrue(text.contains("Projektmittel 1.500,00 €"), text);
+        assertTrue(text.contains("Personal 0,75 VZÄ"), text);
+        java.util.regex.Matcher code = CODES.matcher(text);
+        assertTrue(!code.find(), "a code reaches the document: " + (code.hitEnd() ? "" : around(text, code.start())));
+        java.util.regex.Matcher date = ISO_DATE.matcher(text);
+        assertTrue(
+                !date.find(), "an ISO date reaches the document: " + (date.hitEnd() ? "" : around(text, date.start())));
+    }
+
+    private static String around(String text, int at) {
+        return text.substring(Math.max(0, at - 60), Math.min(text.length(), at + 60));
+    }
+
     @Test
     void projectsDecisionsAndTheBudgetAsSpreadsheets() throws IOException {
         String tag = "x" + UUID.randomUUID().toString().substring(0, 6);

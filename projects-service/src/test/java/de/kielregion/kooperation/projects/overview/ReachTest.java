@@ -166,8 +166,8 @@ class ReachTest {
                 .asString();
         assertTrue(markdown.contains("## Städte und Regionen (Maßnahme 4)"), markdown);
         assertTrue(
-                markdown.contains("| Region Midtjylland " + tag + " (DK) | Aarhus " + tag + " (CITY), Skanderborg "
-                        + tag + " (RURAL) | 2 | 1 | 1 |"),
+                markdown.contains("| Region Midtjylland " + tag + " (Dänemark) | Aarhus " + tag
+                        + " (Stadt), Skanderborg " + tag + " (ländlich) | 2 | 1 | 1 |"),
                 markdown);
     }
 

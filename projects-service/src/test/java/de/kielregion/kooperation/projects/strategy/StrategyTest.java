@@ -231,9 +231,7 @@ class StrategyTest {
         assertTrue(
                 markdown.contains("### Maßnahme " + m.number() + ": Fokus auf einen Kooperationsraum " + m.tag()),
                 markdown);
-        assertTrue(
-                markdown.contains("**entschieden** (SUPERVISORY_BOARD, 2024-11-20): KielRegion tritt UBC bei"),
-                markdown);
+        assertTrue(markdown.contains("**entschieden** (Aufsichtsrat, 20.11.2024): KielRegion tritt UBC bei"), markdown);
         String html = given().header("Authorization", Tokens.bearer(VIEWER))
                 .accept("text/html")
                 .when()
