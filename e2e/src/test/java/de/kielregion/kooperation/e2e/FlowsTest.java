@@ -80,7 +80,7 @@ class FlowsTest {
         await(
                 WAIT,
                 "the refusal reaches the membership",
-                () -> ("MEMBERSHIP_FEES " + year + ": 1000.00 EUR free, 3900.00 asked")
+                () -> ("Mitgliedsbeiträge " + year + ": 1.000,00\u00a0€ frei, 3.900,00\u00a0€ angefragt")
                         .equals(suite.as("memberships", VIEWER)
                                 .when()
                                 .get("/memberships/" + membership)

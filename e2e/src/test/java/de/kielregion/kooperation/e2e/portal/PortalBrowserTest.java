@@ -385,7 +385,8 @@ class PortalBrowserTest {
             suite.kill("memberships");
             try {
                 vera.open("/");
-                assertTrue(vera.text("[data-testid=service-down]").contains("Mitgliedschaften-Dienst"));
+                assertTrue(vera.text("[data-testid=service-down]")
+                        .contains("Die Mitgliedschaftsverwaltung ist gerade nicht erreichbar"));
                 assertTrue(vera.text("[data-testid=budget]").contains("Projektmittel"), "the rest of the page works");
                 vera.open("/memberships");
                 assertEquals("Dienst nicht erreichbar", vera.text("h1"));
@@ -706,5 +707,74 @@ class PortalBrowserTest {
                         page + " links the statement");
             }
         }
+    }
+
+    /** Codes the services keep: a word of capitals with an underscore, or one of the single-word codes. */
+    private static final java.util.regex.Pattern CODE = java.util.regex.Pattern.compile(
+            "\\b([A-Z]{2,}(_[A-Z]+)+|IDEA|PROPOSED|APPROVED|REJECTED|DEFERRED|RESOURCED|COMPLETED|CANCELLED|RESOLVED"
+                    + "|CANDIDATE|ACTIVE|ENDED|RETIRED|KIELREGION|PLOEN|KIEL|STAFF|FTE|JOIN|DECLINE|TERMINATE|OPEN|CITY"
+                    + "|TOWN|RURAL|REGION|DISTRICT)\\b");
+
+    private static final java.util.regex.Pattern ISO_DATE =
+            java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
+
+    /**
+     * Words of English sentences that German pages do not use, followed by a word in lower case (a
+     * sentence; not a proper name such as "Union of the Baltic Cities").
+     */
+    private static final java.util.regex.Pattern ENGLISH = java.util.regex.Pattern.compile(
+            "\\b(the|must|is|are|has|have|should|cannot|which|does|only|free|asked)\\s+[a-z0-9]");
+
+    @Test
+    @Order(30)
+    void everyPageReadsInGermanForEveryRole() {
+        List<String> found = new ArrayList<>();
+        int pages = 0;
+        for (String[] login : new String[][] {
+            {"anna.admin", "demo-admin"},
+            {"carla.coordinator", "demo-coordinator"},
+            {"dirk.decider", "demo-decider"},
+            {"vera.viewer", "demo-viewer"},
+            {"kai.kiel", "demo-kiel"}
+        }) {
+            try (Browser user = new Browser(portal, "de-DE").login(login[0], login[1])) {
+                java.util.Deque<String> next = new java.util.ArrayDeque<>(List.of("/"));
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                while (!next.isEmpty() && seen.size() < 45) {
+                    String path = next.poll();
+                    if (!seen.add(path)) {
+                        continue;
+                    }
+                    user.open(path);
+                    pages++;
+                    String text = (String) user.raw().executeScript("return document.body.innerText;");
+                    for (java.util.regex.Pattern p : List.of(CODE, ISO_DATE, ENGLISH)) {
+                        java.util.regex.Matcher m = p.matcher(text);
+                        while (m.find()) {
+                            found.add(login[0] + " " + path + ": '" + m.group() + "' in '"
+                                    + text.substring(Math.max(0, m.start() - 40), Math.min(text.length(), m.end() + 40))
+                                            .replace('\n', ' ')
+                                    + "'");
+                        }
+                    }
+                    for (String href : user.attributes("main a[href^='/'], nav a[href^='/']", "href")) {
+                        String link = href.replaceAll("#.*", "");
+                        if (!link.matches(".*\\.(xlsx|md|html|pdf|ics|geojson)(\\?.*)?")
+                                && !link.startsWith("/logout")
+                                && !link.startsWith("/language")
+                                && !link.startsWith("/attachments")
+                                && !link.startsWith("/ics/")
+                                && !seen.contains(link)) {
+                            next.add(link);
+                        }
+                    }
+                }
+            }
+        }
+        assertTrue(pages > 100, "the crawl read every role's pages: " + pages);
+        assertTrue(
+                found.isEmpty(),
+                found.size() + " codes, ISO dates or English words on German pages:\n"
+                        + String.join("\n", found.stream().distinct().limit(80).toList()));
     }
 }

@@ -4,6 +4,7 @@ import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.resources.AllocationChanged;
 import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -95,15 +96,17 @@ public class Allocation {
         a.updatedAt = at;
         if (line == null) {
             a.status = Status.REJECTED;
-            a.reason = "There is no " + category + " budget line for " + year;
+            a.reason = "Für " + year + " gibt es keine Budgetlinie " + Wording.GERMAN.label("Category", category);
         } else {
             a.lineId = line.id;
             if (amount.compareTo(free) <= 0) {
                 a.status = Status.ALLOCATED;
             } else {
                 a.status = Status.REJECTED;
-                a.reason = category + " " + year + ": " + free.toPlainString() + " " + category.unit + " free, "
-                        + amount.toPlainString() + " asked";
+                // A sentence a person reads (the project page, the membership's funding note).
+                Wording words = Wording.GERMAN;
+                a.reason = words.label("Category", category) + " " + year + ": " + words.amount(free, category.unit)
+                        + " frei, " + words.amount(amount, category.unit) + " angefragt";
             }
         }
         return a;

@@ -54,7 +54,7 @@ class AllocationTest {
     void moreThanIsFreeIsRejectedNamingWhatIsFree() {
         Allocation a = request(line(), "2500.01", "2500.00");
         assertEquals(Status.REJECTED, a.status);
-        assertEquals("PROJECT_FUNDS 2026: 2500.00 EUR free, 2500.01 asked", a.reason);
+        assertEquals("Projektmittel 2026: 2.500,00\u00a0€ frei, 2.500,01\u00a0€ angefragt", a.reason);
         assertEquals(EventTypes.ALLOCATION_REJECTED, a.eventType());
     }
 
@@ -63,7 +63,7 @@ class AllocationTest {
         Allocation a = request(null, "1.00", null);
         assertEquals(Status.REJECTED, a.status);
         assertNull(a.lineId);
-        assertEquals("There is no PROJECT_FUNDS budget line for 2026", a.reason);
+        assertEquals("Für 2026 gibt es keine Budgetlinie Projektmittel", a.reason);
     }
 
     @Test

@@ -57,7 +57,7 @@ class FeeRequestTest {
                 Category.MEMBERSHIP_FEES,
                 new BigDecimal("1500.00"));
         assertEquals(Status.REJECTED, tooMuch.status());
-        assertEquals("MEMBERSHIP_FEES 2092: 1100.00 EUR free, 1500.00 asked", tooMuch.reason());
+        assertEquals("Mitgliedsbeiträge 2092: 1.100,00\u00a0€ frei, 1.500,00\u00a0€ angefragt", tooMuch.reason());
         var noLine = budget.allocateForRequest(
                 UUID.randomUUID(),
                 SubjectType.MEMBERSHIP,
@@ -66,6 +66,6 @@ class FeeRequestTest {
                 2093,
                 Category.MEMBERSHIP_FEES,
                 BigDecimal.ONE);
-        assertEquals("There is no MEMBERSHIP_FEES budget line for 2093", noLine.reason());
+        assertEquals("Für 2093 gibt es keine Budgetlinie Mitgliedsbeiträge", noLine.reason());
     }
 }

@@ -92,7 +92,7 @@ class MembershipEventsTest {
         List<ConsumerRecord<String, String>> answer = Api.events(other.toString(), rs -> !rs.isEmpty());
         assertEquals(EventTypes.ALLOCATION_REJECTED, Api.type(answer.get(0)));
         assertTrue(
-                answer.get(0).value().contains("1100.00 EUR free, 1500.00 asked"),
+                answer.get(0).value().contains("1.100,00\u00a0€ frei, 1.500,00\u00a0€ angefragt"),
                 answer.get(0).value());
         // One key, one partition: once the last of the three is in the inbox, all three were consumed.
         awaitCount(2, "SELECT count(*) FROM inbox_event WHERE id IN (?, ?)", eventId, retried);

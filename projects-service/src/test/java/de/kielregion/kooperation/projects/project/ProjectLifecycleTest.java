@@ -194,7 +194,7 @@ class ProjectLifecycleTest {
                 .then()
                 .statusCode(201)
                 .body("status", equalTo("REJECTED"))
-                .body("reason", equalTo("PROJECT_FUNDS " + y + ": 50000.00 EUR free, 60000.00 asked"));
+                .body("reason", equalTo("Projektmittel " + y + ": 50.000,00\u00a0€ frei, 60.000,00\u00a0€ angefragt"));
         as(COORDINATOR)
                 .body(Map.of("year", y, "category", "PROJECT_FUNDS", "amount", "40000.00"))
                 .when()
