@@ -162,6 +162,25 @@ class PortalBrowserTest {
             carla.choose("#a-cat", "Projektmittel");
             carla.type("#a-amount", "10.000,00").submit("[data-testid=allocate]");
             assertTrue(carla.text("[data-testid=allocation-result]").startsWith("Zugeteilt"));
+            // An allocation given back: released in the service, its staff free again on the line.
+            String staff = suite.as("projects", COORDINATOR)
+                    .when()
+                    .get(projectPath + "/allocations")
+                    .then()
+                    .extract()
+                    .jsonPath()
+                    .getString("find { it.category == 'STAFF' && it.status == 'ALLOCATED' }.id");
+            carla.submit("[data-testid=release-" + staff + "]");
+            assertEquals("Zurückgegeben", carla.text("[data-testid=allocation-status-" + staff + "]"));
+            assertEquals(
+                    "RELEASED",
+                    suite.as("projects", COORDINATOR)
+                            .when()
+                            .get(projectPath + "/allocations")
+                            .then()
+                            .extract()
+                            .jsonPath()
+                            .getString("find { it.id == '" + staff + "' }.status"));
             carla.open("/");
             assertTrue(carla.text("[data-testid=budget]").contains("Projektmittel"));
             String barAfter = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
@@ -771,6 +790,7 @@ class PortalBrowserTest {
                 }
             }
         }
+        System.out.println("German crawl: " + pages + " pages read as five roles");
         assertTrue(pages > 100, "the crawl read every role's pages: " + pages);
         assertTrue(
                 found.isEmpty(),

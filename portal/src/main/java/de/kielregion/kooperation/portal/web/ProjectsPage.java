@@ -297,6 +297,24 @@ public class ProjectsPage extends PageSupport {
                 detailAgain(id, form));
     }
 
+    /** Gives an allocation back to its budget line (coordinator): the staff or money is free again. */
+    @POST
+    @Path("{id}/allocations/{allocation}/release")
+    public Response release(
+            @PathParam("id") String id,
+            @PathParam("allocation") String allocation,
+            MultivaluedMap<String, String> form) {
+        UUID projectId = Options.id(id);
+        UUID allocationId = Options.id(allocation);
+        return submit(
+                form,
+                () -> {
+                    budget.releaseAllocation(allocationId, null);
+                    return "/projects/" + projectId + "#allocations";
+                },
+                detailAgain(projectId.toString(), form));
+    }
+
     /** The project page again after a refused action, its violations shown where the page has no field for them. */
     private java.util.function.Function<ServiceProblem, TemplateInstance> detailAgain(
             String id, MultivaluedMap<String, String> form) {
