@@ -11,7 +11,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -35,7 +34,6 @@ class PortalBrowserTest {
     private static final String TAG =
             UUID.randomUUID().toString().substring(0, 6).toUpperCase();
     private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Berlin")).getYear();
-    private static final Map<String, List<String>> ACCESSIBILITY = new LinkedHashMap<>();
     private static String projectPath;
 
     @BeforeAll
@@ -64,36 +62,16 @@ class PortalBrowserTest {
         }
     }
 
+    /** axe-core and the console on every page the tests read. */
+    private static final PageChecks CHECKS = new PageChecks();
+
     @AfterAll
-    static void accessibility() {
-        List<String> all = new ArrayList<>();
-        ACCESSIBILITY.forEach((page, problems) -> problems.forEach(p -> all.add(page + ": " + p)));
-        assertTrue(all.isEmpty(), "axe-core found serious or critical violations:\n" + String.join("\n", all));
-        assertTrue(ACCESSIBILITY.size() >= 12, "axe-core ran on every page: " + ACCESSIBILITY.keySet());
+    static void everyPageReadWasClean() {
+        CHECKS.assertClean(12);
     }
 
     private static void axe(Browser browser, String page) {
-        ACCESSIBILITY.put(page, browser.accessibilityProblems());
-        // A page that is not found, or a form the service refused, answers 4xx on purpose (the browser
-        // and scripts can tell), and the console notes the status of that page: no error of a page.
-        // A file the page loads (a script, a style, an icon) that answers 4xx still is one.
-        List<String> errors = browser.consoleErrors().stream()
-                .filter(e ->
-                        !e.matches("\\S+/[^./\\s]*(\\?\\S*)? - Failed to load resource: the server responded with a"
-                                + " status of 4\\d\\d.*"))
-                .toList();
-        CONSOLE.put(page, errors);
-    }
-
-    /** Every page axe-core read, and what the browser's console said was an error there. */
-    private static final Map<String, List<String>> CONSOLE = new java.util.LinkedHashMap<>();
-
-    @AfterAll
-    static void console() {
-        List<String> all = new ArrayList<>();
-        CONSOLE.forEach((page, errors) -> errors.forEach(e -> all.add(page + ": " + e)));
-        assertTrue(all.isEmpty(), "the browser's console reported errors:\n" + String.join("\n", all));
-        assertTrue(CONSOLE.size() >= 12, "the console was read on every page: " + CONSOLE.keySet());
+        CHECKS.check(browser, page);
     }
 
     @Test

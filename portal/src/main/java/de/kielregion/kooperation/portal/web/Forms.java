@@ -70,8 +70,8 @@ final class Forms {
         }
     }
 
-    /** A map without null values (absent fields stay absent). */
-    static Map<String, Object> body(Object... pairs) {
+    /** A form's first values (of the thing edited, or a default), name and value pairs; null values stay out. */
+    static Map<String, Object> prefill(Object... pairs) {
         Map<String, Object> body = new LinkedHashMap<>();
         for (int i = 0; i < pairs.length; i += 2) {
             if (pairs[i + 1] != null) {

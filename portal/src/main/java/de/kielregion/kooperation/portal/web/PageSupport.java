@@ -14,6 +14,10 @@ abstract class PageSupport {
     @Inject
     Ui ui;
 
+    @Inject
+    @io.quarkus.qute.Location("form.html")
+    Template formTemplate;
+
     TemplateInstance page(Template template) {
         return template.data("ui", ui);
     }
@@ -50,6 +54,38 @@ abstract class PageSupport {
             ServiceProblem problem = problemOf(e);
             return refused(form.apply(problem), problem, Forms.values(values));
         }
+    }
+
+    /** A form page of its own, with {@code values} in its fields (an edited thing's, or none). */
+    TemplateInstance form(FormPage spec, Map<String, ?> values) {
+        return page(formTemplate).data("f", spec).data("values", values).data("problem", null);
+    }
+
+    /**
+     * Posts a form page: {@code action} calls the service and names the page that shows the result;
+     * a refusal shows the same form with the typed values, the refusals at their fields and the
+     * violations of fields the form does not show above it.
+     */
+    Response post(
+            jakarta.ws.rs.core.MultivaluedMap<String, String> values,
+            FormPage spec,
+            java.util.function.Supplier<String> action) {
+        return submit(
+                values,
+                action,
+                problem -> form(spec, Map.of()).data("otherViolations", problem.otherViolations(spec.names())));
+    }
+
+    /** Only the roles that may do a thing get its form (the service refuses the others as well). */
+    static void allowed(boolean may) {
+        if (!may) {
+            throw new ServiceProblem(403, "Forbidden", null, Map.of());
+        }
+    }
+
+    /** The words of an enum's codes as the pages show them (for selects and checkboxes). */
+    java.util.List<FormPage.Option> options(String type, java.util.List<String> codes) {
+        return codes.stream().map(c -> new FormPage.Option(c, ui.e(type, c))).toList();
     }
 
     /** A refusal, or a service that did not answer (503), as one problem for the form. */

@@ -284,6 +284,17 @@ public class Ui implements RequestLanguage {
                 && list.stream().anyMatch(i -> id.toString().equals(String.valueOf(property(i, "id"))));
     }
 
+    /**
+     * aria-describedby for a field with a hint and/or the service's refusal, and aria-invalid when
+     * refused (one attribute each: a second aria-describedby would be ignored).
+     */
+    public String aria(Object problem, String field, String id, String hint) {
+        boolean refused = !error(problem, field).isEmpty();
+        String by = ((hint == null || hint.isEmpty()) ? "" : "h-" + id) + (refused ? " e-" + id : "");
+        return (refused ? "aria-invalid=\"true\" " : "")
+                + (by.isBlank() ? "" : "aria-describedby=\"" + by.trim() + "\"");
+    }
+
     /** aria-invalid and aria-describedby for an input whose field the service refused (else nothing). */
     public String invalid(Object problem, String field, String id) {
         return error(problem, field).isEmpty() ? "" : "aria-invalid=\"true\" aria-describedby=\"e-" + id + "\"";
@@ -293,6 +304,16 @@ public class Ui implements RequestLanguage {
     public Object get(Object object, String key) {
         Object value = property(object, key);
         return value == null ? "" : value;
+    }
+
+    /** The line of a budget for a category (null when the year has none). */
+    public Object lineOf(Object budget, Object category) {
+        return property(budget, "lines") instanceof java.util.Collection<?> lines
+                ? lines.stream()
+                        .filter(l -> String.valueOf(property(l, "category")).equals(String.valueOf(category)))
+                        .findFirst()
+                        .orElse(null)
+                : null;
     }
 
     /** A map's value, or a generated model's property (its getter); null when there is none. */

@@ -36,8 +36,8 @@ class FormsTest {
         assertEquals(null, Forms.text(form, "lead"));
         assertEquals(
                 false,
-                Forms.body("lead", Forms.text(form, "lead")).containsKey("lead"),
-                "a blank field is left out of the request");
+                Forms.prefill("lead", Forms.text(form, "lead")).containsKey("lead"),
+                "a blank field is left out of the values");
     }
 
     @Test

@@ -1,0 +1,263 @@
+package de.kielregion.kooperation.e2e.portal;
+
+import static de.kielregion.kooperation.e2e.Suite.COORDINATOR;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.kielregion.kooperation.e2e.Suite;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The workflows that were API-only, done through the portal's pages as the demo user whose role
+ * owns them (real Chromium, Keycloak's login), each checked through the service's API afterwards;
+ * a refused input keeps the form, a role that may not gets no form.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PortalWorkflowsTest {
+
+    private static final String TAG =
+            UUID.randomUUID().toString().substring(0, 6).toUpperCase();
+    private static final int YEAR = LocalDate.now(ZoneId.of("Europe/Berlin")).getYear();
+    private static final PageChecks CHECKS = new PageChecks();
+    private static Suite suite;
+    private static String portal;
+
+    @BeforeAll
+    static void start() {
+        suite = Suite.get();
+        portal = suite.url("portal");
+        suite.demoData();
+    }
+
+    @AfterAll
+    static void everyPageReadWasClean() {
+        CHECKS.assertClean(8);
+    }
+
+    @Test
+    @Order(1)
+    void aCoordinatorWritesGoalsThemesMeasuresNextStepsAndQuestionsAndTheBoardAnswers() {
+        String goal = "Ziel " + TAG;
+        String theme = "Handlungsfeld " + TAG;
+        String measure = "Maßnahme " + TAG;
+        int number = 500 + new java.util.Random().nextInt(400);
+        String measureId;
+        String question = "Soll KielRegion " + TAG + " beitreten?";
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/plan");
+            CHECKS.check(carla, "plan");
+            carla.submit("[data-testid=goal-new]");
+            // Nothing typed: the service's refusal stands at the field, the form stays.
+            carla.type("#f-description", "ohne Titel").submit("[data-testid=goal-save]");
+            assertFalse(carla.text("#e-f-title").isBlank(), "the missing title is named at its field");
+            assertEquals("ohne Titel", carla.find("#f-description").getDomProperty("value"), "what was typed is kept");
+            CHECKS.check(carla, "goal refused");
+            carla.type("#f-title", goal).submit("[data-testid=goal-save]");
+            assertTrue(carla.text("[data-testid=goals]").contains(goal));
+
+            carla.submit("[data-testid=theme-new]");
+            carla.type("#f-name", theme)
+                    .type("#f-description", "neu im Workshop")
+                    .submit("[data-testid=theme-save]");
+            assertTrue(carla.text("[data-testid=themes]").contains(theme));
+
+            carla.submit("[data-testid=measure-new]");
+            carla.type("#f-number", "zwölf").type("#f-title", measure).submit("[data-testid=measure-save]");
+            assertFalse(carla.text("#e-f-number").isBlank(), "a number that is none is named at its field");
+            carla.type("#f-number", String.valueOf(number))
+                    .type("#f-whatMustHappen", "Partner ansprechen")
+                    .type("#f-timeline", "2027");
+            carla.raw().findElements(org.openqa.selenium.By.cssSelector("input[name=themeIds]")).stream()
+                    .filter(box -> box.findElement(org.openqa.selenium.By.xpath(".."))
+                            .getText()
+                            .contains(theme))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            carla.submit("[data-testid=measure-save]");
+            assertTrue(carla.text("[data-testid=measure-title]").contains(measure));
+            assertTrue(carla.text("[data-testid=measure-themes]").contains(theme));
+            CHECKS.check(carla, "measure");
+            measureId = carla.raw().getCurrentUrl().replaceAll(".*/plan/measures/([0-9a-f-]{36}).*", "$1");
+
+            carla.submit("[data-testid=step-new]");
+            carla.type("#f-title", "Gespräch mit Aarhus " + TAG)
+                    .type("#f-owner", "Carla Coordinator")
+                    .date("#f-dueDate", LocalDate.now().plusDays(14))
+                    .submit("[data-testid=step-save]");
+            assertTrue(carla.text("[data-testid=steps]").contains("Gespräch mit Aarhus " + TAG));
+            carla.submit("[data-testid=step-done]");
+            assertTrue(carla.text("[data-testid=steps]").contains("erledigt"));
+
+            carla.submit("[data-testid=question-new]");
+            carla.type("#f-text", question)
+                    .type("#f-organisations", "STRING, UBC")
+                    .submit("[data-testid=question-save]");
+            assertTrue(carla.text("[data-testid=questions]").contains(question));
+            assertTrue(carla.all("[data-testid^=answer-]").isEmpty(), "a coordinator does not answer by decision");
+        }
+        // Through the API: what the pages wrote is what the service has.
+        assertTrue(suite.as("projects", COORDINATOR)
+                .when()
+                .get("/goals")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("title")
+                .contains(goal));
+        Map<String, Object> m = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/measures/" + measureId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertEquals(number, m.get("number"));
+        assertEquals("Partner ansprechen", m.get("whatMustHappen"));
+        assertEquals(1, ((List<?>) m.get("themeIds")).size());
+        List<Map<String, Object>> steps = suite.as("projects", COORDINATOR)
+                .queryParam("measureId", measureId)
+                .when()
+                .get("/next-steps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertEquals(1, steps.size());
+        assertEquals("DONE", steps.get(0).get("status"));
+        assertEquals(LocalDate.now().plusDays(14).toString(), steps.get(0).get("dueDate"));
+
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/plan/measures/" + measureId);
+            assertTrue(dirk.all("[data-testid=step-new]").isEmpty(), "a decision-maker writes no next steps");
+            dirk.submit("[data-testid^=answer-]");
+            CHECKS.check(dirk, "answer a question");
+            dirk.choose("#f-body", "Aufsichtsrat")
+                    .type("#f-answer", "Ja, zum 1. Januar")
+                    .type("#f-minutesReference", "AR " + TAG)
+                    .submit("[data-testid=question-answer]");
+            assertTrue(dirk.text("[data-testid=questions]").contains("Ja, zum 1. Januar"));
+            assertTrue(dirk.text("[data-testid=questions]").contains("Beantwortet"));
+
+            dirk.submit("[data-testid=measure-decide-link]");
+            dirk.type("#f-kind", "Umsetzung der Maßnahme")
+                    .choose("#f-body", "Aufsichtsrat")
+                    .choose("#f-outcome", "Genehmigt")
+                    .type("#f-minutesReference", "AR " + TAG + ", TOP 2")
+                    .submit("[data-testid=measure-decide]");
+            assertTrue(dirk.text("[data-testid=measure-title]").contains(measure));
+        }
+        List<Map<String, Object>> questions = suite.as("projects", COORDINATOR)
+                .queryParam("measureId", measureId)
+                .when()
+                .get("/open-questions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertEquals("RESOLVED", questions.get(0).get("status"));
+        assertEquals("Ja, zum 1. Januar", questions.get(0).get("answer"));
+        List<Map<String, Object>> decisions = suite.as("projects", COORDINATOR)
+                .queryParam("subjectId", measureId)
+                .queryParam("size", 50)
+                .when()
+                .get("/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        assertTrue(
+                decisions.stream()
+                        .anyMatch(d ->
+                                "Umsetzung der Maßnahme".equals(d.get("kind")) && "APPROVED".equals(d.get("outcome"))),
+                "the register has the decision on the measure: " + decisions);
+
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/plan");
+            assertTrue(vera.all("[data-testid=goal-new]").isEmpty(), "a viewer reads only");
+            vera.open("/plan/goals/new");
+            assertEquals(403, status(vera), "a viewer gets no form");
+            CHECKS.check(vera, "forbidden form");
+        }
+    }
+
+    @Test
+    @Order(2)
+    void aCoordinatorSetsTheBudgetOfAYearWithoutTheApi() {
+        int year = YEAR + 2 + new java.util.Random().nextInt(50);
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/budget?year=" + year);
+            CHECKS.check(carla, "budget");
+            assertTrue(carla.text("[data-testid=budget-PROJECT_FUNDS]").contains("noch nicht festgelegt"));
+            carla.submit("[data-testid=set-PROJECT_FUNDS]");
+            carla.type("#f-amount", "zwölf").submit("[data-testid=line-save]");
+            assertFalse(carla.text("#e-f-amount").isBlank(), "an amount that is none is named at its field");
+            CHECKS.check(carla, "budget line refused");
+            carla.type("#f-amount", "12.345,50").submit("[data-testid=line-save]");
+            assertTrue(
+                    carla.text("[data-testid=budget-PROJECT_FUNDS]").contains("12.345,50\u00a0€"),
+                    carla.text("[data-testid=budget-PROJECT_FUNDS]"));
+            // Changed again: the form carries the line's version (If-Match).
+            carla.submit("[data-testid=set-PROJECT_FUNDS]");
+            carla.type("#f-amount", "20.000").submit("[data-testid=line-save]");
+            carla.submit("[data-testid=set-STAFF]");
+            carla.type("#f-amount", "1,5").submit("[data-testid=line-save]");
+            assertTrue(
+                    carla.text("[data-testid=budget-STAFF]").contains("1,5"), carla.text("[data-testid=budget-STAFF]"));
+        }
+        Map<String, Object> funds = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/budget/" + year)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("lines.find { it.category == 'PROJECT_FUNDS' }");
+        assertEquals(
+                0,
+                new BigDecimal("20000")
+                        .compareTo(new BigDecimal(funds.get("amount").toString())));
+        Map<String, Object> staff = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/budget/" + year)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("lines.find { it.category == 'STAFF' }");
+        assertEquals(
+                0,
+                new BigDecimal("1.5")
+                        .compareTo(new BigDecimal(staff.get("amount").toString())));
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/budget?year=" + year);
+            assertTrue(dirk.all("[data-testid=set-STAFF]").isEmpty(), "a decision-maker does not set budget lines");
+            dirk.open("/budget/" + year + "/STAFF");
+            assertEquals(403, status(dirk));
+        }
+    }
+
+    /** The HTTP status of the page the browser shows (from the navigation timing of the document). */
+    static long status(Browser browser) {
+        Object status =
+                browser.raw().executeScript("return performance.getEntriesByType('navigation')[0].responseStatus;");
+        return status instanceof Number n ? n.longValue() : -1;
+    }
+}
