@@ -52,7 +52,7 @@ class PortalWorkflowsTest {
         String goal = "Ziel " + TAG;
         String theme = "Handlungsfeld " + TAG;
         String measure = "Maßnahme " + TAG;
-        int number = 500 + new java.util.Random().nextInt(400);
+        int number = 50 + new java.util.Random().nextInt(50); // the service numbers measures 1 to 99
         String measureId;
         String question = "Soll KielRegion " + TAG + " beitreten?";
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
@@ -212,7 +212,7 @@ class PortalWorkflowsTest {
             CHECKS.check(carla, "budget line refused");
             carla.type("#f-amount", "12.345,50").submit("[data-testid=line-save]");
             assertTrue(
-                    carla.text("[data-testid=budget-PROJECT_FUNDS]").contains("12.345,50\u00a0€"),
+                    carla.text("[data-testid=budget-PROJECT_FUNDS]").matches("(?s).*12\\.345,50\\s€.*"),
                     carla.text("[data-testid=budget-PROJECT_FUNDS]"));
             // Changed again: the form carries the line's version (If-Match).
             carla.submit("[data-testid=set-PROJECT_FUNDS]");
@@ -252,6 +252,149 @@ class PortalWorkflowsTest {
             dirk.open("/budget/" + year + "/STAFF");
             assertEquals(403, status(dirk));
         }
+    }
+
+    @Test
+    @Order(3)
+    void anOrganisationIsRegisteredAMembershipProposedDecidedWithConditionsItsFeeChangedAndNoticeGiven() {
+        // Room for the fee on this year's line, so that the approved membership is funded at once.
+        Map<String, Object> fees = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/budget/" + YEAR)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("lines.find { it.category == 'MEMBERSHIP_FEES' }");
+        BigDecimal room = fees == null
+                ? BigDecimal.ZERO
+                : new BigDecimal(fees.get("amount").toString());
+        var put = suite.as("projects", COORDINATOR).body(Map.of("amount", room.add(new BigDecimal("10000"))));
+        if (fees != null) {
+            put = put.header("If-Match", "\"" + fees.get("version") + "\"");
+        }
+        put.when().put("/budget/" + YEAR + "/lines/MEMBERSHIP_FEES").then().statusCode(200);
+
+        String acronym = "N" + TAG;
+        String membership;
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/memberships");
+            carla.submit("[data-testid=organisation-new]");
+            carla.type("#f-acronym", acronym).submit("[data-testid=organisation-save]");
+            assertFalse(carla.text("#e-f-name").isBlank(), "the missing name is named at its field");
+            assertEquals(acronym, carla.find("#f-acronym").getDomProperty("value"), "what was typed is kept");
+            CHECKS.check(carla, "organisation refused");
+            carla.type("#f-name", "Netzwerk " + TAG)
+                    .choose("#f-kind", "Städtenetzwerk")
+                    .choose("#f-seatCountry", "Schweden")
+                    .type("#f-feeModel-flatFee", "2.500,00")
+                    .submit("[data-testid=organisation-save]");
+            // On to the proposal, the new organisation chosen.
+            assertTrue(carla.text("#f-organisationId option:checked").startsWith(acronym));
+            CHECKS.check(carla, "propose a membership");
+            carla.choose("#f-holder", "Kreis Plön")
+                    .type("#f-termMonths", "12")
+                    .type("#f-noticePeriod", "3")
+                    .submit("[data-testid=membership-propose]");
+            assertEquals("Kandidat", carla.text("[data-testid=membership-status]"));
+            membership = carla.raw().getCurrentUrl().replaceAll(".*/memberships/([0-9a-f-]{36}).*", "$1");
+            carla.submit("button[value=UNDER_REVIEW]");
+            assertEquals("In Prüfung", carla.text("[data-testid=membership-status]"));
+        }
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/memberships/" + membership);
+            dirk.choose("#md-kind", "Beitritt")
+                    .choose("#md-outcome", "Genehmigt")
+                    .type("#md-cond", "Mitarbeit in der Arbeitsgruppe Verkehr")
+                    .type("#md-min", "AR " + TAG)
+                    .submit("[data-testid=membership-decide]");
+            dirk.wait.until(d -> dirk.text("[data-testid=membership-status]").equals("Aktiv"));
+            assertTrue(dirk.text("#membership-decisions").contains("Auflagen: Mitarbeit in der Arbeitsgruppe Verkehr"));
+        }
+        List<Map<String, Object>> decided = suite.as("memberships", COORDINATOR)
+                .when()
+                .get("/memberships/" + membership + "/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertEquals("Mitarbeit in der Arbeitsgruppe Verkehr", decided.get(0).get("conditions"));
+        Map<String, Object> proposed = suite.as("memberships", COORDINATOR)
+                .when()
+                .get("/memberships/" + membership)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertEquals("PLOEN", proposed.get("holder"));
+        assertEquals("P3M", proposed.get("noticePeriod"));
+        assertEquals(12, proposed.get("termMonths"));
+
+        // Kiel's staff propose for Kiel only, and change no fee of Plön's.
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open("/memberships/new");
+            assertEquals(List.of("Landeshauptstadt Kiel"), kai.texts("#f-holder option"));
+            kai.choose(
+                            "#f-organisationId",
+                            kai.texts("#f-organisationId option").stream()
+                                    .filter(o -> o.startsWith(acronym))
+                                    .findFirst()
+                                    .orElseThrow())
+                    .submit("[data-testid=membership-propose]");
+            assertEquals("Kandidat", kai.text("[data-testid=membership-status]"));
+            kai.open("/memberships/" + membership);
+            assertTrue(kai.all("[data-testid=fee-change]").isEmpty(), "not Kiel's membership");
+            kai.open("/memberships/" + membership + "/fee");
+            assertEquals(403, status(kai));
+        }
+
+        LocalDate nextYear = LocalDate.of(YEAR + 1, 1, 1);
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/memberships/" + membership);
+            carla.submit("[data-testid=fee-change]");
+            CHECKS.check(carla, "change a fee");
+            carla.type("#f-yearlyFee", "3.000,00")
+                    .date("#f-validFrom", nextYear)
+                    .submit("[data-testid=fee-save]");
+            assertTrue(carla.text("#fees").contains("3.000,00"), carla.text("#fees"));
+        }
+        List<Map<String, Object>> feeRows = suite.as("memberships", COORDINATOR)
+                .when()
+                .get("/memberships/" + membership + "/fees")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertTrue(
+                feeRows.stream()
+                        .anyMatch(f -> new BigDecimal("3000")
+                                                .compareTo(new BigDecimal(
+                                                        f.get("yearlyFee").toString()))
+                                        == 0
+                                && nextYear.toString().equals(f.get("validFrom"))),
+                feeRows.toString());
+
+        // Notice by decision; the membership runs until its end date and cannot be ended before.
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/memberships/" + membership);
+            dirk.choose("#md-kind", "Kündigung")
+                    .choose("#md-outcome", "Genehmigt")
+                    .submit("[data-testid=membership-decide]");
+            assertEquals("Gekündigt", dirk.text("[data-testid=membership-status]"));
+            assertFalse(dirk.text("[data-testid=membership-end-date]").isBlank());
+        }
+        assertEquals(
+                "NOTICE_GIVEN",
+                suite.as("memberships", COORDINATOR)
+                        .when()
+                        .get("/memberships/" + membership)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status"));
     }
 
     /** The HTTP status of the page the browser shows (from the navigation timing of the document). */

@@ -1,12 +1,22 @@
 package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.clients.memberships.MembershipsApi;
+import de.kielregion.kooperation.portal.clients.memberships.OrganisationsApi;
 import de.kielregion.kooperation.portal.clients.memberships.model.DecisionBody;
+import de.kielregion.kooperation.portal.clients.memberships.model.FeeChange;
+import de.kielregion.kooperation.portal.clients.memberships.model.FeeModel;
+import de.kielregion.kooperation.portal.clients.memberships.model.FeeModelType;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionKind;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionOutcome;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionRequest;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipRequest;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipStatus;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipStatusChange;
+import de.kielregion.kooperation.portal.clients.memberships.model.MembershipView;
+import de.kielregion.kooperation.portal.clients.memberships.model.OrganisationKind;
+import de.kielregion.kooperation.portal.clients.memberships.model.OrganisationRequest;
+import de.kielregion.kooperation.portal.clients.memberships.model.OrganisationView;
+import de.kielregion.kooperation.portal.clients.memberships.model.Shareholder;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -40,6 +50,10 @@ public class MembershipsPage extends PageSupport {
     @Inject
     @RestClient
     MembershipsApi memberships;
+
+    @Inject
+    @RestClient
+    OrganisationsApi organisations;
 
     @Inject
     @Location("memberships/list.html")
@@ -125,6 +139,156 @@ public class MembershipsPage extends PageSupport {
     @Path("{id}/funding-request")
     public Response requestFunding(@PathParam("id") String id, MultivaluedMap<String, String> form) {
         return act(id, form, () -> memberships.requestMembershipFunding(Options.id(id), null));
+    }
+
+    // A membership is proposed (a coordinator for any shareholder, a shareholder for itself)
+
+    @GET
+    @Path("new")
+    public TemplateInstance proposeForm(@QueryParam("organisation") String organisation) {
+        allowed(ui.canEdit() || ui.shareholder() != null);
+        return form(
+                proposal(),
+                Forms.prefill(
+                        "holder",
+                        ui.canEdit() ? null : ui.shareholder(),
+                        "organisationId",
+                        organisation,
+                        "startDate",
+                        LocalDate.now(Ui.ZONE)));
+    }
+
+    @POST
+    public Response propose(MultivaluedMap<String, String> form) {
+        return post(form, proposal(), () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            Integer noticeMonths = f.integer("noticePeriod");
+            MembershipView created = memberships.proposeMembership(
+                    f.done(new MembershipRequest()
+                            .holder(f.choice("holder", Shareholder::fromValue))
+                            .organisationId(f.uuid("organisationId"))
+                            .startDate(f.date("startDate"))
+                            .termMonths(f.integer("termMonths"))
+                            .noticePeriod(noticeMonths == null ? null : "P" + noticeMonths + "M")
+                            .yearlyFee(f.decimal("yearlyFee"))
+                            .contactPerson(f.text("contactPerson"))
+                            .expectedBenefits(f.text("expectedBenefits"))
+                            .obligations(f.text("obligations"))),
+                    null);
+            return "/memberships/" + created.getId();
+        });
+    }
+
+    private FormPage proposal() {
+        List<String> holders =
+                ui.canEdit() ? Options.SHAREHOLDERS : ui.shareholder() == null ? List.of() : List.of(ui.shareholder());
+        List<FormPage.Option> orgs = organisations.listOrganisations(null, 0, null, 100, null).getItems().stream()
+                .map(o -> new FormPage.Option(o.getId().toString(), o.getAcronym() + " – " + o.getName()))
+                .toList();
+        return FormPage.of(ui.t("memberships.propose"), "/memberships", "memberships")
+                .back("/memberships", ui.t("memberships.title"))
+                .select("holder", ui.t("memberships.holder"), true, options("Shareholder", holders))
+                .select("organisationId", ui.t("memberships.organisation"), true, orgs)
+                .hint(ui.t("memberships.organisation.hint"))
+                .date("startDate", ui.t("memberships.start"), false, null)
+                .number("termMonths", ui.t("memberships.termMonths"), false, ui.t("memberships.termMonths.hint"))
+                .number("noticePeriod", ui.t("memberships.noticeMonths"), false, null)
+                .decimal("yearlyFee", ui.t("memberships.fee"), false, ui.t("memberships.fee.hint"))
+                .text("contactPerson", ui.t("memberships.contactPerson"), false, 200)
+                .area("expectedBenefits", ui.t("memberships.benefits"), 4000)
+                .area("obligations", ui.t("memberships.obligations"), 4000)
+                .submit(ui.t("memberships.propose"), "membership-propose");
+    }
+
+    // An organisation (a network such as STRING or UBC) is registered
+
+    @GET
+    @Path("organisations/new")
+    public TemplateInstance organisationForm() {
+        allowed(ui.canEdit());
+        return form(organisation(), Forms.prefill("feeModel.type", FeeModelType.FLAT));
+    }
+
+    @POST
+    @Path("organisations")
+    public Response registerOrganisation(MultivaluedMap<String, String> form) {
+        return post(form, organisation(), () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            OrganisationView created = organisations.registerOrganisation(
+                    f.done(new OrganisationRequest()
+                            .name(f.text("name"))
+                            .acronym(f.text("acronym"))
+                            .kind(f.choice("kind", OrganisationKind::fromValue))
+                            .seatCountry(f.text("seatCountry"))
+                            .website(f.text("website"))
+                            .description(f.text("description"))
+                            .feeModel(new FeeModel().type(FeeModelType.FLAT).flatFee(f.decimal("feeModel.flatFee")))),
+                    null);
+            return "/memberships/new?organisation=" + created.getId();
+        });
+    }
+
+    private FormPage organisation() {
+        return FormPage.of(ui.t("memberships.organisation.new"), "/memberships/organisations", "memberships")
+                .back("/memberships", ui.t("memberships.title"))
+                .text("name", ui.t("memberships.organisation.name"), true, 300)
+                .text("acronym", ui.t("memberships.organisation.acronym"), true, 30)
+                .select(
+                        "kind",
+                        ui.t("memberships.organisation.kind"),
+                        true,
+                        options("OrganisationKind", Options.of(OrganisationKind.class)))
+                .select(
+                        "seatCountry",
+                        ui.t("memberships.organisation.seat"),
+                        true,
+                        Options.COUNTRIES.stream()
+                                .map(c -> new FormPage.Option(c, ui.country(c)))
+                                .toList())
+                .text("website", ui.t("memberships.organisation.website"), false, 500)
+                .area("description", ui.t("plan.description"), 4000)
+                .decimal(
+                        "feeModel.flatFee",
+                        ui.t("memberships.organisation.flatFee"),
+                        true,
+                        ui.t("memberships.organisation.flatFee.hint"))
+                .submit(ui.t("form.save"), "organisation-save");
+    }
+
+    // The fee changes from a day on
+
+    @GET
+    @Path("{id}/fee")
+    public TemplateInstance feeForm(@PathParam("id") String id) {
+        MembershipView m = memberships.getMembership(Options.id(id));
+        allowed(ui.mayWriteFor(m.getHolder()));
+        return form(fee(m), Forms.prefill("validFrom", m.getNextRenewal()));
+    }
+
+    @POST
+    @Path("{id}/fee")
+    public Response changeFee(@PathParam("id") String id, MultivaluedMap<String, String> form) {
+        MembershipView m = memberships.getMembership(Options.id(id));
+        return post(form, fee(m), () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            memberships.changeMembershipFee(
+                    m.getId(),
+                    f.done(new FeeChange().yearlyFee(f.decimal("yearlyFee")).validFrom(f.date("validFrom"))),
+                    null);
+            return "/memberships/" + m.getId() + "#fees";
+        });
+    }
+
+    private FormPage fee(MembershipView m) {
+        return FormPage.of(
+                        ui.t("memberships.fee.change", m.getOrganisationAcronym()),
+                        "/memberships/" + m.getId() + "/fee",
+                        "memberships")
+                .back("/memberships/" + m.getId(), m.getOrganisationAcronym())
+                .intro(ui.t("memberships.fee.now", ui.money(m.getCurrentYearlyFee())))
+                .decimal("yearlyFee", ui.t("memberships.fee.new"), true, null)
+                .date("validFrom", ui.t("memberships.fee.validFrom"), true, null)
+                .submit(ui.t("form.save"), "fee-save");
     }
 
     private Response act(String id, MultivaluedMap<String, String> form, Runnable action) {
