@@ -35,3 +35,13 @@
     }
   };
 })();
+
+// A step that cannot be undone (a partner retires, a contact person's data is erased) asks first:
+// its form names the question in data-confirm. Without JavaScript the form posts directly.
+(function () {
+  'use strict';
+  document.addEventListener('submit', function (event) {
+    var question = event.target.getAttribute && event.target.getAttribute('data-confirm');
+    if (question && !window.confirm(question)) { event.preventDefault(); }
+  });
+})();

@@ -289,6 +289,16 @@ final class Browser implements AutoCloseable {
         return this;
     }
 
+    /** Clicks a button that asks first (data-confirm), says yes, and waits for the next page to load. */
+    Browser confirm(String css) {
+        WebElement old = find("html");
+        find(css).click();
+        wait.until(ExpectedConditions.alertIsPresent()).accept();
+        wait.until(d -> gone(old));
+        wait.until(d -> "complete".equals(driver.executeScript("return document.readyState")));
+        return this;
+    }
+
     /** Clicks and waits for the next page to load. */
     Browser submit(String css) {
         WebElement[] old = new WebElement[1];

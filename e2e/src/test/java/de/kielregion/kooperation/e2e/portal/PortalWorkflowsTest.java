@@ -291,6 +291,11 @@ class PortalWorkflowsTest {
                     .submit("[data-testid=organisation-save]");
             // On to the proposal, the new organisation chosen.
             assertTrue(carla.text("#f-organisationId option:checked").startsWith(acronym));
+            assertEquals(
+                    0,
+                    new BigDecimal("2500")
+                            .compareTo(new BigDecimal(carla.find("#f-yearlyFee").getDomProperty("value"))),
+                    "the organisation's flat fee");
             CHECKS.check(carla, "propose a membership");
             carla.choose("#f-holder", "Kreis Plön")
                     .type("#f-termMonths", "12")
@@ -308,6 +313,7 @@ class PortalWorkflowsTest {
                     .type("#md-cond", "Mitarbeit in der Arbeitsgruppe Verkehr")
                     .type("#md-min", "AR " + TAG)
                     .submit("[data-testid=membership-decide]");
+            assertTrue(dirk.all("[data-testid=problem]").isEmpty(), () -> dirk.text("main"));
             dirk.wait.until(d -> dirk.text("[data-testid=membership-status]").equals("Aktiv"));
             assertTrue(dirk.text("#membership-decisions").contains("Auflagen: Mitarbeit in der Arbeitsgruppe Verkehr"));
         }
@@ -395,6 +401,165 @@ class PortalWorkflowsTest {
                         .statusCode(200)
                         .extract()
                         .path("status"));
+    }
+
+    @Test
+    @Order(4)
+    void partnersAreRegisteredScoredInAnAreaDesignatedAndRetired() {
+        String region = "Region " + TAG;
+        String city = "Stadt " + TAG;
+        String regionId;
+        String cityId;
+        String areaId;
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/partners");
+            carla.submit("[data-testid=partner-new]");
+            carla.choose("#f-type", "Region").submit("[data-testid=partner-save]");
+            assertFalse(carla.text("#e-f-name").isBlank(), "the missing name is named at its field");
+            CHECKS.check(carla, "partner refused");
+            carla.type("#f-name", region)
+                    .choose("#f-country", "Schweden")
+                    .type("#f-coordinates-latitude", "57,7")
+                    .type("#f-coordinates-longitude", "11,97")
+                    .submit("[data-testid=partner-save]");
+            assertEquals(region, carla.text("h1"));
+            regionId = idIn(carla, "partners");
+            carla.open("/partners/new");
+            carla.type("#f-name", city)
+                    .choose("#f-type", "Stadt")
+                    .choose("#f-country", "Schweden")
+                    .choose("#f-urbanisation", "Kleinstadt oder Vorort")
+                    .choose("#f-parentRegionId", region + " (Schweden)")
+                    .submit("[data-testid=partner-save]");
+            assertEquals("Kleinstadt oder Vorort", carla.text("[data-testid=urbanisation]"));
+            cityId = idIn(carla, "partners");
+            carla.submit("[data-testid=partner-edit]");
+            CHECKS.check(carla, "edit a partner");
+            carla.type("#f-localName", "Staden " + TAG).submit("[data-testid=partner-save]");
+            assertTrue(carla.text("#partner-facts").contains("Staden " + TAG));
+
+            carla.submit("[data-testid=contact-new]");
+            carla.type("#f-name", "Lena Lund")
+                    .type("#f-email", "lena@example.se")
+                    .submit("[data-testid=contact-save]");
+            assertTrue(carla.text("[data-testid=contacts]").contains("lena@example.se"));
+            carla.confirm("[data-testid=contact-erase]");
+            assertFalse(carla.text("[data-testid=contacts]").contains("Lena Lund"), "erased");
+
+            carla.open("/partners");
+            carla.submit("[data-testid=area-new]");
+            carla.type("#f-name", "Raum " + TAG);
+            for (String name : List.of(region, city)) {
+                carla.raw().findElements(org.openqa.selenium.By.cssSelector("#f-memberIds option")).stream()
+                        .filter(o -> o.getText().startsWith(name))
+                        .findFirst()
+                        .orElseThrow()
+                        .click();
+            }
+            carla.submit("[data-testid=area-save]");
+            assertTrue(carla.text("h1").contains("Raum " + TAG));
+            areaId = idIn(carla, "areas");
+            carla.submit("[data-testid=analysis-edit]");
+            carla.type("#cn-0", "Erreichbarkeit").type("#cw-0", "2").submit("[data-testid=analysis-save]");
+            carla.submit("[data-testid=analysis-edit]");
+            CHECKS.check(carla, "score an analysis");
+            carla.type("input[aria-label='" + region + ": Erreichbarkeit']", "4")
+                    .type("input[aria-label='" + city + ": Erreichbarkeit']", "2,5")
+                    .submit("[data-testid=analysis-save]");
+            List<String> ranking = carla.texts("[data-testid=ranking] tbody tr");
+            assertTrue(ranking.get(0).contains(region) && ranking.get(1).contains(city), ranking.toString());
+            // A score outside 0 to 5 is refused and the form keeps what was typed.
+            carla.submit("[data-testid=analysis-edit]");
+            carla.type("input[aria-label='" + city + ": Erreichbarkeit']", "7").submit("[data-testid=analysis-save]");
+            assertFalse(carla.text("[data-testid=problem]").isBlank());
+            assertEquals(
+                    "7",
+                    carla.find("input[aria-label='" + city + ": Erreichbarkeit']")
+                            .getDomProperty("value"));
+        }
+        Map<String, Object> analysis = suite.as("partners", COORDINATOR)
+                .when()
+                .get("/cooperation-areas/" + areaId + "/potential-analysis")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertEquals(1, ((List<?>) analysis.get("criteria")).size());
+        assertEquals(2, ((List<?>) analysis.get("scores")).size(), "the refused 7 changed nothing");
+        assertEquals(
+                regionId,
+                suite.as("partners", COORDINATOR)
+                        .when()
+                        .get("/partners/" + cityId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("parentRegionId"));
+
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/partners/" + cityId);
+            dirk.submit("[data-testid=partner-decide-link]");
+            CHECKS.check(dirk, "decide on a partner");
+            dirk.choose("#f-kind", "Bestimmung zum Schwerpunktpartner")
+                    .choose("#f-body", "Aufsichtsrat")
+                    .choose("#f-outcome", "Abgelehnt")
+                    .submit("[data-testid=partner-decide]");
+            assertTrue(
+                    dirk.text("[data-testid=partner-decisions]")
+                            .contains("Bestimmung zum Schwerpunktpartner – Abgelehnt"),
+                    dirk.text("[data-testid=partner-decisions]"));
+            dirk.submit("[data-testid=partner-decide-link]");
+            dirk.choose("#f-kind", "Bestimmung zum Schwerpunktpartner")
+                    .choose("#f-shareholder", "Landeshauptstadt Kiel")
+                    .choose("#f-body", "Aufsichtsrat")
+                    .choose("#f-outcome", "Genehmigt")
+                    .submit("[data-testid=partner-decide]");
+            assertTrue(dirk.text("[data-testid=partner-decisions]").contains("Genehmigt"));
+            assertTrue(dirk.all("[data-testid=partner-edit]").isEmpty(), "a decision-maker does not edit partners");
+        }
+        List<Map<String, Object>> decided = suite.as("partners", COORDINATOR)
+                .when()
+                .get("/partners/" + cityId + "/decisions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertEquals(
+                List.of("REJECTED", "APPROVED"),
+                decided.stream()
+                        .sorted(java.util.Comparator.comparing(d -> String.valueOf(d.get("recordedAt"))))
+                        .map(d -> d.get("outcome"))
+                        .toList());
+
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/partners/" + regionId);
+            carla.confirm("[data-testid=partner-retire]");
+            assertEquals("ausgeschieden", carla.text("[data-testid=partner-retired]"));
+        }
+        assertEquals(
+                "RETIRED",
+                suite.as("partners", COORDINATOR)
+                        .when()
+                        .get("/partners/" + regionId)
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("status"));
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/partners/" + cityId);
+            assertTrue(vera.all("[data-testid=partner-edit]").isEmpty());
+            vera.open("/partners/new");
+            assertEquals(403, status(vera));
+            vera.open("/areas/" + areaId + "/analysis");
+            assertEquals(403, status(vera));
+        }
+    }
+
+    /** The id in the browser's address after {@code /<collection>/}. */
+    private static String idIn(Browser browser, String collection) {
+        return browser.raw().getCurrentUrl().replaceAll(".*/" + collection + "/([0-9a-f-]{36}).*", "$1");
     }
 
     /** The HTTP status of the page the browser shows (from the navigation timing of the document). */

@@ -19,7 +19,7 @@ public final class FormPage {
 
     /**
      * A field: {@code name} is the form field and the service's field of its violations; {@code kind}
-     * one of text, area, number, decimal, date, email, select, checks, hidden.
+     * one of text, area, number, decimal, date, email, select, multi, checks.
      */
     @TemplateData
     public record Field(
@@ -104,6 +104,11 @@ public final class FormPage {
     /** A select; {@code required == false} adds an empty first choice ("keine Angabe"). */
     FormPage select(String name, String label, boolean required, List<Option> options) {
         return field(new Field(name, label, "select", required, null, options, ""));
+    }
+
+    /** A select of several (partners of an area): many choices, too many for checkboxes. */
+    FormPage multi(String name, String label, List<Option> options) {
+        return field(new Field(name, label, "multi", false, null, options, ""));
     }
 
     FormPage checks(String name, String label, List<Option> options) {

@@ -55,7 +55,11 @@ final class Forms {
 
     /** A decimal field; German input (15.000,50) and plain (15000.50) both read. */
     static Object decimal(MultivaluedMap<String, String> form, String name) {
-        String value = text(form, name);
+        return decimal(text(form, name));
+    }
+
+    /** A number as typed (German "1.500,50" or "1500.50"), a BigDecimal; what does not read is returned as typed. */
+    static Object decimal(String value) {
         if (value == null) {
             return null;
         }
@@ -127,6 +131,12 @@ final class Forms {
 
         java.math.BigDecimal decimal(String name) {
             Object value = Forms.decimal(form, name);
+            return value instanceof java.math.BigDecimal d ? d : refuse(value, name, "form.invalid.number");
+        }
+
+        /** A number typed into a field of a repeated group, its refusal filed under {@code name}. */
+        java.math.BigDecimal decimalValue(String typed, String name) {
+            Object value = Forms.decimal(typed == null || typed.isBlank() ? null : typed.trim());
             return value instanceof java.math.BigDecimal d ? d : refuse(value, name, "form.invalid.number");
         }
 

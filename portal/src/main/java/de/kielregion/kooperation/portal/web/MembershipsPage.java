@@ -155,7 +155,20 @@ public class MembershipsPage extends PageSupport {
                         "organisationId",
                         organisation,
                         "startDate",
-                        LocalDate.now(Ui.ZONE)));
+                        LocalDate.now(Ui.ZONE),
+                        "yearlyFee",
+                        flatFeeOf(organisation)));
+    }
+
+    /** The organisation's flat fee (plain digits, as every language reads them), to start the proposal with; else null. */
+    private String flatFeeOf(String organisation) {
+        if (organisation == null || !organisation.matches("[0-9a-fA-F-]{36}")) {
+            return null;
+        }
+        FeeModel model = organisations.getOrganisation(Options.id(organisation)).getFeeModel();
+        return model != null && model.getType() == FeeModelType.FLAT && model.getFlatFee() != null
+                ? model.getFlatFee().toPlainString()
+                : null;
     }
 
     @POST

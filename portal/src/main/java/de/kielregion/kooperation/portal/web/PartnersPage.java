@@ -7,7 +7,6 @@ import de.kielregion.kooperation.portal.clients.partners.DecisionsOnPartnersApi;
 import de.kielregion.kooperation.portal.clients.partners.EngagementApi;
 import de.kielregion.kooperation.portal.clients.partners.PartnersApi;
 import de.kielregion.kooperation.portal.clients.partners.RelationsApi;
-import de.kielregion.kooperation.portal.clients.partners.model.AnalysisView;
 import de.kielregion.kooperation.portal.clients.partners.model.PagePartnerView;
 import de.kielregion.kooperation.portal.clients.partners.model.PartnerType;
 import de.kielregion.kooperation.portal.clients.partners.model.PartnerView;
@@ -84,10 +83,6 @@ public class PartnersPage extends PageSupport {
     @Location("partners/detail.html")
     Template detail;
 
-    @Inject
-    @Location("partners/area.html")
-    Template area;
-
     @GET
     @Path("partners")
     public TemplateInstance list(
@@ -119,6 +114,7 @@ public class PartnersPage extends PageSupport {
                 .data("type", t == null ? "" : t)
                 .data("country", c == null ? "" : c)
                 .data("types", TYPES)
+                .data("countries", Options.COUNTRIES)
                 .data("query", params.toString())
                 .data("tilesUrl", tilesUrl.orElse(""))
                 .data("attribution", attribution.orElse(""))
@@ -238,32 +234,5 @@ public class PartnersPage extends PageSupport {
     /** The partner page again after a refused relation, its violations shown where the page has no field. */
     private java.util.function.Function<ServiceProblem, TemplateInstance> detailAgain(String partnerId) {
         return problem -> detail(partnerId).data("otherViolations", problem.otherViolations(java.util.Set.of("since")));
-    }
-
-    @GET
-    @Path("areas/{id}")
-    public TemplateInstance area(@PathParam("id") String id, @QueryParam("interestsOf") String interestsOf) {
-        UUID areaId = Options.id(id);
-        String of = oneOf(Options.SHAREHOLDERS, interestsOf) ? interestsOf : null;
-        java.util.concurrent.atomic.AtomicBoolean noInterests = new java.util.concurrent.atomic.AtomicBoolean();
-        TemplateInstance page = page(area)
-                .data("area", areas.getCooperationArea(areaId))
-                .data("analysis", Section.of("partners", () -> {
-                    try {
-                        return areas.getPotentialAnalysis(areaId, of);
-                    } catch (ServiceProblem p) {
-                        if (p.status() == 404 || p.status() == 409) {
-                            noInterests.set(p.status() == 409);
-                            return new AnalysisView()
-                                    .ranking(new java.util.ArrayList<>())
-                                    .criteria(new java.util.ArrayList<>())
-                                    .scores(new java.util.ArrayList<>());
-                        }
-                        throw p;
-                    }
-                }));
-        return page.data("interestsOf", of == null ? "" : of)
-                .data("noInterests", noInterests.get())
-                .data("shareholders", Options.SHAREHOLDERS);
     }
 }
