@@ -121,6 +121,7 @@ class PortalBrowserTest {
             carla.submit("[data-testid=move-PROPOSED]");
             assertEquals("Vorgeschlagen", carla.text("[data-testid=project-status]"));
             axe(carla, "project detail");
+            assertTrue(carla.all("[data-testid=allocate-form]").isEmpty(), "allocation waits for the approval");
         }
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
             dirk.open(projectPath);

@@ -557,6 +557,113 @@ class PortalWorkflowsTest {
         }
     }
 
+    @Test
+    @Order(5)
+    void aProjectsPartnersWithRolesItsFinancingAndItsNextStepsAreKeptOnItsPages() {
+        // An idea, proposed through the API, with Kiel taking part.
+        String projectId = suite.as("projects", COORDINATOR)
+                .body(Map.of("title", "Teile " + TAG, "shareholders", List.of("KIEL")))
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        List<Map<String, Object>> two = suite.as("partners", COORDINATOR)
+                .queryParam("size", 2)
+                .queryParam("status", "ACTIVE")
+                .queryParam("sort", "name")
+                .when()
+                .get("/partners")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("items");
+        String lead = (String) two.get(0).get("name");
+        String partner = (String) two.get(1).get("name");
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/projects/" + projectId);
+            assertTrue(carla.all("[data-testid=allocate-form]").isEmpty(), "an idea gets no resources");
+            assertTrue(carla.text("[data-testid=no-allocation]").contains("genehmigte Projekte"));
+            carla.submit("[data-testid=edit-partners]");
+            CHECKS.check(carla, "project partners");
+            carla.choose("[data-testid=add-partner-1]", option(carla, "[data-testid=add-partner-1]", lead))
+                    .choose("[data-testid=add-role-1]", "Lead-Partner")
+                    .choose("[data-testid=add-partner-2]", option(carla, "[data-testid=add-partner-2]", partner))
+                    .choose("[data-testid=add-role-2]", "Lead-Partner")
+                    .submit("[data-testid=partners-save]");
+            assertFalse(carla.text("[data-testid=problem]").isBlank(), "two lead partners are refused");
+            assertTrue(
+                    carla.text("[data-testid=add-partner-2] option:checked").startsWith(partner), "the rows are kept");
+            carla.choose("[data-testid=add-role-2]", "Partner").submit("[data-testid=partners-save]");
+            assertTrue(carla.text("#project-facts").contains(lead + " – Lead-Partner"), carla.text("#project-facts"));
+
+            carla.submit("[data-testid=edit-financing]");
+            CHECKS.check(carla, "project financing");
+            carla.choose("[data-testid=kind-1]", "EU-Programm")
+                    .type("[data-testid=name-1]", "Interreg")
+                    .type("[data-testid=amount-1]", "25.000")
+                    .choose("[data-testid=kind-2]", "Eigenmittel")
+                    .type("[data-testid=name-2]", "KielRegion")
+                    .type("[data-testid=amount-2]", "5.000,50")
+                    .submit("[data-testid=financing-save]");
+            assertTrue(carla.text("#project-facts").matches("(?s).*30\\.000,50\\s€.*"), carla.text("#project-facts"));
+
+            carla.submit("[data-testid=step-new]");
+            carla.type("#f-title", "Antrag vorbereiten")
+                    .type("#f-owner", "Carla Coordinator")
+                    .submit("[data-testid=step-save]");
+            assertTrue(carla.text("[data-testid=steps]").contains("Antrag vorbereiten"));
+        }
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open("/projects/" + projectId);
+            kai.submit("[data-testid=step-new]");
+            kai.type("#f-title", "Ratsbeschluss Kiel")
+                    .type("#f-owner", "Kai Kiel")
+                    .submit("[data-testid=step-save]");
+            assertTrue(kai.text("[data-testid=steps]").contains("Ratsbeschluss Kiel"));
+            kai.submit("[data-testid=step-done]");
+        }
+        Map<String, Object> project = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/projects/" + projectId)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("");
+        assertEquals(
+                List.of("LEAD_PARTNER", "PARTNER"),
+                ((List<Map<String, Object>>) project.get("partners"))
+                        .stream().map(pp -> (String) pp.get("role")).sorted().toList());
+        assertEquals(2, ((List<?>) project.get("financing")).size());
+        assertEquals(
+                0,
+                new BigDecimal("30000.50")
+                        .compareTo(new BigDecimal(project.get("financingTotal").toString())));
+        List<Map<String, Object>> steps = suite.as("projects", COORDINATOR)
+                .queryParam("projectId", projectId)
+                .when()
+                .get("/next-steps")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("");
+        assertEquals(2, steps.size());
+        assertEquals(
+                1, steps.stream().filter(st -> "DONE".equals(st.get("status"))).count(), steps.toString());
+    }
+
+    /** The visible text of the option of a select that starts with {@code start}. */
+    private static String option(Browser browser, String select, String start) {
+        return browser.texts(select + " option").stream()
+                .filter(o -> o.startsWith(start))
+                .findFirst()
+                .orElseThrow();
+    }
+
     /** The id in the browser's address after {@code /<collection>/}. */
     private static String idIn(Browser browser, String collection) {
         return browser.raw().getCurrentUrl().replaceAll(".*/" + collection + "/([0-9a-f-]{36}).*", "$1");

@@ -249,6 +249,9 @@ public class PartnerResource {
 
     @DELETE
     @Path("{id}/contacts/{contactId}")
+    // Nothing to answer but a refusal: a client that accepts only problem+json (as generated
+    // clients of this document do) is answered too, not refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, de.kielregion.kooperation.platform.problem.Problem.MEDIA_TYPE})
     @RolesAllowed({COORDINATOR, ADMIN})
     @Operation(
             operationId = "eraseContact",

@@ -186,6 +186,11 @@ final class Forms {
             return chosen;
         }
 
+        /** A choice typed into a field of a repeated group, its refusal filed under {@code name}. */
+        <E> E choiceOf(String value, String name, java.util.function.Function<String, E> fromValue) {
+            return choice(value == null || value.isBlank() ? null : value, name, fromValue);
+        }
+
         private <E> E choice(String value, String name, java.util.function.Function<String, E> fromValue) {
             if (value == null) {
                 return null;

@@ -50,6 +50,10 @@ public class PlanPage extends PageSupport {
     StrategyApi strategy;
 
     @Inject
+    @RestClient
+    de.kielregion.kooperation.portal.clients.projects.ProjectsApi projects;
+
+    @Inject
     @Location("plan/overview.html")
     Template overview;
 
@@ -81,6 +85,8 @@ public class PlanPage extends PageSupport {
                 .data("m", m)
                 .data("themes", Section.of("projects", strategy::listThemes))
                 .data("steps", Section.of("projects", () -> strategy.listNextSteps(id, false, null)))
+                .data("stepsOf", "measure=" + measureId)
+                .data("mayStep", ui.canEdit())
                 .data("questions", Section.of("projects", () -> strategy.listOpenQuestions(id, null)));
     }
 
@@ -313,21 +319,44 @@ public class PlanPage extends PageSupport {
                 .submit(ui.t("decision.save"), "measure-decide");
     }
 
-    // Next steps
+    // Next steps: of a measure (coordinators) or of a project (coordinators, its shareholders)
+
+    /** Where a next step belongs: a measure or a project, from the query ({@code measure=} or {@code project=}). */
+    record Owner(UUID measure, UUID project, String page, String name) {
+
+        String query() {
+            return measure != null ? "measure=" + measure : "project=" + project;
+        }
+    }
+
+    private Owner owner(String measure, String project) {
+        if (measure != null && !measure.isBlank()) {
+            MeasureView m = strategy.getMeasure(Options.id(measure));
+            return new Owner(m.getId(), null, "/plan/measures/" + m.getId(), m.getTitle());
+        }
+        if (project != null && !project.isBlank()) {
+            var p = projects.getProject(Options.id(project));
+            return new Owner(null, p.getId(), "/projects/" + p.getId(), p.getTitle());
+        }
+        throw new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of());
+    }
 
     @GET
-    @Path("measures/{id}/steps/new")
-    public TemplateInstance newStep(@PathParam("id") String id) {
-        allowed(ui.canEdit());
-        MeasureView m = strategy.getMeasure(Options.id(id));
-        return form(stepForm(m, null), Map.of());
+    @Path("steps/new")
+    public TemplateInstance newStep(@QueryParam("measure") String measure, @QueryParam("project") String project) {
+        Owner owner = owner(measure, project);
+        allowed(ui.canEdit() || (owner.project() != null && ui.shareholder() != null));
+        return form(stepForm(owner, null), Map.of());
     }
 
     @POST
-    @Path("measures/{id}/steps")
-    public Response createStep(@PathParam("id") String id, MultivaluedMap<String, String> form) {
-        MeasureView m = strategy.getMeasure(Options.id(id));
-        return post(form, stepForm(m, null), () -> {
+    @Path("steps")
+    public Response createStep(
+            @QueryParam("measure") String measure,
+            @QueryParam("project") String project,
+            MultivaluedMap<String, String> form) {
+        Owner owner = owner(measure, project);
+        return post(form, stepForm(owner, null), () -> {
             Forms.Reader f = Forms.read(form, ui::t);
             strategy.createNextStep(
                     f.done(new NextStepRequest()
@@ -335,20 +364,24 @@ public class PlanPage extends PageSupport {
                             .owner(f.text("owner"))
                             .dueDate(f.date("dueDate"))
                             .status(NextStepStatus.OPEN)
-                            .measureId(m.getId())),
+                            .measureId(owner.measure())
+                            .projectId(owner.project())),
                     null);
-            return "/plan/measures/" + m.getId() + "#steps";
+            return owner.page() + "#steps";
         });
     }
 
     @GET
-    @Path("measures/{id}/steps/{step}/edit")
-    public TemplateInstance editStep(@PathParam("id") String id, @PathParam("step") String step) {
-        allowed(ui.canEdit());
-        MeasureView m = strategy.getMeasure(Options.id(id));
-        NextStepView s = step(m, Options.id(step));
+    @Path("steps/{step}/edit")
+    public TemplateInstance editStep(
+            @PathParam("step") String step,
+            @QueryParam("measure") String measure,
+            @QueryParam("project") String project) {
+        Owner owner = owner(measure, project);
+        allowed(ui.canEdit() || (owner.project() != null && ui.shareholder() != null));
+        NextStepView s = step(owner, Options.id(step));
         return form(
-                stepForm(m, s),
+                stepForm(owner, s),
                 Forms.prefill(
                         "title",
                         s.getTitle(),
@@ -361,12 +394,15 @@ public class PlanPage extends PageSupport {
     }
 
     @POST
-    @Path("measures/{id}/steps/{step}")
+    @Path("steps/{step}")
     public Response updateStep(
-            @PathParam("id") String id, @PathParam("step") String step, MultivaluedMap<String, String> form) {
-        MeasureView m = strategy.getMeasure(Options.id(id));
-        NextStepView s = step(m, Options.id(step));
-        return post(form, stepForm(m, s), () -> {
+            @PathParam("step") String step,
+            @QueryParam("measure") String measure,
+            @QueryParam("project") String project,
+            MultivaluedMap<String, String> form) {
+        Owner owner = owner(measure, project);
+        NextStepView s = step(owner, Options.id(step));
+        return post(form, stepForm(owner, s), () -> {
             Forms.Reader f = Forms.read(form, ui::t);
             Long version = f.version();
             strategy.updateNextStep(
@@ -380,51 +416,59 @@ public class PlanPage extends PageSupport {
                             .projectId(s.getProjectId())
                             .version(version)),
                     ifMatch(version));
-            return "/plan/measures/" + m.getId() + "#steps";
+            return owner.page() + "#steps";
         });
     }
 
     /** One button: the step is done (everything else as it is). */
     @POST
-    @Path("measures/{id}/steps/{step}/done")
+    @Path("steps/{step}/done")
     public Response stepDone(
-            @PathParam("id") String id, @PathParam("step") String step, MultivaluedMap<String, String> form) {
-        MeasureView m = strategy.getMeasure(Options.id(id));
-        NextStepView s = step(m, Options.id(step));
-        return submit(
-                form,
-                () -> {
-                    Long version = Forms.read(form, ui::t).version();
-                    strategy.updateNextStep(
-                            s.getId(),
-                            new NextStepRequest()
-                                    .title(s.getTitle())
-                                    .owner(s.getOwner())
-                                    .dueDate(s.getDueDate())
-                                    .status(NextStepStatus.DONE)
-                                    .measureId(s.getMeasureId())
-                                    .projectId(s.getProjectId())
-                                    .version(version),
-                            ifMatch(version));
-                    return "/plan/measures/" + m.getId() + "#steps";
-                },
-                problem -> measure(id));
+            @PathParam("step") String step,
+            @QueryParam("measure") String measure,
+            @QueryParam("project") String project,
+            MultivaluedMap<String, String> form) {
+        Owner owner = owner(measure, project);
+        NextStepView s = step(owner, Options.id(step));
+        try {
+            Long version = Forms.read(form, ui::t).version();
+            strategy.updateNextStep(
+                    s.getId(),
+                    new NextStepRequest()
+                            .title(s.getTitle())
+                            .owner(s.getOwner())
+                            .dueDate(s.getDueDate())
+                            .status(NextStepStatus.DONE)
+                            .measureId(s.getMeasureId())
+                            .projectId(s.getProjectId())
+                            .version(version),
+                    ifMatch(version));
+            return seeOther(owner.page() + "#steps");
+        } catch (de.kielregion.kooperation.portal.api.ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            // Refused (another role, or changed meanwhile): the page of the step says why.
+            throw problemOf(e);
+        }
     }
 
-    private NextStepView step(MeasureView m, UUID step) {
-        return strategy.listNextSteps(m.getId().toString(), false, null).stream()
+    private NextStepView step(Owner owner, UUID step) {
+        return strategy
+                .listNextSteps(
+                        owner.measure() == null ? null : owner.measure().toString(),
+                        false,
+                        owner.project() == null ? null : owner.project().toString())
+                .stream()
                 .filter(s -> step.equals(s.getId()))
                 .findFirst()
                 .orElseThrow(() ->
                         new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
     }
 
-    private FormPage stepForm(MeasureView m, NextStepView s) {
+    private FormPage stepForm(Owner owner, NextStepView s) {
         FormPage page = FormPage.of(
                         s == null ? ui.t("plan.step.new") : ui.t("plan.step.edit"),
-                        "/plan/measures/" + m.getId() + "/steps" + (s == null ? "" : "/" + s.getId()),
-                        "plan")
-                .back("/plan/measures/" + m.getId(), m.getTitle())
+                        "/plan/steps" + (s == null ? "" : "/" + s.getId()) + "?" + owner.query(),
+                        owner.measure() != null ? "plan" : "projects")
+                .back(owner.page(), owner.name())
                 .version(s == null ? null : s.getVersion())
                 .text("title", ui.t("plan.step.title"), true, 300)
                 .text("owner", ui.t("plan.step.owner"), true, 200)

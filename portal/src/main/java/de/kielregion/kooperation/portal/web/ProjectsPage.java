@@ -167,6 +167,21 @@ public class ProjectsPage extends PageSupport {
                                 ? "/projects/" + Options.uuid(id) + "/attachments"
                                 : "")
                 .data("budget", Section.of("projects", () -> budget.getBudget(year)))
+                .data(
+                        "measure",
+                        project.getMeasureId() == null
+                                ? null
+                                : Section.of("projects", () -> strategy.getMeasure(project.getMeasureId())))
+                .data("themes", Section.of("projects", strategy::listThemes))
+                .data("steps", Section.of("projects", () -> strategy.listNextSteps(null, false, projectId.toString())))
+                .data("stepsOf", "project=" + projectId)
+                .data(
+                        "mayStep",
+                        ui.canEdit()
+                                || (ui.shareholder() != null
+                                        && project.getShareholders() != null
+                                        && project.getShareholders().stream()
+                                                .anyMatch(h -> h.toString().equals(ui.shareholder()))))
                 .data("year", year)
                 .data("bodies", Options.BODIES)
                 .data("outcomes", Options.PROJECT_OUTCOMES)

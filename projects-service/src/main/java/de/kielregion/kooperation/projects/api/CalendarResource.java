@@ -83,6 +83,9 @@ public class CalendarResource {
 
     @DELETE
     @Path("/feeds/{id}")
+    // Nothing to answer but a refusal: a client that accepts only problem+json (as generated
+    // clients of this document do) is answered too, not refused with 406.
+    @Produces({MediaType.APPLICATION_JSON, de.kielregion.kooperation.platform.problem.Problem.MEDIA_TYPE})
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
             operationId = "revokeCalendarFeed",

@@ -102,7 +102,12 @@ public final class ProjectApi {
             @Schema(
                     description =
                             "The statuses a coordinator may set by hand from this one (POST /projects/{id}/status); decisions and allocations do the rest")
-            List<ProjectStatus> nextStatuses) {}
+            List<ProjectStatus> nextStatuses,
+
+            @Schema(
+                    description =
+                            "Whether resources can be allocated to the project in its status (approved, resourced or in progress)")
+            boolean receivesResources) {}
 
     @Schema(name = "ProjectStatusChange")
     public record StatusChange(@NotNull ProjectStatus status, Long version) {}

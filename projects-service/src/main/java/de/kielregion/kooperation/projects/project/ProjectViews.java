@@ -79,7 +79,8 @@ public class ProjectViews {
                 p.createdAt,
                 p.updatedAt,
                 p.version,
-                List.copyOf(p.status.manualNext()));
+                List.copyOf(p.status.manualNext()),
+                p.status.canReceiveResources());
     }
 
     PartnerReplica replica(UUID partnerId) {
