@@ -278,6 +278,14 @@ class PortalBrowserTest {
             axe(anna, "dashboard");
             anna.open("/partners");
             anna.wait.until(d -> anna.find("[data-testid=map]").getDomAttribute("data-markers") != null);
+            // The base map comes from the portal itself (Natural Earth), no tile server anywhere.
+            anna.wait.until(d -> "drawn".equals(anna.find("[data-testid=map]").getDomAttribute("data-base")));
+            assertEquals(
+                    Boolean.TRUE,
+                    anna.raw()
+                            .executeScript("return performance.getEntriesByType('resource')"
+                                    + ".every(function (r) { return r.name.indexOf(location.origin) === 0; });"),
+                    "every file the partners' page loaded came from the portal");
             axe(anna, "partners");
             List<String> partnerLinks = anna.attributes("#partners-table a[href^='/partners/']", "href");
             anna.open(partnerLinks.get(0));

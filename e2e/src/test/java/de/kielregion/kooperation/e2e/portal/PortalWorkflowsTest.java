@@ -598,6 +598,13 @@ class PortalWorkflowsTest {
                     carla.text("[data-testid=add-partner-2] option:checked").startsWith(partner), "the rows are kept");
             carla.choose("[data-testid=add-role-2]", "Partner").submit("[data-testid=partners-save]");
             assertTrue(carla.text("#project-facts").contains(lead + " – Lead-Partner"), carla.text("#project-facts"));
+            // The project on the map: its partners with coordinates, on the base map the portal ships.
+            long placed =
+                    two.stream().filter(pa -> pa.get("coordinates") != null).count();
+            carla.wait.until(d -> "drawn".equals(carla.find("[data-testid=map]").getDomAttribute("data-base")));
+            carla.wait.until(d -> String.valueOf(placed)
+                    .equals(carla.find("[data-testid=map]").getDomAttribute("data-markers")));
+            CHECKS.check(carla, "project with its map");
 
             carla.submit("[data-testid=edit-financing]");
             CHECKS.check(carla, "project financing");

@@ -110,14 +110,17 @@ public class Membership implements Aggregate {
     public Change moveByHand(MembershipStatus to, LocalDate today, String organisationAcronym) {
         Set<MembershipStatus> allowed = status.manualNext();
         if (!allowed.contains(to)) {
-            throw ProblemException.conflict(
-                    "A membership in status " + status + " cannot be set to " + to + " by hand; allowed: "
-                            + (allowed.isEmpty() ? "none (decisions and funding move it)" : allowed),
-                    Map.of("currentStatus", status, "allowed", allowed));
+            throw ProblemException.refusal(
+                            allowed.isEmpty() ? "membership.move-only-by-decision" : "membership.move-not-allowed")
+                    .with("currentStatus", status)
+                    .with("to", to)
+                    .with("allowed", allowed)
+                    .conflict();
         }
         if (to == MembershipStatus.ENDED && endDate != null && today.isBefore(endDate)) {
-            throw ProblemException.conflict(
-                    "The membership runs until " + endDate + "; it can end on or after that day");
+            throw ProblemException.refusal("membership.ends-not-before-end-date")
+                    .with("endDate", endDate)
+                    .conflict();
         }
         return moveTo(to, null, null, organisationAcronym);
     }
@@ -138,17 +141,17 @@ public class Membership implements Aggregate {
         switch (kind) {
             case JOIN, DECLINE -> {
                 if (!status.awaitsDecision()) {
-                    throw ProblemException.conflict(
-                            "A " + kind + " decision needs a membership in CANDIDATE or UNDER_REVIEW, but it is "
-                                    + status,
-                            Map.of("currentStatus", status));
+                    throw ProblemException.refusal("membership.decision-needs-undecided")
+                            .with("kind", kind)
+                            .with("currentStatus", status)
+                            .conflict();
                 }
             }
             case TERMINATE -> {
                 if (status != MembershipStatus.ACTIVE) {
-                    throw ProblemException.conflict(
-                            "A TERMINATE decision needs an ACTIVE membership, but it is " + status,
-                            Map.of("currentStatus", status));
+                    throw ProblemException.refusal("membership.termination-needs-active")
+                            .with("currentStatus", status)
+                            .conflict();
                 }
             }
         }
@@ -160,7 +163,8 @@ public class Membership implements Aggregate {
      */
     public Change giveNotice(LocalDate decidedOn, UUID decisionId, String organisationAcronym) {
         if (renewalDate == null) {
-            throw ProblemException.conflict("The membership has no renewal date; set it before giving notice");
+            throw ProblemException.refusal("membership.notice-needs-renewal-date")
+                    .conflict();
         }
         endDate = NoticeDeadlines.endForNoticeOn(
                 renewalDate, termMonths, java.time.Period.parse(noticePeriod), decidedOn);

@@ -28,8 +28,7 @@ public final class MembershipApi {
 
     @Schema(name = "MembershipCriterion")
     public record Criterion(
-            @NotBlank
-            @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_-]{0,49}", message = "must be a short identifier, e.g. networkAccess")
+            @NotBlank @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_-]{0,49}", message = "{ostsee.memberships.criterion-key}")
             String key,
 
             @NotBlank @Size(max = 200) String name,
@@ -72,9 +71,7 @@ public final class MembershipApi {
             @Schema(description = "The first renewal date; later ones follow every term")
             LocalDate renewalDate,
 
-            @Pattern(
-                    regexp = "P(\\d+Y)?(\\d+M)?(\\d+D)?",
-                    message = "must be an ISO 8601 period of years, months, days, e.g. P3M")
+            @Pattern(regexp = "P(\\d+Y)?(\\d+M)?(\\d+D)?", message = "{ostsee.memberships.notice-period}")
             @Schema(example = "P3M", description = "Default P3M")
             String noticePeriod,
 

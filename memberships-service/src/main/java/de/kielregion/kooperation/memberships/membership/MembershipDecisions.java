@@ -83,8 +83,10 @@ public class MembershipDecisions {
         if (r.kind() == MembershipDecision.Kind.JOIN && r.outcome() == MembershipDecision.Outcome.APPROVED) {
             fee = fees.feeFor(id, year);
             if (fee == null) {
-                throw ProblemException.conflict("Set the yearly fee for " + year
-                        + " (POST /memberships/{id}/fees) before recording a join decision");
+                throw ProblemException.refusal("membership.join-needs-fee")
+                        .with("year", String.valueOf(year))
+                        .with("id", id)
+                        .conflict();
             }
         }
         MembershipDecision d = new MembershipDecision();

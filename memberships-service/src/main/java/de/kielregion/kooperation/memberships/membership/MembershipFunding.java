@@ -77,13 +77,14 @@ public class MembershipFunding {
         Membership m = moves.find(id);
         caller.requireMayWriteFor(m.holder);
         if (m.status != MembershipStatus.AWAITING_FUNDING) {
-            throw ProblemException.conflict(
-                    "Only a membership AWAITING_FUNDING asks for its fee again; this one is " + m.status,
-                    Map.of("currentStatus", m.status));
+            throw ProblemException.refusal("membership.funding-again-only-awaiting")
+                    .with("currentStatus", m.status)
+                    .conflict();
         }
         if (m.pendingRequest != null) {
-            throw ProblemException.conflict("The fee request " + m.pendingRequest + " is still waiting for its answer; "
-                    + "ask again once it was refused");
+            throw ProblemException.refusal("membership.funding-request-pending")
+                    .with("requestId", m.pendingRequest)
+                    .conflict();
         }
         MembershipDecision join = em.createQuery(
                         "FROM MembershipDecision WHERE membershipId = :m AND kind = :k "
@@ -103,8 +104,10 @@ public class MembershipFunding {
         int year = (m.startDate != null ? m.startDate : decidedOn).getYear();
         BigDecimal fee = fees.feeFor(m.id, year);
         if (fee == null) {
-            throw ProblemException.conflict(
-                    "There is no fee for " + year + "; set it with POST /memberships/{id}/fees");
+            throw ProblemException.refusal("membership.no-fee-for-year")
+                    .with("year", String.valueOf(year))
+                    .with("id", m.id)
+                    .conflict();
         }
         changeLog.record(m.requestFee(organisations.find(m.organisationId).acronym, year, fee, decisionId));
     }

@@ -111,20 +111,18 @@ public class MembershipService {
         Organisation organisation = organisations.find(r.organisationId());
         MembershipStatus status = r.status() == null ? MembershipStatus.CANDIDATE : r.status();
         if (status != MembershipStatus.CANDIDATE && status != MembershipStatus.ACTIVE) {
-            throw ProblemException.invalid(
-                    "status",
-                    "must be CANDIDATE for a proposal or ACTIVE to record an existing "
-                            + "membership; the other statuses follow from decisions");
+            throw ProblemException.refusal("membership.status-for-proposal").invalid("status");
         }
         if (status == MembershipStatus.ACTIVE) {
             if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
-                throw ProblemException.forbidden("Only coordinators and admins record an existing ACTIVE membership; "
-                        + "propose it as CANDIDATE for a decision");
+                throw ProblemException.refusal("membership.record-active-needs-coordinator")
+                        .forbidden();
             }
             if (r.startDate() == null || r.renewalDate() == null || r.yearlyFee() == null) {
-                throw ProblemException.invalid(
-                        r.startDate() == null ? "startDate" : r.renewalDate() == null ? "renewalDate" : "yearlyFee",
-                        "is required to record an ACTIVE membership");
+                String missing =
+                        r.startDate() == null ? "startDate" : r.renewalDate() == null ? "renewalDate" : "yearlyFee";
+                throw ProblemException.refusal("membership.required-to-record-active")
+                        .invalid(missing);
             }
         }
         Long open = em.createQuery(
@@ -136,7 +134,10 @@ public class MembershipService {
                 .setParameter("closed", EnumSet.of(MembershipStatus.ENDED, MembershipStatus.DECIDED_DECLINE))
                 .getSingleResult();
         if (open > 0) {
-            throw ProblemException.conflict(r.holder() + " already has an open membership in " + organisation.acronym);
+            throw ProblemException.refusal("membership.already-open")
+                    .with("holder", r.holder())
+                    .with("organisation", organisation.acronym)
+                    .conflict();
         }
         Membership m = new Membership();
         m.id = UUID.randomUUID();
@@ -159,17 +160,19 @@ public class MembershipService {
         caller.requireMayWriteFor(m.holder);
         Versions.requireCurrent(ifMatch, r.version(), m.version, "Membership " + id);
         if (r.holder() != m.holder || !r.organisationId().equals(m.organisationId)) {
-            throw ProblemException.invalid(
-                    r.holder() != m.holder ? "holder" : "organisationId",
-                    "cannot change; end this membership and propose a new one");
+            throw ProblemException.refusal("membership.holder-and-organisation-fixed")
+                    .invalid(r.holder() != m.holder ? "holder" : "organisationId");
         }
         if (r.status() != null && r.status() != m.status) {
-            throw ProblemException.invalid("status", "changes through POST /memberships/{id}/status or a decision");
+            throw ProblemException.refusal("membership.status-changes-elsewhere")
+                    .with("id", id)
+                    .invalid("status");
         }
         BigDecimal fee = fees.current(id);
         if (r.yearlyFee() != null && (fee == null || fee.compareTo(r.yearlyFee()) != 0)) {
-            throw ProblemException.invalid(
-                    "yearlyFee", "changes through POST /memberships/{id}/fees, which keeps " + "the fee history");
+            throw ProblemException.refusal("membership.fee-changes-elsewhere")
+                    .with("id", id)
+                    .invalid("yearlyFee");
         }
         MembershipView before = views.of(m);
         Organisation organisation = organisations.find(m.organisationId);
@@ -187,22 +190,25 @@ public class MembershipService {
         checkYear(r.renewalDate(), "renewalDate");
         boolean running = m.status == MembershipStatus.ACTIVE || m.status == MembershipStatus.NOTICE_GIVEN;
         if (running && (r.startDate() == null || r.renewalDate() == null)) {
-            throw ProblemException.invalid(
-                    r.startDate() == null ? "startDate" : "renewalDate",
-                    "is required while the membership is " + m.status);
+            throw ProblemException.refusal("membership.dates-required-while-running")
+                    .with("status", m.status)
+                    .invalid(r.startDate() == null ? "startDate" : "renewalDate");
         }
         m.startDate = r.startDate();
         m.termMonths = r.termMonths() == null ? DEFAULT_TERM : r.termMonths();
         m.renewalDate = r.renewalDate();
         if (m.startDate != null && m.renewalDate != null && !m.renewalDate.isAfter(m.startDate)) {
-            throw ProblemException.invalid("renewalDate", "must be after startDate (" + m.startDate + ")");
+            throw ProblemException.refusal("membership.renewal-after-start")
+                    .with("startDate", m.startDate)
+                    .invalid("renewalDate");
         }
         String notice = r.noticePeriod() == null ? DEFAULT_NOTICE : r.noticePeriod();
         Period period = parsePeriod(notice, "noticePeriod");
         LocalDate reference = LocalDate.of(2000, 1, 1);
         if (period.isZero() || !reference.minus(period).isAfter(reference.minusMonths(m.termMonths))) {
-            throw ProblemException.invalid(
-                    "noticePeriod", "must be longer than zero and shorter than the term (" + m.termMonths + " months)");
+            throw ProblemException.refusal("membership.notice-shorter-than-term")
+                    .with("termMonths", m.termMonths)
+                    .invalid("noticePeriod");
         }
         m.noticePeriod = notice;
         m.contactPerson = Texts.trimToNull(r.contactPerson());
@@ -212,12 +218,11 @@ public class MembershipService {
         if (r.workingGroups() != null) {
             for (String g : r.workingGroups()) {
                 if (!organisation.workingGroups.contains(g.trim())) {
-                    throw ProblemException.invalid(
-                            "workingGroups",
-                            "'" + g + "' is not a working group of "
-                                    + organisation.acronym + " ("
-                                    + String.join(", ", new TreeSet<>(organisation.workingGroups))
-                                    + ")");
+                    throw ProblemException.refusal("membership.unknown-working-group")
+                            .with("group", g)
+                            .with("organisation", organisation.acronym)
+                            .with("groups", new TreeSet<>(organisation.workingGroups))
+                            .invalid("workingGroups");
                 }
                 groups.add(g.trim());
             }
@@ -236,19 +241,22 @@ public class MembershipService {
         Set<String> keys = new java.util.HashSet<>();
         for (int i = 0; i < e.criteria().size(); i++) {
             if (!keys.add(e.criteria().get(i).key())) {
-                throw ProblemException.invalid("evaluation.criteria[" + i + "].key", "appears twice");
+                throw ProblemException.refusal("membership.criterion-twice")
+                        .invalid("evaluation.criteria[" + i + "].key");
             }
         }
         Set<String> scored = new java.util.HashSet<>();
         for (int i = 0; i < e.scores().size(); i++) {
             String criterion = e.scores().get(i).criterion();
             if (!keys.contains(criterion)) {
-                throw ProblemException.invalid(
-                        "evaluation.scores[" + i + "].criterion",
-                        "'" + criterion + "' is not one of the criteria " + keys);
+                throw ProblemException.refusal("membership.unknown-criterion")
+                        .with("criterion", criterion)
+                        .with("criteria", new TreeSet<>(keys))
+                        .invalid("evaluation.scores[" + i + "].criterion");
             }
             if (!scored.add(criterion)) {
-                throw ProblemException.invalid("evaluation.scores[" + i + "].criterion", "is scored twice");
+                throw ProblemException.refusal("membership.criterion-scored-twice")
+                        .invalid("evaluation.scores[" + i + "].criterion");
             }
         }
     }
@@ -284,10 +292,9 @@ public class MembershipService {
         List<MembershipFee> rows = fees.rows(id);
         MembershipFee current = rows.isEmpty() ? null : rows.get(rows.size() - 1);
         if (current != null && !change.validFrom().isAfter(current.validFrom)) {
-            throw ProblemException.invalid(
-                    "validFrom",
-                    "must be after " + current.validFrom
-                            + ", the start of the current fee; the history is not rewritten");
+            throw ProblemException.refusal("membership.fee-history-not-rewritten")
+                    .with("currentFrom", current.validFrom)
+                    .invalid("validFrom");
         }
         if (current != null) {
             current.validTo = change.validFrom().minusDays(1);
@@ -303,7 +310,7 @@ public class MembershipService {
 
     private static void checkYear(LocalDate date, String field) {
         if (date != null && (date.getYear() < 1950 || date.getYear() > 2200)) {
-            throw ProblemException.invalid(field, "must lie between 1950 and 2200");
+            throw ProblemException.refusal("membership.year-out-of-range").invalid(field);
         }
     }
 
@@ -311,15 +318,16 @@ public class MembershipService {
         try {
             Period period = Period.parse(value);
             if (period.isNegative()) {
-                throw ProblemException.invalid(field, "must not be negative");
+                throw ProblemException.refusal("membership.period-negative").invalid(field);
             }
             if (period.toTotalMonths() > 120 || period.getDays() > 3660) {
-                throw ProblemException.invalid(field, "must not be longer than ten years");
+                throw ProblemException.refusal("membership.period-too-long").invalid(field);
             }
             return period;
         } catch (DateTimeParseException | ArithmeticException e) {
-            throw ProblemException.invalid(
-                    field, "must be an ISO 8601 period such as P90D or P3M, not '" + value + "'");
+            throw ProblemException.refusal("membership.period-unreadable")
+                    .with("value", value)
+                    .invalid(field);
         }
     }
 }

@@ -53,7 +53,7 @@ public final class OrganisationApi {
 
             @NotBlank
             @Size(max = 30)
-            @Pattern(regexp = "[A-Za-z0-9&.-]+( [A-Za-z0-9&.-]+)*", message = "must be a short acronym, e.g. UBC")
+            @Pattern(regexp = "[A-Za-z0-9&.-]+( [A-Za-z0-9&.-]+)*", message = "{ostsee.memberships.acronym}")
             @Schema(example = "UBC")
             String acronym,
 

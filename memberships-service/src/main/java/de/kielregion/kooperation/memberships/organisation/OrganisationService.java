@@ -105,7 +105,9 @@ public class OrganisationService {
                 .setParameter("id", o.id)
                 .getSingleResult();
         if (taken > 0) {
-            throw ProblemException.conflict("An organisation with the acronym " + acronym + " is registered already");
+            throw ProblemException.refusal("organisation.acronym-taken")
+                    .with("acronym", acronym)
+                    .conflict();
         }
         checkFeeModel(r.feeModel());
         o.name = r.name().trim();
@@ -128,32 +130,33 @@ public class OrganisationService {
     static void checkFeeModel(FeeModel model) {
         if (model.type() == FeeModelType.FLAT) {
             if (model.flatFee() == null) {
-                throw ProblemException.invalid("feeModel.flatFee", "is required for a FLAT fee model");
+                throw ProblemException.refusal("organisation.flat-fee-required").invalid("feeModel.flatFee");
             }
             if (model.bands() != null && !model.bands().isEmpty()) {
-                throw ProblemException.invalid("feeModel.bands", "must be empty for a FLAT fee model");
+                throw ProblemException.refusal("organisation.bands-not-for-flat")
+                        .invalid("feeModel.bands");
             }
             return;
         }
         if (model.bands() == null || model.bands().isEmpty()) {
-            throw ProblemException.invalid("feeModel.bands", "are required for a POPULATION_BAND fee model");
+            throw ProblemException.refusal("organisation.bands-required").invalid("feeModel.bands");
         }
         long expectedFrom = 0;
         for (int i = 0; i < model.bands().size(); i++) {
             Band band = model.bands().get(i);
             if (band.fromPopulation() != expectedFrom) {
-                throw ProblemException.invalid(
-                        "feeModel.bands[" + i + "].fromPopulation",
-                        "must be " + expectedFrom + " so that the bands follow each other without gaps or overlaps");
+                throw ProblemException.refusal("organisation.band-gap-or-overlap")
+                        .with("expectedFrom", expectedFrom)
+                        .invalid("feeModel.bands[" + i + "].fromPopulation");
             }
             boolean last = i == model.bands().size() - 1;
             if (band.toPopulation() == null && !last) {
-                throw ProblemException.invalid(
-                        "feeModel.bands[" + i + "].toPopulation", "may be open only in the last band");
+                throw ProblemException.refusal("organisation.band-open-only-last")
+                        .invalid("feeModel.bands[" + i + "].toPopulation");
             }
             if (band.toPopulation() != null && band.toPopulation() <= band.fromPopulation()) {
-                throw ProblemException.invalid(
-                        "feeModel.bands[" + i + "].toPopulation", "must be above fromPopulation");
+                throw ProblemException.refusal("organisation.band-upper-above-lower")
+                        .invalid("feeModel.bands[" + i + "].toPopulation");
             }
             expectedFrom = band.toPopulation() == null ? -1 : band.toPopulation();
         }
@@ -170,7 +173,9 @@ public class OrganisationService {
                 return band.fee();
             }
         }
-        throw ProblemException.badRequest("No fee band covers a population of " + population);
+        throw ProblemException.refusal("organisation.no-band-for-population")
+                .with("population", population)
+                .badRequest();
     }
 
     public FeeModel feeModel(Organisation o) {

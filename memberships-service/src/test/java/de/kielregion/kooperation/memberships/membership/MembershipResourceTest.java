@@ -154,8 +154,8 @@ class MembershipResourceTest {
                 .post("/memberships/" + id + "/status")
                 .then()
                 .statusCode(409)
-                .body("allowed", contains("UNDER_REVIEW"))
-                .body("detail", containsString("allowed: [UNDER_REVIEW]"));
+                .body("params.allowed", contains("UNDER_REVIEW"))
+                .body("detail", containsString("allowed: under review"));
         as(COORDINATOR)
                 .body(Map.of("status", "UNDER_REVIEW"))
                 .when()

@@ -25,8 +25,7 @@ public final class ActivityApi {
             description = "An activity as the shareholder's system knows it; externalId is required in a bulk push "
                     + "and, in a single PUT, must match the URL if given")
     public record ActivityRequest(
-            @Pattern(regexp = EXTERNAL_ID, message = "must be 1 to 200 letters, digits or . _ : ~ -")
-            @Schema(example = "KI-2023-017")
+            @Pattern(regexp = EXTERNAL_ID, message = "{ostsee.partners.external-id}") @Schema(example = "KI-2023-017")
             String externalId,
 
             @NotBlank @Size(max = 300) @Schema(example = "Städtepartnerschaft Kiel–Aarhus: Jugendaustausch")

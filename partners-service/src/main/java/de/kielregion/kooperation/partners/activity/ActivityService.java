@@ -85,10 +85,10 @@ public class ActivityService {
     public Upserted upsert(Shareholder shareholder, String externalId, ActivityRequest request) {
         caller.requireMayWriteFor(shareholder);
         if (request.externalId() != null && !request.externalId().equals(externalId)) {
-            throw ProblemException.invalid(
-                    "externalId",
-                    "is '" + request.externalId() + "' but the URL names '" + externalId
-                            + "'; leave it out or make them equal");
+            throw ProblemException.refusal("activity.external-id-mismatch")
+                    .with("given", request.externalId())
+                    .with("path", externalId)
+                    .invalid("externalId");
         }
         check(request, "");
         partners.requireExisting(partnerIds(request), "partnerIds");
@@ -116,11 +116,13 @@ public class ActivityService {
             ActivityRequest r = requests.get(i);
             String at = "activities[" + i + "]";
             if (r.externalId() == null) {
-                throw ProblemException.invalid(at + ".externalId", "is required in a bulk push");
+                throw ProblemException.refusal("activity.external-id-required-in-bulk")
+                        .invalid(at + ".externalId");
             }
             if (!seen.add(r.externalId())) {
-                throw ProblemException.invalid(
-                        at + ".externalId", "'" + r.externalId() + "' appears more than once in this push");
+                throw ProblemException.refusal("activity.external-id-repeated")
+                        .with("externalId", r.externalId())
+                        .invalid(at + ".externalId");
             }
             check(r, at + ".");
             referenced.addAll(partnerIds(r));
@@ -184,7 +186,9 @@ public class ActivityService {
 
     private static void check(ActivityRequest r, String prefix) {
         if (r.yearTo() != null && r.yearTo() < r.yearFrom()) {
-            throw ProblemException.invalid(prefix + "yearTo", "must not be before yearFrom (" + r.yearFrom() + ")");
+            throw ProblemException.refusal("activity.year-to-before-year-from")
+                    .with("yearFrom", String.valueOf(r.yearFrom())) // a year, not a number: no thousands separator
+                    .invalid(prefix + "yearTo");
         }
     }
 

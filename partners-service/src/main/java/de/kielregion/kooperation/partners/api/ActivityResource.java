@@ -133,9 +133,7 @@ public class ActivityResource {
     public RestResponse<ActivityView> upsert(
             @PathParam("shareholder") String shareholder,
             @PathParam("externalId")
-                    @Pattern(
-                            regexp = ActivityApi.EXTERNAL_ID,
-                            message = "must be 1 to 200 letters, digits or . _ : ~ -")
+                    @Pattern(regexp = ActivityApi.EXTERNAL_ID, message = "{ostsee.partners.external-id}")
                     String externalId,
             @Valid @NotNull ActivityRequest request) {
         ActivityService.Upserted result = activities.upsert(Shareholders.fromPath(shareholder), externalId, request);

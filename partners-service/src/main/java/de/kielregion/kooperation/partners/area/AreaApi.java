@@ -51,7 +51,7 @@ public final class AreaApi {
                     + "shareholder activities with the partner, at most 5.")
     public record Criterion(
             @NotBlank
-            @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_-]{0,49}", message = "must be a short identifier, e.g. strategicFit")
+            @Pattern(regexp = "[a-zA-Z][a-zA-Z0-9_-]{0,49}", message = "{ostsee.partners.criterion-key}")
             @Schema(example = "strategicFit")
             String key,
 

@@ -179,12 +179,14 @@ public class AreaService {
         for (int i = 0; i < r.criteria().size(); i++) {
             Criterion c = r.criteria().get(i);
             if (criteria.put(c.key(), c) != null) {
-                throw ProblemException.invalid("criteria[" + i + "].key", "'" + c.key() + "' appears twice");
+                throw ProblemException.refusal("analysis.criterion-repeated")
+                        .with("key", c.key())
+                        .invalid("criteria[" + i + "].key");
             }
             if (c.computed() && !AreaApi.EXISTING_TIES.equals(c.key())) {
-                throw ProblemException.invalid(
-                        "criteria[" + i + "].computed",
-                        "only the criterion '" + AreaApi.EXISTING_TIES + "' can be computed");
+                throw ProblemException.refusal("analysis.only-existing-ties-computed")
+                        .with("criterion", AreaApi.EXISTING_TIES)
+                        .invalid("criteria[" + i + "].computed");
             }
         }
         Set<String> seen = new HashSet<>();
@@ -192,23 +194,27 @@ public class AreaService {
             Score s = r.scores().get(i);
             Criterion c = criteria.get(s.criterion());
             if (c == null) {
-                throw ProblemException.invalid(
-                        "scores[" + i + "].criterion",
-                        "'" + s.criterion() + "' is not one of the criteria " + criteria.keySet());
+                throw ProblemException.refusal("analysis.criterion-unknown")
+                        .with("criterion", s.criterion())
+                        .with("criteria", List.copyOf(criteria.keySet()))
+                        .invalid("scores[" + i + "].criterion");
             }
             if (c.computed()) {
-                throw ProblemException.invalid(
-                        "scores[" + i + "].criterion",
-                        "'" + s.criterion() + "' is computed from relations and activities; do not score it by hand");
+                throw ProblemException.refusal("analysis.criterion-computed")
+                        .with("criterion", s.criterion())
+                        .invalid("scores[" + i + "].criterion");
             }
             if (!area.memberIds.contains(s.partnerId())) {
-                throw ProblemException.invalid(
-                        "scores[" + i + "].partnerId", "partner " + s.partnerId() + " is not a member of " + area.name);
+                throw ProblemException.refusal("analysis.partner-not-member")
+                        .with("partner", s.partnerId())
+                        .with("area", area.name)
+                        .invalid("scores[" + i + "].partnerId");
             }
             if (!seen.add(s.partnerId() + "/" + s.criterion())) {
-                throw ProblemException.invalid(
-                        "scores[" + i + "]",
-                        "partner " + s.partnerId() + " is scored twice on '" + s.criterion() + "'");
+                throw ProblemException.refusal("analysis.partner-scored-twice")
+                        .with("partner", s.partnerId())
+                        .with("criterion", s.criterion())
+                        .invalid("scores[" + i + "]");
             }
         }
     }
@@ -266,7 +272,7 @@ public class AreaService {
                 .setParameter("id", area.id)
                 .getSingleResult();
         if (taken > 0) {
-            throw ProblemException.conflict("A cooperation area named '" + name + "' exists already");
+            throw ProblemException.refusal("area.name-taken").with("name", name).conflict();
         }
         area.name = name;
         area.description = Texts.trimToNull(r.description());

@@ -66,7 +66,9 @@ public class DecisionService {
                 Deferral.revisitOn(r.outcome() == PartnerDecision.Outcome.DEFERRED, r.decidedOn(), r.revisitOn());
         if (r.outcome() == PartnerDecision.Outcome.APPROVED) {
             if (designate && partner.status == PartnerStatus.RETIRED) {
-                throw ProblemException.conflict(partner.name + " is retired and cannot become a focus partner");
+                throw ProblemException.refusal("decision.partner-retired")
+                        .with("partner", partner.name)
+                        .conflict();
             }
             relations.applyFocusDecision(shareholder, partnerId, designate, r.decidedOn());
         }

@@ -55,8 +55,9 @@ public class InterestService {
         caller.requireMayWriteFor(shareholder);
         for (int i = 0; i < r.regionIds().size(); i++) {
             if (em.find(Partner.class, r.regionIds().get(i)) == null) {
-                throw ProblemException.invalid(
-                        "regionIds[" + i + "]", "names partner " + r.regionIds().get(i) + ", which does not exist");
+                throw ProblemException.refusal("partner.unknown")
+                        .with("partner", r.regionIds().get(i))
+                        .invalid("regionIds[" + i + "]");
             }
         }
         ShareholderInterest interest = em.find(ShareholderInterest.class, shareholder);
@@ -89,8 +90,10 @@ public class InterestService {
     public Predicate<Partner> reaches(Shareholder shareholder) {
         ShareholderInterest interest = em.find(ShareholderInterest.class, shareholder);
         if (interest == null) {
-            throw ProblemException.conflict(shareholder + " has recorded no interests yet; record them with PUT "
-                    + "/shareholders/" + shareholder + "/interests");
+            throw ProblemException.refusal("interest.none-recorded")
+                    .with("shareholder", shareholder)
+                    .with("path", "/shareholders/" + shareholder.name() + "/interests")
+                    .conflict();
         }
         Set<String> themes = new TreeSet<>();
         interest.themes.forEach(t -> themes.add(SearchText.key(t)));

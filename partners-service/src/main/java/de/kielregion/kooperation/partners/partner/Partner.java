@@ -107,7 +107,9 @@ public class Partner implements Aggregate {
      */
     public Change retire() {
         if (status == PartnerStatus.RETIRED) {
-            throw ProblemException.conflict("Partner " + name + " is already retired");
+            throw ProblemException.refusal("partner.already-retired")
+                    .with("partner", name)
+                    .conflict();
         }
         status = PartnerStatus.RETIRED;
         updatedAt = Instant.now();

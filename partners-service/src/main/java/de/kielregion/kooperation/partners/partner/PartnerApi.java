@@ -40,9 +40,7 @@ public final class PartnerApi {
             @NotNull @Schema(example = "CITY") PartnerType type,
             @NotNull @IsoCountry @Schema(example = "DK") String country,
 
-            @Pattern(
-                    regexp = "[A-Z]{2}[A-Z0-9]{0,3}",
-                    message = "must be a NUTS code: two letters and up to three letters or digits, e.g. DK042")
+            @Pattern(regexp = "[A-Z]{2}[A-Z0-9]{0,3}", message = "{ostsee.partners.nuts-code}")
             @Schema(example = "DK042")
             String nutsCode,
 
@@ -108,9 +106,7 @@ public final class PartnerApi {
             @Size(max = 200) String role,
             @Email @Size(max = 320) String email,
 
-            @Pattern(
-                    regexp = "\\+?[0-9 ()/-]{4,39}",
-                    message = "must be a phone number of digits, spaces and + ( ) / -")
+            @Pattern(regexp = "\\+?[0-9 ()/-]{4,39}", message = "{ostsee.partners.phone}")
             String phone,
 
             Long version) {}

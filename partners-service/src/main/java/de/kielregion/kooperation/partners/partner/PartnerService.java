@@ -157,14 +157,16 @@ public class PartnerService {
             return wanted;
         }
         if (wanted.contains(null)) {
-            throw ProblemException.invalid(field, "must not contain null");
+            throw ProblemException.refusal("partner.ids-contain-null").invalid(field);
         }
         Set<UUID> found = new HashSet<>(em.createQuery("SELECT p.id FROM Partner p WHERE p.id IN :ids", UUID.class)
                 .setParameter("ids", wanted)
                 .getResultList());
         for (UUID id : wanted) {
             if (!found.contains(id)) {
-                throw ProblemException.invalid(field, "names partner " + id + ", which does not exist");
+                throw ProblemException.refusal("partner.unknown")
+                        .with("partner", id)
+                        .invalid(field);
             }
         }
         return wanted;
@@ -179,10 +181,10 @@ public class PartnerService {
         partner.country = r.country();
         partner.nutsCode = Texts.trimToNull(r.nutsCode());
         if (partner.nutsCode != null && !nutsCountry(partner.nutsCode).equals(partner.country)) {
-            throw ProblemException.invalid(
-                    "nutsCode",
-                    "starts with " + partner.nutsCode.substring(0, 2) + ", which is not the NUTS prefix of country "
-                            + partner.country);
+            throw ProblemException.refusal("partner.nuts-code-of-other-country")
+                    .with("prefix", partner.nutsCode.substring(0, 2))
+                    .with("country", partner.country)
+                    .invalid("nutsCode");
         }
         partner.latitude = r.coordinates() == null ? null : r.coordinates().latitude();
         partner.longitude = r.coordinates() == null ? null : r.coordinates().longitude();
@@ -207,24 +209,29 @@ public class PartnerService {
             return null;
         }
         if (parentId.equals(partner.id)) {
-            throw ProblemException.invalid("parentRegionId", "must not be the partner itself");
+            throw ProblemException.refusal("partner.parent-is-itself").invalid("parentRegionId");
         }
         Partner parent = em.find(Partner.class, parentId);
         if (parent == null) {
-            throw ProblemException.invalid("parentRegionId", "names partner " + parentId + ", which does not exist");
+            throw ProblemException.refusal("partner.unknown")
+                    .with("partner", parentId)
+                    .invalid("parentRegionId");
         }
         if (!parent.type.isRegional()) {
-            throw ProblemException.invalid(
-                    "parentRegionId", "must name a REGION or DISTRICT, but " + parent.name + " is a " + parent.type);
+            throw ProblemException.refusal("partner.parent-not-regional")
+                    .with("parent", parent.name)
+                    .with("type", parent.type)
+                    .invalid("parentRegionId");
         }
         java.util.Set<UUID> seen = new HashSet<>();
         for (Partner p = parent;
                 p != null && p.parentRegionId != null && seen.add(p.id);
                 p = em.find(Partner.class, p.parentRegionId)) {
             if (p.parentRegionId.equals(partner.id)) {
-                throw ProblemException.invalid(
-                        "parentRegionId",
-                        "would make " + partner.name + " a region of itself (cycle through " + p.name + ")");
+                throw ProblemException.refusal("partner.parent-cycle")
+                        .with("partner", partner.name)
+                        .with("via", p.name)
+                        .invalid("parentRegionId");
             }
         }
         return parentId;

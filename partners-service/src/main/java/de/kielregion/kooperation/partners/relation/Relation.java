@@ -78,7 +78,9 @@ public class Relation implements Aggregate {
     /** A decision designates the partner as focus partner from that day; one that is already is a 409. */
     public Change designateFocus(LocalDate since) {
         if (status == RelationStatus.ACTIVE) {
-            throw ProblemException.conflict("The partner already is a focus partner of " + shareholder);
+            throw ProblemException.refusal("relation.already-focus-partner")
+                    .with("shareholder", shareholder)
+                    .conflict();
         }
         status = RelationStatus.ACTIVE;
         this.since = since;
@@ -90,8 +92,9 @@ public class Relation implements Aggregate {
     /** A decision ends the focus partnership on that day; revoking one that is not active is a 409. */
     public Change revokeFocus(LocalDate until) {
         if (status != RelationStatus.ACTIVE) {
-            throw ProblemException.conflict(
-                    "The partner is not a focus partner of " + shareholder + ", so there is nothing to revoke");
+            throw ProblemException.refusal("relation.not-focus-partner")
+                    .with("shareholder", shareholder)
+                    .conflict();
         }
         status = RelationStatus.ENDED;
         this.until = until;

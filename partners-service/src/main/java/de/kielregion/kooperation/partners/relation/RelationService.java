@@ -91,7 +91,7 @@ public class RelationService {
     @Transactional
     public RelationView create(RelationRequest request) {
         caller.requireMayWriteFor(request.shareholder());
-        rejectFocusPartner(request.kind());
+        rejectFocusPartner(request);
         Relation relation = new Relation();
         relation.id = UUID.randomUUID();
         relation.createdAt = Instant.now();
@@ -111,8 +111,9 @@ public class RelationService {
                     || relation.status != request.status()
                     || !relation.partnerId.equals(request.partnerId())
                     || relation.shareholder != request.shareholder()) {
-                throw ProblemException.conflict("A focus partner is designated and revoked only by a decision "
-                        + "(POST /partners/{id}/decisions); this request may change only its dates, themes and note");
+                throw ProblemException.refusal("relation.focus-partner-by-decision-only")
+                        .with("partner", relation.partnerId)
+                        .conflict();
             }
         }
         RelationView before = RelationView.of(relation);
@@ -154,19 +155,20 @@ public class RelationService {
         return changeLog.record(change, before, () -> RelationView.of(recorded));
     }
 
-    private static void rejectFocusPartner(RelationKind kind) {
-        if (kind == RelationKind.FOCUS_PARTNER) {
-            throw ProblemException.invalid(
-                    "kind",
-                    "FOCUS_PARTNER is set only by a recorded decision: "
-                            + "POST /partners/{id}/decisions with kind DESIGNATE_FOCUS_PARTNER");
+    private static void rejectFocusPartner(RelationRequest r) {
+        if (r.kind() == RelationKind.FOCUS_PARTNER) {
+            throw ProblemException.refusal("relation.focus-partner-kind-by-decision-only")
+                    .with("partner", r.partnerId())
+                    .invalid("kind");
         }
     }
 
     private void apply(Relation relation, RelationRequest r) {
         partners.requireExisting(List.of(r.partnerId()), "partnerId");
         if (r.since() != null && r.until() != null && r.until().isBefore(r.since())) {
-            throw ProblemException.invalid("until", "must not be before since (" + r.since() + ")");
+            throw ProblemException.refusal("relation.until-before-since")
+                    .with("since", r.since())
+                    .invalid("until");
         }
         boolean keyChanged = relation.shareholder != r.shareholder()
                 || !r.partnerId().equals(relation.partnerId)
@@ -182,8 +184,11 @@ public class RelationService {
                     .setParameter("id", relation.id)
                     .getSingleResult();
             if (taken > 0) {
-                throw ProblemException.conflict(r.shareholder() + " already has a " + r.kind()
-                        + " relation with partner " + r.partnerId() + "; update that one instead");
+                throw ProblemException.refusal("relation.exists")
+                        .with("shareholder", r.shareholder())
+                        .with("kind", r.kind())
+                        .with("partner", r.partnerId())
+                        .conflict();
             }
         }
         relation.shareholder = r.shareholder();

@@ -93,17 +93,20 @@ public class Attachments {
     public AttachmentView attach(String subjectType, UUID subjectId, String filename, byte[] data) {
         String name = filename(filename);
         if (data == null || data.length == 0) {
-            throw ProblemException.badRequest("The file is empty");
+            throw ProblemException.refusal("attachment.empty").badRequest();
         }
         if (data.length > maxBytes) {
-            throw ProblemException.badRequest(
-                    "The file has " + data.length + " bytes; at most " + maxBytes + " may be attached");
+            throw ProblemException.refusal("attachment.too-large")
+                    .with("bytes", data.length)
+                    .with("max", maxBytes)
+                    .badRequest();
         }
         String type = TIKA.detect(data, name);
         if (!ALLOWED.contains(type)) {
-            throw ProblemException.badRequest("The content of " + name + " is " + type
-                    + ", which is not attached here; allowed: PDF, PNG, JPEG, plain text, Word, Excel,"
-                    + " PowerPoint, OpenDocument");
+            throw ProblemException.refusal("attachment.type-not-allowed")
+                    .with("file", name)
+                    .with("type", type)
+                    .badRequest();
         }
         Attachment a = new Attachment();
         a.id = UUID.randomUUID();
@@ -163,14 +166,14 @@ public class Attachments {
     /** The file's name without a path, control characters or quotes; 1–200 characters. */
     static String filename(String filename) {
         if (filename == null || filename.isBlank()) {
-            throw ProblemException.invalid("filename", "is required (the name of the file, e.g. Protokoll.pdf)");
+            throw ProblemException.refusal("attachment.filename-required").invalid("filename");
         }
         String name = filename.replace('\\', '/');
         name = name.substring(name.lastIndexOf('/') + 1)
                 .replaceAll("[\\p{Cntrl}\"]", "")
                 .strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw ProblemException.invalid("filename", "must have 1 to 200 characters");
+            throw ProblemException.refusal("attachment.filename-length").invalid("filename");
         }
         return name;
     }

@@ -24,20 +24,24 @@ public final class Deferral {
     public static LocalDate revisitOn(boolean deferred, LocalDate decidedOn, LocalDate revisitOn) {
         if (!deferred) {
             if (revisitOn != null) {
-                throw ProblemException.invalid("revisitOn", "is only for a DEFERRED decision");
+                throw ProblemException.refusal("deferral.revisit-only-when-deferred")
+                        .invalid("revisitOn");
             }
             return null;
         }
         if (revisitOn == null) {
-            throw ProblemException.invalid(
-                    "revisitOn", "is required for a DEFERRED decision: the day the board comes back to it");
+            throw ProblemException.refusal("deferral.revisit-required").invalid("revisitOn");
         }
         if (decidedOn != null && !revisitOn.isAfter(decidedOn)) {
-            throw ProblemException.invalid("revisitOn", "must be after the day of the decision (" + decidedOn + ")");
+            throw ProblemException.refusal("deferral.revisit-after-decision")
+                    .with("decidedOn", decidedOn)
+                    .invalid("revisitOn");
         }
         if (decidedOn != null && revisitOn.isAfter(decidedOn.plusYears(MAX_YEARS))) {
-            throw ProblemException.invalid(
-                    "revisitOn", "must lie within " + MAX_YEARS + " years of the decision (" + decidedOn + ")");
+            throw ProblemException.refusal("deferral.revisit-too-late")
+                    .with("years", MAX_YEARS)
+                    .with("decidedOn", decidedOn)
+                    .invalid("revisitOn");
         }
         return revisitOn;
     }

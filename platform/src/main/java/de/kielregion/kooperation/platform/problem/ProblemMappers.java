@@ -37,18 +37,40 @@ public class ProblemMappers {
     MemorySize maxBodySize;
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e, UriInfo uri) {
-        return e.problem().withInstance(path(uri)).toResponse();
+    public Response problem(ProblemException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return e.problem(language(headers)).withInstance(path(uri)).toResponse();
+    }
+
+    /** The caller's language among German and English (English for a caller that does not say). */
+    static java.util.Locale language(jakarta.ws.rs.core.HttpHeaders headers) {
+        try {
+            return ProblemTexts.language(headers == null ? null : headers.getAcceptableLanguages());
+        } catch (RuntimeException e) {
+            return java.util.Locale.ENGLISH; // an Accept-Language that does not parse
+        }
+    }
+
+    /** A problem of the platform's own, keyed, in the caller's language. */
+    private static Problem said(
+            Status status, String key, java.util.Map<String, ?> params, jakarta.ws.rs.core.HttpHeaders headers) {
+        return new Problem(
+                ProblemTexts.TYPE + key,
+                status.getReasonPhrase(),
+                status.getStatusCode(),
+                ProblemTexts.render(key, params, java.util.Map.of(), language(headers)),
+                null,
+                java.util.Map.of());
     }
 
     @ServerExceptionMapper
-    public Response validation(ResteasyReactiveViolationException e, UriInfo uri) {
-        return violations(e, uri);
+    public Response validation(
+            ResteasyReactiveViolationException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return violations(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
-        return violations(e, uri);
+    public Response validation(ConstraintViolationException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return violations(e, uri, headers);
     }
 
     @ServerExceptionMapper
@@ -86,10 +108,8 @@ public class ProblemMappers {
         io.quarkus.security.UnauthorizedException.class,
         io.quarkus.security.AuthenticationFailedException.class
     })
-    public Response unauthorized(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(Problem.of(
-                                Status.UNAUTHORIZED,
-                                "This request needs a valid bearer token of the ostsee realm (audience ostsee-api)")
+    public Response unauthorized(RuntimeException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return Response.fromResponse(said(Status.UNAUTHORIZED, "unauthorized", java.util.Map.of(), headers)
                         .withInstance(path(uri))
                         .toResponse())
                 .header("WWW-Authenticate", "Bearer realm=\"ostsee\"")
@@ -97,31 +117,32 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response forbidden(io.quarkus.security.ForbiddenException e, UriInfo uri) {
-        return Problem.of(Status.FORBIDDEN, "Your roles do not allow this request")
+    public Response forbidden(
+            io.quarkus.security.ForbiddenException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return said(Status.FORBIDDEN, "forbidden", java.util.Map.of(), headers)
                 .withInstance(path(uri))
                 .toResponse();
     }
 
     @ServerExceptionMapper
-    public Response optimisticLock(OptimisticLockException e, UriInfo uri) {
-        return conflict(uri);
+    public Response optimisticLock(OptimisticLockException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return conflict(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response staleState(StaleStateException e, UriInfo uri) {
-        return conflict(uri);
+    public Response staleState(StaleStateException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return conflict(uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response entityNotFound(EntityNotFoundException e, UriInfo uri) {
-        return Problem.of(Status.NOT_FOUND, "The requested resource does not exist")
+    public Response entityNotFound(EntityNotFoundException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return said(Status.NOT_FOUND, "resource-not-found", java.util.Map.of(), headers)
                 .withInstance(path(uri))
                 .toResponse();
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         // The JSON body reader wraps some Jackson errors: answer with the specific message.
         if (e.getCause() instanceof JsonParseException parse) {
             return malformedJson(parse, uri);
@@ -131,7 +152,7 @@ public class ProblemMappers {
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         String detail = e.getMessage() == null || e.getMessage().startsWith("HTTP ")
                 ? defaultDetail(status.getStatusCode())
@@ -147,62 +168,75 @@ public class ProblemMappers {
      * answers 413 itself and throws this: an oversized request, not an error of ours.
      */
     @ServerExceptionMapper
-    public Response unreadableBody(java.io.IOException e, UriInfo uri) {
+    public Response unreadableBody(java.io.IOException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         if ("Request too large".equals(e.getMessage())) {
             LOG.debugf("Request body on %s cut off at the size limit", path(uri));
             return Problem.bodyTooLarge(maxBodySize.asLongValue(), "is larger than that")
                     .withInstance(path(uri))
                     .toResponse();
         }
-        return unexpected(e, uri);
+        return unexpected(e, uri, headers);
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         // A failed commit wraps the cause: a lost race on a version or a unique key is a 409.
         for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
             if (t instanceof OptimisticLockException || t instanceof StaleStateException) {
-                return conflict(uri);
+                return conflict(uri, headers);
             }
             if (t instanceof org.hibernate.exception.ConstraintViolationException violation
                     && "23505".equals(violation.getSQLState())) {
-                return Problem.of(
-                                Status.CONFLICT,
-                                "The change conflicts with existing data "
-                                        + "(another request created the same thing at the same time); reload and try again")
+                return said(Status.CONFLICT, "duplicate", java.util.Map.of(), headers)
                         .withInstance(path(uri))
                         .toResponse();
             }
             if (t instanceof ProblemException problem) {
-                return problem.problem().withInstance(path(uri)).toResponse();
+                return problem.problem(language(headers))
+                        .withInstance(path(uri))
+                        .toResponse();
             }
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
-        return Problem.of(
-                        Status.INTERNAL_SERVER_ERROR,
-                        "An unexpected error occurred; nothing was changed unless the response says so. "
-                                + "Quote error id " + errorId + " when reporting it.")
+        return said(Status.INTERNAL_SERVER_ERROR, "unexpected", java.util.Map.of("errorId", errorId), headers)
                 .withInstance(path(uri))
                 .with("errorId", errorId)
                 .toResponse();
     }
 
-    private Response violations(ConstraintViolationException e, UriInfo uri) {
+    private Response violations(ConstraintViolationException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         boolean returnValue = e.getConstraintViolations().stream()
                 .anyMatch(v -> kinds(v.getPropertyPath()).contains(ElementKind.RETURN_VALUE));
         if (returnValue) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         List<Violation> violations = e.getConstraintViolations().stream()
                 .map(v -> new Violation(field(v), v.getMessage()))
                 .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
                 .toList();
         String detail = violations.size() == 1
-                ? "Field '" + violations.get(0).field() + "' "
-                        + violations.get(0).message()
-                : violations.size() + " fields are invalid: "
-                        + violations.stream().map(Violation::field).distinct().collect(Collectors.joining(", "));
+                ? ProblemTexts.render(
+                        "violation.one",
+                        java.util.Map.of(
+                                "field",
+                                violations.get(0).field(),
+                                "message",
+                                violations.get(0).message()),
+                        java.util.Map.of(),
+                        language(headers))
+                : ProblemTexts.render(
+                        "violation.many",
+                        java.util.Map.of(
+                                "count",
+                                violations.size(),
+                                "fields",
+                                violations.stream()
+                                        .map(Violation::field)
+                                        .distinct()
+                                        .collect(Collectors.joining(", "))),
+                        java.util.Map.of(),
+                        language(headers));
         return Problem.of(Status.BAD_REQUEST, detail)
                 .withInstance(path(uri))
                 .with("violations", violations)
@@ -267,10 +301,8 @@ public class ProblemMappers {
         return Problem.of(Status.BAD_REQUEST, detail).withInstance(path(uri)).toResponse();
     }
 
-    private static Response conflict(UriInfo uri) {
-        return Problem.of(
-                        Status.CONFLICT,
-                        "The resource was changed by someone else since you read it; reload it and apply your change again")
+    private static Response conflict(UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        return said(Status.CONFLICT, "changed-meanwhile", java.util.Map.of(), headers)
                 .withInstance(path(uri))
                 .toResponse();
     }

@@ -65,16 +65,21 @@ public class Caller {
         if (hasRole(Roles.SHAREHOLDER)) {
             Optional<Shareholder> own = shareholder();
             if (own.isEmpty()) {
-                throw ProblemException.forbidden("Your token has the shareholder role but no valid '"
-                        + SHAREHOLDER_CLAIM + "' claim, so it may not write shareholder data");
+                throw ProblemException.refusal("shareholder.claim-missing")
+                        .with("claim", SHAREHOLDER_CLAIM)
+                        .forbidden();
             }
             if (own.get() == owner) {
                 return;
             }
-            throw ProblemException.forbidden(
-                    "As " + own.get() + " you may write only your own data, not " + owner + "'s");
+            throw ProblemException.refusal("shareholder.not-own-data")
+                    .with("own", own.get())
+                    .with("owner", owner)
+                    .forbidden();
         }
-        throw ProblemException.forbidden("Your roles do not allow writing data of " + owner);
+        throw ProblemException.refusal("shareholder.roles-do-not-allow")
+                .with("owner", owner)
+                .forbidden();
     }
 
     private static SecurityIdentity identity() {

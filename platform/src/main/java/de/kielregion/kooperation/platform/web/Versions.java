@@ -27,15 +27,21 @@ public final class Versions {
         if (ifMatch != null && !ifMatch.isBlank()) {
             long expected = parseIfMatch(ifMatch);
             if (expected != current) {
-                throw ProblemException.preconditionFailed(what + " is at version " + current + ", not " + expected
-                        + ": someone changed it since you read it; reload it and apply your change again");
+                throw ProblemException.refusal("version.changed")
+                        .with("what", what)
+                        .with("current", String.valueOf(current))
+                        .with("yours", String.valueOf(expected))
+                        .preconditionFailed();
             }
             return;
         }
         if (bodyVersion != null) {
             if (bodyVersion != current) {
-                throw ProblemException.conflict(what + " is at version " + current + ", not " + bodyVersion
-                        + ": someone changed it since you read it; reload it and apply your change again");
+                throw ProblemException.refusal("version.changed")
+                        .with("what", what)
+                        .with("current", String.valueOf(current))
+                        .with("yours", String.valueOf(bodyVersion))
+                        .conflict();
             }
             return;
         }
@@ -58,7 +64,9 @@ public final class Versions {
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("If-Match must be an ETag of this API, e.g. \"3\", not " + ifMatch);
+            throw ProblemException.refusal("version.if-match-invalid")
+                    .with("ifMatch", ifMatch)
+                    .badRequest();
         }
     }
 }

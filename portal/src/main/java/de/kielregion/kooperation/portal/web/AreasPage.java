@@ -119,7 +119,7 @@ public class AreasPage extends PageSupport {
         AreaView a = areas.getCooperationArea(Options.id(id));
         return post(form, areaForm(a), () -> {
             AreaRequest request = areaRequest(form, true);
-            areas.updateCooperationArea(a.getId(), request, PlanPage.ifMatch(request.getVersion()));
+            areas.updateCooperationArea(a.getId(), request, Forms.ifMatch(request.getVersion()));
             return "/areas/" + a.getId();
         });
     }
@@ -185,7 +185,7 @@ public class AreasPage extends PageSupport {
                 form,
                 () -> {
                     AnalysisRequest request = analysisRequest(form, a.getMembers());
-                    areas.setPotentialAnalysis(a.getId(), request, PlanPage.ifMatch(request.getVersion()));
+                    areas.setPotentialAnalysis(a.getId(), request, Forms.ifMatch(request.getVersion()));
                     return "/areas/" + a.getId() + "#analysis";
                 },
                 problem -> {

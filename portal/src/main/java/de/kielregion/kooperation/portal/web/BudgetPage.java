@@ -84,7 +84,7 @@ public class BudgetPage extends PageSupport {
                     c,
                     y,
                     f.done(new LineRequest().amount(f.decimal("amount")).version(version)),
-                    PlanPage.ifMatch(version));
+                    Forms.ifMatch(version));
             return "/budget?year=" + y;
         });
     }

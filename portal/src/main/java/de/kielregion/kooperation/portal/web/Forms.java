@@ -85,6 +85,11 @@ final class Forms {
         return body;
     }
 
+    /** The If-Match of an edit: the version the form was drawn with. */
+    static String ifMatch(Long version) {
+        return version == null ? null : "\"" + version + "\"";
+    }
+
     /** The form's values as a map for re-showing them after a refusal. */
     static Map<String, Object> values(MultivaluedMap<String, String> form) {
         Map<String, Object> values = new LinkedHashMap<>();

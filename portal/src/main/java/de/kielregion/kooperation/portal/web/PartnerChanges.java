@@ -98,7 +98,7 @@ public class PartnerChanges extends PageSupport {
         PartnerView p = partners.getPartner(Options.id(id));
         return post(form, partnerForm(p), () -> {
             PartnerRequest request = partnerRequest(form, true);
-            partners.updatePartner(p.getId(), request, PlanPage.ifMatch(request.getVersion()));
+            partners.updatePartner(p.getId(), request, Forms.ifMatch(request.getVersion()));
             return "/partners/" + p.getId();
         });
     }
@@ -186,10 +186,12 @@ public class PartnerChanges extends PageSupport {
                 form,
                 () -> {
                     partners.retirePartner(
-                            partnerId, PlanPage.ifMatch(Forms.read(form, ui::t).version()), null);
+                            partnerId, Forms.ifMatch(Forms.read(form, ui::t).version()), null);
                     return "/partners/" + partnerId;
                 },
-                problem -> partnerPage(partnerId));
+                problem -> {
+                    throw problem; // the error page says why (another role, changed meanwhile)
+                });
     }
 
     // Contact persons
@@ -232,7 +234,9 @@ public class PartnerChanges extends PageSupport {
                     partners.eraseContact(contactId, partnerId);
                     return "/partners/" + partnerId + "#contacts";
                 },
-                problem -> partnerPage(partnerId));
+                problem -> {
+                    throw problem;
+                });
     }
 
     private FormPage contactForm(PartnerView p) {
@@ -303,12 +307,4 @@ public class PartnerChanges extends PageSupport {
                 .area("note", ui.t("relations.note"), 2000)
                 .submit(ui.t("decision.save"), "partner-decide");
     }
-
-    /** The partner's page, for a refused button (retire, erase): the problem shown above it. */
-    private TemplateInstance partnerPage(UUID partnerId) {
-        return partnersPage.detail(partnerId.toString());
-    }
-
-    @jakarta.inject.Inject
-    PartnersPage partnersPage;
 }

@@ -131,7 +131,7 @@ public class PlanPage extends PageSupport {
                             .title(f.text("title"))
                             .description(f.text("description"))
                             .version(version)),
-                    ifMatch(version));
+                    Forms.ifMatch(version));
             return "/plan#goals";
         });
     }
@@ -229,7 +229,7 @@ public class PlanPage extends PageSupport {
         MeasureView m = strategy.getMeasure(Options.id(id));
         return post(form, measureForm(m), () -> {
             MeasureRequest request = measureRequest(form, m);
-            strategy.updateMeasure(m.getId(), request, ifMatch(request.getVersion()));
+            strategy.updateMeasure(m.getId(), request, Forms.ifMatch(request.getVersion()));
             return "/plan/measures/" + m.getId();
         });
     }
@@ -415,7 +415,7 @@ public class PlanPage extends PageSupport {
                             .measureId(s.getMeasureId())
                             .projectId(s.getProjectId())
                             .version(version)),
-                    ifMatch(version));
+                    Forms.ifMatch(version));
             return owner.page() + "#steps";
         });
     }
@@ -442,7 +442,7 @@ public class PlanPage extends PageSupport {
                             .measureId(s.getMeasureId())
                             .projectId(s.getProjectId())
                             .version(version),
-                    ifMatch(version));
+                    Forms.ifMatch(version));
             return seeOther(owner.page() + "#steps");
         } catch (de.kielregion.kooperation.portal.api.ServiceProblem | jakarta.ws.rs.ProcessingException e) {
             // Refused (another role, or changed meanwhile): the page of the step says why.
@@ -575,10 +575,5 @@ public class PlanPage extends PageSupport {
                 .area("answer", ui.t("plan.question.answerText"), 4000)
                 .text("minutesReference", ui.t("decision.minutes"), false, 300)
                 .submit(ui.t("decision.save"), "question-answer");
-    }
-
-    /** The If-Match of an edit: the version the form was drawn with. */
-    static String ifMatch(Long version) {
-        return version == null ? null : "\"" + version + "\"";
     }
 }

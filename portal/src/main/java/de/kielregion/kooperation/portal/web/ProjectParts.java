@@ -103,7 +103,7 @@ public class ProjectParts extends PageSupport {
                     chosen.forEach((partner, role) ->
                             refs.add(new PartnerRef().partnerId(partner).role(role)));
                     ProjectRequest request = f.done(sameAs(p, f.version()).partners(refs));
-                    projects.updateProject(p.getId(), request, PlanPage.ifMatch(request.getVersion()));
+                    projects.updateProject(p.getId(), request, Forms.ifMatch(request.getVersion()));
                     return "/projects/" + p.getId();
                 },
                 problem -> {
@@ -191,7 +191,7 @@ public class ProjectParts extends PageSupport {
                                 .amount(f.decimalValue(amounts.get(i), "financing[" + n + "].amount")));
                     }
                     ProjectRequest request = f.done(sameAs(p, f.version()).financing(sources));
-                    projects.updateProject(p.getId(), request, PlanPage.ifMatch(request.getVersion()));
+                    projects.updateProject(p.getId(), request, Forms.ifMatch(request.getVersion()));
                     return "/projects/" + p.getId();
                 },
                 problem -> {
@@ -214,6 +214,41 @@ public class ProjectParts extends PageSupport {
                 .data("p", p)
                 .data("rows", rows)
                 .data("kinds", options("Financing", Options.FINANCING_KINDS));
+    }
+
+    /**
+     * The project on the map: its partners' places as GeoJSON points (name, role), for the map on
+     * the project's page; partners without coordinates are left out.
+     */
+    @GET
+    @Path("{id}/map.geojson")
+    @Produces("application/geo+json")
+    public Map<String, Object> map(@PathParam("id") String id) {
+        ProjectView p = projects.getProject(Options.id(id));
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (var pp : p.getPartners()) {
+            var partner = partners.getPartner(pp.getPartnerId());
+            if (partner.getCoordinates() == null) {
+                continue;
+            }
+            Map<String, Object> properties = new LinkedHashMap<>();
+            properties.put("id", partner.getId().toString());
+            properties.put("name", partner.getName() + " – " + ui.e("PartnerRole", pp.getRole()));
+            features.add(Map.of(
+                    "type",
+                    "Feature",
+                    "geometry",
+                    Map.of(
+                            "type",
+                            "Point",
+                            "coordinates",
+                            List.of(
+                                    partner.getCoordinates().getLongitude(),
+                                    partner.getCoordinates().getLatitude())),
+                    "properties",
+                    properties));
+        }
+        return Map.of("type", "FeatureCollection", "features", features);
     }
 
     /** The project as it is, for a PUT that changes one part of it. */

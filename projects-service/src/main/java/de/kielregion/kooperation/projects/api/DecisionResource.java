@@ -204,7 +204,9 @@ public class DecisionResource {
         try {
             return LocalDate.parse(value.trim());
         } catch (DateTimeParseException e) {
-            throw ProblemException.invalid(name, "must be an ISO date such as 2024-11-20, not '" + value + "'");
+            throw ProblemException.refusal("decision.date-not-iso")
+                    .with("value", value)
+                    .invalid(name);
         }
     }
 }

@@ -120,7 +120,8 @@ public class ProjectResource {
         if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
             if (caller.shareholder().isEmpty()
                     || !participants.contains(caller.shareholder().get())) {
-                throw ProblemException.forbidden("A shareholder attaches files only to projects it takes part in");
+                throw ProblemException.refusal("attachment.shareholder-not-participating")
+                        .forbidden();
             }
         }
         AttachmentView view = attachments.attach(ProjectEvents.PROJECT, id, filename, body);

@@ -115,7 +115,9 @@ public class Allocation {
     /** Gives the resources back to the line; only what is ALLOCATED can be released (409). */
     public void release(String why, Instant at) {
         if (status != Status.ALLOCATED) {
-            throw ProblemException.conflict("Only an ALLOCATED allocation can be released; this one is " + status);
+            throw ProblemException.refusal("allocation.not-allocated")
+                    .with("status", status)
+                    .conflict();
         }
         status = Status.RELEASED;
         if (why != null) {

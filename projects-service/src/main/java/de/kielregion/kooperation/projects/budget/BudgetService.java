@@ -75,8 +75,11 @@ public class BudgetService {
         Versions.requireCurrent(ifMatch, version, line.version, "Budget line " + category + " " + year);
         BigDecimal allocated = allocated(line.id);
         if (amount.compareTo(allocated) < 0) {
-            throw ProblemException.conflict(allocated.toPlainString() + " " + category.unit + " are allocated on "
-                    + category + " " + year + "; the line cannot go below that (release allocations first)");
+            throw ProblemException.refusal("budget.line-below-allocated")
+                    .amount("allocated", allocated, category.unit)
+                    .with("category", category)
+                    .with("year", String.valueOf(year))
+                    .conflict();
         }
         BigDecimal before = line.amount;
         line.amount = amount;
@@ -97,12 +100,17 @@ public class BudgetService {
             throw ProblemException.notFound("Project", projectId);
         }
         if (!project.status.canReceiveResources()) {
-            throw ProblemException.conflict(
-                    "Resources go to approved projects; " + project.title + " is " + project.status);
+            throw ProblemException.refusal("allocation.project-not-approved")
+                    .with("project", project.title)
+                    .with("status", project.status)
+                    .conflict();
         }
         if (line == null) {
-            throw ProblemException.conflict("There is no " + r.category() + " line for " + r.year()
-                    + "; create it with PUT /budget/" + r.year() + "/lines/" + r.category());
+            throw ProblemException.refusal("allocation.no-budget-line")
+                    .with("category", r.category())
+                    .with("code", r.category().name())
+                    .with("year", String.valueOf(r.year()))
+                    .conflict();
         }
         Allocation a =
                 allocate(line, SubjectType.PROJECT, projectId, project.title, r.year(), r.category(), r.amount(), null);

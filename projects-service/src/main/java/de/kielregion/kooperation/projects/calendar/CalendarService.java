@@ -78,8 +78,8 @@ public class CalendarService {
                 caller.hasRole(Roles.SHAREHOLDER) && !caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)
                         ? caller.shareholder()
                                 .map(Shareholder::name)
-                                .orElseThrow(
-                                        () -> ProblemException.forbidden("A shareholder token without its shareholder"))
+                                .orElseThrow(() -> ProblemException.refusal("calendar.shareholder-missing")
+                                        .forbidden())
                         : null;
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);

@@ -65,7 +65,7 @@ public class DecisionService {
         project.requireDecidable();
         if (r.outcome() == ProjectOutcome.APPROVED_WITH_CONDITIONS
                 && (r.conditions() == null || r.conditions().isBlank())) {
-            throw ProblemException.invalid("conditions", "are required for APPROVED_WITH_CONDITIONS");
+            throw ProblemException.refusal("decision.conditions-required").invalid("conditions");
         }
         LocalDate revisitOn = Deferral.revisitOn(r.outcome() == ProjectOutcome.DEFERRED, r.decidedOn(), r.revisitOn());
         Decision d = record(
@@ -88,7 +88,9 @@ public class DecisionService {
     public DecisionView resolveQuestion(UUID questionId, QuestionDecisionRequest r) {
         OpenQuestion q = strategy.question(questionId);
         if (q.status == OpenQuestion.Status.RESOLVED) {
-            throw ProblemException.conflict("The question is resolved already, by decision " + q.resolvedByDecision);
+            throw ProblemException.refusal("question.resolved-already")
+                    .with("decision", q.resolvedByDecision)
+                    .conflict();
         }
         Decision d = record(
                 ProjectEvents.OPEN_QUESTION,

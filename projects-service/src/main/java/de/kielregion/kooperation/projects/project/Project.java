@@ -27,7 +27,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -118,13 +117,15 @@ public class Project implements Aggregate {
     public Change moveByHand(ProjectStatus to) {
         Set<ProjectStatus> allowed = status.manualNext();
         if (!allowed.contains(to)) {
-            throw ProblemException.conflict(
-                    "Project " + title + " is " + status + " and cannot be set to " + to + " by hand; allowed: "
-                            + (allowed.isEmpty() ? "none" : allowed)
-                            + (status == ProjectStatus.PROPOSED
-                                    ? " (approval, rejection and deferral are decisions)"
-                                    : ""),
-                    Map.of("currentStatus", status, "allowed", allowed));
+            String key = allowed.isEmpty()
+                    ? "project.status-final"
+                    : status == ProjectStatus.PROPOSED ? "project.status-by-decision" : "project.status-not-by-hand";
+            throw ProblemException.refusal(key)
+                    .with("project", title)
+                    .with("currentStatus", status)
+                    .with("target", to)
+                    .with("allowed", allowed)
+                    .conflict();
         }
         return moveTo(to, null);
     }
@@ -137,9 +138,11 @@ public class Project implements Aggregate {
     /** Only a PROPOSED project can be decided (approved, rejected or deferred); otherwise a 409. */
     public void requireDecidable() {
         if (status != ProjectStatus.PROPOSED) {
-            throw ProblemException.conflict(
-                    "Only a PROPOSED project can be decided; " + title + " is " + status,
-                    Map.of("currentStatus", status, "allowed", status.manualNext()));
+            throw ProblemException.refusal("project.not-decidable")
+                    .with("project", title)
+                    .with("currentStatus", status)
+                    .with("allowed", status.manualNext())
+                    .conflict();
         }
     }
 

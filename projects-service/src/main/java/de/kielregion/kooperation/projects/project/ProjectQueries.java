@@ -56,7 +56,8 @@ public class ProjectQueries {
     @Transactional
     public Page<ProjectView> list(ProjectFilter f, PageQuery paging) {
         if ("-quickWin".equals(paging.sort())) {
-            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
+            throw ProblemException.refusal("project.quick-win-sorted-best-first")
+                    .badRequest();
         }
         // The same page of an unchanged database is the same answer (it depends on no caller).
         String key = SnapshotCache.key(
@@ -83,7 +84,8 @@ public class ProjectQueries {
     @Transactional
     public List<ProjectView> all(ProjectFilter f, PageQuery sorting) {
         if ("-quickWin".equals(sorting.sort())) {
-            throw ProblemException.badRequest("quickWin sorts best first already; use sort=quickWin");
+            throw ProblemException.refusal("project.quick-win-sorted-best-first")
+                    .badRequest();
         }
         return query(f).all(em, sorting, SORTABLE, "title").stream()
                 .map(views::of)
@@ -123,8 +125,10 @@ public class ProjectQueries {
     private void interests(ListQuery<Project> query, Shareholder shareholder) {
         InterestReplica interest = em.find(InterestReplica.class, shareholder.name());
         if (interest == null) {
-            throw ProblemException.conflict(shareholder + " has recorded no interests yet (partners-service: PUT "
-                    + "/shareholders/" + shareholder + "/interests)");
+            throw ProblemException.refusal("project.no-interests")
+                    .with("shareholder", shareholder)
+                    .with("code", shareholder.name())
+                    .conflict();
         }
         List<UUID> themes = strategy.themes().stream()
                 .filter(t -> interest.themeKeys.contains(SearchText.key(t.name())))

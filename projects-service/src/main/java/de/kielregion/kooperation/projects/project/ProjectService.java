@@ -75,7 +75,10 @@ public class ProjectService {
         Project p = queries.find(id);
         Versions.requireCurrent(ifMatch, r.version(), p.version, "Project " + id);
         if (!p.status.isActive()) {
-            throw ProblemException.conflict("Project " + p.title + " is " + p.status + " and no longer changes");
+            throw ProblemException.refusal("project.closed")
+                    .with("project", p.title)
+                    .with("status", p.status)
+                    .conflict();
         }
         ProjectView before = views.of(p);
         apply(p, r);
@@ -125,10 +128,14 @@ public class ProjectService {
 
     private void apply(Project p, ProjectRequest r) {
         if (r.plannedStart() != null && r.plannedEnd() != null && r.plannedEnd().isBefore(r.plannedStart())) {
-            throw ProblemException.invalid("plannedEnd", "must not be before plannedStart (" + r.plannedStart() + ")");
+            throw ProblemException.refusal("project.end-before-start")
+                    .with("plannedStart", r.plannedStart())
+                    .invalid("plannedEnd");
         }
         if (r.measureId() != null && em.find(Measure.class, r.measureId()) == null) {
-            throw ProblemException.invalid("measureId", "names measure " + r.measureId() + ", which does not exist");
+            throw ProblemException.refusal("project.unknown-measure")
+                    .with("measure", r.measureId())
+                    .invalid("measureId");
         }
         strategy.requireThemes(r.themeIds(), "themeIds");
         List<ProjectPartner> partners = checkPartners(p, r.partners() == null ? List.of() : r.partners());
@@ -175,20 +182,21 @@ public class ProjectService {
         for (int i = 0; i < refs.size(); i++) {
             PartnerRef ref = refs.get(i);
             if (!seen.add(ref.partnerId())) {
-                throw ProblemException.invalid("partners[" + i + "].partnerId", "appears twice");
+                throw ProblemException.refusal("project.partner-twice").invalid("partners[" + i + "].partnerId");
             }
             PartnerReplica replica = em.find(PartnerReplica.class, ref.partnerId());
             if (replica == null) {
-                throw ProblemException.invalid(
-                        "partners[" + i + "].partnerId",
-                        "names partner " + ref.partnerId() + ", which partners-service does not know (yet)");
+                throw ProblemException.refusal("project.unknown-partner")
+                        .with("partner", ref.partnerId())
+                        .invalid("partners[" + i + "].partnerId");
             }
             if ("RETIRED".equals(replica.status) && !current.contains(ref.partnerId())) {
-                throw ProblemException.invalid(
-                        "partners[" + i + "].partnerId", replica.name + " is retired and cannot join a project");
+                throw ProblemException.refusal("project.partner-retired")
+                        .with("partner", replica.name)
+                        .invalid("partners[" + i + "].partnerId");
             }
             if (ref.role() == PartnerRole.LEAD_PARTNER && ++leads > 1) {
-                throw ProblemException.invalid("partners[" + i + "].role", "a project has at most one LEAD_PARTNER");
+                throw ProblemException.refusal("project.one-lead-partner").invalid("partners[" + i + "].role");
             }
             result.add(new ProjectPartner(ref.partnerId(), ref.role()));
         }

@@ -68,7 +68,9 @@ public class OpenQuestion implements Aggregate {
      */
     public Change resolve(String answer, UUID decisionId, Instant at) {
         if (status == Status.RESOLVED) {
-            throw ProblemException.conflict("The question is resolved already, by decision " + resolvedByDecision);
+            throw ProblemException.refusal("question.resolved-already")
+                    .with("decision", resolvedByDecision)
+                    .conflict();
         }
         status = Status.RESOLVED;
         this.answer = answer;

@@ -93,7 +93,9 @@ public class StrategyService {
                         .setParameter("n", name.toLowerCase())
                         .getSingleResult()
                 > 0) {
-            throw ProblemException.conflict("A theme named '" + name + "' exists already");
+            throw ProblemException.refusal("strategy.theme-exists")
+                    .with("name", name)
+                    .conflict();
         }
         Theme t = new Theme();
         t.id = UUID.randomUUID();
@@ -113,7 +115,9 @@ public class StrategyService {
                 .getResultList();
         for (UUID id : ids) {
             if (!found.contains(id)) {
-                throw ProblemException.invalid(field, "names theme " + id + ", which does not exist");
+                throw ProblemException.refusal("strategy.unknown-theme")
+                        .with("theme", id)
+                        .invalid(field);
             }
         }
     }
@@ -156,7 +160,9 @@ public class StrategyService {
                         .setParameter("id", m.id)
                         .getSingleResult()
                 > 0) {
-            throw ProblemException.conflict("Measure " + r.number() + " exists already");
+            throw ProblemException.refusal("strategy.measure-exists")
+                    .with("number", r.number())
+                    .conflict();
         }
         requireThemes(r.themeIds(), "themeIds");
         m.number = r.number();
@@ -253,7 +259,7 @@ public class StrategyService {
      */
     private void apply(NextStep n, NextStepRequest r) {
         if (r.measureId() == null && r.projectId() == null) {
-            throw ProblemException.invalid("projectId", "or measureId is required: a next step belongs to one of them");
+            throw ProblemException.refusal("strategy.next-step-without-subject").invalid("projectId");
         }
         if (r.measureId() != null) {
             find(Measure.class, r.measureId(), "Measure");
@@ -269,11 +275,14 @@ public class StrategyService {
                     || !participants.get().contains(caller.shareholder().get())
                     || !projectId.equals(r.projectId())
                     || r.measureId() != null) {
-                throw ProblemException.forbidden("A shareholder edits only next steps of projects it participates in");
+                throw ProblemException.refusal("strategy.next-step-not-participating")
+                        .forbidden();
             }
         }
         if (r.projectId() != null && projects.shareholdersOf(r.projectId()).isEmpty()) {
-            throw ProblemException.invalid("projectId", "names project " + r.projectId() + ", which does not exist");
+            throw ProblemException.refusal("strategy.unknown-project")
+                    .with("project", r.projectId())
+                    .invalid("projectId");
         }
         n.title = r.title().trim();
         n.owner = r.owner().trim();

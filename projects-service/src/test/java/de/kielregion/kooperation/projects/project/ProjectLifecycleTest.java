@@ -103,7 +103,7 @@ class ProjectLifecycleTest {
                 .then()
                 .statusCode(409)
                 .contentType("application/problem+json")
-                .body("allowed", contains("PROPOSED", "CANCELLED"));
+                .body("params.allowed", contains("PROPOSED", "CANCELLED"));
         as(DECIDER)
                 .body(decision("APPROVED"))
                 .when()

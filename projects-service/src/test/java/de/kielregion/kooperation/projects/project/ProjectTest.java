@@ -30,7 +30,7 @@ class ProjectTest {
         assertEquals(409, refused.problem().getStatus());
         assertEquals(
                 java.util.EnumSet.of(ProjectStatus.IDEA, ProjectStatus.CANCELLED),
-                refused.problem().getExtensions().get("allowed"));
+                params(refused).get("allowed"));
         assertEquals(ProjectStatus.PROPOSED, p.status);
     }
 
@@ -58,6 +58,11 @@ class ProjectTest {
         Project approved = project(ProjectStatus.APPROVED);
         ProblemException refused = assertThrows(ProblemException.class, approved::requireDecidable);
         assertEquals(409, refused.problem().getStatus());
-        assertEquals(ProjectStatus.APPROVED, refused.problem().getExtensions().get("currentStatus"));
+        assertEquals(ProjectStatus.APPROVED, params(refused).get("currentStatus"));
+    }
+
+    /** A keyed refusal carries its parameters, as they were given, in the extension "params". */
+    private static java.util.Map<?, ?> params(ProblemException refused) {
+        return (java.util.Map<?, ?>) refused.problem().getExtensions().get("params");
     }
 }
