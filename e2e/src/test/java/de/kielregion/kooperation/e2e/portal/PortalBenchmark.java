@@ -42,8 +42,38 @@ class PortalBenchmark {
         StringBuilder report = new StringBuilder(String.format(
                 "Portal, demo data + %,d projects, one client, %d " + "requests per page after 50 warm-up requests:%n",
                 PROJECTS, SAMPLES));
+        String measure = suite.as("projects", Suite.COORDINATOR)
+                .when()
+                .get("/measures")
+                .then()
+                .extract()
+                .path("[0].id");
+        String project = suite.as("projects", Suite.COORDINATOR)
+                .queryParam("size", 1)
+                .when()
+                .get("/projects")
+                .then()
+                .extract()
+                .path("items[0].id");
+        String area = suite.as("partners", Suite.COORDINATOR)
+                .when()
+                .get("/cooperation-areas")
+                .then()
+                .extract()
+                .path("items[0].id");
         for (String page : List.of(
-                "/", "/projects?sort=quickWin", "/projects?sort=quickWin&page=250", "/partners", "/decisions")) {
+                "/",
+                "/projects?sort=quickWin",
+                "/projects?sort=quickWin&page=250",
+                "/projects/" + project,
+                "/partners",
+                "/decisions",
+                "/plan",
+                "/plan/measures/" + measure,
+                "/budget",
+                "/areas/" + area,
+                "/memberships",
+                "/memberships/new")) {
             report.append(measure(http, suite.url("portal") + page, cookies, page));
         }
         report.append(assets(http, suite.url("portal"), cookies));
@@ -63,7 +93,7 @@ class PortalBenchmark {
             histogram.recordValue((System.nanoTime() - t) / 1000);
         }
         return String.format(
-                "  %-36s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%,d bytes of HTML)%n",
+                "  %-52s p50 %6.1f ms  p95 %6.1f ms  p99 %6.1f ms  (%,d bytes of HTML)%n",
                 name,
                 histogram.getValueAtPercentile(50) / 1000.0,
                 histogram.getValueAtPercentile(95) / 1000.0,
@@ -74,8 +104,12 @@ class PortalBenchmark {
     /** JS and CSS of a first visit to the dashboard (and the partners page with its map), raw and gzip. */
     private static String assets(HttpClient http, String portal, String cookies) throws Exception {
         List<String> dashboard = List.of("/css/portal.css", "/js/portal.js", "/webjars/htmx.org/dist/htmx.min.js");
-        List<String> map =
-                List.of("/webjars/leaflet/dist/leaflet.js", "/webjars/leaflet/dist/leaflet.css", "/js/map.js");
+        List<String> map = List.of(
+                "/webjars/leaflet/dist/leaflet.js",
+                "/webjars/leaflet/dist/leaflet.css",
+                "/js/map.js",
+                "/vendor/topojson-client/dist/topojson-client.min.js",
+                "/vendor/world-atlas/countries-50m.json");
         return String.format(
                 "  JS+CSS on first load: dashboard %,d bytes (%,d gzip); partners page adds the map %,d "
                         + "bytes (%,d gzip)%n",

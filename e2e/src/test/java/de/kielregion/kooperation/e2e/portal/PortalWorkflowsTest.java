@@ -91,6 +91,17 @@ class PortalWorkflowsTest {
             assertTrue(carla.text("[data-testid=measure-themes]").contains(theme));
             CHECKS.check(carla, "measure");
             measureId = carla.raw().getCurrentUrl().replaceAll(".*/plan/measures/([0-9a-f-]{36}).*", "$1");
+            // The same number again: the service's refusal, in German, above the kept form.
+            carla.open("/plan/measures/new");
+            carla.type("#f-number", String.valueOf(number))
+                    .type("#f-title", "Doppelt")
+                    .submit("[data-testid=measure-save]");
+            assertTrue(
+                    carla.text("[data-testid=problem]")
+                            .contains("Eine Maßnahme mit der Nummer " + number + " gibt es bereits"),
+                    carla.text("[data-testid=problem]"));
+            assertEquals("Doppelt", carla.find("#f-title").getDomProperty("value"));
+            carla.open("/plan/measures/" + measureId);
 
             carla.submit("[data-testid=step-new]");
             carla.type("#f-title", "Gespräch mit Aarhus " + TAG)
@@ -617,6 +628,11 @@ class PortalWorkflowsTest {
                     .submit("[data-testid=financing-save]");
             assertTrue(carla.text("#project-facts").matches("(?s).*30\\.000,50\\s€.*"), carla.text("#project-facts"));
 
+            // The history names people as they are called, not by a Keycloak id.
+            assertTrue(
+                    carla.text("#project-history").contains("von Carla Coordinator am "),
+                    carla.text("#project-history"));
+            assertFalse(carla.text("#project-history").matches("(?s).*[0-9a-f]{8}-[0-9a-f]{4}-.*"), "no ids");
             carla.submit("[data-testid=step-new]");
             carla.type("#f-title", "Antrag vorbereiten")
                     .type("#f-owner", "Carla Coordinator")

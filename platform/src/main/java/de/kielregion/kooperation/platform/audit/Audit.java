@@ -23,7 +23,16 @@ import java.util.Objects;
 public class Audit {
 
     /** One entry of an aggregate's history, as the API shows it. */
-    public record HistoryEntry(Instant at, String actor, String action, JsonNode changes) {}
+    public record HistoryEntry(
+            Instant at,
+            String actor,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    description = "Who, as people read it (e.g. Carla Coordinator); absent for the system")
+            String actorName,
+
+            String action,
+            JsonNode changes) {}
 
     private final EntityManager em;
     private final Caller caller;
@@ -48,6 +57,7 @@ public class Audit {
         entry.aggregateId = String.valueOf(aggregateId);
         entry.action = action;
         entry.actor = caller.subject();
+        entry.actorName = caller.displayName();
         entry.at = Instant.now();
         try {
             entry.changes = mapper.writeValueAsString(changes == null ? Map.of() : changes);
@@ -68,7 +78,7 @@ public class Audit {
                 .setParameter("id", String.valueOf(aggregateId))
                 .getResultList()
                 .stream()
-                .map(e -> new HistoryEntry(e.at, e.actor, e.action, read(e.changes)))
+                .map(e -> new HistoryEntry(e.at, e.actor, e.actorName, e.action, read(e.changes)))
                 .toList();
     }
 

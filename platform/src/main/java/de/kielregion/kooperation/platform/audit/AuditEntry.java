@@ -33,6 +33,10 @@ public class AuditEntry {
     @Column(nullable = false, updatable = false)
     public String actor;
 
+    /** The actor's name as people read it (the token's name), when the token had one. */
+    @Column(name = "actor_name", updatable = false)
+    public String actorName;
+
     @Column(nullable = false, updatable = false)
     public Instant at;
 

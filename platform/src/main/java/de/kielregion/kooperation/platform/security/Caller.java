@@ -31,6 +31,25 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    /**
+     * The caller as people read it in a history ("Carla Coordinator"): the token's {@code name},
+     * else its {@code preferred_username}; null for the system and for tokens without either.
+     */
+    public String displayName() {
+        SecurityIdentity identity = identity();
+        if (identity == null || identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken jwt)) {
+            return null;
+        }
+        for (String claim : new String[] {"name", "preferred_username"}) {
+            Object value = jwt.getClaim(claim);
+            if (value != null && !value.toString().isBlank()) {
+                String name = value.toString().replace("\"", "").strip();
+                return name.length() > 200 ? name.substring(0, 200) : name;
+            }
+        }
+        return null;
+    }
+
     public boolean hasRole(String role) {
         SecurityIdentity identity = identity();
         return identity != null && identity.hasRole(role);
