@@ -230,7 +230,8 @@ class ItSystemClientTest {
         var conflict =
                 json.readValue(duplicate.getResponseBody(), de.kielregion.kooperation.api.partners.model.Problem.class);
         assertEquals(409, conflict.getStatus());
-        assertTrue(conflict.getDetail().contains("KIEL"), conflict.getDetail());
+        assertEquals("urn:ostsee-kooperation:problem:relation.exists", conflict.getType(), "a stable type to act on");
+        assertTrue(conflict.getDetail().contains("City of Kiel"), conflict.getDetail());
 
         // An update based on an old version: 412.
         RelationView current = created.getData();

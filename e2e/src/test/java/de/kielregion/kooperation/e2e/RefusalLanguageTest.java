@@ -36,7 +36,7 @@ class RefusalLanguageTest {
                 .statusCode(201)
                 .extract()
                 .path("id");
-        int year = java.time.LocalDate.now().getYear();
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear();
         Map<String, Object> allocation = Map.of("year", year, "category", "PROJECT_FUNDS", "amount", "100.00");
         for (String[] language : new String[][] {
             {

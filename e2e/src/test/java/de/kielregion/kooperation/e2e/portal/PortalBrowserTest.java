@@ -633,7 +633,9 @@ class PortalBrowserTest {
             assertFalse(dirk.text("#e-md-revisit").isBlank(), "the missing revisit day is named at its field");
             dirk.choose("#md-kind", "Beitritt")
                     .choose("#md-outcome", "Vertagt")
-                    .date("#md-revisit", LocalDate.now().plusDays(1))
+                    .date(
+                            "#md-revisit",
+                            LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(1))
                     .type("#md-min", "AR-Sitzung " + TAG + ", TOP 5")
                     .submit("[data-testid=membership-decide]");
             assertEquals("In Prüfung", dirk.text("[data-testid=membership-status]"));

@@ -106,7 +106,9 @@ class PortalWorkflowsTest {
             carla.submit("[data-testid=step-new]");
             carla.type("#f-title", "Gespräch mit Aarhus " + TAG)
                     .type("#f-owner", "Carla Coordinator")
-                    .date("#f-dueDate", LocalDate.now().plusDays(14))
+                    .date(
+                            "#f-dueDate",
+                            LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(14))
                     .submit("[data-testid=step-save]");
             assertTrue(carla.text("[data-testid=steps]").contains("Gespräch mit Aarhus " + TAG));
             carla.submit("[data-testid=step-done]");
@@ -151,7 +153,9 @@ class PortalWorkflowsTest {
                 .getList("");
         assertEquals(1, steps.size());
         assertEquals("DONE", steps.get(0).get("status"));
-        assertEquals(LocalDate.now().plusDays(14).toString(), steps.get(0).get("dueDate"));
+        assertEquals(
+                LocalDate.now(ZoneId.of("Europe/Berlin")).plusDays(14).toString(),
+                steps.get(0).get("dueDate"));
 
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
             dirk.open("/plan/measures/" + measureId);

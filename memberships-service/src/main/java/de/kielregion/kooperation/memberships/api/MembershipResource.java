@@ -25,6 +25,7 @@ import de.kielregion.kooperation.memberships.membership.NoticeDeadlineReport;
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -141,7 +142,7 @@ public class MembershipResource {
                     + "notice (next renewal minus notice period) falls within the period, e.g. within=P90D; soonest first, "
                     + "so that nobody renews by accident. Roles: every role.")
     public List<Deadline> deadlines(@QueryParam("within") @DefaultValue("P90D") String within) {
-        return deadlines.deadlines(within, LocalDate.now());
+        return deadlines.deadlines(within, LocalDate.now(Wording.ZONE));
     }
 
     @GET

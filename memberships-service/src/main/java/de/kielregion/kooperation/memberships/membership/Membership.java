@@ -293,7 +293,7 @@ public class Membership implements Aggregate {
 
     /** The event of its state (contracts): without the contact person, the evaluation and the notes. */
     private MembershipChanged changed(Organisation organisation, BigDecimal currentFee) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Wording.ZONE);
         return new MembershipChanged(
                 id,
                 holder,

@@ -9,6 +9,7 @@ import de.kielregion.kooperation.platform.decision.Deferral;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.text.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -107,8 +108,8 @@ public class MembershipDecisions {
             switch (r.kind()) {
                 case JOIN -> {
                     if (fee.signum() == 0) {
-                        changeLog.record(
-                                m.start(LocalDate.now(), d.id, "joined; no fee to fund", organisation.acronym));
+                        changeLog.record(m.start(
+                                LocalDate.now(Wording.ZONE), d.id, "joined; no fee to fund", organisation.acronym));
                     } else {
                         moves.transition(m, MembershipStatus.AWAITING_FUNDING, d.id, "joined; fee requested");
                         funding.requestFee(m, d.id, r.decidedOn());

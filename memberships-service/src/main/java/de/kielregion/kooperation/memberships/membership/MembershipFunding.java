@@ -6,6 +6,7 @@ import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
+import de.kielregion.kooperation.platform.text.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -61,7 +62,7 @@ public class MembershipFunding {
             return views.of(m); // not waiting, or the answer to an older request
         }
         if (allocated) {
-            changeLog.record(m.start(LocalDate.now(), null, "fee allocated", moves.acronymOf(m)));
+            changeLog.record(m.start(LocalDate.now(Wording.ZONE), null, "fee allocated", moves.acronymOf(m)));
         } else {
             changeLog.record(m.fundingRefused(reason));
         }

@@ -16,6 +16,7 @@ import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -149,7 +150,7 @@ public class MembershipService {
         applyDetails(m, r, organisation);
         em.persist(m);
         if (r.yearlyFee() != null) {
-            fees.add(m.id, r.yearlyFee(), m.startDate != null ? m.startDate : LocalDate.now());
+            fees.add(m.id, r.yearlyFee(), m.startDate != null ? m.startDate : LocalDate.now(Wording.ZONE));
         }
         return changeLog.record(m.proposed(organisation, () -> fees.current(m.id)), null, () -> views.of(m));
     }
@@ -269,7 +270,7 @@ public class MembershipService {
         if (version != null) {
             Versions.requireCurrent(null, version, m.version, "Membership " + id);
         }
-        changeLog.record(m.moveByHand(to, LocalDate.now(), moves.acronymOf(m)));
+        changeLog.record(m.moveByHand(to, LocalDate.now(Wording.ZONE), moves.acronymOf(m)));
         return views.of(m);
     }
 

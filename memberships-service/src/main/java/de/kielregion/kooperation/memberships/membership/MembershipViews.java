@@ -8,6 +8,7 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.Membership
 import de.kielregion.kooperation.memberships.organisation.Organisation;
 import de.kielregion.kooperation.memberships.organisation.OrganisationService;
 import de.kielregion.kooperation.platform.scoring.WeightedScore;
+import de.kielregion.kooperation.platform.text.Wording;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -33,7 +34,7 @@ public class MembershipViews {
     /** A membership as the API shows it, with its organisation, fee and notice deadlines. */
     public MembershipView of(Membership m) {
         Organisation o = organisations.find(m.organisationId);
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Wording.ZONE);
         return new MembershipView(
                 m.id,
                 m.holder,

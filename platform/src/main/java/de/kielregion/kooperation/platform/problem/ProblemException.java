@@ -79,6 +79,12 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(Problem.of(status, detail));
     }
 
+    /** The reason phrase of a status (JAX-RS knows no 422). */
+    static String reason(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : status == 422 ? "Unprocessable Content" : "Error";
+    }
+
     /** A refusal being made: its key, its parameters (amounts with their unit), then its status. */
     public static final class Refusal {
 
@@ -124,6 +130,12 @@ public class ProblemException extends RuntimeException {
             return build(Status.PRECONDITION_FAILED);
         }
 
+        /** 422: the request is understood but cannot be done as sent (e.g. a key reused with another body). */
+        public ProblemException unprocessable(String field) {
+            this.field = field;
+            return new ProblemException(problem(422, java.util.Locale.ENGLISH), this);
+        }
+
         /** A 400 for one field, in the shape of bean-validation errors (the message names no field). */
         public ProblemException invalid(String field) {
             this.field = field;
@@ -148,13 +160,7 @@ public class ProblemException extends RuntimeException {
             if (field != null) {
                 extensions.put("violations", java.util.List.of(new Violation(field, text)));
             }
-            return new Problem(
-                    ProblemTexts.TYPE + key,
-                    Response.Status.fromStatusCode(status).getReasonPhrase(),
-                    status,
-                    detail,
-                    null,
-                    extensions);
+            return new Problem(ProblemTexts.TYPE + key, reason(status), status, detail, null, extensions);
         }
     }
 }

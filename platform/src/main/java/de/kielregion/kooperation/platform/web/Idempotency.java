@@ -3,9 +3,7 @@ package de.kielregion.kooperation.platform.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.platform.problem.Problem;
 import de.kielregion.kooperation.platform.problem.ProblemException;
-import de.kielregion.kooperation.platform.problem.Violation;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.vertx.core.http.HttpServerRequest;
@@ -17,7 +15,6 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.EntityTag;
-import jakarta.ws.rs.core.Response.Status;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.net.URI;
@@ -123,24 +120,16 @@ public class Idempotency {
                 .setParameter(2, key)
                 .getResultList();
         if (rows.isEmpty()) {
-            throw ProblemException.conflict(
-                    "A request with this Idempotency-Key was just finished or expired; send it again");
+            throw ProblemException.refusal("idempotency.expired").conflict();
         }
         Object[] row = rows.get(0);
         if (!fingerprint.equals(row[0])) {
-            throw new ProblemException(new Problem(
-                            null,
-                            "Unprocessable Content",
-                            422,
-                            "This Idempotency-Key was used for another request body within the last " + RETENTION_HOURS
-                                    + " hours: use a new key for a new request",
-                            null,
-                            null)
-                    .with("violations", List.of(new Violation(HEADER, "was used with another body"))));
+            throw ProblemException.refusal("idempotency.key-reused")
+                    .with("hours", RETENTION_HOURS)
+                    .unprocessable(HEADER);
         }
         if (row[1] == null) {
-            throw ProblemException.conflict(
-                    "A request with this Idempotency-Key is still being processed; retry in a moment");
+            throw ProblemException.refusal("idempotency.in-progress").conflict();
         }
         Type declared = context.getMethod().getGenericReturnType();
         boolean typed =
@@ -203,15 +192,13 @@ public class Idempotency {
     }
 
     private static void check(String key) {
-        String problem = null;
         if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-            problem = "must have 1 to " + MAX_KEY_LENGTH + " characters";
-        } else if (!key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            problem = "must consist of visible ASCII characters (e.g. a UUID)";
+            throw ProblemException.refusal("idempotency.key-length")
+                    .with("max", MAX_KEY_LENGTH)
+                    .invalid(HEADER);
         }
-        if (problem != null) {
-            throw new ProblemException(Problem.of(Status.BAD_REQUEST, "Header " + HEADER + " " + problem)
-                    .with("violations", List.of(new Violation(HEADER, problem))));
+        if (!key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ProblemException.refusal("idempotency.key-characters").invalid(HEADER);
         }
     }
 

@@ -72,15 +72,19 @@ public class PageQuery {
         for (String raw : spec.split(",")) {
             String field = raw.trim();
             if (field.isEmpty()) {
-                throw ProblemException.invalid(
-                        "sort", "has an empty field; give fields separated by commas, e.g. " + "'name,-updatedAt'");
+                throw ProblemException.refusal("sort.empty-field").invalid("sort");
             }
             boolean descending = field.startsWith("-");
             String name = descending ? field.substring(1) : field;
             String path = allowed.get(name);
             if (path == null) {
-                throw ProblemException.badRequest("Cannot sort by '" + name + "'; sortable fields: "
-                        + String.join(", ", allowed.keySet().stream().sorted().toList()));
+                throw ProblemException.refusal("sort.unknown-field")
+                        .with("field", name)
+                        .with(
+                                "fields",
+                                String.join(
+                                        ", ", allowed.keySet().stream().sorted().toList()))
+                        .badRequest();
             }
             parts.add(path + (descending ? " DESC" : " ASC"));
         }

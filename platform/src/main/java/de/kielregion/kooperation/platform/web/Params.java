@@ -20,12 +20,14 @@ public final class Params {
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(
-                    name,
-                    "must be one of "
-                            + Arrays.stream(type.getEnumConstants())
+            throw ProblemException.refusal("param.not-one-of")
+                    .with(
+                            "allowed",
+                            Arrays.stream(type.getEnumConstants())
                                     .map(Enum::name)
-                                    .collect(Collectors.joining(", ")) + ", not '" + value + "'");
+                                    .collect(Collectors.joining(", ")))
+                    .with("value", value)
+                    .invalid(name);
         }
     }
 
@@ -36,7 +38,9 @@ public final class Params {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.invalid(name, "must be a UUID, not '" + value + "'");
+            throw ProblemException.refusal("param.not-uuid")
+                    .with("value", value)
+                    .invalid(name);
         }
     }
 }

@@ -7,6 +7,7 @@ import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.meeting.BoardMeetings;
@@ -50,7 +51,7 @@ public class BoardMeetingResource {
             summary = "The coming meetings",
             description = "From today on, soonest first. Roles: every role.")
     public List<MeetingView> upcoming() {
-        return meetings.upcoming(LocalDate.now());
+        return meetings.upcoming(LocalDate.now(Wording.ZONE));
     }
 
     @POST

@@ -13,6 +13,7 @@ import de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -194,7 +195,7 @@ public class DecisionResource {
                     + " again (same kind) since, soonest revisit date first; due once that day has come."
                     + " Roles: every role.")
     public List<PendingDeferral> deferred() {
-        return decisions.pendingDeferrals(LocalDate.now());
+        return decisions.pendingDeferrals(LocalDate.now(Wording.ZONE));
     }
 
     private static LocalDate date(String value, String name) {

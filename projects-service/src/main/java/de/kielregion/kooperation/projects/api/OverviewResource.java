@@ -7,6 +7,7 @@ import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Responses;
@@ -84,7 +85,7 @@ public class OverviewResource {
                             + "(open, or resolved by which decision) and next steps, projects by status and the best quick wins, the "
                             + "budget of the year (default: this year), overdue next steps, decisions on the strategy. Roles: every role.")
     public Overview overview(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return overview.overview(year == null ? LocalDate.now().getYear() : year);
+        return overview.overview(year == null ? LocalDate.now(Wording.ZONE).getYear() : year);
     }
 
     @GET
@@ -120,7 +121,8 @@ public class OverviewResource {
         return Response.ok(StrategyDocument.pdf(overview.overview(yearOr(year)), register()), "application/pdf")
                 .header(
                         "Content-Disposition",
-                        "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now() + ".pdf\"")
+                        "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now(Wording.ZONE)
+                                + ".pdf\"")
                 .build();
     }
 
@@ -131,7 +133,7 @@ public class OverviewResource {
     }
 
     private static int yearOr(Integer year) {
-        return year == null ? LocalDate.now().getYear() : year;
+        return year == null ? LocalDate.now(Wording.ZONE).getYear() : year;
     }
 
     @GET

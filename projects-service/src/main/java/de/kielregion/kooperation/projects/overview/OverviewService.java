@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.projects.overview;
 
 import de.kielregion.kooperation.platform.cache.SnapshotCache;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.BudgetService;
@@ -69,7 +70,7 @@ public class OverviewService {
      */
     @Transactional
     public Overview overview(int budgetYear) {
-        return cache.get("overview:" + budgetYear + ":" + LocalDate.now(), () -> compute(budgetYear));
+        return cache.get("overview:" + budgetYear + ":" + LocalDate.now(Wording.ZONE), () -> compute(budgetYear));
     }
 
     private Overview compute(int budgetYear) {
@@ -147,7 +148,7 @@ public class OverviewService {
                 focusPartners(),
                 overdue,
                 strategyDecisions,
-                decisions.pendingDeferrals(LocalDate.now()),
+                decisions.pendingDeferrals(LocalDate.now(Wording.ZONE)),
                 reach.reach());
     }
 
@@ -227,6 +228,6 @@ public class OverviewService {
     }
 
     static int currentYear() {
-        return LocalDate.now().getYear();
+        return LocalDate.now(Wording.ZONE).getYear();
     }
 }

@@ -7,6 +7,7 @@ import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.text.Texts;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.ListQuery;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Versions;
@@ -218,7 +219,7 @@ public class StrategyService {
 
     @Transactional
     public List<NextStepView> nextSteps(boolean overdueOnly, UUID projectId, UUID measureId) {
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(Wording.ZONE);
         return ListQuery.of(NextStep.class, "n")
                 .where("n.projectId = :p", "p", projectId)
                 .where("n.measureId = :m", "m", measureId)
@@ -238,19 +239,19 @@ public class StrategyService {
         return changeLog.record(
                 Change.historyOnly(ProjectEvents.NEXT_STEP, n.id, "NextStepCreated"),
                 null,
-                () -> view(n, LocalDate.now()));
+                () -> view(n, LocalDate.now(Wording.ZONE)));
     }
 
     @Transactional
     public NextStepView updateNextStep(UUID id, NextStepRequest r, String ifMatch) {
         NextStep n = find(NextStep.class, id, "Next step");
         Versions.requireCurrent(ifMatch, r.version(), n.version, "Next step " + id);
-        NextStepView before = view(n, LocalDate.now());
+        NextStepView before = view(n, LocalDate.now(Wording.ZONE));
         apply(n, r);
         return changeLog.record(
                 Change.historyOnly(ProjectEvents.NEXT_STEP, id, "NextStepUpdated"),
                 before,
-                () -> view(n, LocalDate.now()));
+                () -> view(n, LocalDate.now(Wording.ZONE)));
     }
 
     /**
