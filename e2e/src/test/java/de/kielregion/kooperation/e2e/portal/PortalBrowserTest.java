@@ -723,6 +723,16 @@ class PortalBrowserTest {
                     + "|CANDIDATE|ACTIVE|ENDED|RETIRED|KIELREGION|PLOEN|KIEL|STAFF|FTE|JOIN|DECLINE|TERMINATE|OPEN|CITY"
                     + "|TOWN|RURAL|REGION|DISTRICT)\\b");
 
+    /** The kinds of page the crawl read (paths with ids and numbers as {id}). */
+    private static final java.util.Set<String> KINDS = new java.util.TreeSet<>();
+
+    /** A path's kind: its ids and numbers as {id}, its query's names without values. */
+    private static String shape(String path) {
+        return path.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "{id}")
+                .replaceAll("=[^&]*", "=")
+                .replaceAll("/\\d+", "/{n}");
+    }
+
     private static final java.util.regex.Pattern ISO_DATE =
             java.util.regex.Pattern.compile("\\b\\d{4}-\\d{2}-\\d{2}\\b");
 
@@ -746,13 +756,19 @@ class PortalBrowserTest {
             {"kai.kiel", "demo-kiel"}
         }) {
             try (Browser user = new Browser(portal, "de-DE").login(login[0], login[1])) {
+                // Every kind of page first (a path whose shape, ids and numbers aside, is new), then
+                // more of the kinds already read, up to 60 pages per role.
                 java.util.Deque<String> next = new java.util.ArrayDeque<>(List.of("/"));
+                java.util.Deque<String> more = new java.util.ArrayDeque<>();
                 java.util.Set<String> seen = new java.util.HashSet<>();
-                while (!next.isEmpty() && seen.size() < 45) {
-                    String path = next.poll();
+                java.util.Set<String> shapes = new java.util.HashSet<>();
+                while ((!next.isEmpty() || !more.isEmpty()) && seen.size() < 60) {
+                    String path = next.isEmpty() ? more.poll() : next.poll();
                     if (!seen.add(path)) {
                         continue;
                     }
+                    shapes.add(shape(path));
+                    KINDS.add(shape(path));
                     user.open(path);
                     pages++;
                     String text = (String) user.raw().executeScript("return document.body.innerText;");
@@ -773,13 +789,14 @@ class PortalBrowserTest {
                                 && !link.startsWith("/attachments")
                                 && !link.startsWith("/ics/")
                                 && !seen.contains(link)) {
-                            next.add(link);
+                            (shapes.contains(shape(link)) ? more : next).add(link);
                         }
                     }
                 }
             }
         }
-        System.out.println("German crawl: " + pages + " pages read as five roles");
+        System.out.println("German crawl: " + pages + " pages read as five roles, " + KINDS.size() + " kinds of page: "
+                + String.join(" ", KINDS));
         assertTrue(pages > 100, "the crawl read every role's pages: " + pages);
         assertTrue(
                 found.isEmpty(),
