@@ -214,7 +214,7 @@ public class Reminders {
                 continue;
             }
             try {
-                mailer.send(Mail.withText(r.recipients.split(",")[0], r.subject, r.body)
+                send(Mail.withText(r.recipients.split(",")[0], r.subject, r.body)
                         .setTo(List.of(r.recipients.split(","))));
                 r.status = "SENT";
                 r.sentAt = Instant.now();
@@ -229,5 +229,24 @@ public class Reminders {
             }
         }
         return new Batch(batch.size(), sent, failed);
+    }
+
+    /**
+     * Sends a mail; a 421 reply ("service not available, closing the channel": a server that
+     * dropped an idle or busy connection) is tried once more at once, as SMTP asks. Any other
+     * failure, or a second 421, is left to the next round.
+     */
+    private void send(Mail mail) {
+        try {
+            mailer.send(mail);
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains(" 421 ")
+                    && !(e.getCause() != null
+                            && String.valueOf(e.getCause().getMessage()).contains(" 421 "))) {
+                throw e;
+            }
+            LOG.debugf("The mail server answered 421; sending once more: %s", e.getMessage());
+            mailer.send(mail);
+        }
     }
 }
