@@ -72,8 +72,7 @@ class PortalBenchmark {
                 "/plan/measures/" + measure,
                 "/budget",
                 "/areas/" + area,
-                "/memberships",
-                "/memberships/new")) {
+                "/memberships")) {
             report.append(measure(http, suite.url("portal") + page, cookies, page));
         }
         report.append(assets(http, suite.url("portal"), cookies));
