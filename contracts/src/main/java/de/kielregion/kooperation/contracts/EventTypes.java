@@ -25,6 +25,12 @@ public final class EventTypes {
     public static final String ALLOCATION_REJECTED = "cooperation.allocation.rejected.v1";
     public static final String RESOURCES_RELEASED = "cooperation.resources.released.v1";
     public static final String OPEN_QUESTION_RESOLVED = "cooperation.open-question.resolved.v1";
+    public static final String PROGRESS_REPORTED = "cooperation.progress.reported.v1";
+    public static final String PROGRESS_REPORT_RETURNED = "cooperation.progress-report.returned.v1";
+    public static final String PROGRESS_REPORT_ACCEPTED = "cooperation.progress-report.accepted.v1";
+    public static final String MILESTONE_REACHED = "cooperation.milestone.reached.v1";
+    public static final String MILESTONE_MISSED = "cooperation.milestone.missed.v1";
+    public static final String EXPENDITURE_RECORDED = "cooperation.expenditure.recorded.v1";
 
     // memberships-service, topic cooperation.memberships.v1
     public static final String ORGANISATION_REGISTERED = "cooperation.organisation.registered.v1";

@@ -16,6 +16,11 @@ public final class ProjectEvents {
     public static final String BUDGET_LINE = "BudgetLine";
     public static final String ALLOCATION = "Allocation";
     public static final String DECISION = "Decision";
+    public static final String INDICATOR = "Indicator";
+    public static final String WORK_PACKAGE = "WorkPackage";
+    public static final String MILESTONE = "Milestone";
+    public static final String REPORTING_PERIOD = "ReportingPeriod";
+    public static final String PROGRESS_REPORT = "ProgressReport";
 
     private ProjectEvents() {}
 }

@@ -36,7 +36,10 @@ public class HistoryResource {
             ProjectEvents.NEXT_STEP,
             ProjectEvents.BUDGET_LINE,
             ProjectEvents.ALLOCATION,
-            ProjectEvents.STRATEGY);
+            ProjectEvents.STRATEGY,
+            ProjectEvents.INDICATOR,
+            ProjectEvents.MILESTONE,
+            ProjectEvents.PROGRESS_REPORT);
 
     private final Audit audit;
 
@@ -51,7 +54,8 @@ public class HistoryResource {
             operationId = "getHistory",
             summary = "The change history of one aggregate",
             description = "type: Project, Goal, Theme, Measure, "
-                    + "OpenQuestion, NextStep, BudgetLine, Allocation or Strategy; oldest first. Roles: every role.")
+                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone or ProgressReport"
+                    + " (each submission of a report with its text and values); oldest first. Roles: every role.")
     public List<HistoryEntry> history(@PathParam("type") String type, @PathParam("id") UUID id) {
         if (!TYPES.contains(type)) {
             throw ProblemException.notFound(

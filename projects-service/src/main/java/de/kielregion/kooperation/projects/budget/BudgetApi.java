@@ -4,9 +4,12 @@ import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -30,7 +33,10 @@ public final class BudgetApi {
             BigDecimal amount,
             BigDecimal allocated,
             BigDecimal free,
-            long version) {}
+            long version,
+
+            @Schema(description = "What is spent against the line's allocations (allocated includes it)")
+            BigDecimal spent) {}
 
     public record BudgetView(int year, List<LineView> lines) {}
 
@@ -61,4 +67,35 @@ public final class BudgetApi {
             UUID requestId,
             Instant createdAt,
             Instant updatedAt) {}
+
+    @Schema(description = "Staff time (FTE) or money (EUR) a project spent against one of its allocations")
+    public record ExpenditureRequest(
+            @NotNull UUID allocationId,
+
+            @NotNull
+            @DecimalMin(value = "0", inclusive = false)
+            @Digits(integer = 12, fraction = 2)
+            @Schema(example = "1200.00")
+            BigDecimal amount,
+
+            @NotNull @Schema(example = "2026-11-20") LocalDate spentOn,
+
+            @NotBlank @Size(max = 500) @Schema(example = "Fähre Kiel–Göteborg, Delegationsreise")
+            String description,
+
+            @Schema(description = "An attachment of the project that proves it (receipt, time sheet)")
+            UUID evidenceId) {}
+
+    public record ExpenditureView(
+            UUID id,
+            UUID allocationId,
+            int year,
+            Category category,
+            String unit,
+            BigDecimal amount,
+            LocalDate spentOn,
+            String description,
+            UUID evidenceId,
+            String recordedBy,
+            Instant recordedAt) {}
 }

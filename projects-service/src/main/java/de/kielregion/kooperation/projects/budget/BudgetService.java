@@ -1,8 +1,10 @@
 package de.kielregion.kooperation.projects.budget;
 
+import de.kielregion.kooperation.platform.attachments.Attachments;
 import de.kielregion.kooperation.platform.changes.Change;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Versions;
 import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.Allocation.Status;
@@ -10,6 +12,8 @@ import de.kielregion.kooperation.projects.budget.Allocation.SubjectType;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
+import de.kielregion.kooperation.projects.budget.BudgetApi.ExpenditureRequest;
+import de.kielregion.kooperation.projects.budget.BudgetApi.ExpenditureView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.project.ProjectCancelled;
@@ -22,6 +26,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,11 +43,17 @@ public class BudgetService {
     private final EntityManager em;
     private final ChangeLog changeLog;
     private final Event<ResourcesAllocatedToProject> allocated;
+    private final Attachments attachments;
 
-    BudgetService(EntityManager em, ChangeLog changeLog, Event<ResourcesAllocatedToProject> allocated) {
+    BudgetService(
+            EntityManager em,
+            ChangeLog changeLog,
+            Event<ResourcesAllocatedToProject> allocated,
+            Attachments attachments) {
         this.em = em;
         this.changeLog = changeLog;
         this.allocated = allocated;
+        this.attachments = attachments;
     }
 
     @Transactional
@@ -171,11 +182,108 @@ public class BudgetService {
         return a;
     }
 
+    /**
+     * Records what a project spent against one of its allocations. The allocation is locked
+     * (SELECT ... FOR UPDATE) before what is spent on it is summed, so racing expenditures are
+     * decided one after the other and never exceed it; a release waits for the same lock.
+     */
+    @Transactional
+    public ExpenditureView recordExpenditure(UUID projectId, ExpenditureRequest r, String by) {
+        if (em.find(Project.class, projectId) == null) {
+            throw ProblemException.notFound("Project", projectId);
+        }
+        Allocation a = em.find(Allocation.class, r.allocationId(), LockModeType.PESSIMISTIC_WRITE);
+        if (a == null || !projectId.equals(a.subjectId)) {
+            throw ProblemException.refusal("expenditure.unknown-allocation")
+                    .with("allocation", r.allocationId())
+                    .invalid("allocationId");
+        }
+        if (a.lineId == null) {
+            throw ProblemException.refusal("expenditure.allocation-not-allocated")
+                    .with("status", a.status)
+                    .conflict();
+        }
+        if (r.evidenceId() != null) {
+            requireEvidence(projectId, r.evidenceId());
+        }
+        BudgetLine line = em.find(BudgetLine.class, a.lineId);
+        BigDecimal spent = spent(a.id);
+        Expenditure e = Expenditure.spend(
+                a,
+                line,
+                spent,
+                r.amount(),
+                r.spentOn(),
+                r.description().strip(),
+                r.evidenceId(),
+                by,
+                LocalDate.now(Wording.ZONE),
+                Instant.now());
+        em.persist(e);
+        changeLog.record(e.recorded(a, line, spent.add(e.amount)));
+        return view(e, line);
+    }
+
+    /** The evidence must be an attachment of the project itself (400 otherwise). */
+    private void requireEvidence(UUID projectId, UUID evidenceId) {
+        boolean ofProject = attachments.of(ProjectEvents.PROJECT, projectId).stream()
+                .anyMatch(view -> view.id().equals(evidenceId));
+        if (!ofProject) {
+            throw ProblemException.refusal("expenditure.unknown-evidence")
+                    .with("evidence", evidenceId)
+                    .invalid("evidenceId");
+        }
+    }
+
+    /** A project's expenditure, oldest first, with the year and category of its allocation. */
+    @Transactional
+    public List<ExpenditureView> expenditures(UUID subjectId) {
+        List<ExpenditureView> views = new ArrayList<>();
+        for (Expenditure e : em.createQuery(
+                        "FROM Expenditure WHERE subjectId = :s ORDER BY spentOn, recordedAt", Expenditure.class)
+                .setParameter("s", subjectId)
+                .getResultList()) {
+            Allocation a = em.find(Allocation.class, e.allocationId);
+            views.add(view(e, em.find(BudgetLine.class, a.lineId)));
+        }
+        return views;
+    }
+
+    private ExpenditureView view(Expenditure e, BudgetLine line) {
+        return new ExpenditureView(
+                e.id,
+                e.allocationId,
+                line.year,
+                line.category,
+                line.category.unit,
+                e.amount.setScale(2),
+                e.spentOn,
+                e.description,
+                e.evidenceId,
+                e.recordedBy,
+                e.recordedAt);
+    }
+
+    private BigDecimal spent(UUID allocationId) {
+        return em.createQuery(
+                        "SELECT coalesce(sum(e.amount), 0) FROM Expenditure e WHERE e.allocationId = :a",
+                        BigDecimal.class)
+                .setParameter("a", allocationId)
+                .getSingleResult();
+    }
+
     @Transactional
     public AllocationView release(UUID allocationId) {
         Allocation a = em.find(Allocation.class, allocationId, LockModeType.PESSIMISTIC_WRITE);
         if (a == null) {
             throw ProblemException.notFound("Allocation", allocationId);
+        }
+        BigDecimal spent = spent(a.id);
+        if (spent.signum() > 0) {
+            BudgetLine line = em.find(BudgetLine.class, a.lineId);
+            throw ProblemException.refusal("allocation.spent")
+                    .amount("spent", spent, line.category.unit)
+                    .conflict();
         }
         a.release(null, Instant.now());
         BudgetLine line = em.find(BudgetLine.class, a.lineId);
@@ -196,12 +304,17 @@ public class BudgetService {
                 .setParameter("a", Status.ALLOCATED)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
+        int released = 0;
         for (Allocation a : held) {
+            if (spent(a.id).signum() > 0) {
+                continue; // what was spent stays booked: the money is gone
+            }
             BudgetLine line = em.find(BudgetLine.class, a.lineId);
             a.release("released with the subject", Instant.now());
             changeLog.record(a.recorded(line.year, line.category));
+            released++;
         }
-        return held.size();
+        return released;
     }
 
     @Transactional
@@ -237,6 +350,14 @@ public class BudgetService {
 
     private LineView view(BudgetLine line) {
         BigDecimal allocated = allocated(line.id).setScale(2);
+        BigDecimal spent = em.createQuery(
+                        "SELECT coalesce(sum(e.amount), 0) FROM Expenditure e, Allocation a WHERE e.allocationId = a.id"
+                                + " AND a.lineId = :l AND a.status = :s",
+                        BigDecimal.class)
+                .setParameter("l", line.id)
+                .setParameter("s", Status.ALLOCATED)
+                .getSingleResult()
+                .setScale(2);
         return new LineView(
                 line.id,
                 line.year,
@@ -245,7 +366,8 @@ public class BudgetService {
                 line.amount.setScale(2),
                 allocated,
                 line.amount.subtract(allocated).setScale(2),
-                line.version);
+                line.version,
+                spent);
     }
 
     private AllocationView view(Allocation a) {

@@ -85,6 +85,12 @@ public class Project implements Aggregate {
     @Column(name = "theme_id")
     public Set<UUID> themeIds = new TreeSet<>();
 
+    /** The strategy's goals the project serves (its measure's goals are the measure's). */
+    @ElementCollection
+    @CollectionTable(name = "project_goal", joinColumns = @JoinColumn(name = "project_id"))
+    @Column(name = "goal_id")
+    public Set<UUID> goalIds = new TreeSet<>();
+
     @ElementCollection
     @CollectionTable(name = "project_shareholder", joinColumns = @JoinColumn(name = "project_id"))
     @Column(name = "shareholder")

@@ -42,6 +42,12 @@ public class Measure {
     @Column(name = "theme_id")
     public Set<UUID> themeIds = new TreeSet<>();
 
+    /** The strategy's goals the measure serves. */
+    @ElementCollection
+    @CollectionTable(name = "measure_goal", joinColumns = @JoinColumn(name = "measure_id"))
+    @Column(name = "goal_id")
+    public Set<UUID> goalIds = new TreeSet<>();
+
     @Version
     public long version;
 }

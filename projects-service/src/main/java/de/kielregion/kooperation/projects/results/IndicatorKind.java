@@ -1,0 +1,7 @@
+package de.kielregion.kooperation.projects.results;
+
+/** Output (what a project delivers: events, agreements) or result (the change it brings). */
+public enum IndicatorKind {
+    OUTPUT,
+    RESULT
+}
