@@ -188,6 +188,7 @@ public class ApiConventions implements OASFilter {
         sections.put("Interests (Interessen)", List.of("Shareholder interests"));
         sections.put("Calendar (Kalender)", List.of("Calendar"));
         sections.put("Strategy (Strategie)", List.of("Strategy"));
+        sections.put("Results (Ergebnisse)", List.of("Results"));
         return sections;
     }
 
