@@ -82,16 +82,18 @@ public final class DemoData {
                 return "the workshop's demo data is loaded already";
             }
         }
-        post(
-                projects + "/goals",
-                Map.of(
-                        "title",
-                        "Kooperation im Ostseeraum gestalten",
-                        "description",
-                        "Die KielRegion legt Ziele der Kooperation im Ostseeraum fest, entwickelt geeignete Aktivitäten und "
-                                + "entscheidet über mögliche Mitgliedschaften in Organisationen. Die bestehenden internationalen "
-                                + "Aktivitäten der Landeshauptstadt Kiel und der Kreise Rendsburg-Eckernförde und Plön sind zu "
-                                + "integrieren."));
+        String goal = post(
+                        projects + "/goals",
+                        Map.of(
+                                "title",
+                                "Kooperation im Ostseeraum gestalten",
+                                "description",
+                                "Die KielRegion legt Ziele der Kooperation im Ostseeraum fest, entwickelt geeignete Aktivitäten und "
+                                        + "entscheidet über mögliche Mitgliedschaften in Organisationen. Die bestehenden internationalen "
+                                        + "Aktivitäten der Landeshauptstadt Kiel und der Kreise Rendsburg-Eckernförde und Plön sind zu "
+                                        + "integrieren."))
+                .path("id")
+                .asText();
         String theme = post(
                         projects + "/themes",
                         Map.of("name", THEME, "description", "Beispiel-Handlungsfeld aus Maßnahme 1 des Workshops"))
@@ -310,7 +312,7 @@ public final class DemoData {
                 List.of(
                         Map.of("partnerId", aarhus, "role", "PARTNER"),
                         Map.of("partnerId", goteborg, "role", "PARTNER")));
-        propose(project);
+        String mobility = propose(project);
         Map<String, Object> rural = new LinkedHashMap<>();
         rural.put("title", "Rufbusse für Dörfer: Plön und Skanderborg");
         rural.put(
@@ -325,19 +327,142 @@ public final class DemoData {
                 List.of(
                         Map.of("partnerId", skanderborg, "role", "PARTNER"),
                         Map.of("partnerId", midtjylland, "role", "ASSOCIATED")));
-        propose(rural);
+        String buses = propose(rural);
+        results(goal, List.of(m1, m4), mobility, buses);
         return "loaded the workshop's demo data: 4 measures, 10 open questions, 4 next steps, 12 partners (cities, "
                 + "their regions, towns and rural municipalities), the corridor Hamburg–Oslo, STRING and UBC with "
-                + "decisions pending, two project ideas";
+                + "decisions pending, two project ideas with a small work plan, an indicator and a reporting period "
+                + "each (one report accepted, one overdue)";
     }
 
-    /** Proposes a project once projects-service's partner replica (filled from events) knows its partners. */
-    private void propose(Map<String, Object> project) throws IOException, InterruptedException {
+    /**
+     * The way to results, so that the results dashboard shows something on the first start: the
+     * goal gets an indicator and its measures, each project idea serves it with a work package, two
+     * milestones, an indicator that counts towards the goal's and the last half-year as reporting
+     * period. The first project's report is accepted; the second's is overdue, as is one of its
+     * milestones.
+     */
+    private void results(String goal, List<String> measures, String mobility, String buses)
+            throws IOException, InterruptedException {
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        int year = today.getYear();
+        // The last half-year that has ended: its report is due 30 days after its end.
+        LocalDate start = today.getMonthValue() <= 6 ? LocalDate.of(year - 1, 7, 1) : LocalDate.of(year, 1, 1);
+        LocalDate end = start.plusMonths(6).minusDays(1);
+        String goalIndicator = post(
+                        projects + "/goals/" + goal + "/indicators",
+                        Map.of(
+                                "kind", "OUTPUT",
+                                "name", "Gemeinsame Vorhaben mit Partnern im Ostseeraum",
+                                "unit", "COUNT",
+                                "baseline", 0,
+                                "targets",
+                                        List.of(
+                                                Map.of("year", year, "target", 4),
+                                                Map.of("year", year + 1, "target", 8))))
+                .path("id")
+                .asText();
+        for (String measure : measures) {
+            put(projects + "/measures/" + measure + "/goals", Map.of("goalIds", List.of(goal)));
+        }
+        for (String project : List.of(mobility, buses)) {
+            put(projects + "/projects/" + project + "/goals", Map.of("goalIds", List.of(goal)));
+        }
+
+        JsonNode first = plan(
+                mobility,
+                "Austausch mit Aarhus und Göteborg aufbauen",
+                "Auftakttreffen mit den Schwerpunktpartnern",
+                start.plusMonths(2),
+                "Gemeinsamer Förderantrag eingereicht",
+                today.plusDays(60),
+                goalIndicator,
+                "Vereinbarte gemeinsame Vorhaben",
+                start,
+                end);
+        post(
+                projects + "/milestones/"
+                        + first.path("workPackages")
+                                .path(0)
+                                .path("milestones")
+                                .path(0)
+                                .path("id")
+                                .asText() + "/status",
+                Map.of("status", "REACHED", "on", start.plusMonths(2).toString()));
+        String period = first.path("periods").path(0).path("id").asText();
+        String indicator = first.path("indicators").path(0).path("id").asText();
+        JsonNode written = put(
+                projects + "/reporting-periods/" + period + "/report",
+                Map.of(
+                        "narrative",
+                        "Auftakttreffen in Kiel mit Vertreterinnen und Vertretern aus Aarhus und Göteborg; ein gemeinsames "
+                                + "Vorhaben zur ländlichen Mobilität ist vereinbart, ein Förderantrag in Vorbereitung.",
+                        "values",
+                        List.of(Map.of("indicatorId", indicator, "value", 1))));
+        String report =
+                written.path("periods").path(0).path("report").path("id").asText();
+        post(projects + "/reports/" + report + "/submit", Map.of());
+        post(projects + "/reports/" + report + "/accept", Map.of("comment", "Danke, angenommen."));
+
+        plan(
+                buses,
+                "Rufbus-Angebote vergleichen",
+                "Datenaustausch mit Skanderborg vereinbart",
+                today.minusDays(14),
+                "Studienreise nach Skanderborg",
+                today.plusDays(90),
+                goalIndicator,
+                "Gemeinsame Vorhaben mit Skanderborg",
+                start,
+                end);
+    }
+
+    /** A work package with two milestones, an indicator towards the goal's, one reporting period; the project's results after. */
+    private JsonNode plan(
+            String project,
+            String workPackage,
+            String firstMilestone,
+            LocalDate firstDue,
+            String secondMilestone,
+            LocalDate secondDue,
+            String goalIndicator,
+            String indicator,
+            LocalDate start,
+            LocalDate end)
+            throws IOException, InterruptedException {
+        String base = projects + "/projects/" + project;
+        String wp = post(base + "/work-packages", Map.of("title", workPackage))
+                .path("workPackages")
+                .path(0)
+                .path("id")
+                .asText();
+        post(base + "/milestones", Map.of("workPackageId", wp, "title", firstMilestone, "dueOn", firstDue.toString()));
+        post(
+                base + "/milestones",
+                Map.of("workPackageId", wp, "title", secondMilestone, "dueOn", secondDue.toString()));
+        post(
+                base + "/indicators",
+                Map.of(
+                        "kind",
+                        "OUTPUT",
+                        "name",
+                        indicator,
+                        "unit",
+                        "COUNT",
+                        "contributesTo",
+                        goalIndicator,
+                        "targets",
+                        List.of(Map.of("year", end.getYear() + 1, "target", 2))));
+        return post(base + "/reporting-periods", Map.of("startsOn", start.toString(), "endsOn", end.toString()));
+    }
+
+    /** Proposes a project once projects-service's partner replica (filled from events) knows its partners; its id. */
+    private String propose(Map<String, Object> project) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             HttpResponse<String> response = send("POST", projects + "/projects", project);
             if (response.statusCode() == 201) {
-                return;
+                return JSON.readTree(response.body()).path("id").asText();
             }
             if (response.statusCode() != 400 || System.nanoTime() > deadline) {
                 throw new IOException("POST /projects answered " + response.statusCode() + ": " + response.body());
