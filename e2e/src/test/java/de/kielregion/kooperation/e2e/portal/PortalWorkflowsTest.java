@@ -683,6 +683,151 @@ class PortalWorkflowsTest {
                 1, steps.stream().filter(st -> "DONE".equals(st.get("status"))).count(), steps.toString());
     }
 
+    @Test
+    @Order(6)
+    void aProjectPlansMilestonesReportsIsReturnedCorrectsAndIsAcceptedAndTheGoalShowsItsAttainment() {
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String goal = "Ergebnisziel " + TAG;
+        String goalId = suite.as("projects", COORDINATOR)
+                .body(Map.of("title", goal, "description", "für den Ergebnistest"))
+                .when()
+                .post("/goals")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        suite.as("projects", COORDINATOR)
+                .body(Map.of(
+                        "kind",
+                        "OUTPUT",
+                        "name",
+                        "Vereinbarungen " + TAG,
+                        "unit",
+                        "COUNT",
+                        "targets",
+                        List.of(Map.of("year", YEAR, "target", 2))))
+                .when()
+                .post("/goals/" + goalId + "/indicators")
+                .then()
+                .statusCode(201);
+        String projectId = suite.as("projects", COORDINATOR)
+                .body(Map.of(
+                        "title", "Ergebnisse " + TAG,
+                        "shareholders", List.of("KIEL"),
+                        "plannedStart", today.minusMonths(7).toString(),
+                        "plannedEnd", today.plusYears(1).toString()))
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        String results = "/projects/" + projectId + "/results";
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/projects/" + projectId);
+            carla.submit("[data-testid=project-results]");
+            CHECKS.check(carla, "project results");
+            carla.submit("[data-testid=goals-edit]");
+            carla.raw().findElements(org.openqa.selenium.By.cssSelector("input[name=goalIds]")).stream()
+                    .filter(box -> box.findElement(org.openqa.selenium.By.xpath(".."))
+                            .getText()
+                            .contains(goal))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            carla.submit("[data-testid=goals-save]");
+            assertTrue(carla.text("[data-testid=project-goals]").contains(goal));
+
+            carla.submit("[data-testid=work-package-new]");
+            carla.type("#f-title", "Vereinbarungen vorbereiten").submit("[data-testid=work-package-save]");
+            carla.submit("[data-testid=milestone-new]");
+            CHECKS.check(carla, "milestone form");
+            carla.choose("#f-workPackageId", "1. Vereinbarungen vorbereiten")
+                    .type("#f-title", "Nach dem Ende")
+                    .date("#f-dueOn", today.plusYears(2))
+                    .submit("[data-testid=milestone-save]");
+            assertTrue(
+                    carla.text("#e-f-dueOn").contains("nach dem geplanten Projektende"),
+                    "the refusal stands at the day, in German: " + carla.text("#e-f-dueOn"));
+            carla.type("#f-title", "Absichtserklärung unterzeichnet")
+                    .date("#f-dueOn", today.minusDays(2))
+                    .submit("[data-testid=milestone-save]");
+            assertTrue(carla.text("[data-testid=milestones-1]").contains("Absichtserklärung unterzeichnet"));
+            carla.submit("[data-testid=milestone-reached]");
+            assertTrue(carla.text("[data-testid=milestones-1]").contains("Erreicht"));
+
+            carla.submit("[data-testid=indicator-new]");
+            carla.choose("#f-kind", "Output")
+                    .type("#f-name", "Unterzeichnete Vereinbarungen")
+                    .choose("#f-unit", "Anzahl")
+                    .type("#f-target", "2")
+                    .choose("#f-contributesTo", option(carla, "#f-contributesTo", goal))
+                    .submit("[data-testid=indicator-save]");
+            assertTrue(carla.text("[data-testid=indicators]").contains("Unterzeichnete Vereinbarungen"));
+
+            carla.submit("[data-testid=period-new]");
+            carla.date("#f-startsOn", today.minusMonths(6))
+                    .date("#f-endsOn", today.minusDays(1))
+                    .submit("[data-testid=period-save]");
+            assertTrue(carla.text("[data-testid=period-1]").contains("noch kein Bericht"));
+            CHECKS.check(carla, "results planned");
+        }
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open(results);
+            assertTrue(kai.all("[data-testid=period-new]").isEmpty(), "a shareholder does not plan periods");
+            kai.submit("[data-testid=report-write]");
+            CHECKS.check(kai, "report form");
+            String value = "#" + kai.find("input[id^=f-value-]").getAttribute("id");
+            kai.type("#f-narrative", "Drei Vereinbarungen mit Aarhus.")
+                    .type(value, "3")
+                    .submit("[data-testid=report-save]");
+            kai.submit("[data-testid=report-submit]");
+            assertTrue(kai.text("[data-testid=period-1]").contains("Eingereicht"));
+        }
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open(results);
+            carla.submit("[data-testid=report-return]");
+            carla.type("#f-comment", "Unterzeichnet sind erst zwei; bitte korrigieren.")
+                    .submit("[data-testid=report-return-save]");
+            assertTrue(carla.text("[data-testid=period-1]").contains("Zurückgegeben"));
+        }
+        try (Browser kai = new Browser(portal, "de-DE").login("kai.kiel", "demo-kiel")) {
+            kai.open(results);
+            assertTrue(kai.text("[data-testid=report-comment]").contains("erst zwei"));
+            kai.submit("[data-testid=report-write]");
+            String value = "#" + kai.find("input[id^=f-value-]").getAttribute("id");
+            kai.type("#f-narrative", "Zwei Vereinbarungen mit Aarhus; die dritte folgt.")
+                    .type(value, "2")
+                    .submit("[data-testid=report-save]");
+            kai.submit("[data-testid=report-submit]");
+            assertTrue(kai.text("[data-testid=period-1]").contains("Fassung 2"));
+        }
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open(results);
+            carla.submit("[data-testid=report-accept]");
+            assertTrue(carla.text("[data-testid=period-1]").contains("Angenommen"));
+            assertEquals("2", carla.text("[data-testid=indicator-achieved]"));
+            CHECKS.check(carla, "report accepted");
+            carla.open("/results?year=" + YEAR);
+            CHECKS.check(carla, "results dashboard");
+            String section = carla.raw()
+                    .findElement(org.openqa.selenium.By.id("goal-" + goalId))
+                    .getText();
+            assertTrue(section.contains("Vereinbarungen " + TAG), section);
+            assertTrue(section.contains("100"), "2 of 2 reached: " + section);
+        }
+        Map<String, Object> report = suite.as("projects", COORDINATOR)
+                .when()
+                .get(results)
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("periods[0].report");
+        assertEquals("ACCEPTED", report.get("status"));
+        assertEquals(2, report.get("revision"));
+    }
+
     /** The visible text of the option of a select that starts with {@code start}. */
     private static String option(Browser browser, String select, String start) {
         return browser.texts(select + " option").stream()
