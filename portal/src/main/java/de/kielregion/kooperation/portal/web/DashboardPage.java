@@ -3,6 +3,7 @@ package de.kielregion.kooperation.portal.web;
 import de.kielregion.kooperation.portal.clients.memberships.MembershipsApi;
 import de.kielregion.kooperation.portal.clients.memberships.model.Deadline;
 import de.kielregion.kooperation.portal.clients.projects.BudgetApi;
+import de.kielregion.kooperation.portal.clients.projects.ResultsApi;
 import de.kielregion.kooperation.portal.clients.projects.StrategyOverviewApi;
 import de.kielregion.kooperation.portal.clients.projects.model.Overview;
 import io.quarkus.qute.Location;
@@ -36,6 +37,10 @@ public class DashboardPage extends PageSupport {
     MembershipsApi memberships;
 
     @Inject
+    @RestClient
+    ResultsApi results;
+
+    @Inject
     @Location("dashboard.html")
     Template dashboard;
 
@@ -54,6 +59,10 @@ public class DashboardPage extends PageSupport {
         int year = LocalDate.now(Ui.ZONE).getYear();
         Section<Overview> overview = Section.of("projects", () -> strategy.getStrategyOverview(year));
         Section<List<Deadline>> deadlines = Section.of("memberships", () -> memberships.listNoticeDeadlines("P90D"));
-        return page(dashboard).data("year", year).data("overview", overview).data("deadlines", deadlines);
+        return page(dashboard)
+                .data("year", year)
+                .data("overview", overview)
+                .data("deadlines", deadlines)
+                .data("results", Section.of("projects", () -> results.getResults(year)));
     }
 }

@@ -15,6 +15,7 @@ import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.decision.DecisionService;
+import de.kielregion.kooperation.projects.results.ResultsViews;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import de.kielregion.kooperation.projects.overview.OverviewService;
 import de.kielregion.kooperation.projects.overview.StrategyDocument;
@@ -50,11 +51,14 @@ public class OverviewResource {
     private final OverviewService overview;
     private final DecisionService decisions;
     private final DecisionRegister register;
+    private final ResultsViews results;
 
-    OverviewResource(OverviewService overview, DecisionService decisions, DecisionRegister register) {
+    OverviewResource(
+            OverviewService overview, DecisionService decisions, DecisionRegister register, ResultsViews results) {
         this.overview = overview;
         this.decisions = decisions;
         this.register = register;
+        this.results = results;
     }
 
     @POST
@@ -97,7 +101,7 @@ public class OverviewResource {
             summary = "The strategy document as HTML",
             description = "The overview as a readable document " + "(Accept: text/html). Roles: every role.")
     public String html(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return StrategyDocument.html(overview.overview(yearOr(year)), register());
+        return StrategyDocument.html(overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year)));
     }
 
     @GET
@@ -118,7 +122,7 @@ public class OverviewResource {
                             mediaType = "application/pdf",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response pdf(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return Response.ok(StrategyDocument.pdf(overview.overview(yearOr(year)), register()), "application/pdf")
+        return Response.ok(StrategyDocument.pdf(overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year))), "application/pdf")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now(Wording.ZONE)
@@ -145,6 +149,6 @@ public class OverviewResource {
             summary = "The strategy document as Markdown",
             description = "Accept: text/markdown. Roles: every role.")
     public String markdown(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return StrategyDocument.markdown(overview.overview(yearOr(year)), register());
+        return StrategyDocument.markdown(overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year)));
     }
 }

@@ -21,7 +21,17 @@ import de.kielregion.kooperation.projects.results.ResultsApi.ReportSubmission;
 import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import de.kielregion.kooperation.projects.results.ResultsService;
 import de.kielregion.kooperation.projects.results.ResultsViews;
+import de.kielregion.kooperation.platform.attachments.Attachments;
+import de.kielregion.kooperation.platform.xlsx.XlsxExport;
+import de.kielregion.kooperation.projects.overview.ReportDocument;
+import de.kielregion.kooperation.projects.overview.Spreadsheets;
+import de.kielregion.kooperation.projects.results.ResultsApi.PeriodView;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -72,6 +82,56 @@ public class ResultsResource {
                     + " committed, spent and free. Computed once per state of the database and day. Roles: every role.")
     public ResultsView dashboard(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return views.dashboard(year == null ? LocalDate.now(Wording.ZONE).getYear() : year);
+    }
+
+    @GET
+    @Path("results/export/xlsx")
+    @Produces(XlsxExport.MEDIA_TYPE)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "exportIndicatorsXlsx",
+            summary = "The goals' indicators of a year as a spreadsheet (XLSX)",
+            description = "Per goal and indicator: baseline, the year's target, achieved and per cent as number"
+                    + " cells. Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The indicators as an Excel workbook",
+            content =
+                    @Content(
+                            mediaType = XlsxExport.MEDIA_TYPE,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response indicatorsXlsx(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        int y = year == null ? LocalDate.now(Wording.ZONE).getYear() : year;
+        return XlsxExport.attachment(Spreadsheets.indicators(views.dashboard(y)), "indikatoren-" + y + ".xlsx");
+    }
+
+    @GET
+    @Path("reporting-periods/{id}/report/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getReportPdf",
+            summary = "The progress report of a reporting period as PDF",
+            description = "Narrative, values per indicator with what is achieved in all, the milestones, the"
+                    + " expenditure of the period and the coordinators' comment (A4, German). Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The report as PDF",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response reportPdf(@PathParam("id") UUID id) {
+        ProjectResultsView r = views.project(views.projectOfPeriod(id));
+        PeriodView period = r.periods().stream()
+                .filter(p -> p.id().equals(id))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("ReportingPeriod", id));
+        return Response.ok(ReportDocument.pdf(r, period), "application/pdf")
+                .header(
+                        "Content-Disposition",
+                        Attachments.contentDisposition("fortschrittsbericht-" + period.number() + ".pdf"))
+                .build();
     }
 
     @GET

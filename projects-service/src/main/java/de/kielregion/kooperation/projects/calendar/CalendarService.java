@@ -12,6 +12,7 @@ import de.kielregion.kooperation.projects.meeting.BoardMeetings;
 import de.kielregion.kooperation.projects.membership.MembershipReplica;
 import de.kielregion.kooperation.projects.project.Project;
 import de.kielregion.kooperation.projects.strategy.NextStep;
+import de.kielregion.kooperation.projects.results.ResultsViews;
 import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
@@ -54,14 +55,17 @@ public class CalendarService {
     private final StrategyService strategy;
     private final DecisionRegister decisions;
     private final BoardMeetings meetings;
+    private final ResultsViews results;
 
     CalendarService(
             EntityManager em,
             Caller caller,
             StrategyService strategy,
             DecisionRegister decisions,
-            BoardMeetings meetings) {
+            BoardMeetings meetings,
+            ResultsViews results) {
         this.meetings = meetings;
+        this.results = results;
         this.em = em;
         this.caller = caller;
         this.strategy = strategy;
@@ -131,6 +135,18 @@ public class CalendarService {
         calendar.add(new XProperty("X-WR-CALNAME", "Ostsee-Kooperation: " + feed.name));
         nextSteps(calendar, feed.shareholder, today);
         noticeDeadlines(calendar, feed.shareholder, today);
+        // Milestones and reports of the past 30 days and the coming year: a shareholder's feed those of its projects.
+        results.deadlines(today.minusDays(30), today.plusYears(1)).stream()
+                .filter(d -> feed.shareholder == null || d.shareholders().contains(feed.shareholder))
+                .forEach(d -> calendar.add(event(
+                        (d.milestone() ? "milestone-" : "report-") + d.id(),
+                        d.dueOn(),
+                        d.milestone()
+                                ? "Meilenstein: " + d.title() + " (" + d.projectTitle() + ")"
+                                : "Fortschrittsbericht fällig: " + d.projectTitle(),
+                        d.milestone()
+                                ? "Fällig im Projekt „" + d.projectTitle() + "“"
+                                : "Bericht für den " + d.title() + " des Projekts „" + d.projectTitle() + "“")));
         if (feed.shareholder == null) {
             decisions.pendingDeferrals(today).stream()
                     .map(p -> p.decision())

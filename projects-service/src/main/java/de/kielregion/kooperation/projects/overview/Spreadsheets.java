@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.overview;
 
+import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
@@ -47,7 +48,38 @@ public final class Spreadsheets {
     public record BudgetRow(
             int year, String category, String unit, BigDecimal amount, BigDecimal allocated, BigDecimal free) {}
 
+    public record IndicatorRow(
+            String goal,
+            String indicator,
+            String kind,
+            String unit,
+            BigDecimal baseline,
+            Integer targetYear,
+            BigDecimal target,
+            BigDecimal achieved,
+            BigDecimal percent) {}
+
     private Spreadsheets() {}
+
+    /** The goals' indicators of the results dashboard: achieved against the year's target. */
+    public static byte[] indicators(ResultsView results) {
+        return XlsxExport.write(
+                "Indikatoren " + results.year(),
+                IndicatorRow.class,
+                results.goals().stream()
+                        .flatMap(g -> g.indicators().stream()
+                                .map(i -> new IndicatorRow(
+                                        g.title(),
+                                        i.name(),
+                                        i.kind().name(),
+                                        i.unit().name(),
+                                        i.baseline(),
+                                        results.year(),
+                                        i.target(),
+                                        i.achieved(),
+                                        i.percent())))
+                        .toList());
+    }
 
     public static byte[] projects(List<ProjectView> projects) {
         return XlsxExport.write(

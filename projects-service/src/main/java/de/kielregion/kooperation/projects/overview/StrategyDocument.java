@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.overview;
 
+import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,30 +26,34 @@ public final class StrategyDocument {
     private StrategyDocument() {}
 
     public static String markdown(Overview o) {
-        return markdown(o, List.of());
+        return markdown(o, List.of(), null);
     }
 
-    /** The document with the register's decisions (newest first) as its last section. */
-    public static String markdown(Overview o, List<DecisionView> register) {
-        return Templates.markdown(o, register).render();
+    /**
+     * The document with the results of the overview's year (goal attainment, what is overdue,
+     * spending against the plan; none when null) and the register's decisions (newest first) as
+     * its last section.
+     */
+    public static String markdown(Overview o, List<DecisionView> register, ResultsView results) {
+        return Templates.markdown(o, register, results).render();
     }
 
     /** The document's template, {@code templates/StrategyDocument/markdown.md}, checked against the records at build time. */
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance markdown(Overview o, List<DecisionView> register);
+        static native TemplateInstance markdown(Overview o, List<DecisionView> register, ResultsView results);
     }
 
     public static String html(Overview o) {
-        return html(o, List.of());
+        return html(o, List.of(), null);
     }
 
-    public static String html(Overview o, List<DecisionView> register) {
+    public static String html(Overview o, List<DecisionView> register, ResultsView results) {
         return "<!DOCTYPE html>\n<html lang=\"de\"><head><meta charset=\"utf-8\">"
                 + "<title>Internationalisierungsstrategie der KielRegion</title>"
                 + "<style>body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}"
                 + "table{border-collapse:collapse}td,th{border:1px solid #bbb;padding:.2em .6em}</style>"
-                + "</head><body>\n" + HTML.render(PARSER.parse(markdown(o, register))) + "</body></html>\n";
+                + "</head><body>\n" + HTML.render(PARSER.parse(markdown(o, register, results))) + "</body></html>\n";
     }
 
     /** The font of the PDF: Liberation Sans, which PDFBox carries (Latin with ø, å, ł, ą, ...), embedded. */
@@ -58,9 +63,21 @@ public final class StrategyDocument {
      * The document as PDF for the supervisory board: a title page with the date, then the same
      * content as the HTML (measures with their open questions, projects, resources, decisions).
      */
-    public static byte[] pdf(Overview o, List<DecisionView> register) {
+    public static byte[] pdf(Overview o, List<DecisionView> register, ResultsView results) {
+        return pdf(
+                "Internationalisierungsstrategie der KielRegion",
+                "Kooperation im Ostseeraum – Vorlage für den Aufsichtsrat",
+                "Stand: " + MarkdownText.stamp(o.generatedAt()),
+                markdown(o, register, results));
+    }
+
+    /**
+     * A document as PDF (A4, a title page with {@code title}, {@code subtitle} and {@code stamp},
+     * page numbers, Liberation Sans embedded) from its Markdown (user text escaped).
+     */
+    public static byte[] pdf(String title, String subtitle, String stamp, String markdown) {
         String html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">"
-                + "<title>Internationalisierungsstrategie der KielRegion</title><style>"
+                + "<title>" + org.jsoup.nodes.Entities.escape(title) + "</title><style>"
                 + "@page{size:A4;margin:2cm 2cm 2.2cm 2cm;"
                 + "@bottom-right{content:'Seite ' counter(page) ' von ' counter(pages);font-family:'Liberation Sans';"
                 + "font-size:8pt}}"
@@ -69,10 +86,9 @@ public final class StrategyDocument {
                 + "h1{font-size:18pt}h2{font-size:14pt;page-break-after:avoid}h3{font-size:12pt;page-break-after:avoid}"
                 + "table{border-collapse:collapse;width:100%;-fs-table-paginate:paginate}"
                 + "td,th{border:0.5pt solid #999;padding:2pt 4pt;font-size:8.5pt;vertical-align:top}"
-                + "</style></head><body><div class=\"title\"><h1>Internationalisierungsstrategie der KielRegion</h1>"
-                + "<p>Kooperation im Ostseeraum – Vorlage für den Aufsichtsrat</p><p>Stand: "
-                + MarkdownText.stamp(o.generatedAt()) + "</p></div>"
-                + HTML.render(PARSER.parse(markdown(o, register))) + "</body></html>";
+                + "</style></head><body><div class=\"title\"><h1>" + org.jsoup.nodes.Entities.escape(title) + "</h1>"
+                + "<p>" + org.jsoup.nodes.Entities.escape(subtitle) + "</p><p>" + org.jsoup.nodes.Entities.escape(stamp)
+                + "</p></div>" + HTML.render(PARSER.parse(markdown)) + "</body></html>";
         org.w3c.dom.Document document = new org.jsoup.helper.W3CDom().fromJsoup(org.jsoup.Jsoup.parse(html));
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         try {
@@ -83,7 +99,7 @@ public final class StrategyDocument {
             pdf.toStream(out);
             pdf.run();
         } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("The strategy document could not be rendered as PDF", e);
+            throw new java.io.UncheckedIOException("The document could not be rendered as PDF", e);
         }
         return out.toByteArray();
     }

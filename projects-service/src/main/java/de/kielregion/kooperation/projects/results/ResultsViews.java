@@ -268,6 +268,75 @@ public class ResultsViews {
                 r.version);
     }
 
+    /**
+     * A milestone still planned, or a report not yet submitted, due between two days (both
+     * included): for reminders and calendar feeds. {@code title} is the milestone's, or the
+     * period's in words; {@code audience} the coordinators and the participating shareholders.
+     */
+    public record Deadline(
+            boolean milestone,
+            UUID id,
+            UUID projectId,
+            String projectTitle,
+            String title,
+            LocalDate dueOn,
+            List<String> shareholders,
+            List<String> audience) {}
+
+    @Transactional
+    @SuppressWarnings("unchecked")
+    public List<Deadline> deadlines(LocalDate from, LocalDate to) {
+        List<Deadline> deadlines = new ArrayList<>();
+        String active = " AND p.status NOT IN ('CANCELLED', 'REJECTED')";
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                        "SELECT m.id, p.id AS project, p.title AS project_title, m.title, m.due_on,"
+                                + " (SELECT string_agg(s.shareholder, ',') FROM project_shareholder s WHERE s.project_id = p.id)"
+                                + " FROM milestone m JOIN project p ON p.id = m.project_id"
+                                + " WHERE m.status = 'PLANNED' AND m.due_on BETWEEN :from AND :to" + active
+                                + " ORDER BY m.due_on")
+                .setParameter("from", Date.valueOf(from))
+                .setParameter("to", Date.valueOf(to))
+                .getResultList()) {
+            deadlines.add(deadline(true, row, (String) row[3]));
+        }
+        Wording words = Wording.GERMAN;
+        for (Object[] row : (List<Object[]>) em.createNativeQuery(
+                        "SELECT rp.id, p.id AS project, p.title AS project_title, rp.number, rp.report_due_on,"
+                                + " (SELECT string_agg(s.shareholder, ',') FROM project_shareholder s WHERE s.project_id = p.id),"
+                                + " rp.starts_on, rp.ends_on"
+                                + " FROM reporting_period rp JOIN project p ON p.id = rp.project_id"
+                                + " LEFT JOIN progress_report r ON r.period_id = rp.id"
+                                + " WHERE NOT rp.closed AND (r.status IS NULL OR r.status IN ('DRAFT', 'RETURNED'))"
+                                + " AND rp.report_due_on BETWEEN :from AND :to" + active
+                                + " ORDER BY rp.report_due_on")
+                .setParameter("from", Date.valueOf(from))
+                .setParameter("to", Date.valueOf(to))
+                .getResultList()) {
+            deadlines.add(deadline(
+                    false,
+                    row,
+                    "Berichtszeitraum " + row[3] + " (" + words.date(localDate(row[6])) + " bis "
+                            + words.date(localDate(row[7])) + ")"));
+        }
+        return deadlines;
+    }
+
+    private static Deadline deadline(boolean milestone, Object[] row, String title) {
+        List<String> shareholders = row[5] == null ? List.of() : List.of(((String) row[5]).split(","));
+        List<String> audience = new ArrayList<>();
+        audience.add("coordinator");
+        shareholders.forEach(s -> audience.add("shareholder-" + s));
+        return new Deadline(
+                milestone,
+                (UUID) row[0],
+                (UUID) row[1],
+                (String) row[2],
+                title,
+                localDate(row[4]),
+                shareholders,
+                audience);
+    }
+
     /** The results dashboard of {@code year}, as of today. */
     @Transactional
     public ResultsView dashboard(int year) {
