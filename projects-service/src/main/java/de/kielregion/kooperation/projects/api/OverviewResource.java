@@ -15,10 +15,10 @@ import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.decision.DecisionService;
-import de.kielregion.kooperation.projects.results.ResultsViews;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import de.kielregion.kooperation.projects.overview.OverviewService;
 import de.kielregion.kooperation.projects.overview.StrategyDocument;
+import de.kielregion.kooperation.projects.results.ResultsViews;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -122,7 +122,10 @@ public class OverviewResource {
                             mediaType = "application/pdf",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response pdf(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return Response.ok(StrategyDocument.pdf(overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year))), "application/pdf")
+        return Response.ok(
+                        StrategyDocument.pdf(
+                                overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year))),
+                        "application/pdf")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now(Wording.ZONE)

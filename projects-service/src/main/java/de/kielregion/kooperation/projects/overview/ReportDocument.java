@@ -52,10 +52,15 @@ public final class ReportDocument {
         }
         md.append('\n');
         if (report != null && report.comment() != null) {
-            md.append("## Hinweis der Koordination\n\n").append(paragraphs(report.comment())).append("\n\n");
+            md.append("## Hinweis der Koordination\n\n")
+                    .append(paragraphs(report.comment()))
+                    .append("\n\n");
         }
         md.append("## Sachbericht\n\n");
-        md.append(report == null || report.narrative() == null ? "Noch nicht geschrieben." : paragraphs(report.narrative()));
+        md.append(
+                report == null || report.narrative() == null
+                        ? "Noch nicht geschrieben."
+                        : paragraphs(report.narrative()));
         md.append("\n\n## Indikatoren\n\n");
         if (r.indicators().isEmpty()) {
             md.append("Das Projekt hat noch keinen Indikator.\n\n");
@@ -63,7 +68,8 @@ public final class ReportDocument {
             Map<UUID, BigDecimal> values = report == null
                     ? Map.of()
                     : report.values().stream().collect(Collectors.toMap(ValueView::indicatorId, ValueView::value));
-            md.append("| Indikator | Art | Einheit | im Berichtszeitraum | erreicht insgesamt |\n|---|---|---|---:|---:|\n");
+            md.append(
+                    "| Indikator | Art | Einheit | im Berichtszeitraum | erreicht insgesamt |\n|---|---|---|---:|---:|\n");
             for (IndicatorView i : r.indicators()) {
                 md.append("| ")
                         .append(MarkdownText.text(i.name()))
@@ -105,8 +111,8 @@ public final class ReportDocument {
         }
         md.append("## Ausgaben im Berichtszeitraum\n\n");
         var spent = r.expenditures().stream()
-                .filter(e -> !e.spentOn().isBefore(period.startsOn())
-                        && !e.spentOn().isAfter(period.endsOn()))
+                .filter(e ->
+                        !e.spentOn().isBefore(period.startsOn()) && !e.spentOn().isAfter(period.endsOn()))
                 .toList();
         if (spent.isEmpty()) {
             md.append("Im Berichtszeitraum ist keine Ausgabe gebucht.\n");

@@ -1,10 +1,10 @@
 package de.kielregion.kooperation.projects.overview;
 
-import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
+import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,8 +1,8 @@
 package de.kielregion.kooperation.projects.overview;
 
-import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
+import de.kielregion.kooperation.projects.results.ResultsApi.ResultsView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import java.util.List;

@@ -288,15 +288,15 @@ public class ResultsViews {
     public List<Deadline> deadlines(LocalDate from, LocalDate to) {
         List<Deadline> deadlines = new ArrayList<>();
         String active = " AND p.status NOT IN ('CANCELLED', 'REJECTED')";
-        for (Object[] row : (List<Object[]>) em.createNativeQuery(
-                        "SELECT m.id, p.id AS project, p.title AS project_title, m.title, m.due_on,"
+        for (Object[] row : (List<Object[]>)
+                em.createNativeQuery("SELECT m.id, p.id AS project, p.title AS project_title, m.title, m.due_on,"
                                 + " (SELECT string_agg(s.shareholder, ',') FROM project_shareholder s WHERE s.project_id = p.id)"
                                 + " FROM milestone m JOIN project p ON p.id = m.project_id"
                                 + " WHERE m.status = 'PLANNED' AND m.due_on BETWEEN :from AND :to" + active
                                 + " ORDER BY m.due_on")
-                .setParameter("from", Date.valueOf(from))
-                .setParameter("to", Date.valueOf(to))
-                .getResultList()) {
+                        .setParameter("from", Date.valueOf(from))
+                        .setParameter("to", Date.valueOf(to))
+                        .getResultList()) {
             deadlines.add(deadline(true, row, (String) row[3]));
         }
         Wording words = Wording.GERMAN;
