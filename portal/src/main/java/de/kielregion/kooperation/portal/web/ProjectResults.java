@@ -109,6 +109,16 @@ public class ProjectResults extends PageSupport {
         return new FormPage.Option(id.toString(), label);
     }
 
+    /** The progress report of a period as PDF (German, for the files). */
+    @GET
+    @Path("{id}/results/periods/{period}/report.pdf")
+    @Produces("application/pdf")
+    public Response reportPdf(@PathParam("id") String id, @PathParam("period") String period) {
+        PeriodView p = period(results.getProjectResults(Options.id(id)), period);
+        return file(
+                results.getReportPdf(p.getId()), "application/pdf", "fortschrittsbericht-" + p.getNumber() + ".pdf");
+    }
+
     // Goals the project serves
 
     @GET

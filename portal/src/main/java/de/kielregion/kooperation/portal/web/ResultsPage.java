@@ -48,14 +48,21 @@ public class ResultsPage extends PageSupport {
 
     @GET
     public TemplateInstance show(@QueryParam("year") String year) {
-        int y = year == null || !year.matches("20\\d\\d")
-                ? LocalDate.now(Ui.ZONE).getYear()
-                : Integer.parseInt(year);
+        int y = year(year);
         return page(page)
                 .data("year", y)
                 .data("prev", y - 1)
                 .data("next", y + 1)
                 .data("results", Section.of("projects", () -> results.getResults(y)));
+    }
+
+    /** The goals' indicators of a year as a spreadsheet. */
+    @GET
+    @Path("indikatoren.xlsx")
+    @Produces(XLSX)
+    public Response indicatorsXlsx(@QueryParam("year") String year) {
+        int y = year(year);
+        return file(results.exportIndicatorsXlsx(y), XLSX, "indikatoren-" + y + ".xlsx");
     }
 
     @GET
@@ -76,6 +83,13 @@ public class ResultsPage extends PageSupport {
             results.defineGoalIndicator(g.getId(), f.done(ProjectResults.indicatorRequest(f)), null);
             return "/results#goal-" + g.getId();
         });
+    }
+
+    /** A year of the query (2000 to 2099); anything else is this year. */
+    private static int year(String year) {
+        return year == null || !year.matches("20\\d\\d")
+                ? LocalDate.now(Ui.ZONE).getYear()
+                : Integer.parseInt(year);
     }
 
     private GoalView goal(String goal) {
