@@ -76,6 +76,19 @@ abstract class PageSupport {
                 problem -> form(spec, Map.of()).data("otherViolations", problem.otherViolations(spec.names())));
     }
 
+    /**
+     * A button's post (a move along a lifecycle, no form of its own): runs {@code action}, which
+     * calls a service and names the page that shows the result (303 there); a refusal (another
+     * role, or changed meanwhile) is the error page that says why.
+     */
+    Response act(java.util.function.Supplier<String> action) {
+        try {
+            return seeOther(action.get());
+        } catch (ServiceProblem | jakarta.ws.rs.ProcessingException e) {
+            throw problemOf(e);
+        }
+    }
+
     /** Only the roles that may do a thing get its form (the service refuses the others as well). */
     static void allowed(boolean may) {
         if (!may) {

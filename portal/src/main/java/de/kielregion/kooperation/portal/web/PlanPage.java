@@ -430,7 +430,7 @@ public class PlanPage extends PageSupport {
             MultivaluedMap<String, String> form) {
         Owner owner = owner(measure, project);
         NextStepView s = step(owner, Options.id(step));
-        try {
+        return act(() -> {
             Long version = Forms.read(form, ui::t).version();
             strategy.updateNextStep(
                     s.getId(),
@@ -443,11 +443,8 @@ public class PlanPage extends PageSupport {
                             .projectId(s.getProjectId())
                             .version(version),
                     Forms.ifMatch(version));
-            return seeOther(owner.page() + "#steps");
-        } catch (de.kielregion.kooperation.portal.api.ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            // Refused (another role, or changed meanwhile): the page of the step says why.
-            throw problemOf(e);
-        }
+            return owner.page() + "#steps";
+        });
     }
 
     private NextStepView step(Owner owner, UUID step) {

@@ -247,7 +247,7 @@ public class ProjectResults extends PageSupport {
             @PathParam("status") String status,
             MultivaluedMap<String, String> form) {
         UUID projectId = Options.id(id);
-        try {
+        return act(() -> {
             Long version = Forms.read(form, ui::t).version();
             results.settleMilestone(
                     Options.id(milestone),
@@ -256,10 +256,8 @@ public class ProjectResults extends PageSupport {
                             .version(version),
                     Forms.ifMatch(version),
                     null);
-            return seeOther(resultsPage(projectId) + "#plan");
-        } catch (de.kielregion.kooperation.portal.api.ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            throw problemOf(e);
-        }
+            return resultsPage(projectId) + "#plan";
+        });
     }
 
     // Indicators
@@ -459,14 +457,12 @@ public class ProjectResults extends PageSupport {
     public Response submitReport(
             @PathParam("id") String id, @PathParam("report") String report, MultivaluedMap<String, String> form) {
         UUID projectId = Options.id(id);
-        try {
+        return act(() -> {
             Long version = Forms.read(form, ui::t).version();
             results.submitReport(
                     Options.id(report), new ReportSubmission().version(version), Forms.ifMatch(version), null);
-            return seeOther(resultsPage(projectId) + "#reports");
-        } catch (de.kielregion.kooperation.portal.api.ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            throw problemOf(e);
-        }
+            return resultsPage(projectId) + "#reports";
+        });
     }
 
     @POST
@@ -474,13 +470,11 @@ public class ProjectResults extends PageSupport {
     public Response acceptReport(
             @PathParam("id") String id, @PathParam("report") String report, MultivaluedMap<String, String> form) {
         UUID projectId = Options.id(id);
-        try {
+        return act(() -> {
             Long version = Forms.read(form, ui::t).version();
             results.acceptReport(Options.id(report), new ReportReview().version(version), Forms.ifMatch(version), null);
-            return seeOther(resultsPage(projectId) + "#reports");
-        } catch (de.kielregion.kooperation.portal.api.ServiceProblem | jakarta.ws.rs.ProcessingException e) {
-            throw problemOf(e);
-        }
+            return resultsPage(projectId) + "#reports";
+        });
     }
 
     @GET

@@ -11,9 +11,7 @@ import de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView
 import de.kielregion.kooperation.platform.audit.Audit;
 import de.kielregion.kooperation.platform.audit.Audit.HistoryEntry;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
-import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
-import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
@@ -116,14 +114,7 @@ public class ProjectResource {
             @PathParam("id") UUID id,
             @QueryParam("filename") @Parameter(description = "The file's name, e.g. Antrag.pdf") String filename,
             byte[] body) {
-        java.util.Set<de.kielregion.kooperation.contracts.Shareholder> participants = queries.participants(id);
-        if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
-            if (caller.shareholder().isEmpty()
-                    || !participants.contains(caller.shareholder().get())) {
-                throw ProblemException.refusal("attachment.shareholder-not-participating")
-                        .forbidden();
-            }
-        }
+        queries.requireWriter(id, caller, "attachment.shareholder-not-participating");
         AttachmentView view = attachments.attach(ProjectEvents.PROJECT, id, filename, body);
         return Responses.created("/attachments/" + view.id(), view);
     }

@@ -7,9 +7,7 @@ import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
-import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
-import de.kielregion.kooperation.platform.security.Roles;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.budget.BudgetApi.ExpenditureRequest;
@@ -161,14 +159,7 @@ public class ProjectResultsResource {
     @Extension(name = ApiConventions.CREATED, value = "true")
     public RestResponse<ExpenditureView> recordExpenditure(
             @PathParam("id") UUID id, @Valid @NotNull ExpenditureRequest request) {
-        if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
-            if (caller.shareholder().isEmpty()
-                    || !projects.participants(id).contains(caller.shareholder().get())) {
-                throw ProblemException.refusal("results.not-participating")
-                        .with("project", id)
-                        .forbidden();
-            }
-        }
+        projects.requireWriter(id, caller, "results.not-participating");
         ExpenditureView view = budget.recordExpenditure(id, request, caller.displayName());
         return Responses.created("/projects/" + id + "/expenditures", view);
     }

@@ -116,6 +116,22 @@ public class Project implements Aggregate {
     public long version;
 
     /**
+     * Coordinators and admins write for every project; a shareholder's staff only for a project
+     * their shareholder takes part in: 403 with the refusal {@code key} (naming the project)
+     * otherwise.
+     */
+    public void requireWriter(de.kielregion.kooperation.platform.security.Caller caller, String key) {
+        if (caller.hasRole(de.kielregion.kooperation.platform.security.Roles.COORDINATOR)
+                || caller.hasRole(de.kielregion.kooperation.platform.security.Roles.ADMIN)) {
+            return;
+        }
+        if (caller.shareholder().isEmpty()
+                || !shareholders.contains(caller.shareholder().get())) {
+            throw ProblemException.refusal(key).with("project", title).forbidden();
+        }
+    }
+
+    /**
      * Moves the project along its lifecycle by hand (IDEA → PROPOSED, RESOURCED → IN_PROGRESS →
      * COMPLETED, DEFERRED → PROPOSED, or CANCELLED); approval, rejection and deferral are
      * decisions. An illegal move is a 409 naming the allowed ones.

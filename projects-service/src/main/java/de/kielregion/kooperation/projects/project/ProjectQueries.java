@@ -158,6 +158,12 @@ public class ProjectQueries {
         return Set.copyOf(find(id).shareholders);
     }
 
+    /** The caller may write for the project ({@link Project#requireWriter}); 404 for an unknown one. */
+    @Transactional
+    public void requireWriter(UUID id, de.kielregion.kooperation.platform.security.Caller caller, String refusal) {
+        find(id).requireWriter(caller, refusal);
+    }
+
     public Project find(UUID id) {
         Project p = em.find(Project.class, id);
         if (p == null) {

@@ -330,14 +330,12 @@ public class ResultsService {
         if (project == null) {
             throw ProblemException.notFound("Project", projectId);
         }
-        if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
-            if (!shareholders
-                    || caller.shareholder().isEmpty()
-                    || !project.shareholders.contains(caller.shareholder().get())) {
-                throw ProblemException.refusal("results.not-participating")
-                        .with("project", project.title)
-                        .forbidden();
-            }
+        if (shareholders) {
+            project.requireWriter(caller, "results.not-participating");
+        } else if (!caller.hasRole(Roles.COORDINATOR) && !caller.hasRole(Roles.ADMIN)) {
+            throw ProblemException.refusal("results.not-participating")
+                    .with("project", project.title)
+                    .forbidden();
         }
         if (project.status == ProjectStatus.CANCELLED || project.status == ProjectStatus.REJECTED) {
             throw ProblemException.refusal("project.closed")
