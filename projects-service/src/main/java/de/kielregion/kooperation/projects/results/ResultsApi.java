@@ -208,7 +208,15 @@ public final class ResultsApi {
             BigDecimal percent) {}
 
     public record GoalResults(
-            UUID id, String title, List<MeasureRef> measures, List<ProjectRef> projects, List<Attainment> indicators) {}
+            UUID id,
+            String title,
+            List<MeasureRef> measures,
+            @Schema(description = "The first 20 by title") List<ProjectRef> projects,
+
+            @Schema(description = "How many projects serve the goal")
+            long projectCount,
+
+            List<Attainment> indicators) {}
 
     public record OverdueMilestone(
             UUID projectId, String projectTitle, UUID milestoneId, String title, LocalDate dueOn) {}

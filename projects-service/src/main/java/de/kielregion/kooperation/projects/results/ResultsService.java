@@ -280,6 +280,7 @@ public class ResultsService {
                 ? null
                 : r.comment().strip();
         changeLog.record(report.accept(note, caller.displayName(), context(project, period), Instant.now()));
+        countTowardsGoals(report, period);
         return report.id;
     }
 
@@ -292,6 +293,23 @@ public class ResultsService {
         if (ifMatch != null || version != null) {
             Versions.requireCurrent(ifMatch, version, current, what);
         }
+    }
+
+    /**
+     * An accepted report's values count towards the goal indicators its project's indicators
+     * contribute to, in the year its period ends: added to their tally ({@code
+     * indicator_achievement}) in the transaction that accepts it.
+     */
+    private void countTowardsGoals(ProgressReport report, ReportingPeriod period) {
+        em.createNativeQuery(
+                        "INSERT INTO indicator_achievement (indicator_id, year, value)"
+                                + " SELECT i.contributes_to, :year, sum(v.value) FROM progress_report_value v"
+                                + " JOIN indicator i ON i.id = v.indicator_id"
+                                + " WHERE v.report_id = :report AND i.contributes_to IS NOT NULL GROUP BY i.contributes_to"
+                                + " ON CONFLICT (indicator_id, year) DO UPDATE SET value = indicator_achievement.value + EXCLUDED.value")
+                .setParameter("year", period.endsOn.getYear())
+                .setParameter("report", report.id)
+                .executeUpdate();
     }
 
     private ProgressReport lockedReport(UUID reportId) {

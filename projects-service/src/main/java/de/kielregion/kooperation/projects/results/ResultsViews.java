@@ -180,12 +180,9 @@ public class ResultsViews {
         }
         BigDecimal achieved = i.projectId != null
                 ? achievedByIndicator(i.projectId).getOrDefault(id, BigDecimal.ZERO)
-                : em.createQuery(
-                                "SELECT coalesce(sum(VALUE(v)), 0) FROM ProgressReport r JOIN r.values v, Indicator c"
-                                        + " WHERE c.id = KEY(v) AND c.contributesTo = :i AND r.status = :a",
-                                BigDecimal.class)
+                : (BigDecimal) em.createNativeQuery(
+                                "SELECT coalesce(sum(value), 0) FROM indicator_achievement WHERE indicator_id = :i")
                         .setParameter("i", id)
-                        .setParameter("a", ReportStatus.ACCEPTED)
                         .getSingleResult();
         return view(i, i.baseline.add(achieved));
     }
@@ -354,27 +351,31 @@ public class ResultsViews {
             measures.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
                     .add(new MeasureRef((UUID) row[1], (Integer) row[2], (String) row[3]));
         }
+        // Per goal the first projects by title: walks the title index and stops after 20 per goal.
         Map<UUID, List<ProjectRef>> projects = new HashMap<>();
-        for (Object[] row : em.createQuery(
-                        "SELECT g, p.id, p.title, p.status FROM Project p JOIN p.goalIds g ORDER BY p.title",
-                        Object[].class)
-                .getResultList()) {
-            List<ProjectRef> refs = projects.computeIfAbsent((UUID) row[0], k -> new ArrayList<>());
-            if (refs.size() < PROJECTS_PER_GOAL) {
-                refs.add(new ProjectRef((UUID) row[1], (String) row[2], (ProjectStatus) row[3]));
-            }
+        for (Object[] row : (List<Object[]>)
+                em.createNativeQuery("SELECT g.id AS goal, p.id, p.title, p.status FROM goal g CROSS JOIN LATERAL"
+                                + " (SELECT p.id, p.title, p.status FROM project p WHERE EXISTS (SELECT 1 FROM"
+                                + " project_goal pg WHERE pg.project_id = p.id AND pg.goal_id = g.id)"
+                                + " ORDER BY p.title, p.id LIMIT " + PROJECTS_PER_GOAL + ") p")
+                        .getResultList()) {
+            projects.computeIfAbsent((UUID) row[0], k -> new ArrayList<>())
+                    .add(new ProjectRef((UUID) row[1], (String) row[2], ProjectStatus.valueOf((String) row[3])));
+        }
+        Map<UUID, Long> projectCounts = new HashMap<>();
+        for (Object[] row :
+                (List<Object[]>) em.createNativeQuery("SELECT goal_id, count(*) FROM project_goal GROUP BY goal_id")
+                        .getResultList()) {
+            projectCounts.put((UUID) row[0], ((Number) row[1]).longValue());
         }
         // What the projects' accepted reports of periods ending by the end of the year contribute
-        // to each goal indicator: one aggregate, whatever the number of projects.
+        // to each goal indicator: its tally per year, kept when a report is accepted (a few rows
+        // per goal indicator, whatever the number of projects).
         Map<UUID, BigDecimal> contributed = new HashMap<>();
         for (Object[] row : (List<Object[]>)
-                em.createNativeQuery("SELECT i.contributes_to, sum(v.value) FROM progress_report_value v"
-                                + " JOIN progress_report r ON r.id = v.report_id"
-                                + " JOIN reporting_period p ON p.id = r.period_id"
-                                + " JOIN indicator i ON i.id = v.indicator_id"
-                                + " WHERE r.status = 'ACCEPTED' AND p.ends_on <= :end AND i.contributes_to IS NOT NULL"
-                                + " GROUP BY i.contributes_to")
-                        .setParameter("end", Date.valueOf(LocalDate.of(year, 12, 31)))
+                em.createNativeQuery("SELECT indicator_id, sum(value) FROM indicator_achievement WHERE year <= :year"
+                                + " GROUP BY indicator_id")
+                        .setParameter("year", year)
                         .getResultList()) {
             contributed.put((UUID) row[0], (BigDecimal) row[1]);
         }
@@ -404,6 +405,7 @@ public class ResultsViews {
                         g.title,
                         measures.getOrDefault(g.id, List.of()),
                         projects.getOrDefault(g.id, List.of()),
+                        projectCounts.getOrDefault(g.id, 0L),
                         indicators.getOrDefault(g.id, List.of())))
                 .toList();
 
@@ -411,7 +413,7 @@ public class ResultsViews {
                 + " WHERE m.status = 'PLANNED' AND m.due_on < :today AND p.status NOT IN ('CANCELLED', 'REJECTED')";
         List<OverdueMilestone> overdueMilestones = ((List<Object[]>)
                         em.createNativeQuery("SELECT m.project_id, p.title, m.id, m.title AS milestone, m.due_on"
-                                        + openMilestones + " ORDER BY m.due_on, p.title LIMIT " + LISTED)
+                                        + openMilestones + " ORDER BY m.due_on, m.id LIMIT " + LISTED)
                                 .setParameter("today", Date.valueOf(today))
                                 .getResultList())
                 .stream()
@@ -429,7 +431,7 @@ public class ResultsViews {
                 + " AND (r.status IS NULL OR r.status IN ('DRAFT', 'RETURNED'))";
         List<PeriodDue> overdueReports = periods(
                 "SELECT rp.project_id, p.title, rp.id, rp.number, rp.ends_on, rp.report_due_on, r.status" + dueReports
-                        + " ORDER BY rp.report_due_on, p.title LIMIT " + LISTED,
+                        + " ORDER BY rp.report_due_on, rp.id LIMIT " + LISTED,
                 today);
         long overdueReportCount = ((Number) em.createNativeQuery("SELECT count(*)" + dueReports)
                         .setParameter("today", Date.valueOf(today))
@@ -439,7 +441,7 @@ public class ResultsViews {
                 "SELECT rp.project_id, p.title, rp.id, rp.number, rp.ends_on, rp.report_due_on, r.status"
                         + " FROM progress_report r JOIN reporting_period rp ON rp.id = r.period_id"
                         + " JOIN project p ON p.id = r.project_id WHERE r.status = 'SUBMITTED'"
-                        + " ORDER BY r.submitted_at LIMIT " + LISTED,
+                        + " ORDER BY r.submitted_at, r.id LIMIT " + LISTED,
                 today);
         return new ResultsView(
                 year,
