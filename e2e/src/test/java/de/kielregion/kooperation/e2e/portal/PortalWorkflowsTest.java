@@ -723,7 +723,28 @@ class PortalWorkflowsTest {
                 .extract()
                 .path("id");
         String results = "/projects/" + projectId + "/results";
+        Map<String, Object> measure = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/measures")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getMap("[0]");
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            // The measure serves the goal too: its page says so, the dashboard lists it under the goal.
+            carla.open("/plan/measures/" + measure.get("id"));
+            carla.submit("[data-testid=measure-goals-edit]");
+            CHECKS.check(carla, "measure goals");
+            carla.raw().findElements(org.openqa.selenium.By.cssSelector("input[name=goalIds]")).stream()
+                    .filter(box -> box.findElement(org.openqa.selenium.By.xpath(".."))
+                            .getText()
+                            .contains(goal))
+                    .findFirst()
+                    .orElseThrow()
+                    .click();
+            carla.submit("[data-testid=goals-save]");
+            assertTrue(carla.text("[data-testid=measure-goals]").contains(goal));
             carla.open("/projects/" + projectId);
             carla.submit("[data-testid=project-results]");
             CHECKS.check(carla, "project results");
@@ -814,6 +835,7 @@ class PortalWorkflowsTest {
                     .findElement(org.openqa.selenium.By.id("goal-" + goalId))
                     .getText();
             assertTrue(section.contains("Vereinbarungen " + TAG), section);
+            assertTrue(section.contains(String.valueOf(measure.get("title"))), "the measure serving it: " + section);
             assertTrue(section.contains("100"), "2 of 2 reached: " + section);
         }
         Map<String, Object> report = suite.as("projects", COORDINATOR)

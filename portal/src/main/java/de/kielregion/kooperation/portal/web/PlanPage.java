@@ -84,6 +84,7 @@ public class PlanPage extends PageSupport {
         return page(measure)
                 .data("m", m)
                 .data("themes", Section.of("projects", strategy::listThemes))
+                .data("goals", Section.of("projects", strategy::listGoals))
                 .data("steps", Section.of("projects", () -> strategy.listNextSteps(id, false, null)))
                 .data("stepsOf", "measure=" + measureId)
                 .data("mayStep", ui.canEdit())

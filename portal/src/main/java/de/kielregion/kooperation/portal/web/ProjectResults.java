@@ -145,14 +145,11 @@ public class ProjectResults extends PageSupport {
     }
 
     private FormPage goalsForm(ProjectResultsView r) {
-        return FormPage.of(ui.t("results.goals.set"), resultsPage(r.getProjectId()) + "/goals", "projects")
-                .back(resultsPage(r.getProjectId()), r.getTitle())
-                .checks(
-                        "goalIds",
-                        ui.t("results.goals"),
-                        strategy.listGoals().stream()
-                                .map(g -> option(g.getId(), g.getTitle()))
-                                .toList())
+        return MeasureGoals.goalChecks(
+                        FormPage.of(ui.t("results.goals.set"), resultsPage(r.getProjectId()) + "/goals", "projects")
+                                .back(resultsPage(r.getProjectId()), r.getTitle()),
+                        ui,
+                        strategy)
                 .submit(ui.t("form.save"), "goals-save");
     }
 

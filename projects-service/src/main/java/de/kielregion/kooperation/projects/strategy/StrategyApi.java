@@ -56,7 +56,10 @@ public final class StrategyApi {
             String resourcesNeeded,
             String timeline,
             List<UUID> themeIds,
-            long version) {}
+            long version,
+
+            @Schema(description = "The goals the measure serves (PUT /measures/{id}/goals)")
+            List<UUID> goalIds) {}
 
     @Schema(description = "An open question, of a measure or of the strategy as a whole")
     public record QuestionRequest(

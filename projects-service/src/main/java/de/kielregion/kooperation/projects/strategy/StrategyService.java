@@ -314,7 +314,8 @@ public class StrategyService {
                 m.resourcesNeeded,
                 m.timeline,
                 List.copyOf(new TreeSet<>(m.themeIds)),
-                m.version);
+                m.version,
+                List.copyOf(new TreeSet<>(m.goalIds)));
     }
 
     public static QuestionView view(OpenQuestion q) {
