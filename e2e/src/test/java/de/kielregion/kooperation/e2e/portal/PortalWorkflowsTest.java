@@ -685,7 +685,7 @@ class PortalWorkflowsTest {
 
     @Test
     @Order(6)
-    void aProjectPlansMilestonesReportsIsReturnedCorrectsAndIsAcceptedAndTheGoalShowsItsAttainment() {
+    void aProjectPlansMilestonesReportsIsReturnedCorrectsAndIsAcceptedAndTheGoalShowsItsAttainment() throws Exception {
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
         String goal = "Ergebnisziel " + TAG;
         String goalId = suite.as("projects", COORDINATOR)
@@ -776,6 +776,16 @@ class PortalWorkflowsTest {
             assertTrue(carla.text("[data-testid=milestones-1]").contains("Absichtserklärung unterzeichnet"));
             carla.submit("[data-testid=milestone-reached]");
             assertTrue(carla.text("[data-testid=milestones-1]").contains("Erreicht"));
+            // A deliverable: a file of the work package, from the browser's file field.
+            java.nio.file.Path study = java.nio.file.Files.createTempFile("Machbarkeitsstudie-", ".pdf");
+            java.nio.file.Files.writeString(
+                    study, "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+            carla.find("#deliverable-1").sendKeys(study.toString());
+            carla.submit("[data-testid=deliverable-add-1]");
+            assertTrue(
+                    carla.text("[data-testid=deliverables-1]")
+                            .contains(study.getFileName().toString()),
+                    carla.text("[data-testid=deliverables-1]"));
 
             carla.submit("[data-testid=indicator-new]");
             carla.choose("#f-kind", "Output")

@@ -89,7 +89,26 @@ public class ProjectResults extends PageSupport {
                 .data("goals", goals)
                 .data("goalTitles", goalTitles)
                 .data("may", mayReport(project))
-                .data("today", LocalDate.now(Ui.ZONE).toString());
+                .data("today", LocalDate.now(Ui.ZONE).toString())
+                .data("problem", null);
+    }
+
+    /** A deliverable of a work package: a file (multipart) passed on to the attachment store. */
+    @POST
+    @Path("{id}/results/work-packages/{wp}/deliverables")
+    @jakarta.ws.rs.Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response addDeliverable(
+            @PathParam("id") String id,
+            @PathParam("wp") String wp,
+            @org.jboss.resteasy.reactive.RestForm("file") org.jboss.resteasy.reactive.multipart.FileUpload file) {
+        UUID projectId = Options.id(id);
+        UUID workPackage = Options.id(wp);
+        return upload(
+                file,
+                (name, content) -> results.addDeliverable(workPackage, content, name, null),
+                resultsPage(projectId) + "#plan",
+                problem -> show(id).data("problem", problem)
+                        .data("otherViolations", problem.otherViolations(java.util.Set.of())));
     }
 
     /** Coordinators and admins, and the staff of a shareholder taking part in the project. */

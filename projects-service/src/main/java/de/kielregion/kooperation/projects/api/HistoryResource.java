@@ -39,6 +39,7 @@ public class HistoryResource {
             ProjectEvents.STRATEGY,
             ProjectEvents.INDICATOR,
             ProjectEvents.MILESTONE,
+            ProjectEvents.WORK_PACKAGE,
             ProjectEvents.PROGRESS_REPORT);
 
     private final Audit audit;
@@ -54,7 +55,7 @@ public class HistoryResource {
             operationId = "getHistory",
             summary = "The change history of one aggregate",
             description = "type: Project, Goal, Theme, Measure, "
-                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone or ProgressReport"
+                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone, WorkPackage (its deliverables) or ProgressReport"
                     + " (each submission of a report with its text and values); oldest first. Roles: every role.")
     public List<HistoryEntry> history(@PathParam("type") String type, @PathParam("id") UUID id) {
         if (!TYPES.contains(type)) {

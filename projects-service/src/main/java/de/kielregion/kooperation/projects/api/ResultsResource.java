@@ -7,14 +7,18 @@ import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.attachments.Attachments;
+import de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
+import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.overview.ReportDocument;
 import de.kielregion.kooperation.projects.overview.Spreadsheets;
+import de.kielregion.kooperation.projects.project.ProjectQueries;
 import de.kielregion.kooperation.projects.results.ResultsApi.GoalLinks;
 import de.kielregion.kooperation.projects.results.ResultsApi.IndicatorRequest;
 import de.kielregion.kooperation.projects.results.ResultsApi.IndicatorView;
@@ -51,6 +55,8 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -67,9 +73,21 @@ public class ResultsResource {
     private final ResultsService results;
     private final ResultsViews views;
 
-    ResultsResource(ResultsService results, ResultsViews views) {
+    private final ProjectQueries projects;
+    private final Attachments attachments;
+    private final Caller caller;
+
+    ResultsResource(
+            ResultsService results,
+            ResultsViews views,
+            ProjectQueries projects,
+            Attachments attachments,
+            Caller caller) {
         this.results = results;
         this.views = views;
+        this.projects = projects;
+        this.attachments = attachments;
+        this.caller = caller;
     }
 
     @GET
@@ -133,6 +151,31 @@ public class ResultsResource {
                         "Content-Disposition",
                         Attachments.contentDisposition("fortschrittsbericht-" + period.number() + ".pdf"))
                 .build();
+    }
+
+    @POST
+    @Path("work-packages/{id}/deliverables")
+    @Consumes(MediaType.APPLICATION_OCTET_STREAM)
+    @RolesAllowed({COORDINATOR, ADMIN, SHAREHOLDER})
+    @Operation(
+            operationId = "addDeliverable",
+            summary = "Add a deliverable (a file) to a work package",
+            description = "The file as the body (application/octet-stream), its name as filename; the attachment"
+                    + " store's rules (at most 10 MiB, the allowed types as detected from the content). Roles:"
+                    + " coordinator, admin; a shareholder for projects it takes part in.")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_OCTET_STREAM,
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Extension(name = ApiConventions.CREATED, value = "true")
+    public RestResponse<AttachmentView> addDeliverable(
+            @PathParam("id") UUID id,
+            @QueryParam("filename") @Parameter(description = "The file's name, e.g. Studie.pdf") String filename,
+            byte[] body) {
+        projects.requireWriter(views.projectOfWorkPackage(id), caller, "results.not-participating");
+        AttachmentView view = attachments.attach(ProjectEvents.WORK_PACKAGE, id, filename, body);
+        return Responses.created("/attachments/" + view.id(), view);
     }
 
     @GET

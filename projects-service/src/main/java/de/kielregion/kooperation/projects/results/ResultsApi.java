@@ -104,7 +104,17 @@ public final class ResultsApi {
 
             long version) {}
 
-    public record WorkPackageView(UUID id, int number, String title, List<MilestoneView> milestones, long version) {}
+    public record WorkPackageView(
+            UUID id,
+            int number,
+            String title,
+            List<MilestoneView> milestones,
+            long version,
+
+            @Schema(
+                    description =
+                            "Its deliverables: files in the attachment store (POST /work-packages/{id}/deliverables)")
+            List<de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView> deliverables) {}
 
     @Schema(description = "A reporting period of a project, e.g. a half-year")
     public record PeriodRequest(

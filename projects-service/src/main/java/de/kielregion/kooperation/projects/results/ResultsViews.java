@@ -1,8 +1,10 @@
 package de.kielregion.kooperation.projects.results;
 
+import de.kielregion.kooperation.platform.attachments.Attachments;
 import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Wording;
+import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.budget.Allocation;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.ExpenditureView;
@@ -60,11 +62,23 @@ public class ResultsViews {
     private final EntityManager em;
     private final BudgetService budget;
     private final SnapshotCache cache;
+    private final Attachments attachments;
 
-    ResultsViews(EntityManager em, BudgetService budget, SnapshotCache cache) {
+    ResultsViews(EntityManager em, BudgetService budget, SnapshotCache cache, Attachments attachments) {
         this.em = em;
         this.budget = budget;
         this.cache = cache;
+        this.attachments = attachments;
+    }
+
+    /** The project a work package belongs to; 404 for an unknown one. */
+    @Transactional
+    public UUID projectOfWorkPackage(UUID workPackageId) {
+        WorkPackage w = em.find(WorkPackage.class, workPackageId);
+        if (w == null) {
+            throw ProblemException.notFound("WorkPackage", workPackageId);
+        }
+        return w.projectId;
     }
 
     @Transactional
@@ -110,7 +124,12 @@ public class ResultsViews {
                 .getResultList()
                 .stream()
                 .map(w -> new WorkPackageView(
-                        w.id, w.number, w.title, milestones.getOrDefault(w.id, List.of()), w.version))
+                        w.id,
+                        w.number,
+                        w.title,
+                        milestones.getOrDefault(w.id, List.of()),
+                        w.version,
+                        attachments.of(ProjectEvents.WORK_PACKAGE, w.id)))
                 .toList();
 
         Map<UUID, ProgressReport> reports = new HashMap<>();

@@ -243,6 +243,62 @@ class ResultsDocumentsTest {
         assertTrue(markdown.contains("| Fahrgäste " + tag + " | Ergebnis | Personen | 0 | 1.000 | 0 |"), markdown);
     }
 
+    @Test
+    void aWorkPackagesDeliverablesAreFilesOfTheAttachmentStoreWrittenByThoseWhoWriteForTheProject() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        Map<String, String> ids = project(tag);
+        String wp = as(VIEWER)
+                .when()
+                .get("/projects/" + ids.get("project") + "/results")
+                .then()
+                .extract()
+                .path("workPackages[0].id");
+        byte[] pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+                .getBytes(StandardCharsets.US_ASCII);
+        given().header(
+                        "Authorization",
+                        de.kielregion.kooperation.infra.testing.Tokens.bearer(
+                                de.kielregion.kooperation.projects.Api.PLOEN))
+                .contentType("application/octet-stream")
+                .body(pdf)
+                .queryParam("filename", "Fremd.pdf")
+                .when()
+                .post("/work-packages/" + wp + "/deliverables")
+                .then()
+                .statusCode(403);
+        given().header("Authorization", de.kielregion.kooperation.infra.testing.Tokens.bearer(KIEL))
+                .contentType("application/octet-stream")
+                .body("<html><body>keine Studie</body></html>".getBytes(StandardCharsets.US_ASCII))
+                .queryParam("filename", "Studie.pdf")
+                .when()
+                .post("/work-packages/" + wp + "/deliverables")
+                .then()
+                .statusCode(400)
+                .body("detail", containsString("text/html"));
+        given().header("Authorization", de.kielregion.kooperation.infra.testing.Tokens.bearer(KIEL))
+                .contentType("application/octet-stream")
+                .body(pdf)
+                .queryParam("filename", "Machbarkeitsstudie.pdf")
+                .when()
+                .post("/work-packages/" + wp + "/deliverables")
+                .then()
+                .statusCode(201)
+                .header("Location", containsString("/attachments/"));
+        as(VIEWER)
+                .when()
+                .get("/projects/" + ids.get("project") + "/results")
+                .then()
+                .body(
+                        "workPackages[0].deliverables.filename",
+                        org.hamcrest.Matchers.contains("Machbarkeitsstudie.pdf"));
+        as(VIEWER)
+                .when()
+                .get("/history/WorkPackage/" + wp)
+                .then()
+                .statusCode(200)
+                .body("size()", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
     private static List<MimeMessage> mails(String tag) throws Exception {
         List<MimeMessage> found = new ArrayList<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
