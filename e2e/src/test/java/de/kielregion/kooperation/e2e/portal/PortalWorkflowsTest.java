@@ -860,6 +860,48 @@ class PortalWorkflowsTest {
         assertEquals(2, report.get("revision"));
     }
 
+    @Test
+    @Order(7)
+    void theBoardAdoptsTheStrategyAsAVersionAndLaterChangesShowAgainstIt() {
+        String goal = "Nach dem Beschluss " + TAG;
+        try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
+            dirk.open("/strategy");
+            dirk.submit("[data-testid=strategy-decide]");
+            CHECKS.check(dirk, "strategy decision");
+            dirk.choose("#f-kind", "Beschluss der Internationalisierungsstrategie")
+                    .choose("#f-body", "Aufsichtsrat")
+                    .choose("#f-outcome", "Genehmigt")
+                    .type("#f-minutesReference", "AR-Protokoll " + TAG)
+                    .submit("[data-testid=strategy-decide]");
+            String adopted = dirk.text("[data-testid=strategy-version]");
+            assertTrue(adopted.matches("(?s).*Beschlossen am \\d\\d\\.\\d\\d\\.\\d{4} \\(Aufsichtsrat, Fassung \\d+\\)\\..*"), adopted);
+            assertFalse(dirk.all("[data-testid=strategy-unchanged]").isEmpty(), "just adopted: unchanged");
+            CHECKS.check(dirk, "strategy adopted");
+        }
+        suite.as("projects", COORDINATOR)
+                .body(Map.of("title", goal, "description", "nachträglich"))
+                .when()
+                .post("/goals")
+                .then()
+                .statusCode(201);
+        try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+            vera.open("/strategy");
+            String changes = vera.text("[data-testid=strategy-changes]");
+            assertTrue(changes.contains("Ziele") && changes.contains(goal), changes);
+            assertTrue(vera.all("[data-testid=strategy-decide]").isEmpty(), "a viewer records no decision");
+            CHECKS.check(vera, "strategy changed");
+        }
+        int number = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/strategy/versions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getInt("[0].number");
+        assertTrue(number >= 1);
+    }
+
     /** The visible text of the option of a select that starts with {@code start}. */
     private static String option(Browser browser, String select, String start) {
         return browser.texts(select + " option").stream()

@@ -1,6 +1,13 @@
 package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.api.ProjectsDocuments;
+import de.kielregion.kooperation.portal.clients.projects.StrategyOverviewApi;
+import de.kielregion.kooperation.portal.clients.projects.model.DecisionBody;
+import de.kielregion.kooperation.portal.clients.projects.model.DecisionOutcome;
+import de.kielregion.kooperation.portal.clients.projects.model.GeneralDecisionRequest;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.MultivaluedMap;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
@@ -24,6 +31,10 @@ public class StrategyPage extends PageSupport {
     ProjectsDocuments projects;
 
     @Inject
+    @RestClient
+    StrategyOverviewApi overview;
+
+    @Inject
     @Location("strategy.html")
     Template strategy;
 
@@ -34,8 +45,69 @@ public class StrategyPage extends PageSupport {
         // The service renders the Markdown with commonmark and escapes user HTML: safe to embed.
         // Only the document's body goes into the page: its own head (title, an inline style sheet
         // the page's Content-Security-Policy would refuse) is for the download.
-        return page(strategy).data("document", Section.of("projects", () -> bodyOf(projects.documentHtml(year))));
+        return page(strategy)
+                .data("document", Section.of("projects", () -> bodyOf(projects.documentHtml(year))))
+                .data("versions", Section.of("projects", overview::listStrategyVersions))
+                .data("changes", Section.of("projects", () -> overview.getStrategyChanges(year)));
     }
+
+    /** An adopted version of the strategy as PDF, as it was adopted. */
+    @GET
+    @Path("versions/{number}.pdf")
+    @Produces("application/pdf")
+    public Response versionPdf(@PathParam("number") String number) {
+        if (!number.matches("[1-9]\\d{0,5}")) {
+            throw new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, java.util.Map.of());
+        }
+        return file(
+                overview.getStrategyVersionPdf(Integer.parseInt(number)),
+                "application/pdf",
+                "internationalisierungsstrategie-fassung-" + number + ".pdf");
+    }
+
+    /** Decision-makers record a decision on the strategy as a whole: adopting it freezes the next version. */
+    @GET
+    @Path("decide")
+    @Produces(MediaType.TEXT_HTML)
+    public TemplateInstance decideForm() {
+        allowed(ui.canDecide());
+        return form(decisionForm(), Forms.prefill("decidedOn", LocalDate.now(Ui.ZONE), "kind", "STRATEGY_ADOPTED"));
+    }
+
+    @POST
+    @Path("decide")
+    @Produces(MediaType.TEXT_HTML)
+    public Response decide(MultivaluedMap<String, String> form) {
+        return post(form, decisionForm(), () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            overview.decideOnStrategy(
+                    f.done(new GeneralDecisionRequest()
+                            .kind(f.text("kind"))
+                            .body(f.choice("body", DecisionBody::fromValue))
+                            .decidedOn(f.date("decidedOn"))
+                            .outcome(f.choice("outcome", DecisionOutcome::fromValue))
+                            .conditions(f.text("conditions"))
+                            .minutesReference(f.text("minutesReference"))),
+                    null);
+            return "/strategy";
+        });
+    }
+
+    private FormPage decisionForm() {
+        return FormPage.of(ui.t("strategy.decide"), "/strategy/decide", "strategy")
+                .back("/strategy", ui.t("strategy.title"))
+                .intro(ui.t("strategy.decide.intro"))
+                .select("kind", ui.t("strategy.decide.kind"), true, options("DecisionKind", STRATEGY_KINDS))
+                .select("body", ui.t("decision.body"), true, options("Body", Options.BODIES))
+                .date("decidedOn", ui.t("decision.decidedOn"), true, null)
+                .select("outcome", ui.t("decision.outcome"), true, options("Outcome", Options.of(DecisionOutcome.class)))
+                .area("conditions", ui.t("decision.conditions"), 2000)
+                .text("minutesReference", ui.t("decision.minutes"), false, 300)
+                .submit(ui.t("decision.save"), "strategy-decide");
+    }
+
+    /** The kinds of decision on the strategy as a whole. */
+    static final java.util.List<String> STRATEGY_KINDS = java.util.List.of("STRATEGY_ADOPTED", "STRATEGY_REVIEWED");
 
     @GET
     @Path("document.md")

@@ -18,7 +18,11 @@ import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import de.kielregion.kooperation.projects.overview.OverviewService;
 import de.kielregion.kooperation.projects.overview.StrategyDocument;
+import de.kielregion.kooperation.projects.overview.StrategyVersions;
+import de.kielregion.kooperation.projects.overview.StrategyVersions.Changes;
+import de.kielregion.kooperation.projects.overview.StrategyVersions.VersionView;
 import de.kielregion.kooperation.projects.results.ResultsViews;
+import jakarta.ws.rs.PathParam;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -52,13 +56,19 @@ public class OverviewResource {
     private final DecisionService decisions;
     private final DecisionRegister register;
     private final ResultsViews results;
+    private final StrategyVersions versions;
 
     OverviewResource(
-            OverviewService overview, DecisionService decisions, DecisionRegister register, ResultsViews results) {
+            OverviewService overview,
+            DecisionService decisions,
+            DecisionRegister register,
+            ResultsViews results,
+            StrategyVersions versions) {
         this.overview = overview;
         this.decisions = decisions;
         this.register = register;
         this.results = results;
+        this.versions = versions;
     }
 
     @POST
@@ -153,5 +163,68 @@ public class OverviewResource {
             description = "Accept: text/markdown. Roles: every role.")
     public String markdown(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
         return StrategyDocument.markdown(overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year)));
+    }
+
+    @GET
+    @Path("versions")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listStrategyVersions",
+            summary = "The adopted versions of the strategy",
+            description = "Newest first: number, the adopting decision, day, body and the SHA-256 of the document"
+                    + " as adopted. A decision of kind STRATEGY_ADOPTED with outcome APPROVED (POST"
+                    + " /strategy/decisions) freezes the next. Roles: every role.")
+    public List<VersionView> versions() {
+        return versions.versions();
+    }
+
+    @GET
+    @Path("versions/{number}/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyVersionPdf",
+            summary = "An adopted version of the strategy as PDF, as it was adopted",
+            description = "Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The adopted document as PDF",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response versionPdf(@PathParam("number") @Min(1) @Max(100000) int number) {
+        return Response.ok(versions.pdf(number), "application/pdf")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"internationalisierungsstrategie-fassung-" + number + ".pdf\"")
+                .build();
+    }
+
+    @GET
+    @Path("versions/{number}/markdown")
+    @Produces("text/markdown;charset=UTF-8")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyVersionMarkdown",
+            summary = "An adopted version of the strategy as Markdown, as it was adopted",
+            description = "Roles: every role.")
+    public String versionMarkdown(@PathParam("number") @Min(1) @Max(100000) int number) {
+        return versions.markdown(number);
+    }
+
+    @GET
+    @Path("changes")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategyChanges",
+            summary = "What changed since the strategy was last adopted",
+            description = "The sections of the document (its '## ' headings) that differ from the last adopted"
+                    + " version: added, removed, or changed with the lines that differ; no version when none was"
+                    + " adopted yet. Roles: every role.")
+    public Changes changes(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
+        return versions.changes(yearOr(year));
     }
 }

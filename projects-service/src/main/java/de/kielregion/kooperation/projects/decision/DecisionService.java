@@ -10,6 +10,7 @@ import de.kielregion.kooperation.projects.ProjectEvents;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectDecisionRequest;
+import de.kielregion.kooperation.projects.decision.DecisionApi.Outcome;
 import de.kielregion.kooperation.projects.decision.DecisionApi.ProjectOutcome;
 import de.kielregion.kooperation.projects.decision.DecisionApi.QuestionDecisionRequest;
 import de.kielregion.kooperation.projects.project.Project;
@@ -43,6 +44,7 @@ public class DecisionService {
     private final ProjectQueries projects;
     private final StrategyService strategy;
     private final Event<ProjectDecided> decided;
+    private final Event<StrategyAdoption> adopted;
 
     DecisionService(
             EntityManager em,
@@ -50,8 +52,10 @@ public class DecisionService {
             Caller caller,
             ProjectQueries projects,
             StrategyService strategy,
-            Event<ProjectDecided> decided) {
+            Event<ProjectDecided> decided,
+            Event<StrategyAdoption> adopted) {
         this.decided = decided;
+        this.adopted = adopted;
         this.em = em;
         this.changeLog = changeLog;
         this.caller = caller;
@@ -133,7 +137,7 @@ public class DecisionService {
 
     @Transactional
     public DecisionView decideStrategy(GeneralDecisionRequest r) {
-        return DecisionView.of(record(
+        Decision d = record(
                 ProjectEvents.STRATEGY,
                 null,
                 "Internationalisierungsstrategie der KielRegion",
@@ -143,8 +147,15 @@ public class DecisionService {
                 r.outcome().name(),
                 r.conditions(),
                 r.minutesReference(),
-                null));
+                null);
+        if (STRATEGY_ADOPTED.equals(d.kind) && r.outcome() == Outcome.APPROVED) {
+            adopted.fire(new StrategyAdoption(d.id, d.body, d.decidedOn));
+        }
+        return DecisionView.of(d);
     }
+
+    /** The kind of decision that adopts the strategy (and freezes a version of its document). */
+    public static final String STRATEGY_ADOPTED = "STRATEGY_ADOPTED";
 
     private Decision record(
             String subjectType,
