@@ -41,7 +41,7 @@ public class StrategyVersions {
     @Schema(name = "StrategyVersion")
     public record VersionView(int number, UUID decisionId, LocalDate adoptedOn, String body, String sha256) {}
 
-    @Schema(enumeration = {"ADDED", "REMOVED", "CHANGED"})
+    /** How a section differs: only today's (ADDED), only the adopted version's (REMOVED), or in both, changed. */
     public enum SectionChange {
         ADDED,
         REMOVED,
