@@ -874,7 +874,10 @@ class PortalWorkflowsTest {
                     .type("#f-minutesReference", "AR-Protokoll " + TAG)
                     .submit("[data-testid=strategy-decide]");
             String adopted = dirk.text("[data-testid=strategy-version]");
-            assertTrue(adopted.matches("(?s).*Beschlossen am \\d\\d\\.\\d\\d\\.\\d{4} \\(Aufsichtsrat, Fassung \\d+\\)\\..*"), adopted);
+            assertTrue(
+                    adopted.matches(
+                            "(?s).*Beschlossen am \\d\\d\\.\\d\\d\\.\\d{4} \\(Aufsichtsrat, Fassung \\d+\\)\\..*"),
+                    adopted);
             assertFalse(dirk.all("[data-testid=strategy-unchanged]").isEmpty(), "just adopted: unchanged");
             CHECKS.check(dirk, "strategy adopted");
         }

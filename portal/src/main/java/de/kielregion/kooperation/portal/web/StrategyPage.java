@@ -5,18 +5,18 @@ import de.kielregion.kooperation.portal.clients.projects.StrategyOverviewApi;
 import de.kielregion.kooperation.portal.clients.projects.model.DecisionBody;
 import de.kielregion.kooperation.portal.clients.projects.model.DecisionOutcome;
 import de.kielregion.kooperation.portal.clients.projects.model.GeneralDecisionRequest;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.core.MultivaluedMap;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -100,7 +100,11 @@ public class StrategyPage extends PageSupport {
                 .select("kind", ui.t("strategy.decide.kind"), true, options("DecisionKind", STRATEGY_KINDS))
                 .select("body", ui.t("decision.body"), true, options("Body", Options.BODIES))
                 .date("decidedOn", ui.t("decision.decidedOn"), true, null)
-                .select("outcome", ui.t("decision.outcome"), true, options("Outcome", Options.of(DecisionOutcome.class)))
+                .select(
+                        "outcome",
+                        ui.t("decision.outcome"),
+                        true,
+                        options("Outcome", Options.of(DecisionOutcome.class)))
                 .area("conditions", ui.t("decision.conditions"), 2000)
                 .text("minutesReference", ui.t("decision.minutes"), false, 300)
                 .submit(ui.t("decision.save"), "strategy-decide");

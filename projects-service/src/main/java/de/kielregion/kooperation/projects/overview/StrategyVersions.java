@@ -6,6 +6,7 @@ import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.projects.decision.StrategyAdoption;
+import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
@@ -59,7 +60,8 @@ public class StrategyVersions {
     /** Freezes a version in the transaction that records the adopting decision. */
     void onAdopted(@Observes StrategyAdoption adoption) {
         // One adoption after the other: the table lock keeps the numbers without gaps or twins.
-        em.createNativeQuery("LOCK TABLE strategy_version IN SHARE ROW EXCLUSIVE MODE").executeUpdate();
+        em.createNativeQuery("LOCK TABLE strategy_version IN SHARE ROW EXCLUSIVE MODE")
+                .executeUpdate();
         Integer last = em.createQuery("SELECT max(v.number) FROM StrategyVersion v", Integer.class)
                 .getSingleResult();
         Overview o = overview.overview(LocalDate.now(Wording.ZONE).getYear());
@@ -86,7 +88,8 @@ public class StrategyVersions {
 
     @Transactional
     public List<VersionView> versions() {
-        return em.createQuery("FROM StrategyVersion ORDER BY number DESC", StrategyVersion.class)
+        return em
+                .createQuery("FROM StrategyVersion ORDER BY number DESC", StrategyVersion.class)
                 .getResultList()
                 .stream()
                 .map(StrategyVersions::view)
@@ -136,10 +139,13 @@ public class StrategyVersions {
                 diffs.add(new SectionDiff(
                         section.getKey(),
                         SectionChange.ADDED,
-                        section.getValue().stream().map(l -> new LineChange(true, l)).toList()));
+                        section.getValue().stream()
+                                .map(l -> new LineChange(true, l))
+                                .toList()));
             } else if (!old.equals(section.getValue())) {
                 List<LineChange> lines = new ArrayList<>();
-                for (AbstractDelta<String> delta : DiffUtils.diff(old, section.getValue()).getDeltas()) {
+                for (AbstractDelta<String> delta :
+                        DiffUtils.diff(old, section.getValue()).getDeltas()) {
                     delta.getSource().getLines().forEach(l -> lines.add(new LineChange(false, l)));
                     delta.getTarget().getLines().forEach(l -> lines.add(new LineChange(true, l)));
                 }
@@ -151,7 +157,9 @@ public class StrategyVersions {
                 diffs.add(new SectionDiff(
                         section.getKey(),
                         SectionChange.REMOVED,
-                        section.getValue().stream().map(l -> new LineChange(false, l)).toList()));
+                        section.getValue().stream()
+                                .map(l -> new LineChange(false, l))
+                                .toList()));
             }
         }
         return diffs;

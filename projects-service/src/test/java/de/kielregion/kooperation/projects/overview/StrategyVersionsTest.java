@@ -36,11 +36,16 @@ class StrategyVersionsTest {
     private static String decide(String outcome) {
         return as(DECIDER)
                 .body(Map.of(
-                        "kind", "STRATEGY_ADOPTED",
-                        "body", "SUPERVISORY_BOARD",
-                        "decidedOn", LocalDate.now().minusDays(1).toString(),
-                        "outcome", outcome,
-                        "minutesReference", "AR " + UUID.randomUUID().toString().substring(0, 6)))
+                        "kind",
+                        "STRATEGY_ADOPTED",
+                        "body",
+                        "SUPERVISORY_BOARD",
+                        "decidedOn",
+                        LocalDate.now().minusDays(1).toString(),
+                        "outcome",
+                        outcome,
+                        "minutesReference",
+                        "AR " + UUID.randomUUID().toString().substring(0, 6)))
                 .when()
                 .post("/strategy/decisions")
                 .then()
@@ -50,8 +55,14 @@ class StrategyVersionsTest {
     }
 
     private static List<Integer> numbers() {
-        return as(VIEWER).when().get("/strategy/versions").then().statusCode(200).extract().jsonPath().getList(
-                "number", Integer.class);
+        return as(VIEWER)
+                .when()
+                .get("/strategy/versions")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("number", Integer.class);
     }
 
     @Test
@@ -61,7 +72,8 @@ class StrategyVersionsTest {
         assertEquals(before, numbers().size(), "a rejection freezes nothing");
 
         String decision = decide("APPROVED");
-        JsonPath versions = as(VIEWER).when().get("/strategy/versions").then().extract().jsonPath();
+        JsonPath versions =
+                as(VIEWER).when().get("/strategy/versions").then().extract().jsonPath();
         int number = versions.getInt("[0].number");
         assertEquals(before + 1, number);
         assertEquals(decision, versions.getString("[0].decisionId"));
@@ -76,18 +88,26 @@ class StrategyVersionsTest {
                 .asByteArray();
         assertEquals("%PDF-", new String(pdf, 0, 5, StandardCharsets.US_ASCII));
 
-        JsonPath unchanged = as(VIEWER).when().get("/strategy/changes").then().statusCode(200).extract().jsonPath();
+        JsonPath unchanged = as(VIEWER)
+                .when()
+                .get("/strategy/changes")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertEquals(number, unchanged.getInt("adopted.number"));
         assertEquals(List.of(), unchanged.getList("sections"), "just adopted: nothing differs");
 
-        String goal = "Neues Ziel nach dem Beschluss " + UUID.randomUUID().toString().substring(0, 6);
+        String goal =
+                "Neues Ziel nach dem Beschluss " + UUID.randomUUID().toString().substring(0, 6);
         as(COORDINATOR)
                 .body(Map.of("title", goal, "description", "nachträglich"))
                 .when()
                 .post("/goals")
                 .then()
                 .statusCode(201);
-        JsonPath changed = as(VIEWER).when().get("/strategy/changes").then().extract().jsonPath();
+        JsonPath changed =
+                as(VIEWER).when().get("/strategy/changes").then().extract().jsonPath();
         assertEquals("Ziele", changed.getString("sections[0].title"), changed.prettify());
         assertEquals("CHANGED", changed.getString("sections[0].change"));
         assertTrue(
@@ -102,10 +122,14 @@ class StrategyVersionsTest {
                 .extract()
                 .asString();
         assertTrue(!adopted.contains(goal) && adopted.contains("## Ziele"), "the adopted text stays as it was");
-        as(VIEWER).when().get("/strategy/versions/" + (number + 1000) + "/pdf").then().statusCode(404);
+        as(VIEWER)
+                .when()
+                .get("/strategy/versions/" + (number + 1000) + "/pdf")
+                .then()
+                .statusCode(404);
 
-        List<ConsumerRecord<String, String>> events = Api.events(
-                decision, rs -> rs.stream().anyMatch(r -> type(r).equals(EventTypes.STRATEGY_ADOPTED)));
+        List<ConsumerRecord<String, String>> events =
+                Api.events(decision, rs -> rs.stream().anyMatch(r -> type(r).equals(EventTypes.STRATEGY_ADOPTED)));
         assertEquals(
                 List.of(EventTypes.DECISION_TAKEN, EventTypes.STRATEGY_ADOPTED),
                 events.stream().map(r -> type(r)).toList(),
