@@ -18,6 +18,9 @@ import de.kielregion.kooperation.memberships.membership.MembershipApi.Membership
 import de.kielregion.kooperation.memberships.membership.MembershipApi.MembershipView;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.StatusChange;
 import de.kielregion.kooperation.memberships.membership.MembershipDecisions;
+import de.kielregion.kooperation.memberships.membership.MembershipFeeYears;
+import de.kielregion.kooperation.memberships.membership.MembershipFeeYears.FeeRunView;
+import de.kielregion.kooperation.memberships.membership.MembershipFeeYears.FeeYearView;
 import de.kielregion.kooperation.memberships.membership.MembershipFunding;
 import de.kielregion.kooperation.memberships.membership.MembershipService;
 import de.kielregion.kooperation.memberships.membership.MembershipStatus;
@@ -34,6 +37,8 @@ import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -100,12 +105,16 @@ public class MembershipResource {
     private final Audit audit;
     private final NoticeDeadlineReport deadlines;
 
+    private final MembershipFeeYears feeYears;
+
     MembershipResource(
             MembershipService memberships,
             MembershipDecisions decisions,
             MembershipFunding funding,
             Audit audit,
-            NoticeDeadlineReport deadlines) {
+            NoticeDeadlineReport deadlines,
+            MembershipFeeYears feeYears) {
+        this.feeYears = feeYears;
         this.decisions = decisions;
         this.funding = funding;
         this.deadlines = deadlines;
@@ -284,6 +293,33 @@ public class MembershipResource {
                     + "Roles: coordinator, admin; shareholder for its own.")
     public MembershipView requestFundingAgain(@PathParam("id") UUID id) {
         return funding.requestFundingAgain(id);
+    }
+
+    @GET
+    @Path("{id}/fee-years")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "listMembershipFeeYears",
+            summary = "The fee of each year of a membership and its funding",
+            description = "Per year the fee requested from that year's MEMBERSHIP_FEES line and projects-service's"
+                    + " answer (REQUESTED, ALLOCATED, REJECTED with the reason). Roles: every role.")
+    public List<FeeYearView> feeYears(@PathParam("id") UUID id) {
+        memberships.fees(id); // 404 for an unknown membership
+        return feeYears.years(id);
+    }
+
+    @POST
+    @Path("fee-run")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "runMembershipFees",
+            summary = "Request the fee of a year for every running membership",
+            description = "For each ACTIVE membership (or one whose notice is given and that runs into the year)"
+                    + " with a fee for the year: one ResourcesRequested per membership and year, with a request id"
+                    + " derived from both, so that a rerun or two runs at once ask once; a year refused before is"
+                    + " asked again. Runs by itself every day for the current year. Roles: coordinator, admin.")
+    public FeeRunView runFees(@QueryParam("year") @NotNull @Min(2000) @Max(2100) Integer year) {
+        return feeYears.run(year);
     }
 
     @GET

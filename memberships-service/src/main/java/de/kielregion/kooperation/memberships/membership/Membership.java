@@ -233,6 +233,37 @@ public class Membership implements Aggregate {
                 .withHistory(Map.of("requestId", requestId, "year", year, "fee", fee));
     }
 
+    /**
+     * Asks projects-service for the fee of a later {@code year} of a running membership (the yearly
+     * fee run): the membership does not wait for the answer, which its fee year keeps.
+     */
+    public Change yearlyFeeRequested(String organisationAcronym, int year, BigDecimal fee, UUID requestId) {
+        return Change.of(
+                        this,
+                        "YearlyFeeRequested",
+                        EventTypes.RESOURCES_REQUESTED,
+                        () -> new ResourcesRequested(
+                                requestId,
+                                MembershipEvents.MEMBERSHIP,
+                                id,
+                                subjectName(organisationAcronym, holder),
+                                holder,
+                                year,
+                                "MEMBERSHIP_FEES",
+                                fee,
+                                "EUR",
+                                null))
+                .withHistory(Map.of("requestId", requestId, "year", year, "fee", fee));
+    }
+
+    /** Whether the membership runs (and owes its fee) in {@code year}: started by then, not ended before. */
+    public boolean runsIn(int year) {
+        return (status == MembershipStatus.ACTIVE || status == MembershipStatus.NOTICE_GIVEN)
+                && startDate != null
+                && startDate.getYear() <= year
+                && (endDate == null || endDate.getYear() >= year);
+    }
+
     /** A new yearly fee from {@code validFrom} on (the fee rows are the membership's; see MembershipFees). */
     public Change feeChanged(BigDecimal yearlyFee, LocalDate validFrom, BigDecimal previousFee) {
         return Change.of(

@@ -30,6 +30,7 @@ public class MembershipFunding {
     private final MembershipFees fees;
     private final MembershipViews views;
     private final MembershipMoves moves;
+    private final MembershipFeeYears years;
 
     MembershipFunding(
             EntityManager em,
@@ -38,7 +39,9 @@ public class MembershipFunding {
             OrganisationService organisations,
             MembershipFees fees,
             MembershipViews views,
-            MembershipMoves moves) {
+            MembershipMoves moves,
+            MembershipFeeYears years) {
+        this.years = years;
         this.em = em;
         this.changeLog = changeLog;
         this.caller = caller;
@@ -58,6 +61,7 @@ public class MembershipFunding {
         if (m == null) {
             return null; // an answer about a membership this service does not know: nothing to do
         }
+        years.answered(requestId, allocated, reason);
         if (!m.awaitsAnswerTo(requestId)) {
             return views.of(m); // not waiting, or the answer to an older request
         }
@@ -111,5 +115,6 @@ public class MembershipFunding {
                     .conflict();
         }
         changeLog.record(m.requestFee(organisations.find(m.organisationId).acronym, year, fee, decisionId));
+        years.joinRequested(m.id, year, m.pendingRequest, fee);
     }
 }

@@ -106,7 +106,7 @@ class FundingConsumerTest {
     }
 
     /** The id of the n-th ResourcesRequested of the membership, read off the real topic. */
-    private static String request(String membership, int n) throws Exception {
+    static String request(String membership, int n) throws Exception {
         List<String> requests = Api.events(
                         membership,
                         rs -> rs.stream()
@@ -121,7 +121,7 @@ class FundingConsumerTest {
         return new ObjectMapper().readTree(requests.get(n - 1)).get("requestId").asText();
     }
 
-    private static void answer(String type, String membership, String requestId, String status, String reason)
+    static void answer(String type, String membership, String requestId, String status, String reason)
             throws Exception {
         Map<String, Object> data = new HashMap<>();
         data.put("allocationId", UUID.randomUUID().toString());

@@ -75,14 +75,28 @@ public class MembershipsPage extends PageSupport {
     }
 
     @GET
-    public TemplateInstance list(@QueryParam("status") String status, @QueryParam("page") String page) {
+    public TemplateInstance list(
+            @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("feeRun") String feeRun) {
         String s = oneOf(STATUSES, status) ? status : null;
         return page(list)
                 .data("result", memberships.listMemberships(null, null, pageNumber(page), 20, null, s))
                 .data("deadlines", Section.of("memberships", () -> memberships.listNoticeDeadlines("P90D")))
                 .data("status", s == null ? "" : s)
                 .data("statuses", STATUSES)
-                .data("query", s == null ? "" : "status=" + s);
+                .data("query", s == null ? "" : "status=" + s)
+                .data("year", LocalDate.now(Ui.ZONE).getYear())
+                .data("feeRun", feeRun != null && feeRun.matches("\\d{1,6}") ? Integer.valueOf(feeRun) : null);
+    }
+
+    /** Coordinators ask for this year's fee of every running membership (the service also does it every day). */
+    @POST
+    @Path("fee-run")
+    public Response feeRun() {
+        int year = LocalDate.now(Ui.ZONE).getYear();
+        return act(() -> {
+            var run = memberships.runMembershipFees(year, null);
+            return "/memberships?feeRun=" + run.getRequested() + "&year=" + year;
+        });
     }
 
     @GET
@@ -92,6 +106,7 @@ public class MembershipsPage extends PageSupport {
         return page(detail)
                 .data("m", memberships.getMembership(membershipId))
                 .data("fees", Section.of("memberships", () -> memberships.listMembershipFees(membershipId)))
+                .data("feeYears", Section.of("memberships", () -> memberships.listMembershipFeeYears(membershipId)))
                 .data("decisions", Section.of("memberships", () -> memberships.listMembershipDecisions(membershipId)))
                 .data("history", Section.of("memberships", () -> memberships.getMembershipHistory(membershipId)))
                 .data("kinds", KINDS)
