@@ -214,10 +214,15 @@ public class Membership implements Aggregate {
      */
     public Change requestFee(String organisationAcronym, int year, BigDecimal fee, UUID decisionId) {
         awaitFunding(UUID.randomUUID());
-        UUID requestId = pendingRequest;
+        return feeRequest("FeeRequested", organisationAcronym, year, fee, pendingRequest, decisionId);
+    }
+
+    /** The history entry {@code action} and the ResourcesRequested of a year's fee. */
+    private Change feeRequest(
+            String action, String organisationAcronym, int year, BigDecimal fee, UUID requestId, UUID decisionId) {
         return Change.of(
                         this,
-                        "FeeRequested",
+                        action,
                         EventTypes.RESOURCES_REQUESTED,
                         () -> new ResourcesRequested(
                                 requestId,
@@ -238,22 +243,7 @@ public class Membership implements Aggregate {
      * fee run): the membership does not wait for the answer, which its fee year keeps.
      */
     public Change yearlyFeeRequested(String organisationAcronym, int year, BigDecimal fee, UUID requestId) {
-        return Change.of(
-                        this,
-                        "YearlyFeeRequested",
-                        EventTypes.RESOURCES_REQUESTED,
-                        () -> new ResourcesRequested(
-                                requestId,
-                                MembershipEvents.MEMBERSHIP,
-                                id,
-                                subjectName(organisationAcronym, holder),
-                                holder,
-                                year,
-                                "MEMBERSHIP_FEES",
-                                fee,
-                                "EUR",
-                                null))
-                .withHistory(Map.of("requestId", requestId, "year", year, "fee", fee));
+        return feeRequest("YearlyFeeRequested", organisationAcronym, year, fee, requestId, null);
     }
 
     /** Whether the membership runs (and owes its fee) in {@code year}: started by then, not ended before. */

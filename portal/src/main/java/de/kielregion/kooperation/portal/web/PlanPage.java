@@ -288,36 +288,18 @@ public class PlanPage extends PageSupport {
         MeasureView m = strategy.getMeasure(Options.id(id));
         return post(form, decisionForm(m), () -> {
             Forms.Reader f = Forms.read(form, ui::t);
-            strategy.decideOnMeasure(
-                    m.getId(),
-                    f.done(new GeneralDecisionRequest()
-                            .kind(f.text("kind"))
-                            .body(f.choice("body", DecisionBody::fromValue))
-                            .decidedOn(f.date("decidedOn"))
-                            .outcome(f.choice("outcome", DecisionOutcome::fromValue))
-                            .conditions(f.text("conditions"))
-                            .minutesReference(f.text("minutesReference"))),
-                    null);
+            strategy.decideOnMeasure(m.getId(), DecisionFields.request(f), null);
             return "/plan/measures/" + m.getId();
         });
     }
 
     private FormPage decisionForm(MeasureView m) {
-        return FormPage.of(
+        FormPage form = FormPage.of(
                         ui.t("plan.measure.decide", m.getTitle()), "/plan/measures/" + m.getId() + "/decisions", "plan")
                 .back("/plan/measures/" + m.getId(), m.getTitle())
                 .text("kind", ui.t("plan.decision.subject"), true, 100)
-                .hint(ui.t("plan.decision.subject.hint"))
-                .select("body", ui.t("decision.body"), true, options("Body", Options.BODIES))
-                .date("decidedOn", ui.t("decision.decidedOn"), true, null)
-                .select(
-                        "outcome",
-                        ui.t("decision.outcome"),
-                        true,
-                        options("Outcome", Options.of(DecisionOutcome.class)))
-                .area("conditions", ui.t("decision.conditions"), 2000)
-                .text("minutesReference", ui.t("decision.minutes"), false, 300)
-                .submit(ui.t("decision.save"), "measure-decide");
+                .hint(ui.t("plan.decision.subject.hint"));
+        return DecisionFields.after(form, ui).submit(ui.t("decision.save"), "measure-decide");
     }
 
     // Next steps: of a measure (coordinators) or of a project (coordinators, its shareholders)

@@ -80,34 +80,17 @@ public class StrategyPage extends PageSupport {
     public Response decide(MultivaluedMap<String, String> form) {
         return post(form, decisionForm(), () -> {
             Forms.Reader f = Forms.read(form, ui::t);
-            overview.decideOnStrategy(
-                    f.done(new GeneralDecisionRequest()
-                            .kind(f.text("kind"))
-                            .body(f.choice("body", DecisionBody::fromValue))
-                            .decidedOn(f.date("decidedOn"))
-                            .outcome(f.choice("outcome", DecisionOutcome::fromValue))
-                            .conditions(f.text("conditions"))
-                            .minutesReference(f.text("minutesReference"))),
-                    null);
+            overview.decideOnStrategy(DecisionFields.request(f), null);
             return "/strategy";
         });
     }
 
     private FormPage decisionForm() {
-        return FormPage.of(ui.t("strategy.decide"), "/strategy/decide", "strategy")
+        FormPage form = FormPage.of(ui.t("strategy.decide"), "/strategy/decide", "strategy")
                 .back("/strategy", ui.t("strategy.title"))
                 .intro(ui.t("strategy.decide.intro"))
-                .select("kind", ui.t("strategy.decide.kind"), true, options("DecisionKind", STRATEGY_KINDS))
-                .select("body", ui.t("decision.body"), true, options("Body", Options.BODIES))
-                .date("decidedOn", ui.t("decision.decidedOn"), true, null)
-                .select(
-                        "outcome",
-                        ui.t("decision.outcome"),
-                        true,
-                        options("Outcome", Options.of(DecisionOutcome.class)))
-                .area("conditions", ui.t("decision.conditions"), 2000)
-                .text("minutesReference", ui.t("decision.minutes"), false, 300)
-                .submit(ui.t("decision.save"), "strategy-decide");
+                .select("kind", ui.t("strategy.decide.kind"), true, options("DecisionKind", STRATEGY_KINDS));
+        return DecisionFields.after(form, ui).submit(ui.t("decision.save"), "strategy-decide");
     }
 
     /** The kinds of decision on the strategy as a whole. */
