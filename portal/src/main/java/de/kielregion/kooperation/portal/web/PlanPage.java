@@ -2,8 +2,6 @@ package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.clients.projects.StrategyApi;
 import de.kielregion.kooperation.portal.clients.projects.model.DecisionBody;
-import de.kielregion.kooperation.portal.clients.projects.model.DecisionOutcome;
-import de.kielregion.kooperation.portal.clients.projects.model.GeneralDecisionRequest;
 import de.kielregion.kooperation.portal.clients.projects.model.GoalRequest;
 import de.kielregion.kooperation.portal.clients.projects.model.GoalView;
 import de.kielregion.kooperation.portal.clients.projects.model.MeasureRequest;

@@ -2,9 +2,6 @@ package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.api.ProjectsDocuments;
 import de.kielregion.kooperation.portal.clients.projects.StrategyOverviewApi;
-import de.kielregion.kooperation.portal.clients.projects.model.DecisionBody;
-import de.kielregion.kooperation.portal.clients.projects.model.DecisionOutcome;
-import de.kielregion.kooperation.portal.clients.projects.model.GeneralDecisionRequest;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
 import io.quarkus.qute.TemplateInstance;
