@@ -119,7 +119,8 @@ abstract class PageSupport {
             java.util.function.Function<ServiceProblem, TemplateInstance> again) {
         try {
             if (file == null || file.fileName() == null || file.fileName().isBlank()) {
-                throw new ServiceProblem(400, "Bad Request", null, java.util.Map.of("file", "Bitte eine Datei wählen"));
+                throw new ServiceProblem(
+                        400, "Bad Request", null, java.util.Map.of("file", ui.t("attachments.file.missing")));
             }
             attach.accept(file.fileName(), java.nio.file.Files.readAllBytes(file.uploadedFile()));
             return seeOther(then);
