@@ -140,14 +140,14 @@ public class ActivitiesPage extends PageSupport {
 
     private static String shareholder(String value) {
         if (!oneOf(SHAREHOLDERS, value)) {
-            throw new ServiceProblem(404, "Not Found", null, Map.of());
+            throw Options.notFound();
         }
         return value;
     }
 
     private static String externalId(String value) {
         if (value == null || !value.matches("[A-Za-z0-9._:~-]{1,200}")) {
-            throw new ServiceProblem(404, "Not Found", null, Map.of());
+            throw Options.notFound();
         }
         return value;
     }

@@ -128,12 +128,12 @@ public class BudgetPage extends PageSupport {
         if (year == null || year.isBlank()) {
             return LocalDate.now(Ui.ZONE).getYear();
         }
-        throw new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of());
+        throw Options.notFound();
     }
 
     private static String category(String category) {
         if (!oneOf(CATEGORIES, category)) {
-            throw new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of());
+            throw Options.notFound();
         }
         return category;
     }

@@ -91,7 +91,7 @@ public class CalendarPage extends PageSupport {
     @Produces("text/calendar")
     public Response ics(@PathParam("token") String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{20,100}")) {
-            throw new ServiceProblem(404, "Not Found", null, Map.of());
+            throw Options.notFound();
         }
         return Response.ok(feeds.ics(token), "text/calendar; charset=UTF-8")
                 .header("Cache-Control", "private, max-age=300")

@@ -75,7 +75,7 @@ public class InterestsPage extends PageSupport {
     @Path("{shareholder}")
     public Response save(@PathParam("shareholder") String shareholder, MultivaluedMap<String, String> form) {
         if (!oneOf(Options.SHAREHOLDERS, shareholder)) {
-            throw new ServiceProblem(404, "Not Found", null, Map.of());
+            throw Options.notFound();
         }
         Map<String, Object> values = Forms.values(form);
         return submit(

@@ -48,10 +48,15 @@ final class Options {
                 .toList();
     }
 
+    /** The refusal of a page that does not exist (an id or a value in the path that names nothing). */
+    static ServiceProblem notFound() {
+        return new ServiceProblem(404, "Not Found", null, Map.of());
+    }
+
     /** Ids in paths must look like UUIDs before they go to a service (else: the page is not found). */
     static String uuid(String id) {
         if (id == null || !id.matches("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}")) {
-            throw new ServiceProblem(404, "Not Found", null, Map.of());
+            throw notFound();
         }
         return id;
     }

@@ -139,8 +139,7 @@ public class PlanPage extends PageSupport {
         return strategy.listGoals().stream()
                 .filter(g -> id.equals(g.getId()))
                 .findFirst()
-                .orElseThrow(() ->
-                        new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
+                .orElseThrow(() -> Options.notFound());
     }
 
     private FormPage goalForm(GoalView goal) {
@@ -319,7 +318,7 @@ public class PlanPage extends PageSupport {
             var p = projects.getProject(Options.id(project));
             return new Owner(null, p.getId(), "/projects/" + p.getId(), p.getTitle());
         }
-        throw new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of());
+        throw Options.notFound();
     }
 
     @GET
@@ -437,8 +436,7 @@ public class PlanPage extends PageSupport {
                 .stream()
                 .filter(s -> step.equals(s.getId()))
                 .findFirst()
-                .orElseThrow(() ->
-                        new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
+                .orElseThrow(() -> Options.notFound());
     }
 
     private FormPage stepForm(Owner owner, NextStepView s) {
@@ -522,8 +520,7 @@ public class PlanPage extends PageSupport {
         return strategy.listOpenQuestions(null, null).stream()
                 .filter(q -> id.equals(q.getId()))
                 .findFirst()
-                .orElseThrow(() ->
-                        new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
+                .orElseThrow(() -> Options.notFound());
     }
 
     private MeasureView measureOf(String id) {

@@ -464,8 +464,7 @@ public class ProjectResults extends PageSupport {
         return r.getPeriods().stream()
                 .filter(p -> p.getId().equals(periodId))
                 .findFirst()
-                .orElseThrow(() ->
-                        new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
+                .orElseThrow(() -> Options.notFound());
     }
 
     @POST
@@ -537,8 +536,7 @@ public class ProjectResults extends PageSupport {
         return r.getPeriods().stream()
                 .filter(p -> p.getReport() != null && p.getReport().getId().equals(reportId))
                 .findFirst()
-                .orElseThrow(() ->
-                        new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
+                .orElseThrow(() -> Options.notFound());
     }
 
     // Expenditure

@@ -97,8 +97,7 @@ public class ResultsPage extends PageSupport {
         return strategy.listGoals().stream()
                 .filter(g -> g.getId().equals(id))
                 .findFirst()
-                .orElseThrow(() ->
-                        new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, Map.of()));
+                .orElseThrow(() -> Options.notFound());
     }
 
     private FormPage indicatorForm(GoalView g) {

@@ -54,7 +54,7 @@ public class StrategyPage extends PageSupport {
     @Produces("application/pdf")
     public Response versionPdf(@PathParam("number") String number) {
         if (!number.matches("[1-9]\\d{0,5}")) {
-            throw new de.kielregion.kooperation.portal.api.ServiceProblem(404, "Not Found", null, java.util.Map.of());
+            throw Options.notFound();
         }
         return file(
                 overview.getStrategyVersionPdf(Integer.parseInt(number)),
