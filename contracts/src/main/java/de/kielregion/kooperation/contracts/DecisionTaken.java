@@ -26,6 +26,8 @@ import java.util.UUID;
  * @param organisationAcronym its acronym, e.g. {@code UBC}
  * @param revisitOn the day a DEFERRED decision is taken up again; null for every other outcome
  *        (added after v1 was first published: older events lack it and are read with null)
+ * @param meetingId the board meeting (projects-service's) the decision was taken in; null when it
+ *        was taken outside one (added after v1: older events lack it and are read with null)
  */
 public record DecisionTaken(
         UUID decisionId,
@@ -43,4 +45,5 @@ public record DecisionTaken(
         Shareholder shareholder,
         UUID organisationId,
         String organisationAcronym,
-        LocalDate revisitOn) {}
+        LocalDate revisitOn,
+        UUID meetingId) {}

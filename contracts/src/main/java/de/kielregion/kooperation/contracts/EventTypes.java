@@ -32,6 +32,7 @@ public final class EventTypes {
     public static final String MILESTONE_MISSED = "cooperation.milestone.missed.v1";
     public static final String EXPENDITURE_RECORDED = "cooperation.expenditure.recorded.v1";
     public static final String STRATEGY_ADOPTED = "cooperation.strategy.adopted.v1";
+    public static final String BOARD_MEETING_CHANGED = "cooperation.board-meeting.changed.v1";
 
     // memberships-service, topic cooperation.memberships.v1
     public static final String ORGANISATION_REGISTERED = "cooperation.organisation.registered.v1";

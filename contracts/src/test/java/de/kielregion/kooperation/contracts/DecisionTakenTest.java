@@ -41,7 +41,8 @@ class DecisionTakenTest {
                 Shareholder.KIEL,
                 UUID.randomUUID(),
                 "UBC",
-                LocalDate.of(2025, 6, 1));
+                LocalDate.of(2025, 6, 1),
+                UUID.randomUUID());
         String json = mapper.writeValueAsString(taken);
         assertEquals(taken, tolerant.readValue(json));
     }

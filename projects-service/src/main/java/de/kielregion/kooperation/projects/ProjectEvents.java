@@ -21,6 +21,7 @@ public final class ProjectEvents {
     public static final String MILESTONE = "Milestone";
     public static final String REPORTING_PERIOD = "ReportingPeriod";
     public static final String PROGRESS_REPORT = "ProgressReport";
+    public static final String BOARD_MEETING = "BoardMeeting";
 
     private ProjectEvents() {}
 }

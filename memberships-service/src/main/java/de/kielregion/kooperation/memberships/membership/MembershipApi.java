@@ -142,7 +142,13 @@ public final class MembershipApi {
                     description = "Required for a DEFERRED decision, absent otherwise: the day the body takes it"
                             + " up again (after decidedOn, within five years)",
                     example = "2025-03-19")
-            LocalDate revisitOn) {}
+            LocalDate revisitOn,
+
+            @Schema(
+                    description =
+                            "The board meeting (projects-service's /board-meetings/{id}) the decision was taken in;"
+                                    + " its agenda item is marked decided and the decision register shows the meeting")
+            UUID meetingId) {}
 
     @Schema(name = "MembershipDecisionView")
     public record DecisionView(
@@ -155,6 +161,10 @@ public final class MembershipApi {
             String conditions,
             String minutesReference,
             LocalDate revisitOn,
+
+            @Schema(description = "The board meeting the decision was taken in, if any")
+            UUID meetingId,
+
             String recordedBy,
             Instant recordedAt) {
 
@@ -169,6 +179,7 @@ public final class MembershipApi {
                     d.conditions,
                     d.minutesReference,
                     d.revisitOn,
+                    d.meetingId,
                     d.recordedBy,
                     d.recordedAt);
         }

@@ -66,6 +66,10 @@ public class MembershipDecision {
     @Column(name = "revisit_on")
     public LocalDate revisitOn;
 
+    /** The board meeting (projects-service's) it was taken in; null when taken outside one. */
+    @Column(name = "meeting_id")
+    public UUID meetingId;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 
@@ -97,7 +101,8 @@ public class MembershipDecision {
                                 membership.holder,
                                 organisation.id,
                                 organisation.acronym,
-                                revisitOn))
+                                revisitOn,
+                                meetingId))
                 .withHistory(ChangeLog.decision(id, kind, outcome, body, revisitOn));
     }
 }

@@ -100,6 +100,7 @@ public class MembershipDecisions {
         d.conditions = Texts.trimToNull(r.conditions());
         d.minutesReference = Texts.trimToNull(r.minutesReference());
         d.revisitOn = revisitOn;
+        d.meetingId = r.meetingId();
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);

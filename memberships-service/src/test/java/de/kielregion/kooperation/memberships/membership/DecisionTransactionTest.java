@@ -72,6 +72,7 @@ class DecisionTransactionTest {
                         Outcome.APPROVED,
                         null,
                         null,
+                        null,
                         null));
         assertEquals(
                 2,
@@ -91,6 +92,7 @@ class DecisionTransactionTest {
                                 DecisionBody.MANAGEMENT,
                                 LocalDate.of(2025, 2, 1),
                                 Outcome.APPROVED,
+                                null,
                                 null,
                                 null,
                                 null)));
@@ -121,6 +123,7 @@ class DecisionTransactionTest {
                                 LocalDate.of(2025, 2, 1),
                                 Outcome.APPROVED,
                                 "Beitrag aus Linie 2025",
+                                null,
                                 null,
                                 null)));
         assertEquals(MembershipStatus.AWAITING_FUNDING, memberships.get(id).status());

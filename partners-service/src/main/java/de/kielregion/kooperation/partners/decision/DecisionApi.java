@@ -42,7 +42,13 @@ public final class DecisionApi {
                     description = "Required for a DEFERRED decision, absent otherwise: the day the body takes it"
                             + " up again (after decidedOn, within five years)",
                     example = "2025-03-19")
-            LocalDate revisitOn) {}
+            LocalDate revisitOn,
+
+            @Schema(
+                    description =
+                            "The board meeting (projects-service's /board-meetings/{id}) the decision was taken in;"
+                                    + " its agenda item is marked decided and the decision register shows the meeting")
+            UUID meetingId) {}
 
     @Schema(name = "PartnerDecisionView")
     public record DecisionView(
@@ -56,6 +62,10 @@ public final class DecisionApi {
             String minutesReference,
             String note,
             LocalDate revisitOn,
+
+            @Schema(description = "The board meeting the decision was taken in, if any")
+            UUID meetingId,
+
             String recordedBy,
             Instant recordedAt) {
 
@@ -71,6 +81,7 @@ public final class DecisionApi {
                     d.minutesReference,
                     d.note,
                     d.revisitOn,
+                    d.meetingId,
                     d.recordedBy,
                     d.recordedAt);
         }

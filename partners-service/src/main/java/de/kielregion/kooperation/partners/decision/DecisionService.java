@@ -83,6 +83,7 @@ public class DecisionService {
         decision.minutesReference = Texts.trimToNull(r.minutesReference());
         decision.note = Texts.trimToNull(r.note());
         decision.revisitOn = revisitOn;
+        decision.meetingId = r.meetingId();
         decision.recordedBy = caller.subject();
         decision.recordedAt = Instant.now();
         em.persist(decision);

@@ -69,6 +69,10 @@ public class PartnerDecision {
     @Column(name = "revisit_on")
     public LocalDate revisitOn;
 
+    /** The board meeting (projects-service's) it was taken in; null when taken outside one. */
+    @Column(name = "meeting_id")
+    public UUID meetingId;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 
@@ -100,7 +104,8 @@ public class PartnerDecision {
                                 shareholder,
                                 null,
                                 null,
-                                revisitOn))
+                                revisitOn,
+                                meetingId))
                 .withHistory(ChangeLog.decision(id, kind, outcome, body, revisitOn));
     }
 }

@@ -113,13 +113,43 @@ public class Reminders {
         return null;
     }
 
-    private boolean record(Due due, int lead, LocalDate today) {
-        String key = due.kind() + ":" + due.subjectId() + ":" + due.dueOn() + ":" + lead;
-        long daysLeft = ChronoUnit.DAYS.between(today, due.dueOn());
+    /**
+     * A mail that is no reminder (an invitation, say), sent like one: recorded as PENDING in this
+     * transaction under {@code key} (once: a key recorded before records nothing) and mailed by
+     * the next round, tried again until the mail server takes it. Returns whether it was recorded.
+     */
+    public boolean mail(Due due, String key, String subject, LocalDate today) {
+        int lead = (int) Math.max(0, ChronoUnit.DAYS.between(today, due.dueOn()));
+        String body = due.text() + "\n\n--\nOstsee-Kooperation, KielRegion\n";
+        return insert(key, due, lead, subject, body);
+    }
+
+    private boolean insert(String key, Due due, int lead, String subject, String body) {
         Set<String> to = new LinkedHashSet<>();
         for (String audience : due.audience()) {
             to.addAll(config.recipients().getOrDefault(audience, List.of()));
         }
+        return em.createNativeQuery(
+                                "INSERT INTO reminder (key, kind, subject_type, subject_id, due_on,"
+                                        + " lead_days, recipients, subject, body, status, attempts, created_at)"
+                                        + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10) ON CONFLICT (key) DO NOTHING")
+                        .setParameter(1, key)
+                        .setParameter(2, due.kind())
+                        .setParameter(3, due.subjectType())
+                        .setParameter(4, due.subjectId())
+                        .setParameter(5, due.dueOn())
+                        .setParameter(6, lead)
+                        .setParameter(7, String.join(",", to))
+                        .setParameter(8, subject)
+                        .setParameter(9, body)
+                        .setParameter(10, Instant.now())
+                        .executeUpdate()
+                > 0;
+    }
+
+    private boolean record(Due due, int lead, LocalDate today) {
+        String key = due.kind() + ":" + due.subjectId() + ":" + due.dueOn() + ":" + lead;
+        long daysLeft = ChronoUnit.DAYS.between(today, due.dueOn());
         String subject = "Erinnerung: " + due.title() + " – "
                 + (daysLeft == 0
                         ? "heute"
@@ -129,22 +159,7 @@ public class Reminders {
                 + "\n\n" + due.text()
                 + "\n\n--\nOstsee-Kooperation, KielRegion. Diese Erinnerung kommt einmal je Frist und Vorlauf ("
                 + (lead == 1 ? "1 Tag" : lead + " Tage") + ").\n";
-        int inserted = em.createNativeQuery(
-                        "INSERT INTO reminder (key, kind, subject_type, subject_id, due_on,"
-                                + " lead_days, recipients, subject, body, status, attempts, created_at)"
-                                + " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'PENDING', 0, ?10) ON CONFLICT (key) DO NOTHING")
-                .setParameter(1, key)
-                .setParameter(2, due.kind())
-                .setParameter(3, due.subjectType())
-                .setParameter(4, due.subjectId())
-                .setParameter(5, due.dueOn())
-                .setParameter(6, lead)
-                .setParameter(7, String.join(",", to))
-                .setParameter(8, subject)
-                .setParameter(9, body)
-                .setParameter(10, Instant.now())
-                .executeUpdate();
-        if (inserted == 0) {
+        if (!insert(key, due, lead, subject, body)) {
             return false; // recorded before: by an earlier round, or by the other replica
         }
         Map<String, Object> history = new LinkedHashMap<>();

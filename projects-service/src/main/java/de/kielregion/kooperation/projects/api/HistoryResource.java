@@ -36,6 +36,7 @@ public class HistoryResource {
             ProjectEvents.NEXT_STEP,
             ProjectEvents.BUDGET_LINE,
             ProjectEvents.ALLOCATION,
+            ProjectEvents.BOARD_MEETING,
             ProjectEvents.STRATEGY,
             ProjectEvents.INDICATOR,
             ProjectEvents.MILESTONE,
@@ -55,7 +56,7 @@ public class HistoryResource {
             operationId = "getHistory",
             summary = "The change history of one aggregate",
             description = "type: Project, Goal, Theme, Measure, "
-                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone, WorkPackage (its deliverables) or ProgressReport"
+                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone, WorkPackage (its deliverables), BoardMeeting (its agenda, invitations, minutes) or ProgressReport"
                     + " (each submission of a report with its text and values); oldest first. Roles: every role.")
     public List<HistoryEntry> history(@PathParam("type") String type, @PathParam("id") UUID id) {
         if (!TYPES.contains(type)) {

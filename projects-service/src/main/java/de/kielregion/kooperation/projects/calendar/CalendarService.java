@@ -30,6 +30,7 @@ import java.util.UUID;
 import net.fortuna.ical4j.model.Calendar;
 import net.fortuna.ical4j.model.component.VEvent;
 import net.fortuna.ical4j.model.property.Description;
+import net.fortuna.ical4j.model.property.Location;
 import net.fortuna.ical4j.model.property.ProdId;
 import net.fortuna.ical4j.model.property.Uid;
 import net.fortuna.ical4j.model.property.XProperty;
@@ -156,12 +157,23 @@ public class CalendarService {
                             d.revisitOn(),
                             "Wiedervorlage: " + d.subjectName(),
                             "Vertagt am " + WORDS.date(d.decidedOn()) + " (" + WORDS.label("Body", d.body()) + ")")));
-            meetings.upcoming(today.minusDays(30))
-                    .forEach(m -> calendar.add(event(
-                            "meeting-" + m.id(),
-                            m.meetsOn(),
-                            m.title() == null ? "Sitzung: " + WORDS.label("Body", m.body()) : m.title(),
-                            "Sitzung des Gremiums " + WORDS.label("Body", m.body()))));
+            meetings.upcoming(today.minusDays(30)).forEach(m -> {
+                var detail = meetings.detail(m.id());
+                StringBuilder text = new StringBuilder("Sitzung des Gremiums " + WORDS.label("Body", m.body()));
+                if (!detail.agenda().isEmpty()) {
+                    text.append("\n\nTagesordnung:");
+                    detail.agenda()
+                            .forEach(i -> text.append("\nTOP ")
+                                    .append(i.position())
+                                    .append(": ")
+                                    .append(i.title()));
+                }
+                VEvent meeting = event("meeting-" + m.id(), m.meetsOn(), m.label(), text.toString());
+                if (m.place() != null) {
+                    meeting.add(new Location(m.place()));
+                }
+                calendar.add(meeting);
+            });
         }
         return calendar.toString();
     }

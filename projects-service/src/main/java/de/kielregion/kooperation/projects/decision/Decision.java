@@ -58,6 +58,10 @@ public class Decision {
     @Column(name = "revisit_on")
     public LocalDate revisitOn;
 
+    /** The board meeting it was taken in; null when taken outside one. */
+    @Column(name = "meeting_id")
+    public UUID meetingId;
+
     @Column(name = "recorded_by")
     public String recordedBy;
 
@@ -94,7 +98,8 @@ public class Decision {
                         null,
                         null,
                         null,
-                        revisitOn),
+                        revisitOn,
+                        meetingId),
                 ChangeLog.decision(id, kind, outcome, body, revisitOn));
     }
 }

@@ -47,7 +47,12 @@ public final class DecisionApi {
                     description = "Required for DEFERRED, absent otherwise: the day the body takes the project"
                             + " up again (after decidedOn, within five years)",
                     example = "2025-03-19")
-            LocalDate revisitOn) {}
+            LocalDate revisitOn,
+
+            @Schema(
+                    description = "The board meeting (GET /board-meetings) the decision was taken in: of the same body,"
+                            + " on its day; its agenda item is marked decided")
+            UUID meetingId) {}
 
     @Schema(description = "The decision that answers an open question")
     public record QuestionDecisionRequest(
@@ -57,7 +62,12 @@ public final class DecisionApi {
             @NotBlank @Size(max = 4000) @Schema(example = "KielRegion tritt UBC bei; STRING wird 2026 erneut geprüft")
             String answer,
 
-            @Size(max = 300) String minutesReference) {}
+            @Size(max = 300) String minutesReference,
+
+            @Schema(
+                    description = "The board meeting (GET /board-meetings) the decision was taken in: of the same body,"
+                            + " on its day; its agenda item is marked decided")
+            UUID meetingId) {}
 
     @Schema(description = "A decision on a measure or on the strategy as a whole, recorded in the register")
     public record GeneralDecisionRequest(
@@ -68,7 +78,12 @@ public final class DecisionApi {
             @NotNull @PastOrPresent LocalDate decidedOn,
             @NotNull Outcome outcome,
             @Size(max = 2000) String conditions,
-            @Size(max = 300) String minutesReference) {}
+            @Size(max = 300) String minutesReference,
+
+            @Schema(
+                    description = "The board meeting (GET /board-meetings) the decision was taken in: of the same body,"
+                            + " on its day; its agenda item is marked decided")
+            UUID meetingId) {}
 
     @Schema(name = "DecisionRegisterEntry")
     public record DecisionView(
@@ -96,6 +111,9 @@ public final class DecisionApi {
             @Schema(description = "The day a DEFERRED decision is taken up again")
             LocalDate revisitOn,
 
+            @Schema(description = "The board meeting it was taken in (GET /board-meetings/{id}), if any")
+            UUID meetingId,
+
             String recordedBy,
             Instant recordedAt) {
 
@@ -115,6 +133,7 @@ public final class DecisionApi {
                     d.minutesReference,
                     d.note,
                     d.revisitOn,
+                    d.meetingId,
                     d.recordedBy,
                     d.recordedAt);
         }

@@ -42,8 +42,14 @@ public class DecisionRegister {
     private final EntityManager em;
     private final ObjectMapper mapper;
     private final MembershipQuestions membershipQuestions;
+    private final jakarta.enterprise.event.Event<DecidedInMeeting> inMeeting;
 
-    DecisionRegister(EntityManager em, ObjectMapper mapper, MembershipQuestions membershipQuestions) {
+    DecisionRegister(
+            EntityManager em,
+            ObjectMapper mapper,
+            MembershipQuestions membershipQuestions,
+            jakarta.enterprise.event.Event<DecidedInMeeting> inMeeting) {
+        this.inMeeting = inMeeting;
         this.em = em;
         this.mapper = mapper;
         this.membershipQuestions = membershipQuestions;
@@ -113,6 +119,18 @@ public class DecisionRegister {
                 .toList();
     }
 
+    /** The decisions taken in a board meeting, in the order they were recorded. */
+    @Transactional
+    public List<DecisionView> inMeeting(UUID meetingId) {
+        return em
+                .createQuery("FROM Decision d WHERE d.meetingId = :m ORDER BY d.recordedAt", Decision.class)
+                .setParameter("m", meetingId)
+                .getResultList()
+                .stream()
+                .map(DecisionView::of)
+                .toList();
+    }
+
     /** A decision of the register; a 404 for an unknown one. */
     @Transactional
     public DecisionView get(UUID id) {
@@ -152,9 +170,13 @@ public class DecisionRegister {
         d.note = Texts.trimToNull(taken.note());
         d.organisation = Texts.trimToNull(taken.organisationAcronym());
         d.revisitOn = taken.revisitOn();
+        d.meetingId = taken.meetingId();
         d.recordedBy = d.service;
         d.recordedAt = Instant.now();
         em.persist(d); // the query on decisions below flushes it first (Hibernate's AUTO flush mode)
+        if (d.meetingId != null) { // the other service could not check the meeting: an unknown one is ignored
+            inMeeting.fire(DecidedInMeeting.of(d, false));
+        }
         if (d.organisation != null
                 && ("JOIN".equals(d.kind) || "DECLINE".equals(d.kind))
                 && !DEFERRED.equals(d.outcome)) { // a postponed decision answers nothing yet

@@ -45,6 +45,7 @@ public class DecisionService {
     private final StrategyService strategy;
     private final Event<ProjectDecided> decided;
     private final Event<StrategyAdoption> adopted;
+    private final Event<DecidedInMeeting> inMeeting;
 
     DecisionService(
             EntityManager em,
@@ -53,7 +54,9 @@ public class DecisionService {
             ProjectQueries projects,
             StrategyService strategy,
             Event<ProjectDecided> decided,
-            Event<StrategyAdoption> adopted) {
+            Event<StrategyAdoption> adopted,
+            Event<DecidedInMeeting> inMeeting) {
+        this.inMeeting = inMeeting;
         this.decided = decided;
         this.adopted = adopted;
         this.em = em;
@@ -82,7 +85,8 @@ public class DecisionService {
                 r.outcome().name(),
                 r.conditions(),
                 r.minutesReference(),
-                revisitOn);
+                revisitOn,
+                r.meetingId());
         decided.fire(
                 new ProjectDecided(projectId, ProjectStatus.valueOf(r.outcome().name()), d.id));
         return DecisionView.of(d);
@@ -106,7 +110,8 @@ public class DecisionService {
                 "RESOLVED",
                 null,
                 r.minutesReference(),
-                null);
+                null,
+                r.meetingId());
         resolve(q, r.answer().trim(), d.id);
         return DecisionView.of(d);
     }
@@ -132,7 +137,8 @@ public class DecisionService {
                 r.outcome().name(),
                 r.conditions(),
                 r.minutesReference(),
-                null));
+                null,
+                r.meetingId()));
     }
 
     @Transactional
@@ -147,7 +153,8 @@ public class DecisionService {
                 r.outcome().name(),
                 r.conditions(),
                 r.minutesReference(),
-                null);
+                null,
+                r.meetingId());
         if (STRATEGY_ADOPTED.equals(d.kind) && r.outcome() == Outcome.APPROVED) {
             adopted.fire(new StrategyAdoption(d.id, d.body, d.decidedOn));
         }
@@ -167,7 +174,8 @@ public class DecisionService {
             String outcome,
             String conditions,
             String minutesReference,
-            LocalDate revisitOn) {
+            LocalDate revisitOn,
+            UUID meetingId) {
         Decision d = new Decision();
         d.id = UUID.randomUUID();
         d.service = SERVICE;
@@ -181,9 +189,13 @@ public class DecisionService {
         d.conditions = Texts.trimToNull(conditions);
         d.minutesReference = Texts.trimToNull(minutesReference);
         d.revisitOn = revisitOn;
+        d.meetingId = meetingId;
         d.recordedBy = caller.subject();
         d.recordedAt = Instant.now();
         em.persist(d);
+        if (meetingId != null) { // refused (400) unless the meeting is of this body and day
+            inMeeting.fire(DecidedInMeeting.of(d, true));
+        }
         changeLog.record(d.recorded());
         return d;
     }

@@ -32,6 +32,19 @@ public class MembershipReplica {
     @Column(name = "term_months")
     public Integer termMonths;
 
+    @Column(name = "organisation_name")
+    public String organisationName;
+
+    @Column(name = "notice_period")
+    public String noticePeriod;
+
+    /** The working groups and networks it takes part in, as one line. */
+    @Column(name = "working_groups")
+    public String workingGroups;
+
+    @Column(name = "start_date")
+    public java.time.LocalDate startDate;
+
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -135,6 +135,14 @@ public class MembershipEventsConsumer {
         if (m != null) { // the calendar feeds show its notice deadline
             m.lastNoticeDay = changed.lastNoticeDay();
             m.termMonths = changed.termMonths() > 0 ? changed.termMonths() : null;
+            // what a decision paper on it says
+            m.organisationName = changed.organisationName();
+            m.noticePeriod = changed.noticePeriod();
+            m.startDate = changed.startDate();
+            m.workingGroups =
+                    changed.workingGroups() == null || changed.workingGroups().isEmpty()
+                            ? null
+                            : String.join(", ", changed.workingGroups());
         }
     }
 }

@@ -56,6 +56,7 @@ class ExternalDecisionsTest {
                 Shareholder.KIELREGION,
                 null,
                 null,
+                null,
                 null);
         Api.publish(
                 Topics.PARTNERS,
