@@ -329,10 +329,31 @@ public final class DemoData {
                         Map.of("partnerId", midtjylland, "role", "ASSOCIATED")));
         String buses = propose(rural);
         results(goal, List.of(m1, m4), mobility, buses);
+        meeting();
         return "loaded the workshop's demo data: 4 measures, 10 open questions, 4 next steps, 12 partners (cities, "
                 + "their regions, towns and rural municipalities), the corridor Hamburg–Oslo, STRING and UBC with "
                 + "decisions pending, two project ideas with a small work plan, an indicator and a reporting period "
-                + "each (one report accepted, one overdue)";
+                + "each (one report accepted, one overdue), a supervisory-board meeting in six weeks whose agenda "
+                + "holds what waits for a decision";
+    }
+
+    /**
+     * The workshop hands the strategy to the supervisory board: its next meeting, six weeks ahead,
+     * with everything that waits for a decision on its agenda (the strategy, the open questions;
+     * memberships join once projects-service has heard of them, from the meeting's page).
+     */
+    private void meeting() throws IOException, InterruptedException {
+        LocalDate day = LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).plusWeeks(6);
+        String meeting = post(
+                        projects + "/board-meetings",
+                        Map.of(
+                                "body", "SUPERVISORY_BOARD",
+                                "meetsOn", day.toString(),
+                                "title", "Aufsichtsrat: Internationalisierungsstrategie",
+                                "place", "Kiel, KielRegion GmbH"))
+                .path("id")
+                .asText();
+        post(projects + "/board-meetings/" + meeting + "/agenda/pending", null);
     }
 
     /**

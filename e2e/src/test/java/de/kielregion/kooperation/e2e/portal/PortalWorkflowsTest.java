@@ -862,17 +862,101 @@ class PortalWorkflowsTest {
 
     @Test
     @Order(7)
-    void theBoardAdoptsTheStrategyAsAVersionAndLaterChangesShowAgainstIt() {
+    void aMeetingsAgendaFromWhatWaitsPapersDecisionsInTheMeetingAndTheStrategyAdoptedAsAVersion() {
         String goal = "Nach dem Beschluss " + TAG;
+        String title = "Sitzungsprojekt " + TAG;
+        String meetingTitle = "AR-Sitzung " + TAG;
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+        String projectId = suite.as("projects", COORDINATOR)
+                .body(Map.of(
+                        "title",
+                        title,
+                        "lead",
+                        "KielRegion",
+                        "financing",
+                        List.of(Map.of("kind", "EU_PROGRAMME", "name", "Interreg Ostsee", "amount", "25000.00"))))
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        suite.as("projects", COORDINATOR)
+                .body(Map.of("status", "PROPOSED"))
+                .when()
+                .post("/projects/" + projectId + "/status")
+                .then()
+                .statusCode(200);
+        String meeting;
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/meetings");
+            CHECKS.check(carla, "meetings");
+            carla.submit("[data-testid=meeting-new]");
+            CHECKS.check(carla, "meeting form");
+            carla.choose("#f-body", "Aufsichtsrat")
+                    .date("#f-meetsOn", today)
+                    .type("#f-title", meetingTitle)
+                    .type("#f-place", "Kiel, Haus der Wirtschaft")
+                    .submit("[data-testid=meeting-save]");
+            meeting = idIn(carla, "meetings");
+            assertTrue(carla.text("[data-testid=candidates]").contains(title), "the proposed project waits");
+            // The demo's meeting in six weeks has the strategy on its agenda: it moves to this one.
+            Map<String, String> strategyItem = strategyItem();
+            carla.open("/meetings/" + strategyItem.get("meeting") + "/items/" + strategyItem.get("item") + "/move");
+            CHECKS.check(carla, "move form");
+            carla.choose("#f-toMeetingId", option(carla, "#f-toMeetingId", meetingTitle))
+                    .type("#f-reason", "Vorgezogen in die Sitzung " + TAG)
+                    .submit("[data-testid=move-save]");
+            assertTrue(
+                    carla.text("[data-testid=moved]").contains("Internationalisierungsstrategie"),
+                    carla.text("[data-testid=moved]"));
+            carla.open("/meetings/" + meeting);
+            // The agenda from what waits for a decision: the project and the strategy among it, in words.
+            carla.submit("[data-testid=add-pending]");
+            CHECKS.check(carla, "meeting with agenda");
+            String agenda = carla.text("[data-testid=agenda]");
+            assertTrue(agenda.contains(title) && agenda.contains("Internationalisierungsstrategie"), agenda);
+            assertTrue(agenda.contains("offen") && !agenda.contains("OPEN") && !agenda.contains("Project"), agenda);
+            List<String> before = carla.texts("tr[data-testid=agenda-item] th");
+            carla.submit("tr[data-testid=agenda-item]:nth-child(1) form[action$='/down'] button");
+            List<String> after = carla.texts("tr[data-testid=agenda-item] th");
+            assertEquals(before.get(0), after.get(1), "the first item went one down");
+            // Its decision paper, through the portal: a PDF.
+            String paper = carla.raw()
+                    .findElement(org.openqa.selenium.By.xpath(
+                            "//tr[@data-testid='agenda-item'][contains(., '" + title + "')]//a[@data-testid='paper']"))
+                    .getAttribute("href");
+            Object answer = carla.raw()
+                    .executeAsyncScript(
+                            "const done = arguments[arguments.length - 1];"
+                                    + " fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                                    + " + r.headers.get('content-type') + ' ' + new TextDecoder().decode(b.slice(0, 4)))));",
+                            paper);
+            assertEquals("200 application/pdf %PDF", answer);
+            carla.submit("[data-testid=meeting-invite]");
+            assertTrue(carla.text("[data-testid=meeting-invitation]").contains("versandt am"));
+        }
         try (Browser dirk = new Browser(portal, "de-DE").login("dirk.decider", "demo-decider")) {
-            dirk.open("/strategy");
-            dirk.submit("[data-testid=strategy-decide]");
-            CHECKS.check(dirk, "strategy decision");
+            dirk.open("/meetings/" + meeting);
+            dirk.open(decideLink(dirk, title));
+            CHECKS.check(dirk, "decision in the meeting");
+            assertTrue(
+                    dirk.text("main").contains("Beschluss des Gremiums Aufsichtsrat in der Sitzung „" + meetingTitle));
+            dirk.choose("#f-outcome", "Genehmigt")
+                    .type("#f-minutesReference", meetingTitle + ", TOP 2")
+                    .submit("[data-testid=meeting-decide]");
+            dirk.open(decideLink(dirk, "Internationalisierungsstrategie"));
             dirk.choose("#f-kind", "Beschluss der Internationalisierungsstrategie")
-                    .choose("#f-body", "Aufsichtsrat")
                     .choose("#f-outcome", "Genehmigt")
                     .type("#f-minutesReference", "AR-Protokoll " + TAG)
-                    .submit("[data-testid=strategy-decide]");
+                    .submit("[data-testid=meeting-decide]");
+            String decisions = dirk.text("[data-testid=meeting-decisions]");
+            assertTrue(decisions.contains(title) && decisions.contains("Genehmigt"), decisions);
+            assertTrue(dirk.texts("[data-testid=agenda-status]").stream()
+                            .filter("beschlossen"::equals)
+                            .count()
+                    >= 2);
+            dirk.open("/strategy");
             String adopted = dirk.text("[data-testid=strategy-version]");
             assertTrue(
                     adopted.matches(
@@ -881,6 +965,17 @@ class PortalWorkflowsTest {
             assertFalse(dirk.all("[data-testid=strategy-unchanged]").isEmpty(), "just adopted: unchanged");
             CHECKS.check(dirk, "strategy adopted");
         }
+        assertEquals(
+                meeting,
+                suite.as("projects", COORDINATOR)
+                        .queryParam("subjectId", projectId)
+                        .when()
+                        .get("/decisions")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .path("items[0].meetingId"),
+                "the register shows the meeting");
         suite.as("projects", COORDINATOR)
                 .body(Map.of("title", goal, "description", "nachträglich"))
                 .when()
@@ -903,6 +998,45 @@ class PortalWorkflowsTest {
                 .jsonPath()
                 .getInt("[0].number");
         assertTrue(number >= 1);
+    }
+
+    /** The coming meeting with the strategy on its agenda (the demo data's) and that item: meeting, item. */
+    private static Map<String, String> strategyItem() {
+        List<String> meetings = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/board-meetings")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("id");
+        for (String m : meetings) {
+            List<Map<String, Object>> agenda = suite.as("projects", COORDINATOR)
+                    .when()
+                    .get("/board-meetings/" + m)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath()
+                    .getList("agenda");
+            for (Map<String, Object> item : agenda) {
+                if ("STRATEGY".equals(item.get("subjectType")) && "OPEN".equals(item.get("status"))) {
+                    return Map.of("meeting", m, "item", String.valueOf(item.get("id")));
+                }
+            }
+        }
+        throw new AssertionError("no coming meeting has the strategy on its agenda: " + meetings);
+    }
+
+    /** The address of the decision form of the agenda item whose row names {@code subject}. */
+    private static String decideLink(Browser browser, String subject) {
+        return java.net
+                .URI
+                .create(browser.raw()
+                        .findElement(org.openqa.selenium.By.xpath("//tr[@data-testid='agenda-item'][contains(., '"
+                                + subject + "')]//a[@data-testid='decide']"))
+                        .getAttribute("href"))
+                .getPath();
     }
 
     /** The visible text of the option of a select that starts with {@code start}. */
