@@ -42,6 +42,7 @@ public final class EventTypes {
     public static final String MEMBERSHIP_STATUS_CHANGED = "cooperation.membership.status-changed.v1";
     public static final String MEMBERSHIP_FEE_CHANGED = "cooperation.membership.fee-changed.v1";
     public static final String RESOURCES_REQUESTED = "cooperation.resources.requested.v1";
+    public static final String MEMBERSHIP_FEE_PAID = "cooperation.membership-fee.paid.v1";
 
     /** Published by all three services ({@link DecisionTaken}), on each one's own topic. */
     public static final String DECISION_TAKEN = "cooperation.decision.taken.v1";

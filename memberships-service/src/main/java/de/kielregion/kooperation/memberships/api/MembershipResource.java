@@ -9,6 +9,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import de.kielregion.kooperation.contracts.Shareholder;
 import de.kielregion.kooperation.memberships.MembershipEvents;
+import de.kielregion.kooperation.memberships.membership.FeePayments;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.Deadline;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionRequest;
 import de.kielregion.kooperation.memberships.membership.MembershipApi.DecisionView;
@@ -106,6 +107,7 @@ public class MembershipResource {
     private final NoticeDeadlineReport deadlines;
 
     private final MembershipFeeYears feeYears;
+    private final FeePayments payments;
 
     MembershipResource(
             MembershipService memberships,
@@ -113,7 +115,9 @@ public class MembershipResource {
             MembershipFunding funding,
             Audit audit,
             NoticeDeadlineReport deadlines,
-            MembershipFeeYears feeYears) {
+            MembershipFeeYears feeYears,
+            FeePayments payments) {
+        this.payments = payments;
         this.feeYears = feeYears;
         this.decisions = decisions;
         this.funding = funding;
@@ -306,6 +310,40 @@ public class MembershipResource {
     public List<FeeYearView> feeYears(@PathParam("id") UUID id) {
         memberships.fees(id); // 404 for an unknown membership
         return feeYears.years(id);
+    }
+
+    @POST
+    @Path("{id}/fee-years/{year}/invoice")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "recordFeeInvoice",
+            summary = "The organisation's invoice of a year's fee",
+            description = "Number, day, amount and the day it is payable by (not before the invoice: 400); an invoice"
+                    + " replaces the earlier one until the year is paid (409 then). Coordinators and the member"
+                    + " shareholder are reminded 7 days, 1 day and on the day it is payable by. 404 for a year never"
+                    + " requested. Roles: coordinator, admin.")
+    public List<FeeYearView> invoice(
+            @PathParam("id") UUID id,
+            @PathParam("year") @Min(2000) @Max(2100) int year,
+            @Valid @NotNull FeePayments.InvoiceRequest request) {
+        return payments.invoice(id, year, request);
+    }
+
+    @POST
+    @Path("{id}/fee-years/{year}/payment")
+    @RolesAllowed({COORDINATOR, ADMIN})
+    @Operation(
+            operationId = "recordFeePayment",
+            summary = "The payment of a year's fee",
+            description = "Day and amount: it needs the invoice (409) and the year's fee funded (409), is never more"
+                    + " than the fee (409), falls in the fee's year (400) and is recorded once (409). Publishes"
+                    + " MembershipFeePaid: projects-service counts it as spent against the year's allocation. Roles:"
+                    + " coordinator, admin.")
+    public List<FeeYearView> pay(
+            @PathParam("id") UUID id,
+            @PathParam("year") @Min(2000) @Max(2100) int year,
+            @Valid @NotNull FeePayments.PaymentRequest request) {
+        return payments.pay(id, year, request);
     }
 
     @POST

@@ -32,7 +32,21 @@ public class MembershipFeeYears {
         REJECTED
     }
 
-    public record FeeYearView(int year, BigDecimal fee, UUID requestId, Status status, String reason) {}
+    public record FeeYearView(
+            int year,
+            BigDecimal fee,
+            UUID requestId,
+            Status status,
+            String reason,
+            String invoiceNumber,
+            LocalDate invoicedOn,
+            BigDecimal invoiceAmount,
+            LocalDate payableBy,
+            LocalDate paidOn,
+            BigDecimal paidAmount,
+
+            @Schema(description = "Invoiced and not paid by the day it was payable by")
+            boolean overdue) {}
 
     @Schema(description = "What a fee run asked for")
     public record FeeRunView(
@@ -147,21 +161,27 @@ public class MembershipFeeYears {
     }
 
     @Transactional
-    @SuppressWarnings("unchecked")
     public List<FeeYearView> years(UUID membershipId) {
-        return ((List<Object[]>)
-                        em.createNativeQuery("SELECT year, fee, request_id, status, reason FROM membership_fee_year"
-                                        + " WHERE membership_id = :m ORDER BY year")
-                                .setParameter("m", membershipId)
-                                .getResultList())
+        LocalDate today = LocalDate.now(Wording.ZONE);
+        return em
+                .createQuery("FROM FeeYear y WHERE y.membershipId = :m ORDER BY y.year", FeeYear.class)
+                .setParameter("m", membershipId)
+                .getResultList()
                 .stream()
-                        .map(row -> new FeeYearView(
-                                ((Number) row[0]).intValue(),
-                                ((BigDecimal) row[1]).setScale(2),
-                                (UUID) row[2],
-                                Status.valueOf((String) row[3]),
-                                (String) row[4]))
-                        .toList();
+                .map(y -> new FeeYearView(
+                        y.year,
+                        y.fee.setScale(2),
+                        y.requestId,
+                        Status.valueOf(y.status),
+                        y.reason,
+                        y.invoiceNumber,
+                        y.invoicedOn,
+                        y.invoiceAmount,
+                        y.payableBy,
+                        y.paidOn,
+                        y.paidAmount,
+                        y.overdue(today)))
+                .toList();
     }
 
     private boolean insert(UUID membershipId, int year, UUID requestId, BigDecimal fee) {

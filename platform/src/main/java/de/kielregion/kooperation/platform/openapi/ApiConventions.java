@@ -183,12 +183,14 @@ public class ApiConventions implements OASFilter {
         sections.put("Projects (Projekte)", List.of("Projects", "Budget", "History", "Attachments"));
         sections.put("Partners (Partner)", List.of("Partners", "Relations", "Cooperation areas", "Engagement"));
         sections.put("Memberships (Mitgliedschaften)", List.of("Memberships", "Organisations"));
-        sections.put("Decisions (Beschlüsse)", List.of("Decision register", "Decisions on partners", "Board meetings"));
+        sections.put("Decisions (Beschlüsse)", List.of("Decision register", "Decisions on partners"));
+        sections.put("Meetings (Sitzungen)", List.of("Board meetings"));
         sections.put("Activities (Aktivitäten)", List.of("Shareholder activities"));
         sections.put("Interests (Interessen)", List.of("Shareholder interests"));
         sections.put("Calendar (Kalender)", List.of("Calendar"));
         sections.put("Strategy (Strategie)", List.of("Strategy"));
         sections.put("Results (Ergebnisse)", List.of("Results"));
+        sections.put("Team", List.of("Team"));
         return sections;
     }
 

@@ -15,6 +15,7 @@ import de.kielregion.kooperation.projects.budget.BudgetApi.LineRequest;
 import de.kielregion.kooperation.projects.budget.BudgetApi.LineView;
 import de.kielregion.kooperation.projects.budget.BudgetService;
 import de.kielregion.kooperation.projects.budget.Category;
+import de.kielregion.kooperation.projects.overview.Commitments;
 import de.kielregion.kooperation.projects.overview.Spreadsheets;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -29,9 +30,11 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,8 +52,11 @@ public class BudgetResource {
 
     private final BudgetService budget;
 
-    BudgetResource(BudgetService budget) {
+    private final Commitments commitments;
+
+    BudgetResource(BudgetService budget, Commitments commitments) {
         this.budget = budget;
+        this.commitments = commitments;
     }
 
     @GET
@@ -62,6 +68,27 @@ public class BudgetResource {
             description = "Per line: amount, allocated, free. Roles: every role.")
     public BudgetView budget(@PathParam("year") @Min(2000) @Max(2100) int year) {
         return budget.budget(year);
+    }
+
+    @GET
+    @Path("budget/commitments")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getCommitments",
+            summary = "What the coming years are committed to",
+            description = "Per year from {from} (default this year) for {years} years (default 3, at most 10): the"
+                    + " STAFF, MEMBERSHIP_FEES and PROJECT_FUNDS lines, what is allocated from them, the yearly fees of"
+                    + " running memberships not yet booked for the year, the team's capacity and assignments. Roles:"
+                    + " every role.")
+    public List<Commitments.YearCommitments> commitments(
+            @QueryParam("from") @Min(2000) @Max(2100) Integer from,
+            @QueryParam("years") @Min(1) @Max(10) Integer years) {
+        return commitments.from(
+                from == null
+                        ? java.time.LocalDate.now(de.kielregion.kooperation.platform.text.Wording.ZONE)
+                                .getYear()
+                        : from,
+                years == null ? 3 : years);
     }
 
     @GET

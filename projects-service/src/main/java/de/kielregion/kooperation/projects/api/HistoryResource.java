@@ -37,6 +37,7 @@ public class HistoryResource {
             ProjectEvents.BUDGET_LINE,
             ProjectEvents.ALLOCATION,
             ProjectEvents.BOARD_MEETING,
+            "TeamMember",
             ProjectEvents.STRATEGY,
             ProjectEvents.INDICATOR,
             ProjectEvents.MILESTONE,
@@ -56,7 +57,7 @@ public class HistoryResource {
             operationId = "getHistory",
             summary = "The change history of one aggregate",
             description = "type: Project, Goal, Theme, Measure, "
-                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone, WorkPackage (its deliverables), BoardMeeting (its agenda, invitations, minutes) or ProgressReport"
+                    + "OpenQuestion, NextStep, BudgetLine, Allocation, Strategy, Indicator, Milestone, WorkPackage (its deliverables), BoardMeeting (its agenda, invitations, minutes), TeamMember (capacity and assignments) or ProgressReport"
                     + " (each submission of a report with its text and values); oldest first. Roles: every role.")
     public List<HistoryEntry> history(@PathParam("type") String type, @PathParam("id") UUID id) {
         if (!TYPES.contains(type)) {

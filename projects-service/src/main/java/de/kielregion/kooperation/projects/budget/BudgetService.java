@@ -40,6 +40,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class BudgetService {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(BudgetService.class);
+
     private final EntityManager em;
     private final ChangeLog changeLog;
     private final Event<ResourcesAllocatedToProject> allocated;
@@ -206,22 +208,69 @@ public class BudgetService {
         if (r.evidenceId() != null) {
             requireEvidence(projectId, r.evidenceId());
         }
+        return spend(a, r.amount(), r.spentOn(), r.description().strip(), r.evidenceId(), by, null);
+    }
+
+    /** Spends on a locked allocation (see {@link Expenditure#spend}); {@code id} names the expenditure, or null for a new one. */
+    private ExpenditureView spend(
+            Allocation a,
+            BigDecimal amount,
+            LocalDate spentOn,
+            String description,
+            UUID evidenceId,
+            String by,
+            UUID id) {
         BudgetLine line = em.find(BudgetLine.class, a.lineId);
         BigDecimal spent = spent(a.id);
         Expenditure e = Expenditure.spend(
                 a,
                 line,
                 spent,
-                r.amount(),
-                r.spentOn(),
-                r.description().strip(),
-                r.evidenceId(),
+                amount,
+                spentOn,
+                description,
+                evidenceId,
                 by,
                 LocalDate.now(Wording.ZONE),
                 Instant.now());
+        if (id != null) {
+            e.id = id;
+        }
         em.persist(e);
         changeLog.record(e.recorded(a, line, spent.add(e.amount)));
         return view(e, line);
+    }
+
+    /**
+     * A membership fee paid (memberships-service's MembershipFeePaid) is spent against the
+     * allocation that answered its year's request, once (the expenditure's id is derived from the
+     * request). Returns false when there is nothing to spend it on (no such allocation, or it was
+     * not allocated) or the budget refuses it (another year, more than allocated): that is logged,
+     * the event is consumed all the same; a person settles it.
+     */
+    public boolean feePaid(UUID requestId, java.math.BigDecimal amount, LocalDate paidOn, String description) {
+        UUID id = UUID.nameUUIDFromBytes(
+                ("membership-fee-paid:" + requestId).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (em.find(Expenditure.class, id) != null) {
+            return false;
+        }
+        Allocation a = em.createQuery("FROM Allocation a WHERE a.requestId = :r", Allocation.class)
+                .setParameter("r", requestId)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst()
+                .orElse(null);
+        if (a == null || a.lineId == null || a.status != Status.ALLOCATED) {
+            LOG.warnf("Fee paid for request %s, which has no allocation to spend it on", requestId);
+            return false;
+        }
+        try {
+            spend(a, amount, paidOn, description, null, "memberships-service", id);
+            return true;
+        } catch (ProblemException e) {
+            LOG.warnf("Fee paid for request %s not counted as spent: %s", requestId, e.getMessage());
+            return false;
+        }
     }
 
     /** The evidence must be an attachment of the project itself (400 otherwise). */

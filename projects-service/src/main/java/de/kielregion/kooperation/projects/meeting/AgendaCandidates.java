@@ -83,8 +83,7 @@ class AgendaCandidates {
                         "FROM MembershipReplica m WHERE m.status IN ('CANDIDATE', 'UNDER_REVIEW') ORDER BY m.organisation, m.holder",
                         MembershipReplica.class)
                 .getResultList()
-                .forEach(m -> add.accept(
-                        new Candidate(Subject.MEMBERSHIP, m.id, membershipName(m), "Beitritt zu entscheiden")));
+                .forEach(m -> add.accept(new Candidate(Subject.MEMBERSHIP, m.id, m.name(), "Beitritt zu entscheiden")));
         em.createQuery("FROM OpenQuestion q WHERE q.status = :s ORDER BY q.text", OpenQuestion.class)
                 .setParameter("s", OpenQuestion.Status.OPEN)
                 .getResultList()
@@ -115,7 +114,7 @@ class AgendaCandidates {
             }
             case MEMBERSHIP -> {
                 MembershipReplica m = em.find(MembershipReplica.class, id);
-                yield m == null ? null : membershipName(m);
+                yield m == null ? null : m.name();
             }
             case PARTNER -> {
                 PartnerReplica p = em.find(PartnerReplica.class, id);
@@ -132,10 +131,5 @@ class AgendaCandidates {
             case STRATEGY -> STRATEGY_TITLE;
             case OTHER -> null;
         };
-    }
-
-    /** "Mitgliedschaft in UBC (Landeshauptstadt Kiel)". */
-    static String membershipName(MembershipReplica m) {
-        return "Mitgliedschaft in " + m.organisation + " (" + WORDS.label("Shareholder", m.holder) + ")";
     }
 }

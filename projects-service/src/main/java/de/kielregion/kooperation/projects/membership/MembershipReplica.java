@@ -47,4 +47,10 @@ public class MembershipReplica {
 
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** How a person names it: "Mitgliedschaft in UBC (KielRegion)". */
+    public String name() {
+        return "Mitgliedschaft in " + organisation + " ("
+                + de.kielregion.kooperation.platform.text.Wording.GERMAN.label("Shareholder", holder) + ")";
+    }
 }

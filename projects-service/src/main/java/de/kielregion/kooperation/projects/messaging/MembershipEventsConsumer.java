@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.memberships.MembershipChanged;
 import de.kielregion.kooperation.contracts.memberships.MembershipFeeChanged;
+import de.kielregion.kooperation.contracts.memberships.MembershipFeePaid;
 import de.kielregion.kooperation.contracts.memberships.MembershipStatusChanged;
 import de.kielregion.kooperation.contracts.resources.ResourcesRequested;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
@@ -60,6 +61,17 @@ public class MembershipEventsConsumer {
                         m.updatedAt = Instant.now();
                     }
                 })
+                .on(
+                        EventTypes.MEMBERSHIP_FEE_PAID,
+                        MembershipFeePaid.class,
+                        paid -> budget.feePaid(
+                                paid.requestId(),
+                                paid.amount(),
+                                paid.paidOn(),
+                                "Mitgliedsbeitrag " + paid.year() + " " + paid.organisationAcronym()
+                                        + (paid.invoiceNumber() == null
+                                                ? ""
+                                                : " (Rechnung " + paid.invoiceNumber() + ")")))
                 .on(EventTypes.MEMBERSHIP_FEE_CHANGED, MembershipFeeChanged.class, changed -> {
                     MembershipReplica m = em.find(MembershipReplica.class, changed.membershipId());
                     if (m != null) {

@@ -197,6 +197,65 @@ class MembershipEventsTest {
                         equalTo(ubc + ": Beitritt genehmigt (Aufsichtsrat, 19.03.2025)"));
     }
 
+    @Test
+    void aPaidFeeIsSpentAgainstItsAllocationOnce() {
+        int year = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).getYear();
+        UUID membership = UUID.randomUUID();
+        UUID request = UUID.randomUUID();
+        // This year's line (other tests may have set it: then at its version), with room.
+        Object version = as(COORDINATOR)
+                .when()
+                .get("/budget/" + year)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("lines.find { it.category == 'MEMBERSHIP_FEES' }.version");
+        Map<String, Object> line = new HashMap<>(Map.of("amount", "900000.00"));
+        if (version != null) {
+            line.put("version", version);
+        }
+        as(COORDINATOR)
+                .body(line)
+                .when()
+                .put("/budget/" + year + "/lines/MEMBERSHIP_FEES")
+                .then()
+                .statusCode(200);
+        Api.publish(
+                TOPIC,
+                SOURCE,
+                "cooperation.resources.requested.v1",
+                membership.toString(),
+                "Membership",
+                feeRequest(request, membership, "1200.00", year));
+        awaitCount(
+                1,
+                "SELECT count(*) FROM allocation WHERE subject_id = ?::uuid AND status = 'ALLOCATED'",
+                membership.toString());
+        Map<String, Object> paid = new HashMap<>();
+        paid.put("membershipId", membership.toString());
+        paid.put("organisationAcronym", "UBC");
+        paid.put("holder", "KIELREGION");
+        paid.put("year", year);
+        paid.put("requestId", request.toString());
+        paid.put("amount", "1200.00");
+        paid.put(
+                "paidOn",
+                java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin")).toString());
+        paid.put("invoiceNumber", "UBC-" + year + "-1");
+        String first =
+                Api.publish(TOPIC, SOURCE, EventTypes.MEMBERSHIP_FEE_PAID, membership.toString(), "Membership", paid);
+        // The same payment announced again (a retried send): spent once.
+        String again =
+                Api.publish(TOPIC, SOURCE, EventTypes.MEMBERSHIP_FEE_PAID, membership.toString(), "Membership", paid);
+        awaitCount(2, "SELECT count(*) FROM inbox_event WHERE id IN (?, ?)", first, again);
+        assertEquals(
+                1,
+                count(
+                        "SELECT count(*) FROM expenditure WHERE subject_id = ?::uuid AND amount = 1200.00"
+                                + " AND description LIKE 'Mitgliedsbeitrag % UBC (Rechnung UBC-%)'",
+                        membership.toString()));
+    }
+
     @Inject
     AgroalDataSource dataSource;
 
