@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.e2e.portal;
 
 import static de.kielregion.kooperation.e2e.Suite.COORDINATOR;
+import static de.kielregion.kooperation.e2e.Suite.DECIDER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -998,6 +999,86 @@ class PortalWorkflowsTest {
                 .jsonPath()
                 .getInt("[0].number");
         assertTrue(number >= 1);
+    }
+
+    @Test
+    @Order(8)
+    void theTeamIsStaffedWithinItsCapacityAndTheProjectsAllocatedStaff() {
+        String title = "Teamprojekt " + TAG;
+        String projectId = suite.as("projects", COORDINATOR)
+                .body(Map.of("title", title))
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        suite.as("projects", COORDINATOR)
+                .body(Map.of("status", "PROPOSED"))
+                .when()
+                .post("/projects/" + projectId + "/status")
+                .then()
+                .statusCode(200);
+        suite.as("projects", DECIDER)
+                .body(Map.of(
+                        "body",
+                        "MANAGEMENT",
+                        "decidedOn",
+                        LocalDate.now(ZoneId.of("Europe/Berlin")).toString(),
+                        "outcome",
+                        "APPROVED"))
+                .when()
+                .post("/projects/" + projectId + "/decisions")
+                .then()
+                .statusCode(201);
+        Object version = suite.as("projects", COORDINATOR)
+                .when()
+                .get("/budget/" + YEAR)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("lines.find { it.category == 'STAFF' }.version");
+        Map<String, Object> line = new java.util.HashMap<>(Map.of("amount", "50.00"));
+        if (version != null) {
+            line.put("version", version);
+        }
+        suite.as("projects", COORDINATOR)
+                .body(line)
+                .when()
+                .put("/budget/" + YEAR + "/lines/STAFF")
+                .then()
+                .statusCode(200);
+        suite.as("projects", COORDINATOR)
+                .body(Map.of("year", YEAR, "category", "STAFF", "amount", "0.50"))
+                .when()
+                .post("/projects/" + projectId + "/allocations")
+                .then()
+                .statusCode(201);
+        String person = "Jana Hansen " + TAG;
+        try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
+            carla.open("/team");
+            CHECKS.check(carla, "team");
+            carla.submit("[data-testid=member-new]");
+            carla.type("#f-name", person)
+                    .type("#f-role", "Referentin Internationale Kooperation")
+                    .type("#f-year", String.valueOf(YEAR))
+                    .type("#f-fte", "0,8")
+                    .submit("[data-testid=member-save]");
+            assertTrue(carla.text("[data-testid=team]").contains(person));
+            carla.submit("[data-testid=assign-new]");
+            CHECKS.check(carla, "team assignment");
+            carla.choose("#f-memberId", person)
+                    .choose("#f-subject", "Projekt: " + title)
+                    .type("#f-fte", "0,6")
+                    .submit("[data-testid=assign-save]");
+            String refusal = carla.text("main");
+            assertTrue(
+                    refusal.contains("0,50 VZÄ") && refusal.contains(title),
+                    "the project's staff bounds it: " + refusal);
+            carla.type("#f-fte", "0,5").submit("[data-testid=assign-save]");
+            String team = carla.text("[data-testid=team]");
+            assertTrue(team.contains(title) && team.contains("0,50 VZÄ") && team.contains("0,30 VZÄ"), team);
+        }
     }
 
     /** The coming meeting with the strategy on its agenda (the demo data's) and that item: meeting, item. */

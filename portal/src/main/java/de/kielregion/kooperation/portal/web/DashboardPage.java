@@ -63,6 +63,7 @@ public class DashboardPage extends PageSupport {
                 .data("year", year)
                 .data("overview", overview)
                 .data("deadlines", deadlines)
-                .data("results", Section.of("projects", () -> results.getResults(year)));
+                .data("results", Section.of("projects", () -> results.getResults(year)))
+                .data("commitments", Section.of("projects", () -> budget.getCommitments(year, 3)));
     }
 }

@@ -6,6 +6,7 @@ import de.kielregion.kooperation.portal.clients.memberships.model.DecisionBody;
 import de.kielregion.kooperation.portal.clients.memberships.model.FeeChange;
 import de.kielregion.kooperation.portal.clients.memberships.model.FeeModel;
 import de.kielregion.kooperation.portal.clients.memberships.model.FeeModelType;
+import de.kielregion.kooperation.portal.clients.memberships.model.InvoiceRequest;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionKind;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionOutcome;
 import de.kielregion.kooperation.portal.clients.memberships.model.MembershipDecisionRequest;
@@ -16,6 +17,7 @@ import de.kielregion.kooperation.portal.clients.memberships.model.MembershipView
 import de.kielregion.kooperation.portal.clients.memberships.model.OrganisationKind;
 import de.kielregion.kooperation.portal.clients.memberships.model.OrganisationRequest;
 import de.kielregion.kooperation.portal.clients.memberships.model.OrganisationView;
+import de.kielregion.kooperation.portal.clients.memberships.model.PaymentRequest;
 import de.kielregion.kooperation.portal.clients.memberships.model.Shareholder;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -281,6 +283,92 @@ public class MembershipsPage extends PageSupport {
                         true,
                         ui.t("memberships.organisation.flatFee.hint"))
                 .submit(ui.t("form.save"), "organisation-save");
+    }
+
+    // A year's fee: the organisation's invoice and its payment
+
+    @GET
+    @Path("{id}/fee-years/{year}/{what:invoice|payment}")
+    public TemplateInstance feeYearForm(
+            @PathParam("id") String id, @PathParam("year") String year, @PathParam("what") String what) {
+        allowed(ui.canEdit());
+        MembershipView m = memberships.getMembership(Options.id(id));
+        int y = feeYear(year);
+        return form(
+                "invoice".equals(what) ? invoiceForm(m, y) : paymentForm(m, y),
+                Forms.prefill("invoice".equals(what) ? "invoicedOn" : "paidOn", LocalDate.now(Ui.ZONE)));
+    }
+
+    @POST
+    @Path("{id}/fee-years/{year}/invoice")
+    public Response invoice(
+            @PathParam("id") String id, @PathParam("year") String year, MultivaluedMap<String, String> form) {
+        MembershipView m = memberships.getMembership(Options.id(id));
+        int y = feeYear(year);
+        return post(form, invoiceForm(m, y), () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            memberships.recordFeeInvoice(
+                    m.getId(),
+                    y,
+                    f.done(new InvoiceRequest()
+                            .invoiceNumber(f.text("invoiceNumber"))
+                            .invoicedOn(f.date("invoicedOn"))
+                            .amount(f.decimal("amount"))
+                            .payableBy(f.date("payableBy"))),
+                    null);
+            return "/memberships/" + m.getId() + "#fees";
+        });
+    }
+
+    @POST
+    @Path("{id}/fee-years/{year}/payment")
+    public Response pay(
+            @PathParam("id") String id, @PathParam("year") String year, MultivaluedMap<String, String> form) {
+        MembershipView m = memberships.getMembership(Options.id(id));
+        int y = feeYear(year);
+        return post(form, paymentForm(m, y), () -> {
+            Forms.Reader f = Forms.read(form, ui::t);
+            memberships.recordFeePayment(
+                    m.getId(),
+                    y,
+                    f.done(new PaymentRequest().paidOn(f.date("paidOn")).amount(f.decimal("amount"))),
+                    null);
+            return "/memberships/" + m.getId() + "#fees";
+        });
+    }
+
+    private static int feeYear(String year) {
+        if (year == null || !year.matches("20\\d\\d")) {
+            throw Options.notFound();
+        }
+        return Integer.parseInt(year);
+    }
+
+    private FormPage invoiceForm(MembershipView m, int year) {
+        String path = "/memberships/" + m.getId();
+        return FormPage.of(
+                        ui.t("memberships.invoice.record", year),
+                        path + "/fee-years/" + year + "/invoice",
+                        "memberships")
+                .back(path, m.getOrganisationAcronym())
+                .text("invoiceNumber", ui.t("memberships.invoice.number"), true, 100)
+                .date("invoicedOn", ui.t("memberships.invoice.on"), true, null)
+                .decimal("amount", ui.t("memberships.invoice.amount"), true, null)
+                .date("payableBy", ui.t("memberships.invoice.payableBy"), true, null)
+                .submit(ui.t("form.save"), "invoice-save");
+    }
+
+    private FormPage paymentForm(MembershipView m, int year) {
+        String path = "/memberships/" + m.getId();
+        return FormPage.of(
+                        ui.t("memberships.payment.record", year),
+                        path + "/fee-years/" + year + "/payment",
+                        "memberships")
+                .back(path, m.getOrganisationAcronym())
+                .intro(ui.t("memberships.payment.intro"))
+                .date("paidOn", ui.t("memberships.payment.on"), true, null)
+                .decimal("amount", ui.t("memberships.payment.amount"), true, null)
+                .submit(ui.t("form.save"), "payment-save");
     }
 
     // The fee changes from a day on

@@ -176,6 +176,13 @@ public class Ui implements RequestLanguage {
         return Formats.percent(part, whole);
     }
 
+    /** Whether a number (an amount of the services' models) is above zero. */
+    public boolean positive(Object value) {
+        return value instanceof java.math.BigDecimal d
+                ? d.signum() > 0
+                : value instanceof Number n && n.doubleValue() > 0;
+    }
+
     public boolean has(String role) {
         return identity != null && !identity.isAnonymous() && identity.hasRole(role);
     }
