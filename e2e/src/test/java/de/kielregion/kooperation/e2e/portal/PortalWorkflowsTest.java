@@ -927,13 +927,7 @@ class PortalWorkflowsTest {
                     .findElement(org.openqa.selenium.By.xpath(
                             "//tr[@data-testid='agenda-item'][contains(., '" + title + "')]//a[@data-testid='paper']"))
                     .getAttribute("href");
-            Object answer = carla.raw()
-                    .executeAsyncScript(
-                            "const done = arguments[arguments.length - 1];"
-                                    + " fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
-                                    + " + r.headers.get('content-type') + ' ' + new TextDecoder().decode(b.slice(0, 4)))));",
-                            paper);
-            assertEquals("200 application/pdf %PDF", answer);
+            assertEquals("200 application/pdf %PDF", fetched(carla, paper));
             carla.submit("[data-testid=meeting-invite]");
             assertTrue(carla.text("[data-testid=meeting-invitation]").contains("versandt am"));
         }
@@ -1078,7 +1072,28 @@ class PortalWorkflowsTest {
             carla.type("#f-fte", "0,5").submit("[data-testid=assign-save]");
             String team = carla.text("[data-testid=team]");
             assertTrue(team.contains(title) && team.contains("0,50 VZÄ") && team.contains("0,30 VZÄ"), team);
+            // The project's profile for its partners, in English, from its page.
+            carla.open("/projects/" + projectId);
+            String profile = carla.raw()
+                    .findElement(org.openqa.selenium.By.cssSelector("[data-testid=profile-en]"))
+                    .getAttribute("href");
+            assertEquals("200 application/pdf %PDF", fetched(carla, profile));
+            carla.open("/strategy");
+            String summary = carla.raw()
+                    .findElement(org.openqa.selenium.By.cssSelector("[data-testid=summary-en]"))
+                    .getAttribute("href");
+            assertEquals("200 application/pdf %PDF", fetched(carla, summary));
         }
+    }
+
+    /** Status, type and first bytes of a file the portal serves, fetched in the browser's session. */
+    private static Object fetched(Browser browser, String url) {
+        return browser.raw()
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + " fetch(arguments[0]).then(r => r.arrayBuffer().then(b => done(r.status + ' '"
+                                + " + r.headers.get('content-type') + ' ' + new TextDecoder().decode(b.slice(0, 4)))));",
+                        url);
     }
 
     /** The coming meeting with the strategy on its agenda (the demo data's) and that item: meeting, item. */

@@ -143,6 +143,18 @@ public class ProjectsPage extends PageSupport {
                 "projekte-" + LocalDate.now(Ui.ZONE) + ".xlsx");
     }
 
+    /** The project's profile for its partners (Projektsteckbrief), German or English. */
+    @GET
+    @Path("{id}/steckbrief.pdf")
+    @Produces("application/pdf")
+    public Response profile(@PathParam("id") String id, @QueryParam("lang") String lang) {
+        String language = "en".equals(lang) ? "en" : "de";
+        return file(
+                projects.getProjectProfilePdf(Options.id(id), language),
+                "application/pdf",
+                "en".equals(language) ? "project-profile.pdf" : "projektsteckbrief.pdf");
+    }
+
     @GET
     @Path("{id}")
     public TemplateInstance detail(@PathParam("id") String id, @QueryParam("allocation") String allocationId) {

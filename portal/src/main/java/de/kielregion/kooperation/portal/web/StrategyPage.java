@@ -93,6 +93,18 @@ public class StrategyPage extends PageSupport {
     /** The kinds of decision on the strategy as a whole. */
     static final java.util.List<String> STRATEGY_KINDS = java.util.List.of("STRATEGY_ADOPTED", "STRATEGY_REVIEWED");
 
+    /** The summary of the strategy for the partners, German or English. */
+    @GET
+    @Path("summary.pdf")
+    @Produces("application/pdf")
+    public Response summary(@jakarta.ws.rs.QueryParam("lang") String lang) {
+        String language = "en".equals(lang) ? "en" : "de";
+        return file(
+                overview.getStrategySummaryPdf(language),
+                "application/pdf",
+                "en".equals(language) ? "strategy-summary.pdf" : "strategie-zusammenfassung.pdf");
+    }
+
     @GET
     @Path("document.md")
     @Produces("text/markdown; charset=UTF-8")

@@ -17,6 +17,7 @@ import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.decision.DecisionService;
 import de.kielregion.kooperation.projects.overview.OverviewApi.Overview;
 import de.kielregion.kooperation.projects.overview.OverviewService;
+import de.kielregion.kooperation.projects.overview.PartnerDocuments;
 import de.kielregion.kooperation.projects.overview.StrategyDocument;
 import de.kielregion.kooperation.projects.overview.StrategyVersions;
 import de.kielregion.kooperation.projects.overview.StrategyVersions.Changes;
@@ -27,6 +28,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -141,6 +143,53 @@ public class OverviewResource {
                         "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now(Wording.ZONE)
                                 + ".pdf\"")
                 .build();
+    }
+
+    @GET
+    @Path("summary/pdf")
+    @Produces("application/pdf")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategySummaryPdf",
+            summary = "A summary of the strategy for the partners, as PDF",
+            description = "Goals, measures, focus partners, the quickly implementable projects and the memberships,"
+                    + " with the adopted version; lang=en for the partners in Aarhus, Göteborg and elsewhere (German"
+                    + " by default). Roles: every role.")
+    @APIResponse(
+            responseCode = "200",
+            description = "The summary as PDF",
+            content =
+                    @Content(
+                            mediaType = "application/pdf",
+                            schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response summaryPdf(@QueryParam("lang") @Pattern(regexp = "de|en") String lang) {
+        PartnerDocuments documents = PartnerDocuments.in(lang);
+        return Response.ok(documents.summaryPdf(overview.overview(yearOr(null)), adopted()), "application/pdf")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\""
+                                + ("en".equals(documents.language()) ? "strategy-summary" : "strategie-zusammenfassung")
+                                + ".pdf\"")
+                .build();
+    }
+
+    @GET
+    @Path("summary/markdown")
+    @Produces("text/markdown;charset=UTF-8")
+    @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
+    @Operation(
+            operationId = "getStrategySummaryMarkdown",
+            summary = "A summary of the strategy for the partners, as Markdown",
+            description = "The same content as the PDF; lang=en in English. Roles: every role.")
+    public String summaryMarkdown(@QueryParam("lang") @Pattern(regexp = "de|en") String lang) {
+        return PartnerDocuments.in(lang).summaryMarkdown(overview.overview(yearOr(null)), adopted());
+    }
+
+    /** The newest adopted version, or null. */
+    private StrategyVersions.VersionView adopted() {
+        return versions.versions().stream()
+                .max(java.util.Comparator.comparingInt(StrategyVersions.VersionView::number))
+                .orElse(null);
     }
 
     /** The decision register for the document: the 200 newest decisions of every service. */

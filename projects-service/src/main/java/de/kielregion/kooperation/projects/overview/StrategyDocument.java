@@ -76,10 +76,22 @@ public final class StrategyDocument {
      * page numbers, Liberation Sans embedded) from its Markdown (user text escaped).
      */
     public static byte[] pdf(String title, String subtitle, String stamp, String markdown) {
-        String html = "<!DOCTYPE html><html lang=\"de\"><head><meta charset=\"utf-8\">"
+        return pdf("de", title, subtitle, stamp, markdown);
+    }
+
+    /** The same in another language ({@code en} for the partners' documents): the page's language for readers. */
+    public static byte[] pdf(String language, String title, String subtitle, String stamp, String markdown) {
+        String page = "Seite ";
+        String of = " von ";
+        if ("en".equals(language)) {
+            page = "Page ";
+            of = " of ";
+        }
+        String html = "<!DOCTYPE html><html lang=\"" + language + "\"><head><meta charset=\"utf-8\">"
                 + "<title>" + org.jsoup.nodes.Entities.escape(title) + "</title><style>"
                 + "@page{size:A4;margin:2cm 2cm 2.2cm 2cm;"
-                + "@bottom-right{content:'Seite ' counter(page) ' von ' counter(pages);font-family:'Liberation Sans';"
+                + "@bottom-right{content:'" + page + "' counter(page) '" + of
+                + "' counter(pages);font-family:'Liberation Sans';"
                 + "font-size:8pt}}"
                 + "body{font-family:'Liberation Sans';font-size:10pt;line-height:1.35}"
                 + ".title{page-break-after:always;text-align:center;padding-top:7cm}.title h1{font-size:22pt}"
