@@ -177,4 +177,35 @@ public final class Api {
         }
         throw new AssertionError("partner " + id + " did not reach the replica as " + status);
     }
+
+    /** A project proposed for a decision ({@code body}: its fields, a title at least); its id. */
+    public static String proposedProject(Map<String, ?> body) {
+        String id = as(COORDINATOR)
+                .body(body)
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(COORDINATOR)
+                .body(Map.of("status", "PROPOSED"))
+                .when()
+                .post("/projects/" + id + "/status")
+                .then()
+                .statusCode(200);
+        return id;
+    }
+
+    /** A project approved by the management, ready to receive resources; its id. */
+    public static String approvedProject(String title) {
+        String id = proposedProject(Map.of("title", title));
+        as(DECIDER)
+                .body(Map.of("body", "MANAGEMENT", "decidedOn", "2024-12-01", "outcome", "APPROVED"))
+                .when()
+                .post("/projects/" + id + "/decisions")
+                .then()
+                .statusCode(201);
+        return id;
+    }
 }

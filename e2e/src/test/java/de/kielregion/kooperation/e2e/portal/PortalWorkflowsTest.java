@@ -868,26 +868,13 @@ class PortalWorkflowsTest {
         String title = "Sitzungsprojekt " + TAG;
         String meetingTitle = "AR-Sitzung " + TAG;
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
-        String projectId = suite.as("projects", COORDINATOR)
-                .body(Map.of(
-                        "title",
-                        title,
-                        "lead",
-                        "KielRegion",
-                        "financing",
-                        List.of(Map.of("kind", "EU_PROGRAMME", "name", "Interreg Ostsee", "amount", "25000.00"))))
-                .when()
-                .post("/projects")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        suite.as("projects", COORDINATOR)
-                .body(Map.of("status", "PROPOSED"))
-                .when()
-                .post("/projects/" + projectId + "/status")
-                .then()
-                .statusCode(200);
+        String projectId = proposedProject(Map.of(
+                "title",
+                title,
+                "lead",
+                "KielRegion",
+                "financing",
+                List.of(Map.of("kind", "EU_PROGRAMME", "name", "Interreg Ostsee", "amount", "25000.00"))));
         String meeting;
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
             carla.open("/meetings");
@@ -999,20 +986,7 @@ class PortalWorkflowsTest {
     @Order(8)
     void theTeamIsStaffedWithinItsCapacityAndTheProjectsAllocatedStaff() {
         String title = "Teamprojekt " + TAG;
-        String projectId = suite.as("projects", COORDINATOR)
-                .body(Map.of("title", title))
-                .when()
-                .post("/projects")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        suite.as("projects", COORDINATOR)
-                .body(Map.of("status", "PROPOSED"))
-                .when()
-                .post("/projects/" + projectId + "/status")
-                .then()
-                .statusCode(200);
+        String projectId = proposedProject(Map.of("title", title));
         suite.as("projects", DECIDER)
                 .body(Map.of(
                         "body",
@@ -1084,6 +1058,25 @@ class PortalWorkflowsTest {
                     .getAttribute("href");
             assertEquals("200 application/pdf %PDF", fetched(carla, summary));
         }
+    }
+
+    /** A project proposed for a decision, through the API; its id. */
+    private static String proposedProject(Map<String, ?> body) {
+        String id = suite.as("projects", COORDINATOR)
+                .body(body)
+                .when()
+                .post("/projects")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        suite.as("projects", COORDINATOR)
+                .body(Map.of("status", "PROPOSED"))
+                .when()
+                .post("/projects/" + id + "/status")
+                .then()
+                .statusCode(200);
+        return id;
     }
 
     /** Status, type and first bytes of a file the portal serves, fetched in the browser's session. */

@@ -91,10 +91,22 @@ public class MembershipFeeYears {
         int requested = 0;
         int before = 0;
         int withoutFee = 0;
+        // Asked before and not refused: nothing to do for them (one query instead of three per membership;
+        // a rerun reads this and the memberships, and writes nothing).
+        java.util.Set<UUID> askedBefore = new java.util.HashSet<>(em.createQuery(
+                        "SELECT y.membershipId FROM FeeYear y WHERE y.year = :y AND y.status <> 'REJECTED'", UUID.class)
+                .setParameter("y", year)
+                .getResultList());
         for (Membership m : em.createQuery("FROM Membership WHERE status IN (:s) ORDER BY id", Membership.class)
                 .setParameter("s", List.of(MembershipStatus.ACTIVE, MembershipStatus.NOTICE_GIVEN))
+                // Read only: the run changes no membership, so the flushes before each insert check none of them.
+                .setHint(org.hibernate.jpa.HibernateHints.HINT_READ_ONLY, true)
                 .getResultList()) {
             if (!m.runsIn(year)) {
+                continue;
+            }
+            if (askedBefore.contains(m.id)) {
+                before++;
                 continue;
             }
             BigDecimal fee = fees.feeFor(m.id, year);

@@ -51,8 +51,8 @@ class FeeRunBenchmark {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement org =
                         c.prepareStatement("INSERT INTO organisation (id, name, acronym, kind, seat_country,"
-                                + " fee_model, created_at, updated_at, version) VALUES (?, ?, ?, 'NETWORK', 'DE',"
-                                + " '{\"type\":\"FLAT\"}'::jsonb, ?, ?, 0)");
+                                + " fee_model, created_at, updated_at, version) VALUES (?, ?, ?, 'CITY_NETWORK', 'DE',"
+                                + " '{\"type\":\"FLAT\",\"flatFee\":1500.00}'::jsonb, ?, ?, 0)");
                 PreparedStatement membership = c.prepareStatement("INSERT INTO membership (id, holder, organisation_id,"
                         + " status, start_date, term_months, notice_period, created_at, updated_at, version)"
                         + " VALUES (?, ?, ?, 'ACTIVE', DATE '2030-01-01', 12, 'P3M', ?, ?, 0)");

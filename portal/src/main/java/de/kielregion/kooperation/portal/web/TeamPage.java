@@ -52,6 +52,10 @@ public class TeamPage extends PageSupport {
     MembershipsApi memberships;
 
     @Inject
+    @RestClient
+    de.kielregion.kooperation.portal.clients.projects.StrategyApi strategy;
+
+    @Inject
     @Location("team.html")
     Template page;
 
@@ -62,7 +66,17 @@ public class TeamPage extends PageSupport {
                 .data("year", y)
                 .data("prev", y - 1)
                 .data("next", y + 1)
-                .data("team", Section.of("projects", () -> team.getTeam(y)));
+                .data("team", Section.of("projects", () -> team.getTeam(y)))
+                .data(
+                        "questions",
+                        Section.of(
+                                "projects",
+                                () -> strategy.listOpenQuestions(null, null).stream()
+                                        .filter(q -> q.getText() != null
+                                                && q.getText()
+                                                        .toLowerCase(java.util.Locale.ROOT)
+                                                        .contains("team"))
+                                        .toList()));
     }
 
     private static int year(String value) {

@@ -1,7 +1,6 @@
 package de.kielregion.kooperation.projects.budget;
 
 import static de.kielregion.kooperation.projects.Api.COORDINATOR;
-import static de.kielregion.kooperation.projects.Api.DECIDER;
 import static de.kielregion.kooperation.projects.Api.VIEWER;
 import static de.kielregion.kooperation.projects.Api.as;
 import static org.hamcrest.Matchers.equalTo;
@@ -24,27 +23,7 @@ class BudgetInvariantTest {
     private static final int REQUESTS = 50;
 
     private static String approvedProject(String title) {
-        String id = as(COORDINATOR)
-                .body(Map.of("title", title))
-                .when()
-                .post("/projects")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(COORDINATOR)
-                .body(Map.of("status", "PROPOSED"))
-                .when()
-                .post("/projects/" + id + "/status")
-                .then()
-                .statusCode(200);
-        as(DECIDER)
-                .body(Map.of("body", "MANAGEMENT", "decidedOn", "2024-12-01", "outcome", "APPROVED"))
-                .when()
-                .post("/projects/" + id + "/decisions")
-                .then()
-                .statusCode(201);
-        return id;
+        return de.kielregion.kooperation.projects.Api.approvedProject(title);
     }
 
     @Test

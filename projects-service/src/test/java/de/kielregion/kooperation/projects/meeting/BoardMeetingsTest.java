@@ -84,27 +84,13 @@ class BoardMeetingsTest {
     }
 
     private static String proposedProject(String title) {
-        String id = as(COORDINATOR)
-                .body(Map.of(
-                        "title",
-                        title,
-                        "lead",
-                        "KielRegion",
-                        "financing",
-                        List.of(Map.of("kind", "EU_PROGRAMME", "name", "Interreg Ostsee", "amount", "1500.00"))))
-                .when()
-                .post("/projects")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(COORDINATOR)
-                .body(Map.of("status", "PROPOSED"))
-                .when()
-                .post("/projects/" + id + "/status")
-                .then()
-                .statusCode(200);
-        return id;
+        return Api.proposedProject(Map.of(
+                "title",
+                title,
+                "lead",
+                "KielRegion",
+                "financing",
+                List.of(Map.of("kind", "EU_PROGRAMME", "name", "Interreg Ostsee", "amount", "1500.00"))));
     }
 
     private static UUID candidateMembership(String acronym) {

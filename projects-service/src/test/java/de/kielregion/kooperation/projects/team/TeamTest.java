@@ -31,26 +31,7 @@ class TeamTest {
 
     /** An approved project with {@code fte} staff allocated from the STAFF line of {@code year}. */
     private static String staffedProject(String title, int year, String fte) {
-        String id = as(COORDINATOR)
-                .body(Map.of("title", title))
-                .when()
-                .post("/projects")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(COORDINATOR)
-                .body(Map.of("status", "PROPOSED"))
-                .when()
-                .post("/projects/" + id + "/status")
-                .then()
-                .statusCode(200);
-        as(DECIDER)
-                .body(Map.of("body", "MANAGEMENT", "decidedOn", "2024-12-01", "outcome", "APPROVED"))
-                .when()
-                .post("/projects/" + id + "/decisions")
-                .then()
-                .statusCode(201);
+        String id = de.kielregion.kooperation.projects.Api.approvedProject(title);
         as(COORDINATOR)
                 .body(Map.of("year", year, "category", "STAFF", "amount", fte))
                 .when()
