@@ -16,6 +16,7 @@ import de.kielregion.kooperation.partners.partner.Partner;
 import de.kielregion.kooperation.partners.partner.PartnerService;
 import de.kielregion.kooperation.partners.relation.RelationStatus;
 import de.kielregion.kooperation.platform.audit.Audit;
+import de.kielregion.kooperation.contracts.partners.CooperationAreaChanged;
 import de.kielregion.kooperation.platform.changes.ChangeLog;
 import de.kielregion.kooperation.platform.json.JsonColumns;
 import de.kielregion.kooperation.platform.problem.ProblemException;
@@ -103,7 +104,7 @@ public class AreaService {
         if (changes.isEmpty()) {
             return before;
         }
-        changeLog.record(area.updated(), changes);
+        changeLog.record(area.updated(() -> ranking(area)), changes);
         return view(area);
     }
 
@@ -164,8 +165,12 @@ public class AreaService {
         if (created) {
             em.persist(analysis);
         }
+        // The ranking goes out with the area's next version: counted up now, so the event of the
+        // analysis wins over the area's events before it.
+        em.lock(area, jakarta.persistence.LockModeType.PESSIMISTIC_FORCE_INCREMENT);
+        PotentialAnalysis saved = analysis;
         changeLog.record(
-                area.analysisSaved(created),
+                area.analysisSaved(created, () -> ranked(analysisView(area, saved))),
                 Map.of(
                         "criteria",
                         request.criteria().size(),
@@ -217,6 +222,19 @@ public class AreaService {
                         .invalid("scores[" + i + "]");
             }
         }
+    }
+
+    /** The ranking of the area's analysis as the event carries it; null without an analysis. */
+    private List<CooperationAreaChanged.Ranked> ranking(CooperationArea area) {
+        PotentialAnalysis analysis = em.find(PotentialAnalysis.class, area.id);
+        return analysis == null ? null : ranked(analysisView(area, analysis));
+    }
+
+    private static List<CooperationAreaChanged.Ranked> ranked(AnalysisView view) {
+        return view.ranking().stream()
+                .map(r -> new CooperationAreaChanged.Ranked(
+                        r.partnerId(), r.partnerName(), r.rank(), r.weightedTotal(), r.complete()))
+                .toList();
     }
 
     private AnalysisView analysisView(CooperationArea area, PotentialAnalysis analysis) {

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 /** A geography of cooperation, e.g. "Korridor Hamburg–Oslo", with its member partners and regions. */
@@ -45,29 +46,35 @@ public class CooperationArea implements Aggregate {
     @Version
     public long version;
 
-    /** The area has been created. */
+    /** The area has been created (no analysis yet). */
     public Change created() {
-        return change("CooperationAreaCreated");
+        return change("CooperationAreaCreated", () -> null);
     }
 
-    /** The area's name, description or members have changed (the caller has checked that something did). */
-    public Change updated() {
+    /**
+     * The area's name, description or members have changed (the caller has checked that something
+     * did); {@code ranking} is its analysis's ranking with the members now (null without one).
+     */
+    public Change updated(Supplier<List<CooperationAreaChanged.Ranked>> ranking) {
         updatedAt = Instant.now();
-        return change("CooperationAreaUpdated");
+        return change("CooperationAreaUpdated", ranking);
     }
 
-    /** Its potential analysis was saved: only the history records it (no other service reads the scores). */
-    public Change analysisSaved(boolean created) {
-        return Change.historyOnly(this, created ? "PotentialAnalysisCreated" : "PotentialAnalysisUpdated");
+    /**
+     * Its potential analysis was saved (the caller has counted up the area's version): the others
+     * learn the ranking (projects-service's decision papers on focus partners show it).
+     */
+    public Change analysisSaved(boolean created, Supplier<List<CooperationAreaChanged.Ranked>> ranking) {
+        return change(created ? "PotentialAnalysisCreated" : "PotentialAnalysisUpdated", ranking);
     }
 
-    private Change change(String action) {
+    private Change change(String action, Supplier<List<CooperationAreaChanged.Ranked>> ranking) {
         return Change.of(
                 this,
                 action,
                 EventTypes.COOPERATION_AREA_CHANGED,
                 () -> new CooperationAreaChanged(
-                        id, name, description, List.copyOf(new TreeSet<>(memberIds)), version));
+                        id, name, description, List.copyOf(new TreeSet<>(memberIds)), version, ranking.get()));
     }
 
     @Override

@@ -11,6 +11,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -167,8 +168,21 @@ class AreaAndDecisionTest {
                 .then()
                 .statusCode(403);
 
-        List<ConsumerRecord<String, String>> events = Api.events(area, rs -> !rs.isEmpty());
+        // The area's creation carries no ranking; the saved analysis sends it out with a newer version.
+        List<ConsumerRecord<String, String>> events =
+                Api.events(area, rs -> rs.stream().anyMatch(r -> r.value().contains("\"ranking\":[")));
         assertEquals(EventTypes.COOPERATION_AREA_CHANGED, Api.type(events.get(0)));
+        io.restassured.path.json.JsonPath created = io.restassured.path.json.JsonPath.from(events.get(0).value());
+        assertEquals(null, (Object) created.get("ranking"));
+        io.restassured.path.json.JsonPath ranked = io.restassured.path.json.JsonPath.from(events.stream()
+                .filter(r -> r.value().contains("\"ranking\":["))
+                .findFirst()
+                .orElseThrow()
+                .value());
+        assertEquals(List.of(1, 1, 3, 4), ranked.getList("ranking.rank"));
+        assertEquals("Hamburg " + tag, ranked.getString("ranking[3].name"));
+        assertEquals(false, ranked.getBoolean("ranking[3].complete"));
+        assertTrue(ranked.getLong("version") > created.getLong("version"), "the analysis counts the area's version up");
     }
 
     @Test

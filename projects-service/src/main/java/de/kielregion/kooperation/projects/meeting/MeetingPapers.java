@@ -377,6 +377,31 @@ public class MeetingPapers {
                     .append('\n'));
             md.append('\n');
         }
+        List<Object[]> places = em.createQuery(
+                        "SELECT a.name, r.rank, r.weightedTotal, r.complete, size(a.ranking) FROM AreaReplica a"
+                                + " JOIN a.ranking r WHERE r.partnerId = :p ORDER BY a.name",
+                        Object[].class)
+                .setParameter("p", id)
+                .getResultList();
+        md.append(h).append(" Potenzialanalyse\n\n");
+        if (places.isEmpty()) {
+            md.append("Der Partner ist in keiner Potenzialanalyse eines Kooperationsraums bewertet.\n\n");
+        } else {
+            for (Object[] place : places) {
+                md.append("- Kooperationsraum „")
+                        .append(MarkdownText.text((String) place[0]))
+                        .append("“: Rang ")
+                        .append(place[1])
+                        .append(" von ")
+                        .append(place[4])
+                        .append(", gewichtete Punktzahl ")
+                        .append(WORDS.number(((java.math.BigDecimal) place[2]).setScale(2, java.math.RoundingMode.HALF_UP)))
+                        .append(" von 5")
+                        .append(Boolean.TRUE.equals(place[3]) ? "" : " (nicht in allen Kriterien bewertet)")
+                        .append('\n');
+            }
+            md.append('\n');
+        }
         List<String> shared = em.createQuery(
                         "SELECT q.title FROM Project q JOIN q.partners pp WHERE pp.partnerId = :p ORDER BY q.title",
                         String.class)

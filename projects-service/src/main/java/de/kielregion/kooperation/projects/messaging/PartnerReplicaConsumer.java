@@ -5,6 +5,7 @@ import static de.kielregion.kooperation.platform.inbox.Replicas.upsert;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.partners.ActivityUpserted;
+import de.kielregion.kooperation.contracts.partners.CooperationAreaChanged;
 import de.kielregion.kooperation.contracts.partners.PartnerChanged;
 import de.kielregion.kooperation.contracts.partners.PartnerRetired;
 import de.kielregion.kooperation.contracts.partners.RelationChanged;
@@ -13,6 +14,7 @@ import de.kielregion.kooperation.platform.events.MalformedEventException;
 import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import de.kielregion.kooperation.projects.decision.DecisionRegister;
+import de.kielregion.kooperation.projects.partner.AreaReplica;
 import de.kielregion.kooperation.projects.partner.ExistingActivity;
 import de.kielregion.kooperation.projects.partner.FocusPartner;
 import de.kielregion.kooperation.projects.partner.InterestReplica;
@@ -29,7 +31,8 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 /**
  * Keeps the replicas of {@code cooperation.partners.v1}: partners (whole state, applied only if
  * not older than what is kept) and retired ones, shareholders' activities and interests,
- * relations and focus partners; decisions on partners go to the register. Each replica applies
+ * relations and focus partners, cooperation areas with their potential analysis's ranking;
+ * decisions on partners go to the register. Each replica applies
  * its own event and its version check: a stale event changes nothing anywhere. Other event
  * types on the topic are acknowledged without a transaction (tolerant reader); each event has
  * one effect (inbox).
@@ -63,6 +66,10 @@ public class PartnerReplicaConsumer {
                                 x -> x.apply(a)))
                 .on(EventTypes.SHAREHOLDER_INTERESTS_CHANGED, ShareholderInterestsChanged.class, this::interests)
                 .on(EventTypes.RELATION_CHANGED, RelationChanged.class, this::relation)
+                .on(
+                        EventTypes.COOPERATION_AREA_CHANGED,
+                        CooperationAreaChanged.class,
+                        a -> upsert(em, AreaReplica.class, a.id(), () -> new AreaReplica(a.id()), r -> r.apply(a)))
                 .build();
     }
 

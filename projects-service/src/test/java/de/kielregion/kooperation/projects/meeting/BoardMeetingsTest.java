@@ -469,6 +469,48 @@ class BoardMeetingsTest {
     }
 
     @Test
+    void aFocusPartnersPaperShowsItsPlaceInThePotentialAnalysis() {
+        String tag = UUID.randomUUID().toString().substring(0, 6);
+        UUID aarhus = Api.partner("Aarhus " + tag, "DK");
+        UUID goteborg = Api.partner("Göteborg " + tag, "SE");
+        UUID area = UUID.randomUUID();
+        Map<String, Object> changed = new HashMap<>();
+        changed.put("id", area.toString());
+        changed.put("name", "Korridor Hamburg–Oslo " + tag);
+        changed.put("memberIds", List.of(aarhus.toString(), goteborg.toString()));
+        changed.put("version", 3);
+        changed.put(
+                "ranking",
+                List.of(
+                        Map.of("partnerId", goteborg.toString(), "name", "Göteborg " + tag, "rank", 1, "weightedTotal", 4.2, "complete", true),
+                        Map.of("partnerId", aarhus.toString(), "name", "Aarhus " + tag, "rank", 2, "weightedTotal", 3.333, "complete", false)));
+        Api.publish(
+                Api.PARTNERS_TOPIC,
+                "/ostsee-kooperation/partners-service",
+                EventTypes.COOPERATION_AREA_CHANGED,
+                area.toString(),
+                "CooperationArea",
+                changed);
+        String meeting = meeting(LocalDate.now().plusDays(20), "AR-Sitzung " + tag);
+        as(COORDINATOR)
+                .body(Map.of("subjectType", "PARTNER", "subjectId", aarhus.toString()))
+                .when()
+                .post("/board-meetings/" + meeting + "/agenda")
+                .then()
+                .statusCode(200);
+        String item = (String) item(meeting, aarhus.toString()).get("id");
+        assertEquals("Schwerpunktpartner Aarhus " + tag, item(meeting, aarhus.toString()).get("title"));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> markdownOf("/agenda-items/" + item + "/paper/markdown").contains("Rang 2 von 2"));
+        String paper = markdownOf("/agenda-items/" + item + "/paper/markdown");
+        assertTrue(
+                paper.contains("Kooperationsraum „Korridor Hamburg–Oslo " + tag
+                        + "“: Rang 2 von 2, gewichtete Punktzahl 3,33 von 5 (nicht in allen Kriterien bewertet)"),
+                paper);
+        assertTrue(paper.contains("zum Schwerpunktpartner der KielRegion bestimmt"), paper);
+    }
+
+    @Test
     void everyOperationNamesItsRoles() {
         String tag = UUID.randomUUID().toString().substring(0, 6);
         LocalDate day = LocalDate.now().plusDays(30);
