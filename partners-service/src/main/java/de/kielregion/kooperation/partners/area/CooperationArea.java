@@ -17,8 +17,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Supplier;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** A geography of cooperation, e.g. "Korridor Hamburg–Oslo", with its member partners and regions. */
 @Entity

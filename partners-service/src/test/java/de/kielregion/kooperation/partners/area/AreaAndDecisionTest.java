@@ -169,10 +169,11 @@ class AreaAndDecisionTest {
                 .statusCode(403);
 
         // The area's creation carries no ranking; the saved analysis sends it out with a newer version.
-        List<ConsumerRecord<String, String>> events =
-                Api.events(area, rs -> rs.stream().anyMatch(r -> r.value().replace(" ", "").contains("\"ranking\":[")));
+        List<ConsumerRecord<String, String>> events = Api.events(
+                area, rs -> rs.stream().anyMatch(r -> r.value().replace(" ", "").contains("\"ranking\":[")));
         assertEquals(EventTypes.COOPERATION_AREA_CHANGED, Api.type(events.get(0)));
-        io.restassured.path.json.JsonPath created = io.restassured.path.json.JsonPath.from(events.get(0).value());
+        io.restassured.path.json.JsonPath created =
+                io.restassured.path.json.JsonPath.from(events.get(0).value());
         assertEquals(null, (Object) created.get("ranking"));
         io.restassured.path.json.JsonPath ranked = io.restassured.path.json.JsonPath.from(events.stream()
                 .filter(r -> r.value().replace(" ", "").contains("\"ranking\":["))

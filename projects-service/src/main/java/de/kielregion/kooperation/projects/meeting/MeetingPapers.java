@@ -395,7 +395,8 @@ public class MeetingPapers {
                         .append(" von ")
                         .append(place[4])
                         .append(", gewichtete Punktzahl ")
-                        .append(WORDS.number(((java.math.BigDecimal) place[2]).setScale(2, java.math.RoundingMode.HALF_UP)))
+                        .append(WORDS.number(
+                                ((java.math.BigDecimal) place[2]).setScale(2, java.math.RoundingMode.HALF_UP)))
                         .append(" von 5")
                         .append(Boolean.TRUE.equals(place[3]) ? "" : " (nicht in allen Kriterien bewertet)")
                         .append('\n');

@@ -367,11 +367,13 @@ class BoardMeetingsTest {
 
         // Every change published the whole meeting (its reminder of open questions is keyed by it too);
         // the last one has the decided items.
-        List<ConsumerRecord<String, String>> events =
-                Api.events(meeting, rs -> rs.stream().anyMatch(r -> r.value().replace(" ", "").contains("\"minutesFiled\":true")))
-                        .stream()
-                        .filter(r -> EventTypes.BOARD_MEETING_CHANGED.equals(Api.type(r)))
-                        .toList();
+        List<ConsumerRecord<String, String>> events = Api.events(
+                        meeting,
+                        rs -> rs.stream()
+                                .anyMatch(r -> r.value().replace(" ", "").contains("\"minutesFiled\":true")))
+                .stream()
+                .filter(r -> EventTypes.BOARD_MEETING_CHANGED.equals(Api.type(r)))
+                .toList();
         assertTrue(events.size() >= 8, "planned, items added, reordered, decided, invited, minutes: " + events.size());
         JsonPath last = JsonPath.from(events.get(events.size() - 1).value());
         assertTrue(last.getList("agenda.decisionId").contains(decided), last.prettify());
@@ -482,8 +484,28 @@ class BoardMeetingsTest {
         changed.put(
                 "ranking",
                 List.of(
-                        Map.of("partnerId", goteborg.toString(), "name", "Göteborg " + tag, "rank", 1, "weightedTotal", 4.2, "complete", true),
-                        Map.of("partnerId", aarhus.toString(), "name", "Aarhus " + tag, "rank", 2, "weightedTotal", 3.333, "complete", false)));
+                        Map.of(
+                                "partnerId",
+                                goteborg.toString(),
+                                "name",
+                                "Göteborg " + tag,
+                                "rank",
+                                1,
+                                "weightedTotal",
+                                4.2,
+                                "complete",
+                                true),
+                        Map.of(
+                                "partnerId",
+                                aarhus.toString(),
+                                "name",
+                                "Aarhus " + tag,
+                                "rank",
+                                2,
+                                "weightedTotal",
+                                3.333,
+                                "complete",
+                                false)));
         Api.publish(
                 Api.PARTNERS_TOPIC,
                 "/ostsee-kooperation/partners-service",
@@ -499,9 +521,12 @@ class BoardMeetingsTest {
                 .then()
                 .statusCode(200);
         String item = (String) item(meeting, aarhus.toString()).get("id");
-        assertEquals("Schwerpunktpartner Aarhus " + tag, item(meeting, aarhus.toString()).get("title"));
+        assertEquals(
+                "Schwerpunktpartner Aarhus " + tag,
+                item(meeting, aarhus.toString()).get("title"));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> markdownOf("/agenda-items/" + item + "/paper/markdown").contains("Rang 2 von 2"));
+                .until(() ->
+                        markdownOf("/agenda-items/" + item + "/paper/markdown").contains("Rang 2 von 2"));
         String paper = markdownOf("/agenda-items/" + item + "/paper/markdown");
         assertTrue(
                 paper.contains("Kooperationsraum „Korridor Hamburg–Oslo " + tag
