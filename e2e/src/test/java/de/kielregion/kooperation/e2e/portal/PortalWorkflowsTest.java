@@ -381,6 +381,23 @@ class PortalWorkflowsTest {
                     .date("#f-validFrom", nextYear)
                     .submit("[data-testid=fee-save]");
             assertTrue(carla.text("#fees").contains("3.000,00"), carla.text("#fees"));
+            // This year's fee: the organisation's invoice, then its payment (not more than the fee).
+            LocalDate today = LocalDate.now(ZoneId.of("Europe/Berlin"));
+            carla.submit("[data-testid=invoice-" + YEAR + "]");
+            CHECKS.check(carla, "fee invoice");
+            carla.type("#f-invoiceNumber", "R-" + TAG)
+                    .type("#f-amount", "2.500,00")
+                    .date("#f-payableBy", today.plusDays(30))
+                    .submit("[data-testid=invoice-save]");
+            String year = carla.text("[data-testid=fee-year-" + YEAR + "]");
+            assertTrue(year.contains("R-" + TAG) && year.contains("zahlbar bis"), year);
+            carla.submit("[data-testid=payment-" + YEAR + "]");
+            carla.type("#f-amount", "3.000,00").submit("[data-testid=payment-save]");
+            assertTrue(carla.text("main").contains("mehr als der Mitgliedsbeitrag"), carla.text("main"));
+            carla.type("#f-amount", "2.500,00").submit("[data-testid=payment-save]");
+            assertTrue(
+                    carla.text("[data-testid=fee-year-" + YEAR + "]").contains("gezahlt am"),
+                    carla.text("[data-testid=fee-year-" + YEAR + "]"));
         }
         List<Map<String, Object>> feeRows = suite.as("memberships", COORDINATOR)
                 .when()
@@ -1046,6 +1063,10 @@ class PortalWorkflowsTest {
             carla.type("#f-fte", "0,5").submit("[data-testid=assign-save]");
             String team = carla.text("[data-testid=team]");
             assertTrue(team.contains(title) && team.contains("0,50 VZÄ") && team.contains("0,30 VZÄ"), team);
+            // The dashboard shows the coming years' commitments, the staff assigned among them.
+            carla.open("/");
+            String commitments = carla.text("[data-testid=commitments]");
+            assertTrue(commitments.contains(String.valueOf(YEAR + 2)) && commitments.contains("VZÄ"), commitments);
             // The project's profile for its partners, in English, from its page.
             carla.open("/projects/" + projectId);
             String profile = carla.raw()
