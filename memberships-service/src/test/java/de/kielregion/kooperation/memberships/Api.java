@@ -71,4 +71,30 @@ public final class Api {
     public static String type(ConsumerRecord<String, String> record) {
         return CloudEventHeaders.value(record.headers(), CloudEventHeaders.TYPE);
     }
+
+    /**
+     * A membership of KIELREGION in a new organisation, joined by an approved decision (its first
+     * year's fee requested, the answer still out); its id.
+     */
+    public static String joinedMembership(String acronymPrefix, String yearlyFee, String startDate, String decidedOn) {
+        String org = organisation(acronymPrefix
+                + java.util.UUID.randomUUID().toString().substring(0, 6).toUpperCase());
+        String id = as(COORDINATOR)
+                .body(Map.of(
+                        "holder", "KIELREGION", "organisationId", org, "yearlyFee", yearlyFee, "startDate", startDate))
+                .when()
+                .post("/memberships")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
+        as(DECIDER)
+                .body(Map.of(
+                        "kind", "JOIN", "body", "SUPERVISORY_BOARD", "decidedOn", decidedOn, "outcome", "APPROVED"))
+                .when()
+                .post("/memberships/" + id + "/decisions")
+                .then()
+                .statusCode(201);
+        return id;
+    }
 }

@@ -1,11 +1,9 @@
 package de.kielregion.kooperation.memberships.messaging;
 
 import static de.kielregion.kooperation.memberships.Api.COORDINATOR;
-import static de.kielregion.kooperation.memberships.Api.DECIDER;
 import static de.kielregion.kooperation.memberships.Api.KIEL;
 import static de.kielregion.kooperation.memberships.Api.VIEWER;
 import static de.kielregion.kooperation.memberships.Api.as;
-import static de.kielregion.kooperation.memberships.Api.organisation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,40 +33,8 @@ class FeePaymentsTest {
     private static final LocalDate TODAY = LocalDate.now(ZoneId.of("Europe/Berlin"));
     private static final int YEAR = TODAY.getYear();
 
-    private static String fundedMembership() throws Exception {
-        String org =
-                organisation("P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        String id = as(COORDINATOR)
-                .body(Map.of(
-                        "holder",
-                        "KIELREGION",
-                        "organisationId",
-                        org,
-                        "yearlyFee",
-                        "1500.00",
-                        "startDate",
-                        LocalDate.of(YEAR, 1, 1).toString()))
-                .when()
-                .post("/memberships")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(DECIDER)
-                .body(Map.of(
-                        "kind",
-                        "JOIN",
-                        "body",
-                        "SUPERVISORY_BOARD",
-                        "decidedOn",
-                        TODAY.toString(),
-                        "outcome",
-                        "APPROVED"))
-                .when()
-                .post("/memberships/" + id + "/decisions")
-                .then()
-                .statusCode(201);
-        return id;
+    private static String fundedMembership() {
+        return Api.joinedMembership("P", "1500.00", LocalDate.of(YEAR, 1, 1).toString(), TODAY.toString());
     }
 
     private static io.restassured.response.ValidatableResponse post(String id, String what, Map<String, Object> body) {

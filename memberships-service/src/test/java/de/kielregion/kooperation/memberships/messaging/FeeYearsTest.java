@@ -1,10 +1,8 @@
 package de.kielregion.kooperation.memberships.messaging;
 
 import static de.kielregion.kooperation.memberships.Api.COORDINATOR;
-import static de.kielregion.kooperation.memberships.Api.DECIDER;
 import static de.kielregion.kooperation.memberships.Api.VIEWER;
 import static de.kielregion.kooperation.memberships.Api.as;
-import static de.kielregion.kooperation.memberships.Api.organisation;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -88,31 +85,7 @@ class FeeYearsTest {
 
     @Test
     void everyYearAsksOnceAndARefusedYearAgain() throws Exception {
-        String org =
-                organisation("Y" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        String id = as(COORDINATOR)
-                .body(Map.of(
-                        "holder",
-                        "KIELREGION",
-                        "organisationId",
-                        org,
-                        "yearlyFee",
-                        "2500.00",
-                        "startDate",
-                        "2025-01-01"))
-                .when()
-                .post("/memberships")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(DECIDER)
-                .body(Map.of(
-                        "kind", "JOIN", "body", "SUPERVISORY_BOARD", "decidedOn", "2024-11-20", "outcome", "APPROVED"))
-                .when()
-                .post("/memberships/" + id + "/decisions")
-                .then()
-                .statusCode(201);
+        String id = Api.joinedMembership("Y", "2500.00", "2025-01-01", "2024-11-20");
         FundingConsumerTest.answer(
                 "cooperation.resources.allocated.v1", id, FundingConsumerTest.request(id, 1), "ALLOCATED", null);
         awaitYearStatus(id, 2025, "ALLOCATED");

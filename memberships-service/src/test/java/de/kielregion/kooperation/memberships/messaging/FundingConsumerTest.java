@@ -1,10 +1,8 @@
 package de.kielregion.kooperation.memberships.messaging;
 
 import static de.kielregion.kooperation.memberships.Api.COORDINATOR;
-import static de.kielregion.kooperation.memberships.Api.DECIDER;
 import static de.kielregion.kooperation.memberships.Api.VIEWER;
 import static de.kielregion.kooperation.memberships.Api.as;
-import static de.kielregion.kooperation.memberships.Api.organisation;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,31 +28,8 @@ class FundingConsumerTest {
 
     @Test
     void rejectedFundingWaitsWithItsReasonThenARetryIsAllocated() throws Exception {
-        String org =
-                organisation("F" + UUID.randomUUID().toString().substring(0, 6).toUpperCase());
-        String id = as(COORDINATOR)
-                .body(Map.of(
-                        "holder",
-                        "KIELREGION",
-                        "organisationId",
-                        org,
-                        "yearlyFee",
-                        "3900.00",
-                        "startDate",
-                        "2025-01-01"))
-                .when()
-                .post("/memberships")
-                .then()
-                .statusCode(201)
-                .extract()
-                .path("id");
-        as(DECIDER)
-                .body(Map.of(
-                        "kind", "JOIN", "body", "SUPERVISORY_BOARD", "decidedOn", "2024-11-20", "outcome", "APPROVED"))
-                .when()
-                .post("/memberships/" + id + "/decisions")
-                .then()
-                .statusCode(201);
+        String id =
+                de.kielregion.kooperation.memberships.Api.joinedMembership("F", "3900.00", "2025-01-01", "2024-11-20");
         as(COORDINATOR)
                 .when()
                 .post("/memberships/" + id + "/funding-request")

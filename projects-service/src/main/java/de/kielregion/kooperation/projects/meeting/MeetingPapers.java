@@ -140,11 +140,11 @@ public class MeetingPapers {
 
     private static String header(BoardMeeting m) {
         StringBuilder md = new StringBuilder("| | |\n|---|---|\n");
-        row(md, "Gremium", WORDS.label("Body", m.body));
-        row(md, "Sitzung", MarkdownText.text(m.label(WORDS)));
-        row(md, "Datum", WORDS.date(m.meetsOn));
+        MarkdownText.row(md, "Gremium", WORDS.label("Body", m.body));
+        MarkdownText.row(md, "Sitzung", MarkdownText.text(m.label(WORDS)));
+        MarkdownText.row(md, "Datum", WORDS.date(m.meetsOn));
         if (m.place != null) {
-            row(md, "Ort", MarkdownText.text(m.place));
+            MarkdownText.row(md, "Ort", MarkdownText.text(m.place));
         }
         return md.append('\n').toString();
     }
@@ -152,9 +152,9 @@ public class MeetingPapers {
     private String paper(AgendaItem item, String h) {
         StringBuilder md = new StringBuilder();
         md.append("| | |\n|---|---|\n");
-        row(md, "Tagesordnungspunkt", "TOP " + item.position);
-        row(md, "Gegenstand", MarkdownText.text(item.title));
-        row(md, "Stand", WORDS.label("AgendaStatus", item.status));
+        MarkdownText.row(md, "Tagesordnungspunkt", "TOP " + item.position);
+        MarkdownText.row(md, "Gegenstand", MarkdownText.text(item.title));
+        MarkdownText.row(md, "Stand", WORDS.label("AgendaStatus", item.status));
         md.append('\n');
         if (item.note != null) {
             md.append(h)
@@ -195,15 +195,15 @@ public class MeetingPapers {
         ProjectView p = projects.get(id);
         md.append(h).append(" Projektprofil\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "Stand", WORDS.label("ProjectStatus", p.status()));
-        row(md, "Federführung", MarkdownText.text(p.lead()));
-        row(
+        MarkdownText.row(md, "Stand", WORDS.label("ProjectStatus", p.status()));
+        MarkdownText.row(md, "Federführung", MarkdownText.text(p.lead()));
+        MarkdownText.row(
                 md,
                 "Gesellschafter",
                 p.shareholders().stream()
                         .map(s -> WORDS.label("Shareholder", s))
                         .collect(Collectors.joining(", ")));
-        row(
+        MarkdownText.row(
                 md,
                 "Laufzeit",
                 (p.plannedStart() == null ? "offen" : WORDS.date(p.plannedStart())) + " bis "
@@ -211,11 +211,11 @@ public class MeetingPapers {
         if (p.measureId() != null) {
             Measure measure = em.find(Measure.class, p.measureId());
             if (measure != null) {
-                row(md, "Maßnahme", measure.number + ": " + MarkdownText.text(measure.title));
+                MarkdownText.row(md, "Maßnahme", measure.number + ": " + MarkdownText.text(measure.title));
             }
         }
         if (p.quickWin() != null) {
-            row(md, "Schnell umsetzbar (Wert)", WORDS.number(p.quickWin()));
+            MarkdownText.row(md, "Schnell umsetzbar (Wert)", WORDS.number(p.quickWin()));
         }
         md.append('\n');
         if (p.summary() != null) {
@@ -291,29 +291,29 @@ public class MeetingPapers {
         }
         md.append(h).append(" Mitgliedschaft\n\n");
         md.append("| | |\n|---|---|\n");
-        row(
+        MarkdownText.row(
                 md,
                 "Organisation",
                 MarkdownText.text(
                         m.organisationName == null
                                 ? m.organisation
                                 : m.organisationName + " (" + m.organisation + ")"));
-        row(md, "Mitglied", WORDS.label("Shareholder", m.holder));
-        row(md, "Stand", WORDS.label("MembershipStatus", m.status));
+        MarkdownText.row(md, "Mitglied", WORDS.label("Shareholder", m.holder));
+        MarkdownText.row(md, "Stand", WORDS.label("MembershipStatus", m.status));
         if (m.startDate != null) {
-            row(md, "Beginn", WORDS.date(m.startDate));
+            MarkdownText.row(md, "Beginn", WORDS.date(m.startDate));
         }
         if (m.termMonths != null) {
-            row(md, "Laufzeit", m.termMonths + " Monate");
+            MarkdownText.row(md, "Laufzeit", m.termMonths + " Monate");
         }
         if (m.noticePeriod != null) {
-            row(md, "Kündigungsfrist", WORDS.period(m.noticePeriod));
+            MarkdownText.row(md, "Kündigungsfrist", WORDS.period(m.noticePeriod));
         }
         if (m.lastNoticeDay != null) {
-            row(md, "Nächster Kündigungstermin", WORDS.date(m.lastNoticeDay));
+            MarkdownText.row(md, "Nächster Kündigungstermin", WORDS.date(m.lastNoticeDay));
         }
         if (m.workingGroups != null && !m.workingGroups.isBlank()) {
-            row(md, "Arbeitsgruppen und Netzwerke", MarkdownText.text(m.workingGroups));
+            MarkdownText.row(md, "Arbeitsgruppen und Netzwerke", MarkdownText.text(m.workingGroups));
         }
         md.append('\n');
         md.append(h).append(" Mitgliedsbeitrag je Jahr\n\n");
@@ -351,14 +351,14 @@ public class MeetingPapers {
         }
         md.append(h).append(" Partner\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "Name", MarkdownText.text(p.name));
-        row(md, "Art", WORDS.label("PartnerType", p.type));
-        row(
+        MarkdownText.row(md, "Name", MarkdownText.text(p.name));
+        MarkdownText.row(md, "Art", WORDS.label("PartnerType", p.type));
+        MarkdownText.row(
                 md,
                 "Land",
                 MarkdownText.text(new java.util.Locale("", p.country).getDisplayCountry(java.util.Locale.GERMAN)));
         if (p.urbanisation != null) {
-            row(md, "Raumtyp", WORDS.label("Urbanisation", p.urbanisation));
+            MarkdownText.row(md, "Raumtyp", WORDS.label("Urbanisation", p.urbanisation));
         }
         md.append('\n');
         List<RelationReplica> relations = em.createQuery(
@@ -528,9 +528,5 @@ public class MeetingPapers {
                     .append('\n');
         }
         md.append('\n');
-    }
-
-    private static void row(StringBuilder md, String label, String value) {
-        md.append("| ").append(label).append(" | ").append(value).append(" |\n");
     }
 }

@@ -29,6 +29,11 @@ public final class MarkdownText {
     private MarkdownText() {}
 
     /** User text with Markdown's special characters escaped, on one line; "" for none. */
+    /** A row of a two-column table of facts ("| label | value |"); the value is Markdown already. */
+    public static void row(StringBuilder md, String label, String value) {
+        md.append("| ").append(label).append(" | ").append(value).append(" |\n");
+    }
+
     public static String text(String value) {
         if (value == null) {
             return "";

@@ -65,25 +65,25 @@ public final class PartnerDocuments {
             md.append(MarkdownText.text(p.summary())).append("\n\n");
         }
         md.append("## ").append(t("profile.facts")).append("\n\n| | |\n|---|---|\n");
-        row(md, t("profile.status"), words.label("ProjectStatus", p.status()));
+        MarkdownText.row(md, t("profile.status"), words.label("ProjectStatus", p.status()));
         if (p.lead() != null) {
-            row(md, t("profile.lead"), MarkdownText.text(p.lead()));
+            MarkdownText.row(md, t("profile.lead"), MarkdownText.text(p.lead()));
         }
         if (!p.shareholders().isEmpty()) {
-            row(
+            MarkdownText.row(
                     md,
                     t("profile.shareholders"),
                     p.shareholders().stream()
                             .map(s -> words.label("Shareholder", s))
                             .collect(Collectors.joining(", ")));
         }
-        row(
+        MarkdownText.row(
                 md,
                 t("profile.period"),
                 (p.plannedStart() == null ? t("profile.open") : words.date(p.plannedStart())) + " " + t("profile.until")
                         + " " + (p.plannedEnd() == null ? t("profile.open") : words.date(p.plannedEnd())));
         if (measure != null) {
-            row(md, t("profile.measure"), MarkdownText.text(measure));
+            MarkdownText.row(md, t("profile.measure"), MarkdownText.text(measure));
         }
         md.append("\n## ").append(t("profile.partners")).append("\n\n");
         if (p.partners().isEmpty()) {
@@ -262,9 +262,5 @@ public final class PartnerDocuments {
                 t("summary.subtitle"),
                 t("stamp", words.dateTime(o.generatedAt())),
                 summaryMarkdown(o, adopted));
-    }
-
-    private static void row(StringBuilder md, String label, String value) {
-        md.append("| ").append(label).append(" | ").append(value).append(" |\n");
     }
 }

@@ -28,23 +28,23 @@ public final class ReportDocument {
         StringBuilder md = new StringBuilder();
         md.append("# Fortschrittsbericht\n\n");
         md.append("| | |\n|---|---|\n");
-        row(md, "Projekt", MarkdownText.text(r.title()));
-        row(
+        MarkdownText.row(md, "Projekt", MarkdownText.text(r.title()));
+        MarkdownText.row(
                 md,
                 "Berichtszeitraum",
                 period.number() + ": " + MarkdownText.date(period.startsOn()) + " bis "
                         + MarkdownText.date(period.endsOn()));
-        row(md, "Bericht fällig am", MarkdownText.date(period.reportDueOn()));
+        MarkdownText.row(md, "Bericht fällig am", MarkdownText.date(period.reportDueOn()));
         if (report == null) {
-            row(md, "Stand", "noch kein Bericht");
+            MarkdownText.row(md, "Stand", "noch kein Bericht");
         } else {
-            row(
+            MarkdownText.row(
                     md,
                     "Stand",
                     MarkdownText.label("ReportStatus", report.status())
                             + (report.revision() > 1 ? " (Fassung " + report.revision() + ")" : ""));
             if (report.submittedAt() != null) {
-                row(
+                MarkdownText.row(
                         md,
                         "Eingereicht",
                         MarkdownText.stamp(report.submittedAt()) + " von " + MarkdownText.text(report.submittedBy()));
@@ -142,10 +142,6 @@ public final class ReportDocument {
                 "Berichtszeitraum " + period.number() + ": " + MarkdownText.date(period.startsOn()) + " bis "
                         + MarkdownText.date(period.endsOn()),
                 markdown(r, period));
-    }
-
-    private static void row(StringBuilder md, String label, String value) {
-        md.append("| ").append(label).append(" | ").append(value).append(" |\n");
     }
 
     /** User text of several paragraphs: each line escaped, blank lines kept as paragraph breaks. */
