@@ -3,8 +3,11 @@ package de.kielregion.kooperation.platform.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.SpecVersion;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -30,49 +33,34 @@ public record IncomingEvent(
      */
     public static IncomingEvent parse(
             Headers headers, String value, String topic, int partition, long offset, ObjectMapper mapper) {
-        String specVersion = CloudEventHeaders.value(headers, CloudEventHeaders.SPEC_VERSION);
-        if (!CloudEventHeaders.SPEC_VERSION_1_0.equals(specVersion)) {
-            throw new MalformedEventException("not a CloudEvents 1.0 record in binary mode (ce_specversion is "
-                    + (specVersion == null ? "missing" : "'" + specVersion + "'") + ")");
+        CloudEvent event =
+                CloudEventHeaders.read(headers, value == null ? null : value.getBytes(StandardCharsets.UTF_8));
+        if (!SpecVersion.V1.equals(event.getSpecVersion())) {
+            throw new MalformedEventException(
+                    "not a CloudEvents 1.0 record (spec version " + event.getSpecVersion() + ")");
         }
-        String id = required(headers, CloudEventHeaders.ID);
-        String source = required(headers, CloudEventHeaders.SOURCE);
-        String type = required(headers, CloudEventHeaders.TYPE);
-        String timeText = CloudEventHeaders.value(headers, CloudEventHeaders.TIME);
-        Instant time;
-        try {
-            time = timeText == null ? null : Instant.parse(timeText);
-        } catch (DateTimeParseException e) {
-            throw new MalformedEventException("ce_time is not an RFC 3339 timestamp: " + timeText);
-        }
-        if (value == null || value.isBlank()) {
+        String id = event.getId();
+        if (event.getData() == null || value.isBlank()) {
             throw new MalformedEventException("event " + id + " has no data");
         }
         JsonNode data;
         try {
-            data = mapper.readTree(value);
-        } catch (JsonProcessingException e) {
-            throw new MalformedEventException("event " + id + " data is not JSON: " + e.getOriginalMessage());
+            data = mapper.readTree(event.getData().toBytes());
+        } catch (IOException e) {
+            throw new MalformedEventException("event " + id + " data is not JSON: " + e.getMessage());
         }
+        Object aggregateType = event.getExtension(CloudEventHeaders.AGGREGATE_TYPE_EXTENSION);
         return new IncomingEvent(
                 id,
-                source,
-                type,
-                CloudEventHeaders.value(headers, CloudEventHeaders.SUBJECT),
-                CloudEventHeaders.value(headers, CloudEventHeaders.AGGREGATE_TYPE),
-                time,
+                event.getSource().toString(),
+                event.getType(),
+                event.getSubject(),
+                aggregateType == null ? null : aggregateType.toString(),
+                event.getTime() == null ? null : event.getTime().toInstant(),
                 data,
                 topic,
                 partition,
                 offset);
-    }
-
-    private static String required(Headers headers, String name) {
-        String value = CloudEventHeaders.value(headers, name);
-        if (value == null || value.isBlank()) {
-            throw new MalformedEventException("required CloudEvents header " + name + " is missing");
-        }
-        return value;
     }
 
     /**

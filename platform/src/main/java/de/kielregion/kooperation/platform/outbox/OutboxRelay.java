@@ -366,18 +366,17 @@ public class OutboxRelay {
     }
 
     private ProducerRecord<String, byte[]> toRecord(Row row) {
-        return new ProducerRecord<>(
+        return CloudEventHeaders.record(
                 config.topic(),
-                null,
                 row.aggregateId(),
-                row.payload().getBytes(StandardCharsets.UTF_8),
-                CloudEventHeaders.of(
+                CloudEventHeaders.event(
                         row.id().toString(),
                         config.source(),
                         row.type(),
                         row.aggregateId(),
                         row.aggregateType(),
-                        row.createdAt()));
+                        row.createdAt(),
+                        row.payload().getBytes(StandardCharsets.UTF_8)));
     }
 
     private void markPublished(Connection connection, List<Row> rows) throws SQLException {
