@@ -191,6 +191,7 @@ public class ApiConventions implements OASFilter {
         sections.put("Strategy (Strategie)", List.of("Strategy"));
         sections.put("Results (Ergebnisse)", List.of("Results"));
         sections.put("Team", List.of("Team"));
+        sections.put("Webhooks", List.of("Webhooks"));
         return sections;
     }
 

@@ -1,0 +1,448 @@
+package de.kielregion.kooperation.webhooks.delivery;
+
+import de.kielregion.kooperation.platform.events.CloudEventHeaders;
+import de.kielregion.kooperation.webhooks.WebhooksConfig;
+import de.kielregion.kooperation.webhooks.security.SecretBox;
+import de.kielregion.kooperation.webhooks.security.Signatures;
+import de.kielregion.kooperation.webhooks.security.TargetPolicy;
+import de.kielregion.kooperation.webhooks.subscription.ContentMode;
+import de.kielregion.kooperation.webhooks.subscription.Subscriptions;
+import de.kielregion.kooperation.webhooks.subscription.Wakeup;
+import io.agroal.api.AgroalDataSource;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.http.HttpMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.InetAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Delivers what is due. One thread claims due deliveries (a lease, {@code FOR UPDATE SKIP
+ * LOCKED}, so several instances share the work), only the oldest pending one of each
+ * (subscription, aggregate) so that an aggregate's events arrive in order; sends them without
+ * waiting for each other (at most {@code max-in-flight} at once); and records the answers in
+ * batches: 2xx delivered, 410 the receiver unsubscribed, anything else tried again after a
+ * backoff, and when nothing succeeded for the give-up time the subscription is disabled and its
+ * owner mailed. Every attempt is kept for the owner to see.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class);
+    private static final JsonFormat JSON = new JsonFormat();
+
+    private static final String CLAIM = "WITH due AS ("
+            + " SELECT d.subscription_id, d.event_seq FROM webhook_delivery d"
+            + " JOIN webhook_subscription s ON s.id = d.subscription_id AND s.status = 'ACTIVE'"
+            + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()"
+            + " AND (d.lease_until IS NULL OR d.lease_until < now())"
+            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.subscription_id = d.subscription_id"
+            + "   AND p.aggregate_key = d.aggregate_key AND p.status = 'PENDING' AND p.event_seq < d.event_seq)"
+            + " ORDER BY d.next_attempt_at, d.event_seq LIMIT ? FOR UPDATE OF d SKIP LOCKED),"
+            + " claimed AS (UPDATE webhook_delivery d SET lease_until = now() + ? * interval '1 millisecond',"
+            + "   attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now())"
+            + "   FROM due WHERE d.subscription_id = due.subscription_id AND d.event_seq = due.event_seq"
+            + "   RETURNING d.subscription_id, d.event_seq, d.attempts, d.first_attempt_at)"
+            + " SELECT c.subscription_id, c.event_seq, c.attempts, c.first_attempt_at, e.id, e.source, e.type,"
+            + " e.subject, e.aggregate_type, e.time, e.data, e.shareholders, s.target_url, s.content_mode,"
+            + " s.shareholder, s.secret, s.previous_secret, s.previous_secret_until"
+            + " FROM claimed c JOIN webhook_event e ON e.seq = c.event_seq"
+            + " JOIN webhook_subscription s ON s.id = c.subscription_id";
+
+    private static final String DELIVERED = "UPDATE webhook_delivery SET status = ?, done_at = now(),"
+            + " lease_until = NULL WHERE subscription_id = ? AND event_seq = ?";
+    private static final String AGAIN = "UPDATE webhook_delivery SET next_attempt_at = ?, lease_until = NULL"
+            + " WHERE subscription_id = ? AND event_seq = ?";
+    private static final String ATTEMPT = "INSERT INTO webhook_attempt (subscription_id, event_id, event_type,"
+            + " attempt, attempted_at, outcome, status_code, latency_ms, response, error)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    /** A receiver that answered again after failing: what waits for it need not wait for its backoff. */
+    private static final String RECOVERED = "UPDATE webhook_delivery SET next_attempt_at = now()"
+            + " WHERE subscription_id = ANY (?) AND status = 'PENDING' AND next_attempt_at > now()"
+            + " AND lease_until IS NULL";
+
+    /** A claimed delivery with what it needs to be sent. */
+    record Work(
+            UUID subscription,
+            long seq,
+            int attempt,
+            Instant firstAttempt,
+            CloudEvent event,
+            Set<String> shareholders,
+            String target,
+            ContentMode mode,
+            String filter,
+            byte[] secret,
+            byte[] previousSecret,
+            Instant previousUntil) {}
+
+    /** A claimed delivery and how it went. */
+    record Result(Work work, String outcome, Sender.Answer answer, Instant at) {}
+
+    private final AgroalDataSource dataSource;
+    private final WebhooksConfig config;
+    private final Sender sender;
+    private final TargetPolicy targets;
+    private final SecretBox secrets;
+    private final Subscriptions subscriptions;
+    private final Wakeup wakeup;
+    private final MeterRegistry metrics;
+    private final Backoff backoff;
+    private final ConcurrentLinkedQueue<Result> results = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean running;
+    private Thread thread;
+
+    Dispatcher(
+            AgroalDataSource dataSource,
+            WebhooksConfig config,
+            Sender sender,
+            TargetPolicy targets,
+            SecretBox secrets,
+            Subscriptions subscriptions,
+            Wakeup wakeup,
+            MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.sender = sender;
+        this.targets = targets;
+        this.secrets = secrets;
+        this.subscriptions = subscriptions;
+        this.wakeup = wakeup;
+        this.metrics = metrics;
+        this.backoff = new Backoff(config.retry().initial(), config.retry().max());
+        metrics.gauge("ostsee.webhooks.in-flight", inFlight);
+    }
+
+    void start(@Observes StartupEvent event) {
+        running = true;
+        thread = new Thread(this::loop, "webhooks-dispatcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) throws InterruptedException {
+        running = false;
+        wakeup.signal();
+        if (thread != null) {
+            thread.join(config.timeout().plusSeconds(5).toMillis());
+        }
+    }
+
+    private void loop() {
+        long pause = 0;
+        while (running) {
+            try {
+                boolean busy = record();
+                int room = config.maxInFlight() - inFlight.get();
+                if (room > 0) {
+                    busy |= dispatch(claim(Math.min(room, 200)));
+                }
+                pause = 0;
+                if (!busy) {
+                    wakeup.await(config.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException | SQLException e) {
+                pause = Math.min(Math.max(pause * 2, 200), 5000);
+                LOG.warnf("Webhook dispatcher: %s; trying again in %d ms", e.getMessage(), pause);
+                try {
+                    wakeup.await(pause);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+        // Shutting down: the answers of what is on its way are recorded; a lease left ends by itself.
+        long deadline = System.nanoTime() + config.timeout().plusSeconds(1).toNanos();
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                TimeUnit.MILLISECONDS.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        try {
+            record();
+        } catch (RuntimeException | SQLException e) {
+            LOG.warnf("Webhook dispatcher: answers not recorded at shutdown (their leases end): %s", e.getMessage());
+        }
+    }
+
+    List<Work> claim(int limit) throws SQLException {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            List<Work> work = new ArrayList<>();
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement s = c.prepareStatement(CLAIM)) {
+                s.setInt(1, limit);
+                s.setLong(2, config.lease().toMillis());
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        work.add(work(rs));
+                    }
+                }
+            }
+            return work;
+        });
+    }
+
+    private static Work work(ResultSet rs) throws SQLException {
+        Timestamp time = rs.getTimestamp(10);
+        CloudEventBuilder event = CloudEventBuilder.v1()
+                .withId(rs.getString(5))
+                .withSource(URI.create(rs.getString(6)))
+                .withType(rs.getString(7))
+                .withData(CloudEventHeaders.JSON, rs.getString(11).getBytes(StandardCharsets.UTF_8));
+        if (rs.getString(8) != null) {
+            event.withSubject(rs.getString(8));
+        }
+        if (rs.getString(9) != null) {
+            event.withExtension(CloudEventHeaders.AGGREGATE_TYPE_EXTENSION, rs.getString(9));
+        }
+        if (time != null) {
+            event.withTime(time.toInstant().atOffset(ZoneOffset.UTC));
+        }
+        Array shareholders = rs.getArray(12);
+        Timestamp previousUntil = rs.getTimestamp(18);
+        return new Work(
+                rs.getObject(1, UUID.class),
+                rs.getLong(2),
+                rs.getInt(3),
+                rs.getTimestamp(4).toInstant(),
+                event.build(),
+                shareholders == null ? Set.of() : new LinkedHashSet<>(List.of((String[]) shareholders.getArray())),
+                rs.getString(13),
+                ContentMode.valueOf(rs.getString(14)),
+                rs.getString(15),
+                rs.getBytes(16),
+                rs.getBytes(17),
+                previousUntil == null ? null : previousUntil.toInstant());
+    }
+
+    private boolean dispatch(List<Work> claimed) {
+        for (Work work : claimed) {
+            Instant at = Instant.now();
+            if (work.filter() != null && !work.shareholders().contains(work.filter())) {
+                // The filter is enforced here too: a changed filter or a stale queue sends nothing foreign.
+                results.add(new Result(work, "SKIPPED", new Sender.Answer(0, null, null, 0), at));
+                continue;
+            }
+            URI target = URI.create(work.target());
+            InetAddress address;
+            try {
+                address = targets.address(target);
+            } catch (TargetPolicy.Refused e) {
+                results.add(new Result(work, "REFUSED", new Sender.Answer(0, null, e.getMessage(), 0), at));
+                continue;
+            }
+            Map<String, String> headers = new LinkedHashMap<>();
+            byte[][] body = new byte[1][];
+            var writer = HttpMessageFactory.createWriter(headers::put, bytes -> body[0] = bytes);
+            if (work.mode() == ContentMode.BINARY) {
+                writer.writeBinary(work.event());
+            } else {
+                writer.writeStructured(work.event(), JSON);
+            }
+            byte[] payload = body[0] == null ? new byte[0] : body[0];
+            long timestamp = at.getEpochSecond();
+            String signature =
+                    Signatures.sign(secrets.decrypt(work.secret()), work.event().getId(), timestamp, payload);
+            if (work.previousSecret() != null && work.previousUntil() != null && at.isBefore(work.previousUntil())) {
+                signature += " "
+                        + Signatures.sign(
+                                secrets.decrypt(work.previousSecret()),
+                                work.event().getId(),
+                                timestamp,
+                                payload);
+            }
+            headers.put(Signatures.ID, work.event().getId());
+            headers.put(Signatures.TIMESTAMP, Long.toString(timestamp));
+            headers.put(Signatures.SIGNATURE, signature);
+            headers.put("User-Agent", "Ostsee-Kooperation-Webhooks/1.0");
+            inFlight.incrementAndGet();
+            sender.post(target, address, headers, payload).whenComplete((answer, error) -> {
+                Sender.Answer a = answer != null ? answer : new Sender.Answer(0, null, String.valueOf(error), 0);
+                String outcome = a.delivered() ? "DELIVERED" : a.status() == 410 ? "GONE" : "FAILED";
+                results.add(new Result(work, outcome, a, at));
+                inFlight.decrementAndGet();
+                wakeup.signal();
+            });
+        }
+        return !claimed.isEmpty();
+    }
+
+    /** Records the answers that came in; returns whether there were any. */
+    private boolean record() throws SQLException {
+        List<Result> batch = new ArrayList<>();
+        for (Result r; batch.size() < 1000 && (r = results.poll()) != null; ) {
+            batch.add(r);
+        }
+        if (batch.isEmpty()) {
+            return false;
+        }
+        Set<UUID> gone = new LinkedHashSet<>();
+        Map<UUID, Result> givenUp = new LinkedHashMap<>();
+        Set<UUID> recovered = new LinkedHashSet<>();
+        Instant now = Instant.now();
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement done = c.prepareStatement(DELIVERED);
+                    PreparedStatement again = c.prepareStatement(AGAIN);
+                    PreparedStatement attempt = c.prepareStatement(ATTEMPT)) {
+                for (Result r : batch) {
+                    Work w = r.work();
+                    switch (r.outcome()) {
+                        case "DELIVERED", "SKIPPED" -> {
+                            done.setString(1, r.outcome());
+                            done.setObject(2, w.subscription());
+                            done.setLong(3, w.seq());
+                            done.addBatch();
+                            if (r.outcome().equals("DELIVERED") && w.attempt() > 1) {
+                                recovered.add(w.subscription());
+                            }
+                        }
+                        case "GONE" -> {
+                            gone.add(w.subscription());
+                            again.setTimestamp(1, Timestamp.from(now));
+                            again.setObject(2, w.subscription());
+                            again.setLong(3, w.seq());
+                            again.addBatch();
+                        }
+                        default -> {
+                            if (Duration.between(w.firstAttempt(), now)
+                                            .compareTo(config.retry().giveUpAfter())
+                                    >= 0) {
+                                givenUp.putIfAbsent(w.subscription(), r);
+                            }
+                            again.setTimestamp(1, Timestamp.from(now.plus(backoff.after(w.attempt()))));
+                            again.setObject(2, w.subscription());
+                            again.setLong(3, w.seq());
+                            again.addBatch();
+                        }
+                    }
+                    if (!r.outcome().equals("SKIPPED")) {
+                        attempt.setObject(1, w.subscription());
+                        attempt.setString(2, w.event().getId());
+                        attempt.setString(3, w.event().getType());
+                        attempt.setInt(4, w.attempt());
+                        attempt.setTimestamp(5, Timestamp.from(r.at()));
+                        attempt.setString(6, r.outcome());
+                        if (r.answer().status() > 0) {
+                            attempt.setInt(7, r.answer().status());
+                        } else {
+                            attempt.setNull(7, java.sql.Types.INTEGER);
+                        }
+                        attempt.setInt(
+                                8, (int) Math.min(Integer.MAX_VALUE, r.answer().millis()));
+                        attempt.setString(9, clean(r.answer().body()));
+                        attempt.setString(10, clean(r.answer().error()));
+                        attempt.addBatch();
+                    }
+                }
+                done.executeBatch();
+                again.executeBatch();
+                attempt.executeBatch();
+                if (!recovered.isEmpty()) {
+                    try (PreparedStatement s = c.prepareStatement(RECOVERED)) {
+                        s.setArray(1, c.createArrayOf("uuid", recovered.toArray()));
+                        s.executeUpdate();
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("recording webhook answers failed: " + e.getMessage(), e);
+            }
+        });
+        for (Result r : batch) {
+            count(r);
+        }
+        for (UUID id : gone) {
+            subscriptions.receiverUnsubscribed(
+                    id,
+                    batch.stream()
+                            .filter(r -> r.work().subscription().equals(id))
+                            .mapToInt(r -> r.work().attempt())
+                            .max()
+                            .orElse(1));
+        }
+        givenUp.forEach((id, r) -> subscriptions.giveUp(id, r.work().firstAttempt(), describe(r)));
+        return true;
+    }
+
+    private void count(Result r) {
+        metrics.counter("ostsee.webhooks.attempts", "outcome", r.outcome()).increment();
+        if (!r.outcome().equals("SKIPPED")) {
+            Timer.builder("ostsee.webhooks.latency")
+                    .description("From the attempt's start to the receiver's answer")
+                    .register(metrics)
+                    .record(r.answer().millis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static String describe(Result r) {
+        return r.answer().status() > 0
+                ? "HTTP " + r.answer().status()
+                : r.answer().error();
+    }
+
+    /** PostgreSQL text holds no NUL; an answer's bytes may. */
+    private static String clean(String text) {
+        return text == null ? null : text.replace('\0', ' ');
+    }
+
+    /** Events past their retention, with what was done with them (never one still pending). */
+    @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void prune() {
+        Instant before = Instant.now().minus(config.eventRetention());
+        QuarkusTransaction.requiringNew().run(() -> {
+            try (Connection c = dataSource.getConnection();
+                    PreparedStatement events = c.prepareStatement("DELETE FROM webhook_event e WHERE e.received_at < ?"
+                            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_seq = e.seq"
+                            + " AND d.status = 'PENDING')");
+                    PreparedStatement attempts =
+                            c.prepareStatement("DELETE FROM webhook_attempt WHERE attempted_at < ?")) {
+                events.setTimestamp(1, Timestamp.from(before));
+                attempts.setTimestamp(1, Timestamp.from(before));
+                int pruned = events.executeUpdate();
+                attempts.executeUpdate();
+                if (pruned > 0) {
+                    LOG.infof("Webhooks: %d events older than %s pruned", pruned, config.eventRetention());
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("pruning webhook events failed: " + e.getMessage(), e);
+            }
+        });
+    }
+}
