@@ -2,3 +2,4 @@
 CREATE DATABASE partners;
 CREATE DATABASE projects;
 CREATE DATABASE memberships;
+CREATE DATABASE webhooks;

@@ -8,8 +8,8 @@
 #
 # Settings (environment): OSTSEE_DATA (default .local/data: Kafka and PostgreSQL data, kept
 # between runs), OSTSEE_KAFKA_PORT (9092), OSTSEE_PG_PORT (5433), OSTSEE_PARTNERS_PORT (8081),
-# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_PORTAL_PORT (8080),
-# OSTSEE_*_MANAGEMENT_PORT (health and metrics: partners 9081, projects 9082, memberships 9083,
+# OSTSEE_PROJECTS_PORT (8082), OSTSEE_MEMBERSHIPS_PORT (8083), OSTSEE_WEBHOOKS_PORT (8084), OSTSEE_PORTAL_PORT (8080),
+# OSTSEE_*_MANAGEMENT_PORT (health and metrics: partners 9081, projects 9082, memberships 9083, webhooks 9084,
 # portal 9080), OSTSEE_KEYCLOAK_PORT (8180); OSTSEE_MAP_TILES_URL (+ _ORIGIN, _ATTRIBUTION) for map tiles in the portal;
 # OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one;
 # OSTSEE_SMTP_PORT (3025) and OSTSEE_IMAP_PORT (3143) for the mail server that receives the
@@ -30,17 +30,19 @@ done < deploy/stack.env
 data="${OSTSEE_DATA:-$root/.local/data}"
 logs="$root/.local/logs"
 mkdir -p "$data" "$logs"
-services=(partners projects memberships)
+services=(partners projects memberships webhooks)
 declare -A mport=(
   [partners]="${OSTSEE_PARTNERS_MANAGEMENT_PORT:-9081}"
   [projects]="${OSTSEE_PROJECTS_MANAGEMENT_PORT:-9082}"
   [memberships]="${OSTSEE_MEMBERSHIPS_MANAGEMENT_PORT:-9083}"
+  [webhooks]="${OSTSEE_WEBHOOKS_MANAGEMENT_PORT:-9084}"
 )
 portal_mport="${OSTSEE_PORTAL_MANAGEMENT_PORT:-9080}"
 declare -A port=(
   [partners]="${OSTSEE_PARTNERS_PORT:-8081}"
   [projects]="${OSTSEE_PROJECTS_PORT:-8082}"
   [memberships]="${OSTSEE_MEMBERSHIPS_PORT:-8083}"
+  [webhooks]="${OSTSEE_WEBHOOKS_PORT:-8084}"
 )
 portal_port="${OSTSEE_PORTAL_PORT:-8080}"
 kafka_port="${OSTSEE_KAFKA_PORT:-9092}"
@@ -174,6 +176,11 @@ pids+=($!)
 kc_pid=$!
 issuer="http://127.0.0.1:$kc_port/realms/ostsee"
 
+# webhooks-service keeps the subscriptions' secrets encrypted: a key of this machine, made once.
+[ -s "$data/webhooks.key" ] || (umask 077; head -c 32 /dev/urandom | base64 > "$data/webhooks.key")
+export WEBHOOKS_SECRET_KEY="$(cat "$data/webhooks.key")"
+# Receivers on this machine (plain http to 127.0.0.1) are allowed here only.
+export WEBHOOKS_ALLOW_LOOPBACK_HTTP=true
 for s in "${services[@]}"; do
   url_var="DB_URL_${s^^}"
   say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
@@ -195,7 +202,7 @@ await_ready() { # $1: name, $2: management port, $3: log file; waits up to 120 s
 say "Starting the portal on port $portal_port (log: $logs/portal.log)..."
 HTTP_PORT="$portal_port" MANAGEMENT_PORT="$portal_mport" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.0.0.1:$kc_port" \
   PARTNERS_URL="http://127.0.0.1:${port[partners]}" PROJECTS_URL="http://127.0.0.1:${port[projects]}" \
-  MEMBERSHIPS_URL="http://127.0.0.1:${port[memberships]}" \
+  MEMBERSHIPS_URL="http://127.0.0.1:${port[memberships]}" WEBHOOKS_URL="http://127.0.0.1:${port[webhooks]}" \
   PORTAL_MAP_TILES_URL="${OSTSEE_MAP_TILES_URL:-}" PORTAL_MAP_TILES_ORIGIN="${OSTSEE_MAP_TILES_ORIGIN:-}" \
   PORTAL_MAP_ATTRIBUTION="${OSTSEE_MAP_ATTRIBUTION:-}" \
   java $(jvm_opts portal portal/target/quarkus-app/quarkus-run.jar) -jar portal/target/quarkus-app/quarkus-run.jar > "$logs/portal.log" 2>&1 &
@@ -228,6 +235,8 @@ Ostsee-Kooperation is running:
   partners-service     http://127.0.0.1:${port[partners]}     Swagger UI: http://127.0.0.1:${port[partners]}/q/swagger-ui
   projects-service     http://127.0.0.1:${port[projects]}     Swagger UI: http://127.0.0.1:${port[projects]}/q/swagger-ui
   memberships-service  http://127.0.0.1:${port[memberships]}     Swagger UI: http://127.0.0.1:${port[memberships]}/q/swagger-ui
+  webhooks-service     http://127.0.0.1:${port[webhooks]}     Swagger UI: http://127.0.0.1:${port[webhooks]}/q/swagger-ui
+                       (receiver guide: docs/webhooks-receiver.md)
   Keycloak             http://127.0.0.1:$kc_port   (admin console: admin / demo-admin)
   Kafka                $KAFKA_BOOTSTRAP_SERVERS
   Mail (reminders)     IMAP 127.0.0.1:$imap_port, login = password = the address, e.g. koordination@kielregion.example
@@ -238,7 +247,7 @@ Demo logins (realm ostsee): anna.admin/demo-admin, carla.coordinator/demo-coordi
   kiel-it, rendsburg-eckernfoerde-it, ploen-it (secret demo-secret-<client>), see deploy/keycloak/README.md.
 Strategy document: http://127.0.0.1:${port[projects]}/strategy/document (with a token)
 Health and metrics on the management ports (loopback): partners ${mport[partners]}, projects ${mport[projects]},
-  memberships ${mport[memberships]}, portal $portal_mport (/q/health, /q/metrics). Press Ctrl-C to stop.
+  memberships ${mport[memberships]}, webhooks ${mport[webhooks]}, portal $portal_mport (/q/health, /q/metrics). Press Ctrl-C to stop.
 EOM
 # Runs until Ctrl-C, or until one of the processes ends (then everything stops).
 wait -n "${pids[@]}" || true

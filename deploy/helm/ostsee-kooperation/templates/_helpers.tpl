@@ -59,6 +59,10 @@ are created beforehand (deploy/README.md, step 3) under these names.
 {{- default (printf "%s-client-secrets" (include "ostsee.fullname" .)) .Values.secrets.clients -}}
 {{- end -}}
 
+{{- define "ostsee.webhooksSecrets" -}}
+{{- default (printf "%s-webhooks-secrets" (include "ostsee.fullname" .)) .Values.secrets.webhooks -}}
+{{- end -}}
+
 {{- define "ostsee.portalSecrets" -}}
 {{- default (printf "%s-portal-secrets" (include "ostsee.fullname" .)) .Values.secrets.portal -}}
 {{- end -}}

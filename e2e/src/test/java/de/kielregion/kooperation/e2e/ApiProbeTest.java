@@ -23,7 +23,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * Walks every operation of the three services' OpenAPI documents (found anew on every run, so a
+ * Walks every operation of the four services' OpenAPI documents (found anew on every run, so a
  * new operation is probed the day it is added) as an outsider would: every demo role and a
  * shareholder acting on another shareholder's data, then a generated set of malformed inputs per
  * operation. No 5xx, no success for a role the operation does not name, every 4xx
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  */
 class ApiProbeTest {
 
-    private static final List<String> SERVICES = List.of("partners", "projects", "memberships");
+    private static final List<String> SERVICES = List.of("partners", "projects", "memberships", "webhooks");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HUGE = "x".repeat(100_000);
 

@@ -37,9 +37,16 @@ class PackageStructureTest {
 
     private static final String ROOT = "de.kielregion.kooperation";
     private static final List<String> MODULES =
-            List.of("contracts", "platform", "partners-service", "projects-service", "memberships-service", "portal");
+            List.of(
+                    "contracts",
+                    "platform",
+                    "partners-service",
+                    "projects-service",
+                    "memberships-service",
+                    "webhooks-service",
+                    "portal");
     /** Each service's and the portal's own root package. */
-    private static final List<String> APPLICATIONS = List.of("partners", "projects", "memberships", "portal");
+    private static final List<String> APPLICATIONS = List.of("partners", "projects", "memberships", "webhooks", "portal");
 
     private static JavaClasses classes;
 
@@ -49,7 +56,7 @@ class PackageStructureTest {
                 MODULES.stream().map(m -> Path.of("..", m, "target", "classes")).toList();
         dirs.forEach(d -> assertTrue(Files.isDirectory(d), d + " is missing: build the modules first"));
         classes = new ClassFileImporter().importPaths(dirs);
-        for (String root : List.of("contracts", "platform", "partners", "projects", "memberships", "portal")) {
+        for (String root : List.of("contracts", "platform", "partners", "projects", "memberships", "webhooks", "portal")) {
             assertTrue(
                     classes.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + root + ".")),
                     "no classes of " + root + " imported");
@@ -89,7 +96,11 @@ class PackageStructureTest {
         noClasses()
                 .that()
                 .resideInAnyPackage(
-                        ROOT + ".platform..", ROOT + ".partners..", ROOT + ".projects..", ROOT + ".memberships..")
+                        ROOT + ".platform..",
+                        ROOT + ".partners..",
+                        ROOT + ".projects..",
+                        ROOT + ".memberships..",
+                        ROOT + ".webhooks..")
                 .should()
                 .dependOnClassesThat()
                 .areAnnotatedWith("jakarta.ws.rs.Path")
@@ -139,7 +150,7 @@ class PackageStructureTest {
 
     /** Each service's root package, e.g. {@code de.kielregion.kooperation.projects}. */
     private static String[] services(String suffix) {
-        return List.of("partners", "projects", "memberships").stream()
+        return List.of("partners", "projects", "memberships", "webhooks").stream()
                 .map(s -> ROOT + "." + s + suffix)
                 .toArray(String[]::new);
     }

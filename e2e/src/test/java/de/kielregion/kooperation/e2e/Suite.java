@@ -25,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The suite as it is deployed: one real Kafka broker and one real PostgreSQL server (a
- * database per service), a real Keycloak with the project's realm, and the three services as
+ * database per service), a real Keycloak with the project's realm, and the four services as
  * separate processes started from their runnable jars, checking Keycloak's tokens (audience
  * ostsee-api). Started once per test run, stopped when the JVM ends.
  */
@@ -64,7 +64,7 @@ public final class Suite {
         postgres = PostgresServer.forTests();
         keycloak = new KeycloakServer();
         String oidcUrl = keycloak.issuer();
-        List<String> services = List.of("partners", "projects", "memberships");
+        List<String> services = List.of("partners", "projects", "memberships", "webhooks");
         for (String service : services) {
             prepare(service, oidcUrl);
             launch(service);
@@ -97,6 +97,7 @@ public final class Suite {
         env.put("PARTNERS_URL", urls.get("partners"));
         env.put("PROJECTS_URL", urls.get("projects"));
         env.put("MEMBERSHIPS_URL", urls.get("memberships"));
+        env.put("WEBHOOKS_URL", urls.get("webhooks"));
         env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
         env.put("OIDC_ORIGIN", URI.create(oidcUrl).resolve("/").toString().replaceAll("/$", ""));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
@@ -417,6 +418,9 @@ public final class Suite {
             env.put("OIDC_AUTH_SERVER_URL", oidcUrl);
             env.put("OIDC_AUDIENCE", "ostsee-api");
             env.put("OSTSEE_OUTBOX_SWEEP_INTERVAL", "500ms");
+            // webhooks-service: a key for the secrets at rest, receivers of the tests on loopback.
+            env.put("WEBHOOKS_SECRET_KEY", "q0x8HqMBgAbnE0nqlA0xDljBGIEpsmFXqs3mVuPiUkU=");
+            env.put("WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true");
             tracing(env);
             builders.put(service, builder);
             Files.deleteIfExists(log);

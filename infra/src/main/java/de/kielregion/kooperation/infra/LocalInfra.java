@@ -23,7 +23,7 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class LocalInfra {
 
-    static final List<String> DATABASES = List.of("partners", "projects", "memberships");
+    static final List<String> DATABASES = List.of("partners", "projects", "memberships", "webhooks");
 
     private LocalInfra() {}
 

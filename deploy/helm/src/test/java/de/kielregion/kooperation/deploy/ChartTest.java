@@ -54,8 +54,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ChartTest {
 
     private static final String PRODUCTION = "values-production.yaml";
-    private static final List<String> SERVICES = List.of("partners", "projects", "memberships");
-    private static final List<String> COMPONENTS = List.of("partners", "projects", "memberships", "portal");
+    private static final List<String> SERVICES = List.of("partners", "projects", "memberships", "webhooks");
+    private static final List<String> COMPONENTS = List.of("partners", "projects", "memberships", "webhooks", "portal");
 
     private static Rendered render(String values) {
         return values.equals("values.yaml") ? Rendered.with() : Rendered.with(values);
@@ -221,7 +221,7 @@ class ChartTest {
     void everyTopicHasThreeReplicasAndTwoInSyncInProduction() {
         Rendered chart = Rendered.with(PRODUCTION);
         List<KafkaTopic> topics = chart.all(KafkaTopic.class);
-        assertEquals(6, topics.size(), "three topics and three dead-letter topics");
+        assertEquals(7, topics.size(), "three topics and four dead-letter topics (webhooks-service has one)");
         for (KafkaTopic t : topics) {
             assertEquals(3, t.getSpec().getReplicas(), t.getSpec().getTopicName());
             assertEquals(2, ((Number) t.getSpec().getConfig().get("min.insync.replicas")).intValue());
@@ -323,7 +323,13 @@ class ChartTest {
         }
         assertEquals(
                 new TreeSet<>(List.of(
-                        "partners", "projects", "memberships", "keycloak", "keycloak-realm-import", "ostsee-postgres")),
+                        "partners",
+                        "projects",
+                        "memberships",
+                        "webhooks",
+                        "keycloak",
+                        "keycloak-realm-import",
+                        "ostsee-postgres")),
                 allowedApps);
         // The portal (no database) has no way there.
         NetworkPolicy portal = chart.named(NetworkPolicy.class, Rendered.RELEASE + "-portal");
@@ -335,7 +341,7 @@ class ChartTest {
         JsonNode cluster = chart.kind("postgresql.cnpg.io/v1", "Cluster").get(0);
         List<String> hba = new ArrayList<>();
         cluster.path("spec").path("postgresql").path("pg_hba").forEach(l -> hba.add(l.asText()));
-        for (String database : List.of("partners", "projects", "memberships", "keycloak")) {
+        for (String database : List.of("partners", "projects", "memberships", "webhooks", "keycloak")) {
             int owner = hba.indexOf("hostssl " + database + " " + database + " all scram-sha-256");
             int others = hba.indexOf("host " + database + " all all reject");
             assertTrue(owner >= 0 && others > owner, database + ": " + hba);
@@ -453,7 +459,9 @@ class ChartTest {
             Set<String> writes = new TreeSet<>();
             Set<String> reads = new TreeSet<>();
             Set<String> groups = new TreeSet<>();
-            if (p.getProperty("ostsee.outbox.topic") != null) {
+            // A service whose relay is off (webhooks-service publishes nothing) writes no topic of its own.
+            if (p.getProperty("ostsee.outbox.topic") != null
+                    && !"false".equals(p.getProperty("ostsee.outbox.enabled"))) {
                 writes.add(p.getProperty("ostsee.outbox.topic"));
             }
             for (String key : p.stringPropertyNames().stream()
@@ -530,7 +538,7 @@ class ChartTest {
                                 + " replication user's client certificates): mount only ca.crt");
             }
         }
-        assertEquals(4, caVolumes, "the three services and Keycloak verify the database's certificate");
+        assertEquals(5, caVolumes, "the four services and Keycloak verify the database's certificate");
     }
 
     @ParameterizedTest
@@ -621,7 +629,7 @@ class ChartTest {
         Files.writeString(small, "postgres:\n  maxConnections: 150\n");
         var failure = org.junit.jupiter.api.Assertions.assertThrows(
                 IllegalStateException.class, () -> Rendered.with(PRODUCTION, small.toString()));
-        assertTrue(failure.getMessage().contains("the pools can open 280 connections"), failure.getMessage());
+        assertTrue(failure.getMessage().contains("the pools can open 320 connections"), failure.getMessage());
     }
 
     @Test
@@ -787,12 +795,13 @@ class ChartTest {
                 groups.add(group.getName());
             }
         }
-        assertEquals(Set.of("partners-service", "projects-service", "memberships-service"), groups);
+        assertEquals(Set.of("partners-service", "projects-service", "memberships-service", "webhooks-service"), groups);
         assertEquals(
                 Set.of(
                         "cooperation.partners.dlq",
                         "cooperation.projects.dlq",
                         "cooperation.memberships.dlq",
+                        "cooperation.webhooks.dlq",
                         "cooperation.partners.v1",
                         "cooperation.projects.v1",
                         "cooperation.memberships.v1"),

@@ -56,7 +56,7 @@ class ComposeTest {
                     String.valueOf(env.get("QUARKUS_OIDC_TOKEN_ISSUER")),
                     service.getKey() + ": the issuer Keycloak writes into the tokens");
         }
-        assertEquals(4, checked, "the three services and the portal");
+        assertEquals(5, checked, "the four services and the portal");
         assertEquals(
                 publicOrigin,
                 String.valueOf(env(services.get("portal")).get("OIDC_ORIGIN")),

@@ -3,6 +3,7 @@ package de.kielregion.kooperation.deploy;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kielregion.kooperation.deploy.NetworkPolicies.Placed;
@@ -322,6 +323,44 @@ class NetworkPolicyTest {
         return peers;
     }
 
+    /**
+     * Only webhooks-service reaches out of the cluster (the IT systems' receivers): HTTPS to any
+     * address but the private, link-local (cloud metadata) and loopback ranges; no other
+     * component has a rule to outside addresses.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"values.yaml", "values-production.yaml"})
+    void onlyWebhooksReachOutAndOnlyToPublicHttps(String values) {
+        Rendered chart = values.equals("values.yaml") ? Rendered.with() : Rendered.with(values);
+        for (NetworkPolicy policy : chart.all(NetworkPolicy.class)) {
+            boolean webhooks = policy.getMetadata().getName().equals(Rendered.RELEASE + "-webhooks");
+            List<io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule> outside = policy.getSpec()
+                                    .getEgress()
+                            == null
+                    ? List.of()
+                    : policy.getSpec().getEgress().stream()
+                            .filter(e -> e.getTo() != null
+                                    && e.getTo().stream()
+                                            .anyMatch(p -> p.getIpBlock() != null
+                                                    && p.getIpBlock().getCidr().equals("0.0.0.0/0")))
+                            .toList();
+            if (!webhooks) {
+                assertTrue(outside.isEmpty(), policy.getMetadata().getName() + " reaches outside");
+                continue;
+            }
+            assertEquals(1, outside.size());
+            var rule = outside.get(0);
+            assertEquals(
+                    List.of(443),
+                    rule.getPorts().stream().map(p -> p.getPort().getIntVal()).toList());
+            List<String> except = rule.getTo().get(0).getIpBlock().getExcept();
+            for (String range :
+                    List.of("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "169.254.0.0/16", "127.0.0.0/8")) {
+                assertTrue(except.contains(range), range + " excepted");
+            }
+        }
+    }
+
     /** The chart's components as their Deployments label their pods, with their container ports. */
     private static Map<String, Pod> components(Rendered chart) {
         Map<String, Pod> pods = new LinkedHashMap<>();
@@ -337,7 +376,7 @@ class NetworkPolicyTest {
             pods.put(name, pod(name, NS, template.getMetadata().getLabels(), ports));
         }
         assertEquals(
-                List.of("memberships", "partners", "portal", "projects"),
+                List.of("memberships", "partners", "portal", "projects", "webhooks"),
                 pods.keySet().stream().sorted().toList());
         return pods;
     }

@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.webhooks.delivery;
+package de.kielregion.kooperation.webhooks.messaging;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
