@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
  */
 class CodeConventionsTest {
 
-    private static final List<String> SERVICES = List.of("partners-service", "projects-service", "memberships-service", "webhooks-service");
+    private static final List<String> SERVICES =
+            List.of("partners-service", "projects-service", "memberships-service", "webhooks-service");
 
     private static List<String> violations(Pattern forbidden) throws IOException {
         List<String> found = new ArrayList<>();

@@ -36,17 +36,17 @@ import org.junit.jupiter.api.Test;
 class PackageStructureTest {
 
     private static final String ROOT = "de.kielregion.kooperation";
-    private static final List<String> MODULES =
-            List.of(
-                    "contracts",
-                    "platform",
-                    "partners-service",
-                    "projects-service",
-                    "memberships-service",
-                    "webhooks-service",
-                    "portal");
+    private static final List<String> MODULES = List.of(
+            "contracts",
+            "platform",
+            "partners-service",
+            "projects-service",
+            "memberships-service",
+            "webhooks-service",
+            "portal");
     /** Each service's and the portal's own root package. */
-    private static final List<String> APPLICATIONS = List.of("partners", "projects", "memberships", "webhooks", "portal");
+    private static final List<String> APPLICATIONS =
+            List.of("partners", "projects", "memberships", "webhooks", "portal");
 
     private static JavaClasses classes;
 
@@ -56,7 +56,8 @@ class PackageStructureTest {
                 MODULES.stream().map(m -> Path.of("..", m, "target", "classes")).toList();
         dirs.forEach(d -> assertTrue(Files.isDirectory(d), d + " is missing: build the modules first"));
         classes = new ClassFileImporter().importPaths(dirs);
-        for (String root : List.of("contracts", "platform", "partners", "projects", "memberships", "webhooks", "portal")) {
+        for (String root :
+                List.of("contracts", "platform", "partners", "projects", "memberships", "webhooks", "portal")) {
             assertTrue(
                     classes.stream().anyMatch(c -> c.getPackageName().startsWith(ROOT + "." + root + ".")),
                     "no classes of " + root + " imported");

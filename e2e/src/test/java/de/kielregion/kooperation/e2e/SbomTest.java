@@ -21,7 +21,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SbomTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"partners-service", "projects-service", "memberships-service", "webhooks-service", "portal"})
+    @ValueSource(
+            strings = {"partners-service", "projects-service", "memberships-service", "webhooks-service", "portal"})
     void everyDeployableHasItsSbom(String module) throws IOException {
         Path bom = Path.of("..", module, "target", "bom.json");
         assertTrue(Files.exists(bom), bom + " (the package phase writes it)");

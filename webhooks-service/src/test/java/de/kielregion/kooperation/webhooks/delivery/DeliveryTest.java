@@ -11,10 +11,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.infra.testing.MailTestResource;
+import de.kielregion.kooperation.infra.testing.WebhookReceiver;
+import de.kielregion.kooperation.infra.testing.WebhookReceiver.Reply;
 import de.kielregion.kooperation.platform.reminders.Reminders;
 import de.kielregion.kooperation.webhooks.Api;
-import de.kielregion.kooperation.webhooks.Receiver;
-import de.kielregion.kooperation.webhooks.Receiver.Reply;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.http.HttpMessageFactory;
 import io.quarkus.test.junit.QuarkusTest;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Delivery to real HTTP receivers of the test's own (see {@link Receiver}): what arrived, in which
+ * Delivery to real HTTP receivers of the test's own (see {@link WebhookReceiver}): what arrived, in which
  * order, signed how, through outages, errors, slowness, 410 and redirects. The retry schedule is
  * production's shrunk (give up after 12 s instead of 24 h; see the test configuration).
  */
@@ -51,16 +51,16 @@ class DeliveryTest {
     @Inject
     Reminders reminders;
 
-    private final List<Receiver> receivers = new ArrayList<>();
+    private final List<WebhookReceiver> receivers = new ArrayList<>();
 
     @AfterEach
     void cleanUp() {
         Api.deleteAll();
-        receivers.forEach(Receiver::close);
+        receivers.forEach(WebhookReceiver::close);
     }
 
-    private Receiver receiver() {
-        Receiver r = new Receiver();
+    private WebhookReceiver receiver() {
+        WebhookReceiver r = new WebhookReceiver();
         receivers.add(r);
         return r;
     }
@@ -84,9 +84,9 @@ class DeliveryTest {
     }
 
     /** The ids the receiver processed (2xx, first time), per aggregate, in the order they were processed. */
-    private static Map<String, List<String>> processed(Receiver receiver, boolean binary) {
+    private static Map<String, List<String>> processed(WebhookReceiver receiver, boolean binary) {
         Map<String, List<String>> got = new LinkedHashMap<>();
-        for (Receiver.Request r : receiver.processed()) {
+        for (WebhookReceiver.Request r : receiver.processed()) {
             CloudEvent event =
                     HttpMessageFactory.createReader(r.headers(), r.body()).toEvent();
             assertEquals(event.getId(), r.header("webhook-id"), "webhook-id is the event's id");
@@ -96,7 +96,7 @@ class DeliveryTest {
         return got;
     }
 
-    private static void awaitAll(Receiver receiver, Map<String, List<String>> sent, Duration within) {
+    private static void awaitAll(WebhookReceiver receiver, Map<String, List<String>> sent, Duration within) {
         int total = sent.values().stream().mapToInt(List::size).sum();
         await().atMost(within)
                 .pollInterval(Duration.ofMillis(100))
@@ -105,8 +105,8 @@ class DeliveryTest {
 
     @Test
     void everyEventArrivesSignedAndInOrderPerAggregateInBothContentModes() throws Exception {
-        Receiver structured = receiver();
-        Receiver binary = receiver();
+        WebhookReceiver structured = receiver();
+        WebhookReceiver binary = receiver();
         structured.trust(Api.subscribe(KIEL, structured.url(), List.of("cooperation.project.*"), Map.of())
                 .get("secret"));
         binary.trust(Api.subscribe(ADMIN, binary.url(), List.of(PROPOSED, UPDATED), Map.of("contentMode", "BINARY"))
@@ -116,14 +116,14 @@ class DeliveryTest {
         awaitAll(binary, sent, Duration.ofSeconds(30));
         assertEquals(sent, processed(structured, false));
         assertEquals(sent, processed(binary, true));
-        assertTrue(structured.requests().stream().allMatch(Receiver.Request::signatureValid));
-        assertTrue(binary.requests().stream().allMatch(Receiver.Request::signatureValid));
-        Receiver.Request first = structured.processed().get(0);
+        assertTrue(structured.requests().stream().allMatch(WebhookReceiver.Request::signatureValid));
+        assertTrue(binary.requests().stream().allMatch(WebhookReceiver.Request::signatureValid));
+        WebhookReceiver.Request first = structured.processed().get(0);
         JsonNode envelope = JSON.readTree(first.body());
         assertEquals("1.0", envelope.get("specversion").asText());
         assertEquals("Korridor Hamburg–Oslo", envelope.get("data").get("title").asText());
         assertEquals("Project", envelope.get("aggregatetype").asText());
-        Receiver.Request raw = binary.processed().get(0);
+        WebhookReceiver.Request raw = binary.processed().get(0);
         assertEquals(
                 "Korridor Hamburg–Oslo", JSON.readTree(raw.body()).get("title").asText());
         assertEquals("1.0", raw.header("ce-specversion"));
@@ -131,7 +131,7 @@ class DeliveryTest {
 
     @Test
     void aReceiverAnswering500IsTriedAgainUntilItTakesEverything() {
-        Receiver again = receiver().answer(n -> n <= 6 ? Reply.status(500) : Reply.ok());
+        WebhookReceiver again = receiver().answer(n -> n <= 6 ? Reply.status(500) : Reply.ok());
         Map<String, String> sub = Api.subscribe(KIEL, again.url(), List.of("cooperation.project.*"), Map.of());
         again.trust(sub.get("secret"));
         Map<String, List<String>> sent = publish(3, 4, "KIEL");
@@ -159,7 +159,7 @@ class DeliveryTest {
 
     @Test
     void aReceiverDownForAWhileGetsEverythingInOrderWhenItIsBack() throws Exception {
-        Receiver receiver = receiver();
+        WebhookReceiver receiver = receiver();
         int port = receiver.port();
         Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of("cooperation.project.*"), Map.of());
         receiver.close();
@@ -167,7 +167,7 @@ class DeliveryTest {
         Map<String, List<String>> sent = publish(4, 5, "KIEL");
         // Down for 6 s: half of the (shrunk) give-up time, many attempts refused.
         Thread.sleep(6000);
-        Receiver back = new Receiver(port).trust(sub.get("secret"));
+        WebhookReceiver back = new WebhookReceiver(port).trust(sub.get("secret"));
         receivers.add(back);
         awaitAll(back, sent, Duration.ofSeconds(20));
         assertEquals(sent, processed(back, false));
@@ -183,13 +183,14 @@ class DeliveryTest {
     @Test
     void aSlowReceiverTimesOutAndItsDuplicateIsDroppedByWebhookId() {
         AtomicBoolean slow = new AtomicBoolean(true);
-        Receiver receiver = receiver().answer(n -> slow.getAndSet(false) ? new Reply(204, 3000, Map.of()) : Reply.ok());
+        WebhookReceiver receiver =
+                receiver().answer(n -> slow.getAndSet(false) ? new Reply(204, 3000, Map.of()) : Reply.ok());
         Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of(PROPOSED), Map.of());
         receiver.trust(sub.get("secret"));
         Map<String, List<String>> sent = publish(1, 1, "KIEL");
         awaitAll(receiver, sent, Duration.ofSeconds(20));
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.requests().size() >= 2);
-        List<Receiver.Request> requests = receiver.requests();
+        List<WebhookReceiver.Request> requests = receiver.requests();
         Set<String> ids = requests.stream().map(r -> r.header("webhook-id")).collect(Collectors.toSet());
         assertEquals(1, ids.size(), "the same webhook-id on the retry");
         assertEquals(1, receiver.processed().size(), "the receiver's dedupe dropped the second");
@@ -202,7 +203,7 @@ class DeliveryTest {
 
     @Test
     void a410UnsubscribesUntilTheOwnerResumes() {
-        Receiver receiver = receiver().answer(n -> n == 1 ? Reply.status(410) : Reply.ok());
+        WebhookReceiver receiver = receiver().answer(n -> n == 1 ? Reply.status(410) : Reply.ok());
         Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of("cooperation.project.*"), Map.of());
         receiver.trust(sub.get("secret"));
         Map<String, List<String>> sent = publish(2, 2, "KIEL");
@@ -227,8 +228,8 @@ class DeliveryTest {
 
     @Test
     void aRedirectIsNotFollowedAndCountsAsFailure() {
-        Receiver elsewhere = receiver();
-        Receiver redirecting = receiver().answer(n -> new Reply(302, 0, Map.of("Location", elsewhere.url())));
+        WebhookReceiver elsewhere = receiver();
+        WebhookReceiver redirecting = receiver().answer(n -> new Reply(302, 0, Map.of("Location", elsewhere.url())));
         Map<String, String> sub = Api.subscribe(KIEL, redirecting.url(), List.of(PROPOSED), Map.of());
         redirecting.trust(sub.get("secret"));
         publish(1, 1, "KIEL");
@@ -244,7 +245,7 @@ class DeliveryTest {
 
     @Test
     void nothingSucceedingForTheGiveUpTimeDisablesTheSubscriptionAndMailsItsOwner() throws Exception {
-        Receiver receiver = receiver().answer(n -> Reply.status(503));
+        WebhookReceiver receiver = receiver().answer(n -> Reply.status(503));
         Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of(PROPOSED), Map.of());
         receiver.trust(sub.get("secret"));
         publish(1, 1, "KIEL");
@@ -272,7 +273,7 @@ class DeliveryTest {
 
     @Test
     void aReplaySendsTheSameWebhookIdsAgain() {
-        Receiver receiver = receiver();
+        WebhookReceiver receiver = receiver();
         Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of("cooperation.project.*"), Map.of());
         receiver.trust(sub.get("secret"));
         Instant before = Instant.now().minusSeconds(1);
@@ -292,7 +293,7 @@ class DeliveryTest {
 
     @Test
     void aShareholderFilterLetsOnlyItsOwnEventsThrough() {
-        Receiver receiver = receiver();
+        WebhookReceiver receiver = receiver();
         Map<String, String> sub =
                 Api.subscribe(KIEL, receiver.url(), List.of("cooperation.project.*"), Map.of("shareholder", "KIEL"));
         receiver.trust(sub.get("secret"));
@@ -306,16 +307,16 @@ class DeliveryTest {
 
     @Test
     void afterARotationBothSecretsSignUntilTheGracePeriodEnds() {
-        Receiver oldOnly = receiver();
+        WebhookReceiver oldOnly = receiver();
         Map<String, String> sub = Api.subscribe(KIEL, oldOnly.url(), List.of(PROPOSED), Map.of());
         oldOnly.trust(sub.get("secret"));
         String fresh = as(KIEL).post("/webhook-subscriptions/" + sub.get("id") + "/secret")
                 .path("secret");
         publish(1, 1, "KIEL");
         await().atMost(Duration.ofSeconds(20)).until(() -> oldOnly.processed().size() == 1);
-        Receiver.Request r = oldOnly.processed().get(0);
+        WebhookReceiver.Request r = oldOnly.processed().get(0);
         assertEquals(2, r.header("webhook-signature").split(" ").length);
-        assertTrue(Receiver.signedWith(fresh, r.headers(), r.body()));
-        assertTrue(Receiver.signedWith(sub.get("secret"), r.headers(), r.body()));
+        assertTrue(WebhookReceiver.signedWith(fresh, r.headers(), r.body()));
+        assertTrue(WebhookReceiver.signedWith(sub.get("secret"), r.headers(), r.body()));
     }
 }

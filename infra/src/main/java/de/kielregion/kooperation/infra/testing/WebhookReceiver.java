@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.webhooks;
+package de.kielregion.kooperation.infra.testing;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -27,7 +27,7 @@ import javax.crypto.spec.SecretKeySpec;
  * own (the Standard Webhooks algorithm written here again, not the service's code) and drops a
  * webhook-id it has accepted before, as the receiver guide says a receiver should.
  */
-public final class Receiver implements AutoCloseable {
+public final class WebhookReceiver implements AutoCloseable {
 
     /** An answer: status, delay in ms, extra headers. */
     public record Reply(int status, long delayMillis, Map<String, String> headers) {
@@ -62,12 +62,12 @@ public final class Receiver implements AutoCloseable {
     private final List<String> secrets = new CopyOnWriteArrayList<>();
     private volatile IntFunction<Reply> behaviour = n -> Reply.ok();
 
-    public Receiver() {
+    public WebhookReceiver() {
         this(0);
     }
 
     /** A receiver on {@code port} (0: a free one), e.g. to come back on the port it had. */
-    public Receiver(int port) {
+    public WebhookReceiver(int port) {
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
         } catch (IOException e) {
@@ -122,12 +122,12 @@ public final class Receiver implements AutoCloseable {
     }
 
     /** The secrets a valid signature may be made with (the subscription's, after a rotation both). */
-    public Receiver trust(String secret) {
+    public WebhookReceiver trust(String secret) {
         secrets.add(secret);
         return this;
     }
 
-    public Receiver answer(IntFunction<Reply> behaviour) {
+    public WebhookReceiver answer(IntFunction<Reply> behaviour) {
         this.behaviour = behaviour;
         return this;
     }
