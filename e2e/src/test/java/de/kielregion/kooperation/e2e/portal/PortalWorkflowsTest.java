@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.e2e.Suite;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -44,7 +45,7 @@ class PortalWorkflowsTest {
 
     @AfterAll
     static void everyPageReadWasClean() {
-        CHECKS.assertClean(8);
+        CHECKS.assertClean(10);
     }
 
     @Test
@@ -1147,6 +1148,74 @@ class PortalWorkflowsTest {
                                 + subject + "')]//a[@data-testid='decide']"))
                         .getAttribute("href"))
                 .getPath();
+    }
+
+    /**
+     * Kiel's IT system subscribes to its activities (by API, as a machine client does); its
+     * receiver refuses the first delivery and takes the retry. An admin sees the subscription, its
+     * attempts in German (failed, then delivered), pauses and resumes it; a viewer has no such page.
+     */
+    @Test
+    @Order(9)
+    void anAdminSeesTheWebhookSubscriptionsAndTheirAttemptsInGerman() {
+        try (de.kielregion.kooperation.infra.testing.WebhookReceiver receiver =
+                new de.kielregion.kooperation.infra.testing.WebhookReceiver()) {
+            receiver.answer(n -> n == 1
+                    ? de.kielregion.kooperation.infra.testing.WebhookReceiver.Reply.status(503)
+                    : de.kielregion.kooperation.infra.testing.WebhookReceiver.Reply.ok());
+            Map<String, Object> created = suite.as("webhooks", Suite.KIEL)
+                    .body(Map.of(
+                            "targetUrl",
+                            receiver.url(),
+                            "eventTypes",
+                            List.of("cooperation.activity.upserted.v1"),
+                            "shareholder",
+                            "KIEL",
+                            "description",
+                            "Fachverfahren Kiel " + TAG))
+                    .when()
+                    .post("/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .as(Map.class);
+            receiver.trust((String) created.get("secret"));
+            suite.as("partners", Suite.KIEL)
+                    .body(Map.of(
+                            "externalId", "wh-" + TAG, "title", "Webhook " + TAG, "kind", "EXCHANGE", "yearFrom", YEAR))
+                    .when()
+                    .put("/shareholders/KIEL/activities/wh-" + TAG)
+                    .then()
+                    .statusCode(201);
+            Suite.await(
+                    Duration.ofSeconds(60),
+                    "the retried delivery",
+                    () -> !receiver.processed().isEmpty());
+            try (Browser anna = new Browser(portal, "de-DE").login("anna.admin", "demo-admin")) {
+                anna.open("/webhooks");
+                CHECKS.check(anna, "webhooks");
+                assertTrue(anna.text("[data-testid=webhooks]").contains("Fachverfahren Kiel " + TAG));
+                anna.open("/webhooks/" + created.get("id"));
+                CHECKS.check(anna, "webhook subscription");
+                String attempts = anna.text("[data-testid=webhook-attempts]");
+                assertTrue(attempts.contains("fehlgeschlagen, wird wiederholt") && attempts.contains("503"), attempts);
+                assertTrue(attempts.contains("zugestellt"), attempts);
+                assertTrue(anna.text("[data-testid=webhook-facts]").contains("nur Daten von Landeshauptstadt Kiel"));
+                anna.submit("[data-testid=webhook-pause]");
+                assertEquals("angehalten", anna.text("[data-testid=webhook-status]"));
+                anna.submit("[data-testid=webhook-resume]");
+                assertEquals("aktiv", anna.text("[data-testid=webhook-status]"));
+            }
+            try (Browser vera = new Browser(portal, "de-DE").login("vera.viewer", "demo-viewer")) {
+                assertTrue(vera.all("a[href='/webhooks']").isEmpty(), "no webhooks in a viewer's navigation");
+                vera.open("/webhooks");
+                assertEquals(403, status(vera));
+            }
+            suite.as("webhooks", Suite.KIEL)
+                    .delete("/webhook-subscriptions/" + created.get("id"))
+                    .then()
+                    .statusCode(204);
+        }
     }
 
     /** The visible text of the option of a select that starts with {@code start}. */

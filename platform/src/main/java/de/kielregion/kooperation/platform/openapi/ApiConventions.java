@@ -128,7 +128,24 @@ public class ApiConventions implements OASFilter {
                 && operation.getParameters().stream()
                         .anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
 
-        if (method == PathItem.HttpMethod.POST) {
+        boolean declaresKey = operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p ->
+                                p.getIn() == Parameter.In.HEADER && Idempotency.HEADER.equalsIgnoreCase(p.getName()));
+        if (method == PathItem.HttpMethod.POST && declaresKey) {
+            // A resource that reads the key itself (e.g. to answer a retry from encrypted data):
+            // the same parameter, documented once.
+            operation.getParameters().stream()
+                    .filter(p -> Idempotency.HEADER.equalsIgnoreCase(p.getName()))
+                    .forEach(p -> p.description("A key of your choice (at most " + Idempotency.MAX_KEY_LENGTH
+                                    + " characters) that makes a retry safe: the same key within "
+                                    + Idempotency.RETENTION_HOURS + " hours answers the first response again")
+                            .schema(OASFactory.createSchema()
+                                    .addType(Schema.SchemaType.STRING)
+                                    .minLength(1)
+                                    .maxLength(Idempotency.MAX_KEY_LENGTH)));
+            hasInput = true;
+        } else if (method == PathItem.HttpMethod.POST) {
             operation.addParameter(OASFactory.createParameter()
                     .name(Idempotency.HEADER)
                     .in(Parameter.In.HEADER)
