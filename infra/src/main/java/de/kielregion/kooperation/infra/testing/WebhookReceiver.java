@@ -41,7 +41,13 @@ public final class WebhookReceiver implements AutoCloseable {
     }
 
     /** One request as it arrived. */
-    public record Request(int number, Map<String, String> headers, byte[] body, int answered, boolean signatureValid) {
+    public record Request(
+            int number,
+            Map<String, String> headers,
+            byte[] body,
+            int answered,
+            boolean signatureValid,
+            long receivedAtMillis) {
         public String header(String name) {
             return headers.get(name.toLowerCase());
         }
@@ -75,6 +81,7 @@ public final class WebhookReceiver implements AutoCloseable {
         }
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/", exchange -> {
+            long receivedAt = System.currentTimeMillis();
             int number = counter.incrementAndGet();
             byte[] body;
             try (InputStream in = exchange.getRequestBody()) {
@@ -92,7 +99,7 @@ public final class WebhookReceiver implements AutoCloseable {
             }
             boolean valid = verify(headers, body);
             int status = valid ? reply.status() : 401;
-            Request request = new Request(number, headers, body, status, valid);
+            Request request = new Request(number, headers, body, status, valid, receivedAt);
             requests.add(request);
             if (status >= 200 && status < 300 && accepted.add(headers.get("webhook-id"))) {
                 processed.add(request);

@@ -347,7 +347,7 @@ public class Dispatcher {
                                     >= 0) {
                                 givenUp.putIfAbsent(w.subscription(), r);
                             }
-                            again.setTimestamp(1, Timestamp.from(now.plus(backoff.after(w.attempt()))));
+                            again.setTimestamp(1, Timestamp.from(now.plus(delay(w, r.answer()))));
                             again.setObject(2, w.subscription());
                             again.setLong(3, w.seq());
                             again.addBatch();
@@ -399,6 +399,19 @@ public class Dispatcher {
         }
         givenUp.forEach((id, r) -> subscriptions.giveUp(id, r.work().firstAttempt(), describe(r)));
         return true;
+    }
+
+    /**
+     * The backoff, or longer when the receiver asked for it (Retry-After on a 429 or 503), never
+     * longer than the longest delay between attempts.
+     */
+    private Duration delay(Work w, Sender.Answer answer) {
+        Duration delay = backoff.after(w.attempt());
+        Duration asked = answer.retryAfter();
+        if (asked != null && (answer.status() == 429 || answer.status() == 503) && asked.compareTo(delay) > 0) {
+            delay = asked.compareTo(config.retry().max()) > 0 ? config.retry().max() : asked;
+        }
+        return delay;
     }
 
     private void count(Result r) {

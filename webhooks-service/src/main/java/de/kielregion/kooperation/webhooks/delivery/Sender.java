@@ -15,6 +15,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +34,11 @@ import java.util.concurrent.atomic.AtomicReference;
 public class Sender {
 
     /** What one attempt brought: the status code (0 when there was no answer), its first 1 KB, or the error. */
-    public record Answer(int status, String body, String error, long millis) {
+    public record Answer(int status, String body, String error, long millis, Duration retryAfter) {
+
+        public Answer(int status, String body, String error, long millis) {
+            this(status, body, error, millis, null);
+        }
 
         public boolean delivered() {
             return status >= 200 && status < 300;
@@ -109,6 +118,24 @@ public class Sender {
                             answer.complete(new Answer(response.statusCode(), kept.toString(), null, millis(started))));
                 });
         return answer;
+    }
+
+    /** A receiver's Retry-After (seconds or an HTTP date), or null. */
+    static Duration retryAfter(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip())));
+        } catch (NumberFormatException e) {
+            try {
+                ZonedDateTime at = ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration d = Duration.between(Instant.now(), at.toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException ignored) {
+                return null;
+            }
+        }
     }
 
     private static long millis(long started) {

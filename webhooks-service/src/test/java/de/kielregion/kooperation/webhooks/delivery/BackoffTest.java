@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.webhooks.delivery;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,5 +25,15 @@ class BackoffTest {
             sum += backoff.after(++attempts).toMillis();
         }
         assertTrue(attempts >= 25 && attempts <= 60, "attempts in 24 h: " + attempts);
+    }
+
+    @Test
+    void aReceiversRetryAfterIsReadInSecondsOrAsADate() {
+        assertEquals(Duration.ofSeconds(120), Sender.retryAfter("120"));
+        assertEquals(null, Sender.retryAfter("soon"));
+        assertEquals(null, Sender.retryAfter(null));
+        Duration date = Sender.retryAfter(java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusMinutes(10)));
+        assertTrue(date.toSeconds() > 590 && date.toSeconds() <= 600, date.toString());
     }
 }

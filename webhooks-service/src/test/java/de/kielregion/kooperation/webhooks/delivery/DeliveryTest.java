@@ -227,6 +227,20 @@ class DeliveryTest {
     }
 
     @Test
+    void aReceiversRetryAfterIsHonouredUpToTheLongestDelay() {
+        WebhookReceiver receiver =
+                receiver().answer(n -> n == 1 ? new Reply(503, 0, Map.of("Retry-After", "1")) : Reply.ok());
+        Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of(PROPOSED), Map.of());
+        receiver.trust(sub.get("secret"));
+        publish(1, 1, "KIEL");
+        await().atMost(Duration.ofSeconds(20)).until(() -> receiver.processed().size() == 1);
+        List<WebhookReceiver.Request> requests = receiver.requests();
+        long waited = requests.get(1).receivedAtMillis() - requests.get(0).receivedAtMillis();
+        // The backoff alone would be 50-100 ms here; the receiver asked for 1 s (also the test's longest delay).
+        assertTrue(waited >= 900, "waited " + waited + " ms");
+    }
+
+    @Test
     void aRedirectIsNotFollowedAndCountsAsFailure() {
         WebhookReceiver elsewhere = receiver();
         WebhookReceiver redirecting = receiver().answer(n -> new Reply(302, 0, Map.of("Location", elsewhere.url())));
