@@ -137,7 +137,7 @@ class EventHopBenchmark {
      * thread with asynchronous requests (java.net.http: the rate is kept without a thread per
      * request in flight); returns the rate really sent. Every activity must be accepted (201).
      */
-    private static double send(Suite suite, int perSecond, int seconds, String theme) throws Exception {
+    static double send(Suite suite, int perSecond, int seconds, String theme) throws Exception {
         int total = perSecond * seconds;
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (HttpClient http = HttpClient.newBuilder()
@@ -199,15 +199,15 @@ class EventHopBenchmark {
         return used;
     }
 
-    private static Histogram histogram() {
+    static Histogram histogram() {
         return new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
     }
 
-    private static long micros(Instant from, Instant to) {
+    static long micros(Instant from, Instant to) {
         return Math.max(0, Duration.between(from, to).toNanos() / 1000);
     }
 
-    private static String figures(Histogram h) {
+    static String figures(Histogram h) {
         return String.format(
                 "p50 %.1f ms, p99 %.1f ms, max %.1f ms",
                 h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);

@@ -134,6 +134,11 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
+    /** The first secret trusted (to trust it again in a receiver that takes this one's place). */
+    public String secret() {
+        return secrets.isEmpty() ? null : secrets.get(0);
+    }
+
     public WebhookReceiver answer(IntFunction<Reply> behaviour) {
         this.behaviour = behaviour;
         return this;

@@ -1,0 +1,143 @@
+package de.kielregion.kooperation.e2e;
+
+import static de.kielregion.kooperation.e2e.Suite.ADMIN;
+import static de.kielregion.kooperation.e2e.Suite.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.infra.testing.WebhookReceiver;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Webhooks under load, the suite as deployed (the services as processes, real Kafka, PostgreSQL,
+ * Keycloak): activities committed in partners-service at 100 a second, each delivered to 10
+ * subscriptions (10 receivers of the test's own); the time from the activity's commit to its
+ * arrival at each receiver (one machine, one clock). Then the receivers go away for a while
+ * (their deliveries fail and back off), a backlog is written, they come back on their ports: how
+ * long until the first delivery and how fast the backlog drains. Prints figures, asserts nothing
+ * about time:
+ *
+ * <pre>./mvnw -B -pl e2e -am verify -Pbenchmark -Dtest=WebhookBenchmark</pre>
+ */
+class WebhookBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int SUBSCRIPTIONS = 10;
+
+    @Test
+    void commitToReceiverAndBacklogDrain() throws Exception {
+        Suite suite = Suite.get();
+        List<WebhookReceiver> receivers = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < SUBSCRIPTIONS; i++) {
+            WebhookReceiver receiver = new WebhookReceiver();
+            receivers.add(receiver);
+            Map<String, Object> created = suite.as("webhooks", ADMIN)
+                    .body(Map.of("targetUrl", receiver.url(), "eventTypes", List.of("cooperation.activity.*")))
+                    .post("/webhook-subscriptions")
+                    .then()
+                    .statusCode(201)
+                    .extract()
+                    .as(Map.class);
+            receiver.trust((String) created.get("secret"));
+            ids.add((String) created.get("id"));
+        }
+        StringBuilder report = new StringBuilder(EventHopBenchmark.warmUp(suite));
+        measure(suite, receivers, 100, 10); // the webhooks-service's own warm-up, not reported
+        report.append(measure(suite, receivers, 100, 30));
+        report.append(drain(suite, receivers, 1000, Duration.ofSeconds(20)));
+        System.out.println("\n" + report);
+        Files.writeString(Path.of("target", "webhook-benchmark.txt"), report.toString());
+        receivers.forEach(WebhookReceiver::close);
+        for (String id : ids) {
+            suite.as("webhooks", ADMIN).delete("/webhook-subscriptions/" + id);
+        }
+    }
+
+    /** {@code perSecond} activities for {@code seconds}; commit → arrival at every receiver. */
+    private static String measure(Suite suite, List<WebhookReceiver> receivers, int perSecond, int seconds)
+            throws Exception {
+        String theme = "Webhook " + UUID.randomUUID();
+        int total = perSecond * seconds;
+        List<Integer> before = receivers.stream().map(r -> r.processed().size()).toList();
+        double sent = EventHopBenchmark.send(suite, perSecond, seconds, theme);
+        await(
+                Duration.ofSeconds(300),
+                "every delivery",
+                () -> delivered(receivers, before) >= total * receivers.size());
+        Map<String, Instant> committed = suite.times(
+                "partners",
+                "SELECT a.id::text, a.updated_at FROM activity a JOIN activity_theme t ON t.activity_id = a.id"
+                        + " WHERE t.theme = ?",
+                theme);
+        Histogram latency = EventHopBenchmark.histogram();
+        for (int i = 0; i < receivers.size(); i++) {
+            List<WebhookReceiver.Request> got = receivers.get(i).processed();
+            for (WebhookReceiver.Request r : got.subList(before.get(i), got.size())) {
+                String id = JSON.readTree(r.body()).path("data").path("id").asText();
+                Instant at = committed.get(id);
+                if (at != null) {
+                    latency.recordValue(EventHopBenchmark.micros(at, Instant.ofEpochMilli(r.receivedAtMillis())));
+                }
+            }
+        }
+        return String.format(
+                "Webhooks: %d activities at %d/s (sent at %.0f/s) to %d subscriptions = %d deliveries;"
+                        + " commit → receiver %s%n",
+                total, perSecond, sent, receivers.size(), latency.getTotalCount(), EventHopBenchmark.figures(latency));
+    }
+
+    /**
+     * The receivers are down for {@code outage} while {@code events} activities are written, then
+     * come back on their ports: time to the first delivery and the drain rate after it.
+     */
+    private static String drain(Suite suite, List<WebhookReceiver> receivers, int events, Duration outage)
+            throws Exception {
+        List<Integer> ports = receivers.stream().map(WebhookReceiver::port).toList();
+        receivers.forEach(WebhookReceiver::close);
+        long downAt = System.nanoTime();
+        EventHopBenchmark.send(suite, 200, events / 200, "Backlog " + UUID.randomUUID());
+        long left = outage.toNanos() - (System.nanoTime() - downAt);
+        if (left > 0) {
+            TimeUnit.NANOSECONDS.sleep(left);
+        }
+        List<WebhookReceiver> back = new ArrayList<>();
+        for (int i = 0; i < ports.size(); i++) {
+            back.add(new WebhookReceiver(ports.get(i)).trust(receivers.get(i).secret()));
+        }
+        long upAt = System.nanoTime();
+        int total = events * back.size();
+        List<Integer> zero = back.stream().map(r -> 0).toList();
+        await(Duration.ofSeconds(600), "the first delivery after the outage", () -> delivered(back, zero) > 0);
+        long firstAt = System.nanoTime();
+        await(Duration.ofSeconds(900), "the backlog drained", () -> delivered(back, zero) >= total);
+        long doneAt = System.nanoTime();
+        back.forEach(WebhookReceiver::close);
+        return String.format(
+                "Backlog: receivers down %.0f s while %d activities were written (%d deliveries waiting); back up →"
+                        + " first delivery %.1f s (the backoff of the heads), then drained in %.1f s = %.0f deliveries/s%n",
+                (upAt - downAt) / 1e9,
+                events,
+                total,
+                (firstAt - upAt) / 1e9,
+                (doneAt - firstAt) / 1e9,
+                total / ((doneAt - firstAt) / 1e9));
+    }
+
+    private static int delivered(List<WebhookReceiver> receivers, List<Integer> before) {
+        int n = 0;
+        for (int i = 0; i < receivers.size(); i++) {
+            n += receivers.get(i).processed().size() - before.get(i);
+        }
+        return n;
+    }
+}
