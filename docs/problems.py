@@ -26,7 +26,8 @@ out=["# Refusals: problem types and their sentences","",
 for title,base in [("Platform (every service)","platform/src/main/resources/de/kielregion/kooperation/platform/problem/texts"),
                    ("partners-service","partners-service/src/main/resources/problems"),
                    ("projects-service","projects-service/src/main/resources/problems"),
-                   ("memberships-service","memberships-service/src/main/resources/problems")]:
+                   ("memberships-service","memberships-service/src/main/resources/problems"),
+                   ("webhooks-service","webhooks-service/src/main/resources/problems")]:
     en=load(base+'.properties'); de=load(base+'_de.properties')
     out.append("## "+title); out.append("")
     out.append("| key | English | Deutsch |"); out.append("|---|---|---|")

@@ -17,5 +17,5 @@ if [ "$major" -lt 20 ] || { [ "$major" -eq 20 ] && [ "$minor" -lt 19 ]; }; then
 fi
 echo "Installing Redocly CLI $(node -p 'require("./package.json").devDependencies["@redocly/cli"]') (npm ci)..."
 npm ci --no-audit --no-fund --loglevel=error
-echo "Linting $# OpenAPI documents (Redocly recommended-strict: no error, no warning allowed)..."
+echo "Linting $# OpenAPI/AsyncAPI documents (Redocly recommended-strict: no error, no warning allowed)..."
 exec ./node_modules/.bin/redocly lint --config=redocly.yaml "$@"

@@ -379,7 +379,7 @@ public class Subscriptions {
     private Subscription visible(Subscription s, UUID id) {
         Shareholder owner = ownShareholder();
         if (s == null || owner != null && !owner.name().equals(s.ownerShareholder)) {
-            throw ProblemException.notFound("Webhook subscription", id);
+            throw ProblemException.notFound("WebhookSubscription", id);
         }
         return s;
     }
