@@ -61,6 +61,8 @@ CREATE TABLE webhook_delivery (
     PRIMARY KEY (subscription_id, event_seq)
 );
 CREATE INDEX webhook_delivery_due ON webhook_delivery (next_attempt_at) WHERE status = 'PENDING';
+-- an event's deliveries (the cascade when events are pruned)
+CREATE INDEX webhook_delivery_event ON webhook_delivery (event_seq);
 -- the head of each (subscription, aggregate): its events go in order
 CREATE INDEX webhook_delivery_head ON webhook_delivery (subscription_id, aggregate_key, event_seq)
     WHERE status = 'PENDING';

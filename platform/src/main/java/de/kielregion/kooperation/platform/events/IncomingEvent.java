@@ -40,6 +40,10 @@ public record IncomingEvent(
                     "not a CloudEvents 1.0 record (spec version " + event.getSpecVersion() + ")");
         }
         String id = event.getId();
+        if (id == null || id.isBlank()) {
+            // An empty id would make every later empty-id event of the source a "duplicate".
+            throw new MalformedEventException("the CloudEvent has an empty id");
+        }
         if (event.getData() == null || value.isBlank()) {
             throw new MalformedEventException("event " + id + " has no data");
         }

@@ -40,6 +40,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -66,7 +67,9 @@ public class Dispatcher {
             + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= now()"
             + " AND (d.lease_until IS NULL OR d.lease_until < now())"
             + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery p WHERE p.subscription_id = d.subscription_id"
-            + "   AND p.aggregate_key = d.aggregate_key AND p.status = 'PENDING' AND p.event_seq < d.event_seq)"
+            + "   AND p.aggregate_key = d.aggregate_key AND p.status = 'PENDING'"
+            // an earlier one waits, or a later one is on its way (a replay made an earlier one pending again)
+            + "   AND (p.event_seq < d.event_seq OR p.lease_until > now()))"
             + " ORDER BY d.next_attempt_at, d.event_seq LIMIT ? FOR UPDATE OF d SKIP LOCKED),"
             + " claimed AS (UPDATE webhook_delivery d SET lease_until = now() + ? * interval '1 millisecond',"
             + "   attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now())"
@@ -82,9 +85,10 @@ public class Dispatcher {
             + " lease_until = NULL WHERE subscription_id = ? AND event_seq = ?";
     private static final String AGAIN = "UPDATE webhook_delivery SET next_attempt_at = ?, lease_until = NULL"
             + " WHERE subscription_id = ? AND event_seq = ?";
+    /** An attempt, unless its subscription was deleted meanwhile (its answer then has nowhere to go). */
     private static final String ATTEMPT = "INSERT INTO webhook_attempt (subscription_id, event_id, event_type,"
             + " attempt, attempted_at, outcome, status_code, latency_ms, response, error)"
-            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM webhook_subscription WHERE id = ?)";
     /** A receiver that answered again after failing: what waits for it need not wait for its backoff. */
     private static final String RECOVERED = "UPDATE webhook_delivery SET next_attempt_at = now()"
             + " WHERE subscription_id = ANY (?) AND status = 'PENDING' AND next_attempt_at > now()"
@@ -255,10 +259,23 @@ public class Dispatcher {
     private boolean dispatch(List<Work> claimed) {
         for (Work work : claimed) {
             Instant at = Instant.now();
+            try {
+                send(work, at);
+            } catch (RuntimeException e) {
+                // Whatever one delivery cannot do (a secret that does not decrypt, an address the
+                // client refuses) fails that attempt only: it is recorded and tried again.
+                results.add(new Result(work, "FAILED", new Sender.Answer(0, null, e.toString(), 0), at));
+            }
+        }
+        return !claimed.isEmpty();
+    }
+
+    private void send(Work work, Instant at) {
+        {
             if (work.filter() != null && !work.shareholders().contains(work.filter())) {
                 // The filter is enforced here too: a changed filter or a stale queue sends nothing foreign.
                 results.add(new Result(work, "SKIPPED", new Sender.Answer(0, null, null, 0), at));
-                continue;
+                return;
             }
             URI target = URI.create(work.target());
             InetAddress address;
@@ -266,7 +283,7 @@ public class Dispatcher {
                 address = targets.address(target);
             } catch (TargetPolicy.Refused e) {
                 results.add(new Result(work, "REFUSED", new Sender.Answer(0, null, e.getMessage(), 0), at));
-                continue;
+                return;
             }
             Map<String, String> headers = new LinkedHashMap<>();
             byte[][] body = new byte[1][];
@@ -292,8 +309,9 @@ public class Dispatcher {
             headers.put(Signatures.TIMESTAMP, Long.toString(timestamp));
             headers.put(Signatures.SIGNATURE, signature);
             headers.put("User-Agent", "Ostsee-Kooperation-Webhooks/1.0");
+            CompletableFuture<Sender.Answer> sent = sender.post(target, address, headers, payload);
             inFlight.incrementAndGet();
-            sender.post(target, address, headers, payload).whenComplete((answer, error) -> {
+            sent.whenComplete((answer, error) -> {
                 Sender.Answer a = answer != null ? answer : new Sender.Answer(0, null, String.valueOf(error), 0);
                 String outcome = a.delivered() ? "DELIVERED" : a.status() == 410 ? "GONE" : "FAILED";
                 results.add(new Result(work, outcome, a, at));
@@ -301,7 +319,6 @@ public class Dispatcher {
                 wakeup.signal();
             });
         }
-        return !claimed.isEmpty();
     }
 
     /** Records the answers that came in; returns whether there were any. */
@@ -317,6 +334,34 @@ public class Dispatcher {
         Map<UUID, Result> givenUp = new LinkedHashMap<>();
         Set<UUID> recovered = new LinkedHashSet<>();
         Instant now = Instant.now();
+        try {
+            write(batch, gone, givenUp, recovered, now);
+        } catch (RuntimeException e) {
+            // Nothing of the batch was written: its answers go back to be recorded in the next
+            // round (their deliveries stay leased meanwhile, so none is sent again).
+            results.addAll(batch);
+            throw e;
+        }
+        for (Result r : batch) {
+            count(r);
+        }
+        for (UUID id : gone) {
+            subscriptions.receiverUnsubscribed(
+                    id,
+                    batch.stream()
+                            .filter(r -> r.work().subscription().equals(id))
+                            .mapToInt(r -> r.work().attempt())
+                            .max()
+                            .orElse(1));
+        }
+        givenUp.forEach((id, r) -> subscriptions.giveUp(id, r.work().firstAttempt(), describe(r)));
+        return true;
+    }
+
+    /** Writes a batch of answers in one transaction: the deliveries' new state and the attempts. */
+    private void write(
+            List<Result> batch, Set<UUID> gone, Map<UUID, Result> givenUp, Set<UUID> recovered, Instant now) {
+        Set<UUID> failed = new LinkedHashSet<>();
         QuarkusTransaction.requiringNew().run(() -> {
             try (Connection c = dataSource.getConnection();
                     PreparedStatement done = c.prepareStatement(DELIVERED);
@@ -342,6 +387,7 @@ public class Dispatcher {
                             again.addBatch();
                         }
                         default -> {
+                            failed.add(w.subscription());
                             if (Duration.between(w.firstAttempt(), now)
                                             .compareTo(config.retry().giveUpAfter())
                                     >= 0) {
@@ -369,12 +415,15 @@ public class Dispatcher {
                                 8, (int) Math.min(Integer.MAX_VALUE, r.answer().millis()));
                         attempt.setString(9, clean(r.answer().body()));
                         attempt.setString(10, clean(r.answer().error()));
+                        attempt.setObject(11, w.subscription());
                         attempt.addBatch();
                     }
                 }
                 done.executeBatch();
                 again.executeBatch();
                 attempt.executeBatch();
+                // A receiver that failed again in this batch is no recovered one: its backoffs stay.
+                recovered.removeAll(failed);
                 if (!recovered.isEmpty()) {
                     try (PreparedStatement s = c.prepareStatement(RECOVERED)) {
                         s.setArray(1, c.createArrayOf("uuid", recovered.toArray()));
@@ -385,20 +434,6 @@ public class Dispatcher {
                 throw new IllegalStateException("recording webhook answers failed: " + e.getMessage(), e);
             }
         });
-        for (Result r : batch) {
-            count(r);
-        }
-        for (UUID id : gone) {
-            subscriptions.receiverUnsubscribed(
-                    id,
-                    batch.stream()
-                            .filter(r -> r.work().subscription().equals(id))
-                            .mapToInt(r -> r.work().attempt())
-                            .max()
-                            .orElse(1));
-        }
-        givenUp.forEach((id, r) -> subscriptions.giveUp(id, r.work().firstAttempt(), describe(r)));
-        return true;
     }
 
     /**
@@ -435,27 +470,33 @@ public class Dispatcher {
         return text == null ? null : text.replace('\0', ' ');
     }
 
-    /** Events past their retention, with what was done with them (never one still pending). */
+    /**
+     * Events past their retention, with what was done with them (never one still pending), in
+     * chunks of 5,000 so that no transaction runs long.
+     */
     @Scheduled(every = "1h", delayed = "5m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void prune() {
         Instant before = Instant.now().minus(config.eventRetention());
-        QuarkusTransaction.requiringNew().run(() -> {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement events = c.prepareStatement("DELETE FROM webhook_event e WHERE e.received_at < ?"
-                            + " AND NOT EXISTS (SELECT 1 FROM webhook_delivery d WHERE d.event_seq = e.seq"
-                            + " AND d.status = 'PENDING')");
-                    PreparedStatement attempts =
-                            c.prepareStatement("DELETE FROM webhook_attempt WHERE attempted_at < ?")) {
-                events.setTimestamp(1, Timestamp.from(before));
-                attempts.setTimestamp(1, Timestamp.from(before));
-                int pruned = events.executeUpdate();
-                attempts.executeUpdate();
-                if (pruned > 0) {
-                    LOG.infof("Webhooks: %d events older than %s pruned", pruned, config.eventRetention());
+        int total = 0;
+        int pruned;
+        do {
+            pruned = QuarkusTransaction.requiringNew().call(() -> {
+                try (Connection c = dataSource.getConnection();
+                        PreparedStatement events = c.prepareStatement("DELETE FROM webhook_event WHERE seq IN ("
+                                + "SELECT e.seq FROM webhook_event e WHERE e.received_at < ? AND NOT EXISTS ("
+                                + "SELECT 1 FROM webhook_delivery d WHERE d.event_seq = e.seq AND d.status = 'PENDING')"
+                                + " ORDER BY e.seq LIMIT 5000)");
+                        PreparedStatement attempts = c.prepareStatement("DELETE FROM webhook_attempt WHERE id IN ("
+                                + "SELECT id FROM webhook_attempt WHERE attempted_at < ? ORDER BY id LIMIT 5000)")) {
+                    events.setTimestamp(1, Timestamp.from(before));
+                    attempts.setTimestamp(1, Timestamp.from(before));
+                    return events.executeUpdate() + attempts.executeUpdate();
                 }
-            } catch (SQLException e) {
-                throw new IllegalStateException("pruning webhook events failed: " + e.getMessage(), e);
-            }
-        });
+            });
+            total += pruned;
+        } while (pruned > 0);
+        if (total > 0) {
+            LOG.infof("Webhooks: %d events and attempts older than %s pruned", total, config.eventRetention());
+        }
     }
 }

@@ -85,6 +85,7 @@ public class Sender {
                 .setSsl(https)
                 .setURI(uri)
                 .setFollowRedirects(false)
+                .setConnectTimeout(timeoutMillis)
                 .setHeaders(multi);
         long started = System.nanoTime();
         CompletableFuture<Answer> answer = new CompletableFuture<>();
@@ -101,6 +102,11 @@ public class Sender {
         client.request(options)
                 .compose(request -> {
                     sent.set(request);
+                    if (answer.isDone()) {
+                        // The attempt timed out while the request waited for a connection: never send it late.
+                        request.reset();
+                        return io.vertx.core.Future.failedFuture("timed out before sending");
+                    }
                     return request.send(Buffer.buffer(body));
                 })
                 .onFailure(e -> answer.complete(new Answer(0, null, describe(e), millis(started))))
@@ -114,8 +120,9 @@ public class Sender {
                     });
                     response.exceptionHandler(e -> answer.complete(
                             new Answer(response.statusCode(), kept.toString(), describe(e), millis(started))));
-                    response.endHandler(v ->
-                            answer.complete(new Answer(response.statusCode(), kept.toString(), null, millis(started))));
+                    Duration retryAfter = retryAfter(response.getHeader("Retry-After"));
+                    response.endHandler(v -> answer.complete(
+                            new Answer(response.statusCode(), kept.toString(), null, millis(started), retryAfter)));
                 });
         return answer;
     }

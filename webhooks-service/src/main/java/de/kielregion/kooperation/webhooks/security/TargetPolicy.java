@@ -165,6 +165,14 @@ public class TargetPolicy {
             if ((b[0] & 0xfe) == 0xfc) {
                 return "private";
             }
+            if ((b[0] & 0xff) == 0x00
+                    && (b[1] & 0xff) == 0x64
+                    && (b[2] & 0xff) == 0xff
+                    && (b[3] & 0xff) == 0x9b
+                    && (b[4] & 0xff) == 0x00
+                    && (b[5] & 0xff) == 0x01) {
+                return "reserved"; // NAT64 for local use (64:ff9b:1::/48): what it reaches is local by definition
+            }
             // IPv4 inside IPv6: mapped (::ffff:a.b.c.d), compatible (::a.b.c.d), NAT64 (64:ff9b::/96), 6to4 (2002::/16)
             byte[] v4 = null;
             if (zero(b, 0, 10) && (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff || zero(b, 0, 12)) {

@@ -78,7 +78,13 @@ public final class SubscriptionApi {
             Instant from) {}
 
     @Schema(name = "WebhookReplay")
-    public record ReplayView(UUID subscriptionId, Instant from, int events) {}
+    public record ReplayView(
+            UUID subscriptionId,
+
+            @Schema(description = "Where the replay starts: the time asked for, or the oldest event kept (30 days)")
+            Instant from,
+
+            int events) {}
 
     @Schema(name = "WebhookAttempt")
     public record AttemptView(

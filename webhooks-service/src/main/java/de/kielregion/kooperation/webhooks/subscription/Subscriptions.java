@@ -135,6 +135,12 @@ public class Subscriptions {
                         : request.description().strip(),
                 secrets.encrypt(secret),
                 Instant.now());
+        if (key != null) {
+            // The same key used again after its 24 hours makes a new subscription.
+            em.createQuery("UPDATE Subscription s SET s.createKey = NULL WHERE s.createKey = :key")
+                    .setParameter("key", key)
+                    .executeUpdate();
+        }
         s.createKey = key;
         s.createFingerprint = fingerprint;
         em.persist(s);
@@ -243,10 +249,14 @@ public class Subscriptions {
 
     /** Every stored event since {@code from} that the subscription wants, delivered again. */
     @Transactional
-    public ReplayView replay(UUID id, Instant from) {
-        if (from.isAfter(Instant.now())) {
+    public ReplayView replay(UUID id, Instant requested) {
+        Instant now = Instant.now();
+        if (requested.isAfter(now)) {
             throw ProblemException.refusal("webhook.replay-from-future").invalid("from");
         }
+        // Nothing older than the retention is kept: a replay from further back starts there.
+        Instant kept = now.minus(config.eventRetention());
+        Instant from = requested.isBefore(kept) ? kept : requested;
         Subscription s = findForUpdate(id);
         int events = em.createNativeQuery(Queue.REPLAY)
                 .setParameter(1, id)

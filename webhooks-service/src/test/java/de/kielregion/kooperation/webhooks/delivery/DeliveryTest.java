@@ -228,16 +228,21 @@ class DeliveryTest {
 
     @Test
     void aReceiversRetryAfterIsHonouredUpToTheLongestDelay() {
-        WebhookReceiver receiver =
-                receiver().answer(n -> n == 1 ? new Reply(503, 0, Map.of("Retry-After", "1")) : Reply.ok());
+        WebhookReceiver receiver = receiver().answer(n -> switch (n) {
+            case 1 -> new Reply(503, 0, Map.of("Retry-After", "2"));
+            case 2 -> new Reply(429, 0, Map.of("Retry-After", "3600"));
+            default -> Reply.ok();
+        });
         Map<String, String> sub = Api.subscribe(KIEL, receiver.url(), List.of(PROPOSED), Map.of());
         receiver.trust(sub.get("secret"));
         publish(1, 1, "KIEL");
         await().atMost(Duration.ofSeconds(20)).until(() -> receiver.processed().size() == 1);
         List<WebhookReceiver.Request> requests = receiver.requests();
-        long waited = requests.get(1).receivedAtMillis() - requests.get(0).receivedAtMillis();
-        // The backoff alone would be 50-100 ms here; the receiver asked for 1 s (also the test's longest delay).
-        assertTrue(waited >= 900, "waited " + waited + " ms");
+        long asked = requests.get(1).receivedAtMillis() - requests.get(0).receivedAtMillis();
+        long capped = requests.get(2).receivedAtMillis() - requests.get(1).receivedAtMillis();
+        // The backoff alone: 50-100 ms, then 100-200 ms (looked for every 100 ms).
+        assertTrue(asked >= 1900 && asked < 3000, "asked for 2 s, waited " + asked + " ms");
+        assertTrue(capped >= 2900 && capped < 5000, "asked for an hour, waited the longest delay (3 s): " + capped);
     }
 
     @Test

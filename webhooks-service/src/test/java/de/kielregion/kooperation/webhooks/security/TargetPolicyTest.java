@@ -50,7 +50,8 @@ class TargetPolicyTest {
         "::ffff:10.0.0.1, private",
         "::ffff:169.254.169.254, link-local",
         "64:ff9b::a9fe:a9fe, link-local",
-        "2002:7f00:1::1, loopback"
+        "2002:7f00:1::1, loopback",
+        "64:ff9b:1::a00:1, reserved"
     })
     void aHostResolvingToANonPublicAddressIsRefused(String address, String kind) {
         ProblemException refused = assertThrows(
