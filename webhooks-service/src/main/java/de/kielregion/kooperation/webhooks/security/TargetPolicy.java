@@ -119,6 +119,9 @@ public class TargetPolicy {
         if (uri.getHost() == null || uri.getHost().isBlank()) {
             throw invalid("webhook.url-malformed");
         }
+        if (uri.getPort() == 0 || uri.getPort() > 65535) {
+            throw invalid("webhook.url-malformed");
+        }
         if (uri.getRawUserInfo() != null) {
             throw invalid("webhook.url-user-info");
         }

@@ -85,7 +85,9 @@ class TargetPolicyTest {
         "https://user:pw@receiver.kiel.example/events, webhook.url-user-info",
         "https://receiver.kiel.example/events#top, webhook.url-fragment",
         "'https://receiver.kiel.example/ev ents', webhook.url-malformed",
-        "https:///events, webhook.url-malformed"
+        "https:///events, webhook.url-malformed",
+        "https://receiver.kiel.example:70000/events, webhook.url-malformed",
+        "https://receiver.kiel.example:0/events, webhook.url-malformed"
     })
     void malformedOrPlainUrlsAreRefused(String url, String key) {
         ProblemException refused = assertThrows(
