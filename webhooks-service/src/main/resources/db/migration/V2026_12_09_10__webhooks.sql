@@ -46,8 +46,8 @@ CREATE TABLE webhook_event (
 CREATE INDEX webhook_event_received ON webhook_event (received_at);
 CREATE INDEX webhook_event_time ON webhook_event (time);
 
--- One event for one subscription: PENDING until a 2xx (DELIVERED) or the filter no longer lets
--- it through at delivery (SKIPPED).
+-- One event waiting for one subscription (status PENDING): deleted once a 2xx came or the filter
+-- no longer lets it through at delivery (the attempts keep the history).
 CREATE TABLE webhook_delivery (
     subscription_id  uuid        NOT NULL REFERENCES webhook_subscription (id) ON DELETE CASCADE,
     event_seq        bigint      NOT NULL REFERENCES webhook_event (seq) ON DELETE CASCADE,

@@ -81,8 +81,13 @@ public class Dispatcher {
             + " FROM claimed c JOIN webhook_event e ON e.seq = c.event_seq"
             + " JOIN webhook_subscription s ON s.id = c.subscription_id";
 
-    private static final String DELIVERED = "UPDATE webhook_delivery SET status = ?, done_at = now(),"
-            + " lease_until = NULL WHERE subscription_id = ? AND event_seq = ?";
+    /**
+     * A delivery done (delivered, or skipped by the filter) leaves the queue: the queue holds only
+     * what waits, so claiming stays cheap however many events went through (the attempts keep the
+     * history; a replay queues an event again).
+     */
+    private static final String DELIVERED = "DELETE FROM webhook_delivery WHERE subscription_id = ? AND event_seq = ?";
+
     private static final String AGAIN = "UPDATE webhook_delivery SET next_attempt_at = ?, lease_until = NULL"
             + " WHERE subscription_id = ? AND event_seq = ?";
     /** An attempt, unless its subscription was deleted meanwhile (its answer then has nowhere to go). */
@@ -371,9 +376,8 @@ public class Dispatcher {
                     Work w = r.work();
                     switch (r.outcome()) {
                         case "DELIVERED", "SKIPPED" -> {
-                            done.setString(1, r.outcome());
-                            done.setObject(2, w.subscription());
-                            done.setLong(3, w.seq());
+                            done.setObject(1, w.subscription());
+                            done.setLong(2, w.seq());
                             done.addBatch();
                             if (r.outcome().equals("DELIVERED") && w.attempt() > 1) {
                                 recovered.add(w.subscription());

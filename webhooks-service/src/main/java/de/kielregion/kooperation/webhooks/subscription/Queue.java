@@ -19,8 +19,8 @@ public final class Queue {
                     + " ON CONFLICT DO NOTHING";
 
     /**
-     * The events of subscription ?1 since ?2 again: new deliveries, and those done before pending
-     * again (a delivery still pending keeps its place).
+     * The events of subscription ?1 since ?2 again (a delivery done has left the queue; one still
+     * pending keeps its place).
      */
     public static final String REPLAY =
             "INSERT INTO webhook_delivery (subscription_id, event_seq, aggregate_key, status, next_attempt_at)"
