@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.webhooks.delivery;
 
 import de.kielregion.kooperation.webhooks.WebhooksConfig;
+import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -46,6 +47,8 @@ public class Sender {
     }
 
     static final int KEEP = 1024;
+    /** An answer announced larger than this is not read (the connection is reset). */
+    static final long MAX_ANSWER = 64 * 1024;
 
     private final Vertx vertx;
     private final HttpClient client;
@@ -105,25 +108,30 @@ public class Sender {
                     if (answer.isDone()) {
                         // The attempt timed out while the request waited for a connection: never send it late.
                         request.reset();
-                        return io.vertx.core.Future.failedFuture("timed out before sending");
+                        return Future.failedFuture("timed out before sending");
                     }
-                    return request.send(Buffer.buffer(body));
-                })
-                .onFailure(e -> answer.complete(new Answer(0, null, describe(e), millis(started))))
-                .onSuccess(response -> {
-                    StringBuilder kept = new StringBuilder();
-                    response.handler(chunk -> {
-                        if (kept.length() < KEEP) {
-                            String text = chunk.toString(StandardCharsets.UTF_8);
-                            kept.append(text, 0, Math.min(text.length(), KEEP - kept.length()));
+                    return request.send(Buffer.buffer(body)).compose(response -> {
+                        int status = response.statusCode();
+                        Duration retryAfter = retryAfter(response.getHeader("Retry-After"));
+                        String length = response.getHeader("Content-Length");
+                        if (length != null && length.matches("\\d{1,18}") && Long.parseLong(length) > MAX_ANSWER) {
+                            request.reset();
+                            return Future.succeededFuture(new Answer(
+                                    status,
+                                    null,
+                                    "answer of " + length + " bytes not read",
+                                    millis(started),
+                                    retryAfter));
                         }
+                        // body() also when the answer has ended already (a 204 often has by now).
+                        return response.body()
+                                .map(buffer -> new Answer(status, first(buffer), null, millis(started), retryAfter));
                     });
-                    response.exceptionHandler(e -> answer.complete(
-                            new Answer(response.statusCode(), kept.toString(), describe(e), millis(started))));
-                    Duration retryAfter = retryAfter(response.getHeader("Retry-After"));
-                    response.endHandler(v -> answer.complete(
-                            new Answer(response.statusCode(), kept.toString(), null, millis(started), retryAfter)));
-                });
+                })
+                .onComplete(result -> answer.complete(
+                        result.succeeded()
+                                ? result.result()
+                                : new Answer(0, null, describe(result.cause()), millis(started))));
         return answer;
     }
 
@@ -143,6 +151,14 @@ public class Sender {
                 return null;
             }
         }
+    }
+
+    private static String first(Buffer buffer) {
+        if (buffer == null || buffer.length() == 0) {
+            return "";
+        }
+        String text = buffer.getBuffer(0, Math.min(buffer.length(), KEEP)).toString(StandardCharsets.UTF_8);
+        return text.length() > KEEP ? text.substring(0, KEEP) : text;
     }
 
     private static long millis(long started) {

@@ -107,8 +107,8 @@ class DeliveryTest {
     void everyEventArrivesSignedAndInOrderPerAggregateInBothContentModes() throws Exception {
         WebhookReceiver structured = receiver();
         WebhookReceiver binary = receiver();
-        structured.trust(Api.subscribe(KIEL, structured.url(), List.of("cooperation.project.*"), Map.of())
-                .get("secret"));
+        Map<String, String> sub = Api.subscribe(KIEL, structured.url(), List.of("cooperation.project.*"), Map.of());
+        structured.trust(sub.get("secret"));
         binary.trust(Api.subscribe(ADMIN, binary.url(), List.of(PROPOSED, UPDATED), Map.of("contentMode", "BINARY"))
                 .get("secret"));
         Map<String, List<String>> sent = publish(5, 8, "KIEL");
@@ -117,6 +117,15 @@ class DeliveryTest {
         assertEquals(sent, processed(structured, false));
         assertEquals(sent, processed(binary, true));
         assertTrue(structured.requests().stream().allMatch(WebhookReceiver.Request::signatureValid));
+        // A healthy receiver gets each event once, at the first attempt (no answer lost, no timeout).
+        assertEquals(40, structured.requests().size(), "one request per event");
+        List<String> outcomes = as(KIEL).queryParam("size", 500)
+                .get("/webhook-subscriptions/" + sub.get("id") + "/deliveries")
+                .then()
+                .extract()
+                .path("items.outcome");
+        assertEquals(40, outcomes.size());
+        assertTrue(outcomes.stream().allMatch("DELIVERED"::equals), outcomes.toString());
         assertTrue(binary.requests().stream().allMatch(WebhookReceiver.Request::signatureValid));
         WebhookReceiver.Request first = structured.processed().get(0);
         JsonNode envelope = JSON.readTree(first.body());
