@@ -54,6 +54,7 @@ class WebhookBenchmark {
         // Warm-up (not reported): the services' JIT compilers at work on this very path.
         measure(suite, receivers, 100, 30);
         StringBuilder report = new StringBuilder();
+        report.append(measure(suite, receivers, 20, 30));
         report.append(measure(suite, receivers, 100, 30));
         report.append(drain(suite, receivers, 1000, Duration.ofSeconds(20)));
         System.out.println("\n" + report);
@@ -70,24 +71,68 @@ class WebhookBenchmark {
         String theme = "Webhook " + UUID.randomUUID();
         int total = perSecond * seconds;
         List<Integer> before = receivers.stream().map(r -> r.processed().size()).toList();
+        ProcessCpu webhooksBefore = ProcessCpu.of(suite.process("webhooks").pid());
+        ProcessCpu partnersBefore = ProcessCpu.of(suite.process("partners").pid());
+        ProcessCpu testBefore = ProcessCpu.of(ProcessHandle.current().pid());
+        long started = System.nanoTime();
         double sent = EventHopBenchmark.send(suite, perSecond, seconds, theme);
         await(
                 Duration.ofSeconds(300),
                 "every delivery",
                 () -> delivered(receivers, before) >= total * receivers.size());
+        double wall = (System.nanoTime() - started) / 1e6;
+        long webhooksCpu = ProcessCpu.of(suite.process("webhooks").pid())
+                .since(webhooksBefore)
+                .totalMillis();
+        long partnersCpu = ProcessCpu.of(suite.process("partners").pid())
+                .since(partnersBefore)
+                .totalMillis();
+        long testCpu =
+                ProcessCpu.of(ProcessHandle.current().pid()).since(testBefore).totalMillis();
+        // When webhooks-service took each event in (its event log), to split the time in two.
+        Map<String, Instant> taken = suite.times(
+                "webhooks",
+                "SELECT id, received_at FROM webhook_event WHERE received_at >= ?",
+                java.sql.Timestamp.from(Instant.now().minusMillis((long) wall + 5000)));
         Histogram latency = EventHopBenchmark.histogram();
+        Histogram intake = EventHopBenchmark.histogram();
+        Histogram dispatch = EventHopBenchmark.histogram();
         for (int i = 0; i < receivers.size(); i++) {
             List<WebhookReceiver.Request> got = receivers.get(i).processed();
             for (WebhookReceiver.Request r : got.subList(before.get(i), got.size())) {
                 // The event's time is its outbox row's, written in the transaction that changed the activity.
-                Instant at = Instant.parse(JSON.readTree(r.body()).path("time").asText());
-                latency.recordValue(EventHopBenchmark.micros(at, Instant.ofEpochMilli(r.receivedAtMillis())));
+                var event = JSON.readTree(r.body());
+                Instant at = Instant.parse(event.path("time").asText());
+                Instant arrived = Instant.ofEpochMilli(r.receivedAtMillis());
+                latency.recordValue(EventHopBenchmark.micros(at, arrived));
+                Instant in = taken.get(event.path("id").asText());
+                if (in != null && i == 0) {
+                    intake.recordValue(EventHopBenchmark.micros(at, in));
+                }
+                if (in != null) {
+                    dispatch.recordValue(EventHopBenchmark.micros(in, arrived));
+                }
             }
         }
         return String.format(
-                "Webhooks: %d activities at %d/s (sent at %.0f/s) to %d subscriptions = %d deliveries;"
-                        + " change committed (the event's time) → receiver %s%n",
-                total, perSecond, sent, receivers.size(), latency.getTotalCount(), EventHopBenchmark.figures(latency));
+                "Webhooks: %d activities at %d/s (sent at %.0f/s) to %d subscriptions = %d deliveries in %.0f s;"
+                        + " change committed (the event's time) → receiver %s (of it commit → taken in by"
+                        + " webhooks-service %s, taken in → receiver %s); CPU (cores busy over the run):"
+                        + " webhooks-service %.2f (%.2f ms per delivery), partners-service %.2f, the test JVM"
+                        + " (receivers, sender) %.2f%n",
+                total,
+                perSecond,
+                sent,
+                receivers.size(),
+                latency.getTotalCount(),
+                wall / 1000,
+                EventHopBenchmark.figures(latency),
+                EventHopBenchmark.figures(intake),
+                EventHopBenchmark.figures(dispatch),
+                webhooksCpu / wall,
+                (double) webhooksCpu / Math.max(1, latency.getTotalCount()),
+                partnersCpu / wall,
+                testCpu / wall);
     }
 
     /**

@@ -301,14 +301,11 @@ public class Dispatcher {
             byte[] payload = body[0] == null ? new byte[0] : body[0];
             long timestamp = at.getEpochSecond();
             String signature =
-                    Signatures.sign(secrets.decrypt(work.secret()), work.event().getId(), timestamp, payload);
+                    Signatures.sign(secret(work.secret()), work.event().getId(), timestamp, payload);
             if (work.previousSecret() != null && work.previousUntil() != null && at.isBefore(work.previousUntil())) {
                 signature += " "
                         + Signatures.sign(
-                                secrets.decrypt(work.previousSecret()),
-                                work.event().getId(),
-                                timestamp,
-                                payload);
+                                secret(work.previousSecret()), work.event().getId(), timestamp, payload);
             }
             headers.put(Signatures.ID, work.event().getId());
             headers.put(Signatures.TIMESTAMP, Long.toString(timestamp));
@@ -324,6 +321,16 @@ public class Dispatcher {
                 wakeup.signal();
             });
         }
+    }
+
+    /** The secrets decrypted once each (by their encrypted form: a rotation makes a new one). */
+    private final Map<java.nio.ByteBuffer, String> decrypted = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String secret(byte[] encrypted) {
+        if (decrypted.size() > 10_000) {
+            decrypted.clear();
+        }
+        return decrypted.computeIfAbsent(java.nio.ByteBuffer.wrap(encrypted), b -> secrets.decrypt(encrypted));
     }
 
     /** Records the answers that came in; returns whether there were any. */
