@@ -114,25 +114,34 @@ class WebhookBenchmark {
                 }
             }
         }
-        return String.format(
-                "Webhooks: %d activities at %d/s (sent at %.0f/s) to %d subscriptions = %d deliveries in %.0f s;"
-                        + " change committed (the event's time) → receiver %s (of it commit → taken in by"
-                        + " webhooks-service %s, taken in → receiver %s); CPU (cores busy over the run):"
-                        + " webhooks-service %.2f (%.2f ms per delivery), partners-service %.2f, the test JVM"
-                        + " (receivers, sender) %.2f%n",
-                total,
-                perSecond,
-                sent,
-                receivers.size(),
-                latency.getTotalCount(),
-                wall / 1000,
-                EventHopBenchmark.figures(latency),
-                EventHopBenchmark.figures(intake),
-                EventHopBenchmark.figures(dispatch),
-                webhooksCpu / wall,
-                (double) webhooksCpu / Math.max(1, latency.getTotalCount()),
-                partnersCpu / wall,
-                testCpu / wall);
+        // How the attempts of the run went (a healthy receiver: all delivered at the first attempt).
+        String outcomes = String.join(
+                ", ",
+                suite.ids(
+                        "webhooks",
+                        "SELECT outcome || ' ' || count(*) || coalesce(' (' || min(left(error, 60)) || ')', '')"
+                                + " FROM webhook_attempt WHERE attempted_at >= ? GROUP BY outcome",
+                        java.sql.Timestamp.from(Instant.now().minusMillis((long) wall + 1000))));
+        return "Attempts: " + outcomes + ". "
+                + String.format(
+                        "Webhooks: %d activities at %d/s (sent at %.0f/s) to %d subscriptions = %d deliveries in %.0f s;"
+                                + " change committed (the event's time) → receiver %s (of it commit → taken in by"
+                                + " webhooks-service %s, taken in → receiver %s); CPU (cores busy over the run):"
+                                + " webhooks-service %.2f (%.2f ms per delivery), partners-service %.2f, the test JVM"
+                                + " (receivers, sender) %.2f%n",
+                        total,
+                        perSecond,
+                        sent,
+                        receivers.size(),
+                        latency.getTotalCount(),
+                        wall / 1000,
+                        EventHopBenchmark.figures(latency),
+                        EventHopBenchmark.figures(intake),
+                        EventHopBenchmark.figures(dispatch),
+                        webhooksCpu / wall,
+                        (double) webhooksCpu / Math.max(1, latency.getTotalCount()),
+                        partnersCpu / wall,
+                        testCpu / wall);
     }
 
     /**
