@@ -222,6 +222,30 @@ public final class Suite {
                 .contentType(ContentType.JSON);
     }
 
+    /**
+     * A webhook subscription of {@code token}'s owner at {@code receiver} to {@code types} (and
+     * {@code more} fields), the receiver trusting its secret; returns the subscription's id.
+     */
+    @SuppressWarnings("unchecked")
+    public String subscribe(
+            String token,
+            de.kielregion.kooperation.infra.testing.WebhookReceiver receiver,
+            List<String> types,
+            Map<String, Object> more) {
+        Map<String, Object> body = new HashMap<>(more);
+        body.put("targetUrl", receiver.url());
+        body.put("eventTypes", types);
+        Map<String, Object> created = as("webhooks", token)
+                .body(body)
+                .post("/webhook-subscriptions")
+                .then()
+                .statusCode(201)
+                .extract()
+                .as(Map.class);
+        receiver.trust((String) created.get("secret"));
+        return (String) created.get("id");
+    }
+
     /** Kills the service's process at once (SIGKILL): no shutdown hook, no clean commit. */
     public void kill(String service) {
         Process process = processes.get(service);

@@ -41,15 +41,7 @@ class WebhookBenchmark {
         for (int i = 0; i < SUBSCRIPTIONS; i++) {
             WebhookReceiver receiver = new WebhookReceiver();
             receivers.add(receiver);
-            Map<String, Object> created = suite.as("webhooks", ADMIN)
-                    .body(Map.of("targetUrl", receiver.url(), "eventTypes", List.of("cooperation.activity.*")))
-                    .post("/webhook-subscriptions")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .as(Map.class);
-            receiver.trust((String) created.get("secret"));
-            ids.add((String) created.get("id"));
+            ids.add(suite.subscribe(ADMIN, receiver, List.of("cooperation.activity.*"), Map.of()));
         }
         // Warm-up (not reported): the services' JIT compilers at work on this very path.
         measure(suite, receivers, 100, 30);

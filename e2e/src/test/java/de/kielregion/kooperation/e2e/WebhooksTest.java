@@ -27,17 +27,8 @@ class WebhooksTest {
     void anActivityWrittenInPartnersServiceReachesKielsReceiverSignedAndOnlyKiels() throws Exception {
         String ploen = Suite.shareholder("PLOEN");
         try (WebhookReceiver receiver = new WebhookReceiver()) {
-            Map<String, Object> created = suite.as("webhooks", Suite.KIEL)
-                    .body(Map.of(
-                            "targetUrl", receiver.url(),
-                            "eventTypes", List.of("cooperation.activity.*"),
-                            "shareholder", "KIEL"))
-                    .post("/webhook-subscriptions")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .as(Map.class);
-            receiver.trust((String) created.get("secret"));
+            String id = suite.subscribe(
+                    Suite.KIEL, receiver, List.of("cooperation.activity.*"), Map.of("shareholder", "KIEL"));
             String run = UUID.randomUUID().toString().substring(0, 8);
             for (var writer : List.of(Map.entry("KIEL", Suite.KIEL), Map.entry("PLOEN", ploen))) {
                 suite.as("partners", writer.getValue())
@@ -74,7 +65,7 @@ class WebhooksTest {
                     event.get("data").get("title").asText());
             assertEquals(event.get("id").asText(), request.header("webhook-id"));
             suite.as("webhooks", Suite.KIEL)
-                    .delete("/webhook-subscriptions/" + created.get("id"))
+                    .delete("/webhook-subscriptions/" + id)
                     .then()
                     .statusCode(204);
         }

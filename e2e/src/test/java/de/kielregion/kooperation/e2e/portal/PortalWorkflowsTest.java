@@ -1163,23 +1163,11 @@ class PortalWorkflowsTest {
             receiver.answer(n -> n == 1
                     ? de.kielregion.kooperation.infra.testing.WebhookReceiver.Reply.status(503)
                     : de.kielregion.kooperation.infra.testing.WebhookReceiver.Reply.ok());
-            Map<String, Object> created = suite.as("webhooks", Suite.KIEL)
-                    .body(Map.of(
-                            "targetUrl",
-                            receiver.url(),
-                            "eventTypes",
-                            List.of("cooperation.activity.upserted.v1"),
-                            "shareholder",
-                            "KIEL",
-                            "description",
-                            "Fachverfahren Kiel " + TAG))
-                    .when()
-                    .post("/webhook-subscriptions")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .as(Map.class);
-            receiver.trust((String) created.get("secret"));
+            String id = suite.subscribe(
+                    Suite.KIEL,
+                    receiver,
+                    List.of("cooperation.activity.upserted.v1"),
+                    Map.of("shareholder", "KIEL", "description", "Fachverfahren Kiel " + TAG));
             suite.as("partners", Suite.KIEL)
                     .body(Map.of(
                             "externalId", "wh-" + TAG, "title", "Webhook " + TAG, "kind", "EXCHANGE", "yearFrom", YEAR))
@@ -1195,7 +1183,7 @@ class PortalWorkflowsTest {
                 anna.open("/webhooks");
                 CHECKS.check(anna, "webhooks");
                 assertTrue(anna.text("[data-testid=webhooks]").contains("Fachverfahren Kiel " + TAG));
-                anna.open("/webhooks/" + created.get("id"));
+                anna.open("/webhooks/" + id);
                 CHECKS.check(anna, "webhook subscription");
                 String attempts = anna.text("[data-testid=webhook-attempts]");
                 assertTrue(attempts.contains("fehlgeschlagen, wird wiederholt") && attempts.contains("503"), attempts);
@@ -1212,7 +1200,7 @@ class PortalWorkflowsTest {
                 assertEquals(403, status(vera));
             }
             suite.as("webhooks", Suite.KIEL)
-                    .delete("/webhook-subscriptions/" + created.get("id"))
+                    .delete("/webhook-subscriptions/" + id)
                     .then()
                     .statusCode(204);
         }
