@@ -87,6 +87,24 @@ public class Ui implements RequestLanguage {
     }
 
     /** Why a part of the page is missing: its service is down, or refused. */
+    /**
+     * Why a webhook attempt failed, in the reader's words: the service records the client's
+     * technical message (English), which the page never shows as it is.
+     */
+    public String attemptError(Object outcome, Object error) {
+        String text = error == null ? "" : error.toString();
+        if ("REFUSED".equals(String.valueOf(outcome))) {
+            return t("webhooks.error.refused");
+        }
+        if (text.contains("no answer within") || text.contains("timed out") || text.contains("Timeout")) {
+            return t("webhooks.error.timeout");
+        }
+        if (text.contains("Connection refused") || text.contains("ConnectException")) {
+            return t("webhooks.error.connection");
+        }
+        return t("webhooks.error.other");
+    }
+
     public String sectionError(Section<?> section) {
         return t("error.section." + section.error(), t("service." + section.service()));
     }

@@ -34,6 +34,21 @@ class UiTest {
     }
 
     @Test
+    void aWebhookAttemptsTechnicalMessageIsNeverShownAsItIs() {
+        assertEquals(
+                "Der Empfänger hat die Verbindung abgelehnt (nicht erreichbar).",
+                de.attemptError("FAILED", "ConnectException: Connection refused: /127.0.0.1:9"));
+        assertEquals(
+                "Keine Antwort innerhalb von 10 Sekunden.", de.attemptError("FAILED", "no answer within 10000 ms"));
+        assertEquals(
+                "Die Zieladresse ist keine öffentliche Adresse mehr; nicht verbunden.",
+                de.attemptError("REFUSED", "the host x resolves to 10.0.0.1, a private address"));
+        assertEquals(
+                "Die Verbindung zum Empfänger ist gescheitert.", de.attemptError("FAILED", "SSLHandshakeException"));
+        assertEquals("No answer within 10 seconds.", en.attemptError("FAILED", "no answer within 10000 ms"));
+    }
+
+    @Test
     void datesAndAmountsInEnglish() {
         assertEquals("27 Nov 2026", en.date("2026-11-27"));
         assertEquals("€15,000.00", en.money("15000.00"));

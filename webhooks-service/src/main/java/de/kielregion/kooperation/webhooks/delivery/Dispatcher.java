@@ -470,10 +470,14 @@ public class Dispatcher {
         }
     }
 
+    /** The last failure as the owner's mail says it (German, no technical message). */
     private static String describe(Result r) {
-        return r.answer().status() > 0
-                ? "HTTP " + r.answer().status()
-                : r.answer().error();
+        if (r.answer().status() > 0) {
+            return "Der Empfänger antwortete mit HTTP-Status " + r.answer().status() + ".";
+        }
+        return r.outcome().equals("REFUSED")
+                ? "Die Zieladresse ist keine öffentliche Adresse mehr."
+                : "Keine Antwort oder keine Verbindung zum Empfänger.";
     }
 
     /** PostgreSQL text holds no NUL; an answer's bytes may. */

@@ -307,7 +307,9 @@ public class Subscriptions {
     public void receiverUnsubscribed(UUID id, int attempt) {
         Subscription s = em.find(Subscription.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (s != null) {
-            record(s.unsubscribedByReceiver("410 Gone (Versuch " + attempt + ")", Instant.now()));
+            record(s.unsubscribedByReceiver(
+                    "Der Empfänger hat mit HTTP-Status 410 abbestellt (Zustellversuch " + attempt + ").",
+                    Instant.now()));
         }
     }
 
@@ -319,7 +321,7 @@ public class Subscriptions {
             return;
         }
         Instant now = Instant.now();
-        Change change = s.disable("Keine erfolgreiche Zustellung seit " + GERMAN.format(since.atZone(ZONE)), now);
+        Change change = s.disable("Keine erfolgreiche Zustellung seit " + GERMAN.format(since.atZone(ZONE)) + ".", now);
         if (change == null) {
             return;
         }
