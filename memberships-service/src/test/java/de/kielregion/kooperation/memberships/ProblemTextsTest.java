@@ -5,17 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.infra.testing.ProblemBundles;
 import de.kielregion.kooperation.memberships.membership.Membership;
 import de.kielregion.kooperation.memberships.membership.MembershipStatus;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.problem.ProblemTexts;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Locale;
 import java.util.Map;
@@ -24,7 +18,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +33,8 @@ class ProblemTextsTest {
 
     @Test
     void everyRefusalOfTheCodeHasBothLanguages() {
-        Properties en = load("problems.properties");
-        Properties de = load("problems_de.properties");
+        Properties en = ProblemBundles.load("problems.properties");
+        Properties de = ProblemBundles.load("problems_de.properties");
         assertEquals(en.stringPropertyNames(), de.stringPropertyNames(), "both languages have the same keys");
         for (String key : found(KEY)) {
             assertTrue(en.containsKey(key), key + " has no sentence");
@@ -58,8 +51,8 @@ class ProblemTextsTest {
 
     @Test
     void everyOwnValidationMessageHasBothLanguages() {
-        Properties en = load("ValidationMessages.properties");
-        Properties de = load("ValidationMessages_de.properties");
+        Properties en = ProblemBundles.load("ValidationMessages.properties");
+        Properties de = ProblemBundles.load("ValidationMessages_de.properties");
         assertEquals(en.stringPropertyNames(), de.stringPropertyNames(), "both languages have the same keys");
         for (String key : found(VALIDATION)) {
             assertTrue(en.containsKey(key), key + " has no message");
@@ -137,30 +130,9 @@ class ProblemTextsTest {
         assertEquals(400, renewal.problem(Locale.GERMAN).getStatus());
     }
 
-    private static Properties load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = ProblemTextsTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertTrue(in != null, resource + " is on the class path");
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    /** What a pattern finds in the service's main sources. */
+    /** What a pattern finds in the service's main sources (something: else the pattern is wrong). */
     private static Set<String> found(Pattern pattern) {
-        Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = pattern.matcher(Files.readString(file));
-                while (m.find()) {
-                    found.add(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Set<String> found = ProblemBundles.found(pattern);
         assertTrue(!found.isEmpty(), pattern + " finds something in src/main/java");
         return found;
     }

@@ -4,22 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.infra.testing.ProblemBundles;
 import de.kielregion.kooperation.platform.problem.ProblemException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** Every refusal of the service has its sentence in English and in German, and reads well in both. */
@@ -33,15 +24,15 @@ class ProblemTextsTest {
 
     @Test
     void everyRefusalOfTheCodeHasBothLanguages() {
-        Properties en = load("problems.properties");
-        Properties de = load("problems_de.properties");
+        Properties en = ProblemBundles.load("problems.properties");
+        Properties de = ProblemBundles.load("problems_de.properties");
         assertEquals(en.stringPropertyNames(), de.stringPropertyNames(), "both languages have the same keys");
-        Set<String> keys = found(KEY);
+        Set<String> keys = ProblemBundles.found(KEY);
         KINDS.forEach(kind -> keys.add("webhook.address-" + kind));
         for (String key : keys) {
             assertTrue(en.containsKey(key), key + " has no sentence");
         }
-        for (String what : found(THING)) {
+        for (String what : ProblemBundles.found(THING)) {
             assertTrue(en.containsKey("thing." + what), "thing." + what + " has no word");
         }
     }
@@ -69,31 +60,5 @@ class ProblemTextsTest {
                 ProblemException.notFound("WebhookSubscription", "42")
                         .problem(Locale.GERMAN)
                         .getDetail());
-    }
-
-    private static Properties load(String resource) {
-        Properties properties = new Properties();
-        try (InputStream in = ProblemTextsTest.class.getClassLoader().getResourceAsStream(resource)) {
-            assertTrue(in != null, resource + " is on the class path");
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
-    }
-
-    private static Set<String> found(Pattern pattern) {
-        Set<String> found = new TreeSet<>();
-        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher m = pattern.matcher(Files.readString(file));
-                while (m.find()) {
-                    found.add(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return found;
     }
 }
