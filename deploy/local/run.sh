@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs the whole suite on this machine without Docker: a real Kafka broker and PostgreSQL
 # (started from Maven Central artifacts by the infra module), a real Keycloak with the
-# project's realm, the three services, the portal, and the workshop's demo data (loaded once).
-# Ctrl-C stops everything. Needs only a JDK 21+.
+# project's realm, the four services, the portal, and the workshop's demo data (loaded once).
+# A component that ends on its own is started again (deploy/local/supervise.sh). Ctrl-C stops
+# everything. Needs only a JDK 21+.
 #
 #   deploy/local/run.sh [--rebuild]
 #
@@ -14,7 +15,9 @@
 # OSTSEE_PG_URL/_USER/_PASSWORD to use an existing PostgreSQL server instead of the embedded one;
 # OSTSEE_SMTP_PORT (3025) and OSTSEE_IMAP_PORT (3143) for the mail server that receives the
 # reminders (read them with any mail client over IMAP: login and password are the address),
-# OSTSEE_REMINDERS_EVERY (15m) for how often the services look for deadlines.
+# OSTSEE_REMINDERS_EVERY (15m) for how often the services look for deadlines;
+# OSTSEE_CRASH_LIMIT (3) and OSTSEE_CRASH_WINDOW (60 s): a component that ends on its own is started
+# again, unless it ended that often within the window (a crash loop: then the stack stops).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -141,7 +144,8 @@ jvm_opts() { # $1: component, $2: its jar; prints the JVM options of this start
 # kept ~45 MB more resident in a service than two arenas do, at the same throughput.
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 
-pids=()
+# The supervisor: a component that ends on its own is started again (see deploy/local/supervise.sh).
+. deploy/local/supervise.sh
 stop_all() {
   trap - INT TERM EXIT
   say "Stopping..."
@@ -154,11 +158,16 @@ trap stop_all EXIT
 
 rm -f "$data/infra.env"
 say "Starting Kafka, PostgreSQL and the mail server (log: $logs/infra.log)..."
-java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
-  de.kielregion.kooperation.infra.LocalInfra --data "$data" --kafka-port "$kafka_port" --pg-port "$pg_port" \
-  --smtp-port "$smtp_port" --imap-port "$imap_port" \
-  > "$logs/infra.log" 2>&1 &
-pids+=($!)
+# Each component's start (the first, and again after it ended on its own): the logs are appended to.
+start_infra() {
+  java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
+    de.kielregion.kooperation.infra.LocalInfra --data "$data" --kafka-port "$kafka_port" --pg-port "$pg_port" \
+    --smtp-port "$smtp_port" --imap-port "$imap_port" \
+    >> "$logs/infra.log" 2>&1 &
+  sv_started "Kafka/PostgreSQL/mail" $! "$logs/infra.log" start_infra
+}
+: > "$logs/infra.log"
+start_infra
 for ((i=0; i<180; i++)); do
   [ -f "$data/infra.env" ] && break
   kill -0 "${pids[0]}" 2>/dev/null || { tail -n 20 "$logs/infra.log" >&2; fail "Kafka/PostgreSQL did not start (see $logs/infra.log)."; }
@@ -169,11 +178,15 @@ set -a; . "$data/infra.env"; set +a
 say "Kafka at $KAFKA_BOOTSTRAP_SERVERS, PostgreSQL ready, mail: SMTP $SMTP_PORT, IMAP $imap_port."
 
 say "Starting Keycloak on port $kc_port (log: $logs/keycloak.log; the first start takes a few minutes)..."
-KC_BOOTSTRAP_ADMIN_USERNAME="${OSTSEE_KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${OSTSEE_KEYCLOAK_ADMIN_PASSWORD:-demo-admin}" \
-  bash "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$kc_port" --import-realm \
-  > "$logs/keycloak.log" 2>&1 &
-pids+=($!)
-kc_pid=$!
+start_keycloak() {
+  KC_BOOTSTRAP_ADMIN_USERNAME="${OSTSEE_KEYCLOAK_ADMIN:-admin}" KC_BOOTSTRAP_ADMIN_PASSWORD="${OSTSEE_KEYCLOAK_ADMIN_PASSWORD:-demo-admin}" \
+    bash "$kc_home/bin/kc.sh" start-dev --http-host=127.0.0.1 --http-port="$kc_port" --import-realm \
+    >> "$logs/keycloak.log" 2>&1 &
+  kc_pid=$!
+  sv_started Keycloak $! "$logs/keycloak.log" start_keycloak
+}
+: > "$logs/keycloak.log"
+start_keycloak
 issuer="http://127.0.0.1:$kc_port/realms/ostsee"
 
 # webhooks-service keeps the subscriptions' secrets encrypted: a key of this machine, made once.
@@ -181,14 +194,18 @@ issuer="http://127.0.0.1:$kc_port/realms/ostsee"
 export WEBHOOKS_SECRET_KEY="$(cat "$data/webhooks.key")"
 # Receivers on this machine (plain http to 127.0.0.1) are allowed here only.
 export WEBHOOKS_ALLOW_LOOPBACK_HTTP=true
-for s in "${services[@]}"; do
-  url_var="DB_URL_${s^^}"
-  say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
+start_service() { # $1: partners, projects, memberships or webhooks
+  local s=$1 url_var="DB_URL_${1^^}"
   DB_URL="${!url_var}" HTTP_PORT="${port[$s]}" MANAGEMENT_PORT="${mport[$s]}" OIDC_AUTH_SERVER_URL="$issuer" OIDC_AUDIENCE=ostsee-api \
   REMINDERS_EVERY="${OSTSEE_REMINDERS_EVERY:-15m}" \
     java $(jvm_opts "$s-service" "$s-service/target/quarkus-app/quarkus-run.jar") -jar "$s-service/target/quarkus-app/quarkus-run.jar" \
-    > "$logs/$s-service.log" 2>&1 &
-  pids+=($!)
+    >> "$logs/$s-service.log" 2>&1 &
+  sv_started "$s-service" $! "$logs/$s-service.log" "start_service $s"
+}
+for s in "${services[@]}"; do
+  say "Starting $s-service on port ${port[$s]} (log: $logs/$s-service.log)..."
+  : > "$logs/$s-service.log"
+  start_service "$s"
 done
 await_ready() { # $1: name, $2: management port, $3: log file; waits up to 120 s for /q/health/ready
   for ((i=0; i<120; i++)); do
@@ -200,13 +217,17 @@ await_ready() { # $1: name, $2: management port, $3: log file; waits up to 120 s
 }
 
 say "Starting the portal on port $portal_port (log: $logs/portal.log)..."
-HTTP_PORT="$portal_port" MANAGEMENT_PORT="$portal_mport" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.0.0.1:$kc_port" \
-  PARTNERS_URL="http://127.0.0.1:${port[partners]}" PROJECTS_URL="http://127.0.0.1:${port[projects]}" \
-  MEMBERSHIPS_URL="http://127.0.0.1:${port[memberships]}" WEBHOOKS_URL="http://127.0.0.1:${port[webhooks]}" \
-  PORTAL_MAP_TILES_URL="${OSTSEE_MAP_TILES_URL:-}" PORTAL_MAP_TILES_ORIGIN="${OSTSEE_MAP_TILES_ORIGIN:-}" \
-  PORTAL_MAP_ATTRIBUTION="${OSTSEE_MAP_ATTRIBUTION:-}" \
-  java $(jvm_opts portal portal/target/quarkus-app/quarkus-run.jar) -jar portal/target/quarkus-app/quarkus-run.jar > "$logs/portal.log" 2>&1 &
-pids+=($!)
+start_portal() {
+  HTTP_PORT="$portal_port" MANAGEMENT_PORT="$portal_mport" OIDC_AUTH_SERVER_URL="$issuer" OIDC_ORIGIN="http://127.0.0.1:$kc_port" \
+    PARTNERS_URL="http://127.0.0.1:${port[partners]}" PROJECTS_URL="http://127.0.0.1:${port[projects]}" \
+    MEMBERSHIPS_URL="http://127.0.0.1:${port[memberships]}" WEBHOOKS_URL="http://127.0.0.1:${port[webhooks]}" \
+    PORTAL_MAP_TILES_URL="${OSTSEE_MAP_TILES_URL:-}" PORTAL_MAP_TILES_ORIGIN="${OSTSEE_MAP_TILES_ORIGIN:-}" \
+    PORTAL_MAP_ATTRIBUTION="${OSTSEE_MAP_ATTRIBUTION:-}" \
+    java $(jvm_opts portal portal/target/quarkus-app/quarkus-run.jar) -jar portal/target/quarkus-app/quarkus-run.jar >> "$logs/portal.log" 2>&1 &
+  sv_started portal $! "$logs/portal.log" start_portal
+}
+: > "$logs/portal.log"
+start_portal
 # Keycloak starts beside them: the services and the portal fetch its keys on the first request.
 for ((i=0; i<600; i++)); do
   http_ok "$kc_port" /realms/ostsee/.well-known/openid-configuration && break
@@ -249,6 +270,6 @@ Strategy document: http://127.0.0.1:${port[projects]}/strategy/document (with a 
 Health and metrics on the management ports (loopback): partners ${mport[partners]}, projects ${mport[projects]},
   memberships ${mport[memberships]}, webhooks ${mport[webhooks]}, portal $portal_mport (/q/health, /q/metrics). Press Ctrl-C to stop.
 EOM
-# Runs until Ctrl-C, or until one of the processes ends (then everything stops).
-wait -n "${pids[@]}" || true
-say "A process ended on its own; see the logs in $logs."
+# Runs until Ctrl-C. A component that ends on its own is started again; a crash loop (three deaths
+# within a minute: OSTSEE_CRASH_LIMIT, OSTSEE_CRASH_WINDOW) stops everything.
+sv_supervise || say "Stopping the stack (the other logs are in $logs)."
