@@ -40,14 +40,6 @@ public final class Problem {
         return new Problem(null, status.getReasonPhrase(), status.getStatusCode(), detail, null, null);
     }
 
-    /** 413: the request body is larger than the service accepts ({@code what}: how it is). */
-    public static Problem bodyTooLarge(long limit, String what) {
-        return of(
-                Response.Status.REQUEST_ENTITY_TOO_LARGE,
-                "The request body " + what + "; at most " + limit
-                        + " bytes are accepted. Split it into smaller requests.");
-    }
-
     public String getType() {
         return type == null ? "about:blank" : type;
     }

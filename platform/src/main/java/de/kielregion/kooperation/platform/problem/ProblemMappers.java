@@ -171,7 +171,11 @@ public class ProblemMappers {
     public Response unreadableBody(java.io.IOException e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         if ("Request too large".equals(e.getMessage())) {
             LOG.debugf("Request body on %s cut off at the size limit", path(uri));
-            return Problem.bodyTooLarge(maxBodySize.asLongValue(), "is larger than that")
+            return said(
+                            Status.REQUEST_ENTITY_TOO_LARGE,
+                            "http.body-too-large",
+                            java.util.Map.of("max", maxBodySize.asLongValue()),
+                            headers)
                     .withInstance(path(uri))
                     .toResponse();
         }

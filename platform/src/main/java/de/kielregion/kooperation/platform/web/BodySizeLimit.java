@@ -1,8 +1,6 @@
 package de.kielregion.kooperation.platform.web;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import de.kielregion.kooperation.platform.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
@@ -11,6 +9,7 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,21 +39,17 @@ public class BodySizeLimit {
             context.next();
             return;
         }
-        Problem problem = Problem.bodyTooLarge(limit.asLongValue(), "declares " + declared.trim() + " bytes")
-                .withInstance(context.request().path());
-        String body;
-        try {
-            body = json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            body = "{\"status\":413}";
-        }
-        // The body is not read: close the connection once the answer is out.
-        context.response()
-                .setStatusCode(413)
-                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
-                .putHeader(HttpHeaders.CONNECTION, "close")
-                .endHandler(done -> context.request().connection().close())
-                .end(body);
+        // The body is not read: the connection is closed once the answer is out.
+        RouteProblems.answer(
+                context,
+                RouteProblems.problem(
+                        context,
+                        413,
+                        "Content Too Large",
+                        "http.body-declared-too-large",
+                        Map.of("length", Long.parseLong(declared.trim()), "max", limit.asLongValue())),
+                json,
+                true);
     }
 
     private boolean tooLarge(String declared) {

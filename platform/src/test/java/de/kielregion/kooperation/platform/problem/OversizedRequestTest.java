@@ -1,6 +1,9 @@
 package de.kielregion.kooperation.platform.problem;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -39,7 +42,7 @@ class OversizedRequestTest {
         assertTrue(answer.startsWith("HTTP/1.1 413 "), answer);
         assertTrue(answer.contains("content-type: application/problem+json"), answer);
         assertTrue(
-                answer.contains("\"detail\":\"The request body declares 20000000 bytes; at most 10485760 bytes"),
+                answer.contains("\"detail\":\"The request body declares 20,000,000 bytes; at most 10,485,760 bytes"),
                 answer);
         assertEquals(before, sql.count("SELECT count(*) FROM widget"));
     }
@@ -61,14 +64,47 @@ class OversizedRequestTest {
     }
 
     @Test
-    void aTooLongAddressIs414AndTooLargeHeadersAre431NeverA500() {
-        given().when().get("/echo?q=" + "a".repeat(10_000)).then().statusCode(414);
+    void aTooLongAddressIs414AndTooLargeHeadersAre431AsProblemJsonInTheCallersLanguage() {
+        given().header("Accept-Language", "de-DE,de;q=0.9")
+                .when()
+                .get("/echo?q=" + "a".repeat(10_000))
+                .then()
+                .statusCode(414)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:ostsee-kooperation:problem:http.uri-too-long"))
+                .body("status", equalTo(414))
+                .body("instance", equalTo("/echo"))
+                .body(
+                        "detail",
+                        equalTo("Die Adresse der Anfrage (Pfad und Abfrage) hat 10.008 Byte; angenommen werden"
+                                + " höchstens 4.096 Byte. Lange Filter bitte im Rumpf einer Anfrage senden oder die"
+                                + " Anfrage teilen."));
         given().header("X-Large", "a".repeat(30_000))
                 .when()
                 .get("/echo?q=a")
                 .then()
-                .statusCode(431);
-        given().when().get("/echo?q=" + "a".repeat(3_000)).then().statusCode(200);
+                .statusCode(431)
+                .contentType(Problem.MEDIA_TYPE)
+                .body("type", equalTo("urn:ostsee-kooperation:problem:http.headers-too-large"))
+                .body("detail", startsWith("The request's header fields have 30,"))
+                .body("detail", endsWith("at most 16,384 are accepted."));
+        // Up to the limits, nothing is refused.
+        given().when().get("/echo?q=" + "a".repeat(4_000)).then().statusCode(200);
+        given().header("X-Large", "a".repeat(15_000))
+                .when()
+                .get("/echo?q=a")
+                .then()
+                .statusCode(200);
+    }
+
+    @Test
+    void aRequestLineFarOverTheLimitIsStillAnswered414ProblemJsonNotAReset() throws IOException {
+        // Up to the codec's limit (64 KB; before, at 4 KB, the codec closed the connection unanswered).
+        String answer = exchange(
+                "GET /echo?q=" + "a".repeat(60_000) + " HTTP/1.1\r\nHost: test\r\nConnection: close\r\n\r\n", null);
+        assertTrue(answer.startsWith("HTTP/1.1 414 "), answer);
+        assertTrue(answer.contains("content-type: application/problem+json"), answer);
+        assertTrue(answer.contains("\"type\":\"urn:ostsee-kooperation:problem:http.uri-too-long\""), answer);
     }
 
     interface Body {
