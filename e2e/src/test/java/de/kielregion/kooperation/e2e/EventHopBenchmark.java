@@ -200,7 +200,7 @@ class EventHopBenchmark {
     }
 
     static Histogram histogram() {
-        return new Histogram(TimeUnit.SECONDS.toMicros(60), 3);
+        return new Histogram(TimeUnit.MINUTES.toMicros(10), 3);
     }
 
     static long micros(Instant from, Instant to) {

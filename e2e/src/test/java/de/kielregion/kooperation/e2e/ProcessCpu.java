@@ -60,6 +60,51 @@ record ProcessCpu(long totalTicks, Map<String, Long> compilerTicks) {
         return new Used(millis(totalTicks - earlier.totalTicks), millis(jit));
     }
 
+    /**
+     * CPU used by all processes whose name is {@code name} (e.g. PostgreSQL's {@code postgres}:
+     * its server and one backend per connection), in milliseconds since boot; a process that
+     * ended is not counted, so two readings around a run give what the long-lived ones used.
+     */
+    static long millisOfAll(String name) {
+        long ticks = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.toList()) {
+                if (!process.getFileName().toString().matches("\\d+")) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(process.resolve("stat"));
+                    if (stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))
+                            .equals(name)) {
+                        ticks += ticks(stat);
+                    }
+                } catch (IOException gone) {
+                    // the process ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot list the processes (Linux /proc)", e);
+        }
+        return millis(ticks);
+    }
+
+    /** The machine's busy CPU time (all cores, all but idle and I/O wait) since boot, in milliseconds. */
+    static long machineBusyMillis() {
+        try {
+            String[] cpu =
+                    Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(cpu.length, 9); i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(cpu[i]);
+                }
+            }
+            return millis(busy);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the machine's CPU times (Linux /proc/stat)", e);
+        }
+    }
+
     /** utime + stime of a {@code stat} line: after the name, the state is the 1st field, they the 12th and 13th. */
     private static long ticks(String stat) {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");

@@ -5,6 +5,7 @@ import static de.kielregion.kooperation.e2e.Suite.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.infra.testing.WebhookReceiver;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -66,6 +67,8 @@ class WebhookBenchmark {
         ProcessCpu webhooksBefore = ProcessCpu.of(suite.process("webhooks").pid());
         ProcessCpu partnersBefore = ProcessCpu.of(suite.process("partners").pid());
         ProcessCpu testBefore = ProcessCpu.of(ProcessHandle.current().pid());
+        long postgresBefore = ProcessCpu.millisOfAll("postgres");
+        long machineBefore = ProcessCpu.machineBusyMillis();
         long started = System.nanoTime();
         double sent = EventHopBenchmark.send(suite, perSecond, seconds, theme);
         await(
@@ -81,6 +84,8 @@ class WebhookBenchmark {
                 .totalMillis();
         long testCpu =
                 ProcessCpu.of(ProcessHandle.current().pid()).since(testBefore).totalMillis();
+        long postgresCpu = ProcessCpu.millisOfAll("postgres") - postgresBefore;
+        long machineCpu = ProcessCpu.machineBusyMillis() - machineBefore;
         // When webhooks-service took each event in (its event log), to split the time in two.
         Map<String, Instant> taken = suite.times(
                 "webhooks",
@@ -114,13 +119,23 @@ class WebhookBenchmark {
                         "SELECT outcome || ' ' || count(*) || coalesce(' (' || min(left(error, 60)) || ')', '')"
                                 + " FROM webhook_attempt WHERE attempted_at >= ? GROUP BY outcome",
                         java.sql.Timestamp.from(Instant.now().minusMillis((long) wall + 1000))));
+        String dispatcher = dispatcher(suite)
+                + "; queue table "
+                + String.join(
+                        ", ",
+                        suite.ids(
+                                "webhooks",
+                                "SELECT relname || ': ' || n_live_tup || ' live, ' || n_dead_tup || ' dead rows, '"
+                                        + " || autovacuum_count || ' autovacuums' FROM pg_stat_user_tables"
+                                        + " WHERE relname = 'webhook_delivery'"));
         return "Attempts: " + outcomes + ". "
                 + String.format(
                         "Webhooks: %d activities at %d/s (sent at %.0f/s) to %d subscriptions = %d deliveries in %.0f s;"
                                 + " change committed (the event's time) → receiver %s (of it commit → taken in by"
                                 + " webhooks-service %s, taken in → receiver %s); CPU (cores busy over the run):"
                                 + " webhooks-service %.2f (%.2f ms per delivery), partners-service %.2f, the test JVM"
-                                + " (receivers, sender) %.2f%n",
+                                + " (receivers, sender, Kafka) %.2f, PostgreSQL %.2f, the machine %.2f of %d; dispatcher"
+                                + " since its start: %s%n",
                         total,
                         perSecond,
                         sent,
@@ -133,7 +148,44 @@ class WebhookBenchmark {
                         webhooksCpu / wall,
                         (double) webhooksCpu / Math.max(1, latency.getTotalCount()),
                         partnersCpu / wall,
-                        testCpu / wall);
+                        testCpu / wall,
+                        postgresCpu / wall,
+                        machineCpu / wall,
+                        Runtime.getRuntime().availableProcessors(),
+                        dispatcher);
+    }
+
+    /** The dispatcher's own figures (mean claim and record transaction, mean batch) from its metrics. */
+    private static String dispatcher(Suite suite) throws Exception {
+        String metrics;
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            metrics = http.send(
+                            java.net.http.HttpRequest.newBuilder(
+                                            URI.create(suite.management("webhooks") + "/q/metrics"))
+                                    .build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString())
+                    .body();
+        }
+        return String.format(
+                java.util.Locale.ROOT,
+                "%.0f claims of %.1f ms and %.1f deliveries on average, %.0f recordings of %.1f ms",
+                metric(metrics, "ostsee_webhooks_dispatcher_claim_seconds_count"),
+                1000
+                        * metric(metrics, "ostsee_webhooks_dispatcher_claim_seconds_sum")
+                        / Math.max(1, metric(metrics, "ostsee_webhooks_dispatcher_claim_seconds_count")),
+                metric(metrics, "ostsee_webhooks_dispatcher_claimed_sum")
+                        / Math.max(1, metric(metrics, "ostsee_webhooks_dispatcher_claimed_count")),
+                metric(metrics, "ostsee_webhooks_dispatcher_record_seconds_count"),
+                1000
+                        * metric(metrics, "ostsee_webhooks_dispatcher_record_seconds_sum")
+                        / Math.max(1, metric(metrics, "ostsee_webhooks_dispatcher_record_seconds_count")));
+    }
+
+    private static double metric(String metrics, String name) {
+        return metrics.lines()
+                .filter(l -> l.startsWith(name + " ") || l.startsWith(name + "{"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     /**
