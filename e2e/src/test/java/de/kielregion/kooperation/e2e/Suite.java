@@ -445,6 +445,9 @@ public final class Suite {
             // webhooks-service: a key for the secrets at rest, receivers of the tests on loopback.
             env.put("WEBHOOKS_SECRET_KEY", "q0x8HqMBgAbnE0nqlA0xDljBGIEpsmFXqs3mVuPiUkU=");
             env.put("WEBHOOKS_ALLOW_LOOPBACK_HTTP", "true");
+            // The request rate limit as in production; the benchmarks (one client doing the work of
+            // many) turn it off with -De2e.rate-limit=false.
+            env.put("RATE_LIMIT_ENABLED", System.getProperty("e2e.rate-limit", "true"));
             tracing(env);
             builders.put(service, builder);
             Files.deleteIfExists(log);

@@ -34,6 +34,7 @@ import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import jakarta.annotation.security.RolesAllowed;
@@ -160,6 +161,7 @@ public class MembershipResource {
 
     @GET
     @Path("export/csv")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("text/csv")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -182,6 +184,7 @@ public class MembershipResource {
 
     @GET
     @Path("export/xlsx")
+    @RequestCost(RequestCost.EXPORT)
     @Produces(XlsxExport.MEDIA_TYPE)
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

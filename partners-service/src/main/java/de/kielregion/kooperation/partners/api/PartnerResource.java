@@ -20,6 +20,7 @@ import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import jakarta.annotation.security.RolesAllowed;
@@ -152,6 +153,7 @@ public class PartnerResource {
 
     @GET
     @Path("export/geojson")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/geo+json")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -174,6 +176,7 @@ public class PartnerResource {
 
     @GET
     @Path("export/csv")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("text/csv")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -192,6 +195,7 @@ public class PartnerResource {
 
     @GET
     @Path("export/xlsx")
+    @RequestCost(RequestCost.EXPORT)
     @Produces(XlsxExport.MEDIA_TYPE)
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

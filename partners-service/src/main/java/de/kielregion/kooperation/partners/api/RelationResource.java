@@ -19,6 +19,7 @@ import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -142,6 +143,7 @@ public class RelationResource {
 
     @GET
     @Path("export/csv")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("text/csv")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

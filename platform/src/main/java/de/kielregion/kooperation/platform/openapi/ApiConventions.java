@@ -191,6 +191,13 @@ public class ApiConventions implements OASFilter {
         if (method == PathItem.HttpMethod.POST) {
             problem(responses, "422", "The Idempotency-Key was used before with another body");
         }
+        problem(
+                responses,
+                "429",
+                "Too many requests from this caller (a token bucket per token subject: 100 a second on average,"
+                        + " bursts up to 400; an export or PDF takes 10, a body one more per 64 KB); nothing was"
+                        + " changed: send it again after Retry-After seconds");
+        responses.getAPIResponse("429").addHeader("Retry-After", header("Whole seconds until the request can pass"));
         problem(responses, "500", "An unexpected error; 'errorId' identifies it in the service's log");
     }
 

@@ -32,7 +32,7 @@ final class RouteProblems {
     }
 
     /**
-     * Sends {@code problem}; with {@code close} the connection is closed once it is out (the
+     * Sends {@code problem}; with {@code close} an HTTP/1.x connection is closed once it is out (the
      * request's body is not read, so the connection cannot carry another request).
      */
     static void answer(RoutingContext context, Problem problem, ObjectMapper json, boolean close) {
@@ -45,7 +45,9 @@ final class RouteProblems {
         var response = context.response()
                 .setStatusCode(problem.getStatus())
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
-        if (close) {
+        // HTTP/1.x only: an HTTP/2 stream ends by itself, and HTTP/2 forbids the Connection header
+        // (a client then rejects the whole answer); closing would end the other streams too.
+        if (close && context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
             response.putHeader(HttpHeaders.CONNECTION, "close")
                     .endHandler(done -> context.request().connection().close());
         }

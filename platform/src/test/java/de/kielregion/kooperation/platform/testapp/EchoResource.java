@@ -28,6 +28,14 @@ public class EchoResource {
         return "q=" + q;
     }
 
+    /** An operation as costly as an export (the rate limit counts it three times). */
+    @GET
+    @Path("costly")
+    @de.kielregion.kooperation.platform.web.RequestCost(3)
+    public String costly() {
+        return "costly";
+    }
+
     @GET
     @Path("typed/{id}")
     public String typed(

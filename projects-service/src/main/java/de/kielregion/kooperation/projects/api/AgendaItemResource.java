@@ -8,6 +8,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.attachments.Attachments;
 import de.kielregion.kooperation.platform.web.Idempotent;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.projects.meeting.BoardMeetings;
 import de.kielregion.kooperation.projects.meeting.MeetingApi.MeetingDetail;
 import de.kielregion.kooperation.projects.meeting.MeetingApi.MoveRequest;
@@ -62,6 +63,7 @@ public class AgendaItemResource {
 
     @GET
     @Path("{id}/paper/pdf")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

@@ -11,6 +11,7 @@ import de.kielregion.kooperation.platform.attachments.Attachments.AttachmentView
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.meeting.BoardMeetings;
 import de.kielregion.kooperation.projects.meeting.MeetingApi.Candidate;
@@ -192,6 +193,7 @@ public class BoardMeetingResource {
 
     @GET
     @Path("{id}/documents/pdf")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -213,6 +215,7 @@ public class BoardMeetingResource {
 
     @GET
     @Path("{id}/documents/markdown")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("text/markdown")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

@@ -8,6 +8,7 @@ import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Params;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.budget.BudgetApi.AllocationView;
 import de.kielregion.kooperation.projects.budget.BudgetApi.BudgetView;
@@ -93,6 +94,7 @@ public class BudgetResource {
 
     @GET
     @Path("budget/{year}/export/xlsx")
+    @RequestCost(RequestCost.EXPORT)
     @Produces(XlsxExport.MEDIA_TYPE)
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

@@ -10,6 +10,7 @@ import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.projects.decision.DecisionApi.DecisionView;
 import de.kielregion.kooperation.projects.decision.DecisionApi.GeneralDecisionRequest;
@@ -106,6 +107,7 @@ public class OverviewResource {
 
     @GET
     @Path("document")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("text/html;charset=UTF-8")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -118,6 +120,7 @@ public class OverviewResource {
 
     @GET
     @Path("document")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -147,6 +150,7 @@ public class OverviewResource {
 
     @GET
     @Path("summary/pdf")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -204,6 +208,7 @@ public class OverviewResource {
 
     @GET
     @Path("document")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("text/markdown;charset=UTF-8")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -230,6 +235,7 @@ public class OverviewResource {
 
     @GET
     @Path("versions/{number}/pdf")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

@@ -6,6 +6,7 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.projects.overview.PartnerDocuments;
 import de.kielregion.kooperation.projects.project.ProjectApi.ProjectView;
 import de.kielregion.kooperation.projects.project.ProjectQueries;
@@ -46,6 +47,7 @@ public class ProjectProfileResource {
 
     @GET
     @Path("{id}/profile/pdf")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

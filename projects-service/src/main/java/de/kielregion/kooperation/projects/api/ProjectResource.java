@@ -15,6 +15,7 @@ import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.web.Idempotent;
 import de.kielregion.kooperation.platform.web.Page;
 import de.kielregion.kooperation.platform.web.PageQuery;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.ProjectEvents;
@@ -147,6 +148,7 @@ public class ProjectResource {
 
     @GET
     @Path("export/xlsx")
+    @RequestCost(RequestCost.EXPORT)
     @Produces(XlsxExport.MEDIA_TYPE)
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(

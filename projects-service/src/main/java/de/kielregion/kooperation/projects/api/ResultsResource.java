@@ -13,6 +13,7 @@ import de.kielregion.kooperation.platform.problem.ProblemException;
 import de.kielregion.kooperation.platform.security.Caller;
 import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
+import de.kielregion.kooperation.platform.web.RequestCost;
 import de.kielregion.kooperation.platform.web.Responses;
 import de.kielregion.kooperation.platform.xlsx.XlsxExport;
 import de.kielregion.kooperation.projects.ProjectEvents;
@@ -105,6 +106,7 @@ public class ResultsResource {
 
     @GET
     @Path("results/export/xlsx")
+    @RequestCost(RequestCost.EXPORT)
     @Produces(XlsxExport.MEDIA_TYPE)
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
@@ -126,6 +128,7 @@ public class ResultsResource {
 
     @GET
     @Path("reporting-periods/{id}/report/pdf")
+    @RequestCost(RequestCost.EXPORT)
     @Produces("application/pdf")
     @RolesAllowed({VIEWER, COORDINATOR, ADMIN, DECISION_MAKER, SHAREHOLDER})
     @Operation(
