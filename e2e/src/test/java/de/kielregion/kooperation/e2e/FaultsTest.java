@@ -127,8 +127,7 @@ class FaultsTest {
         System.out.printf(
                 "Killed partners-service with %d of %d events unpublished, projects-service with %d " + "applied%n",
                 unpublished, count, applied);
-        suite.restart("partners");
-        suite.restart("projects");
+        suite.restart("partners", "projects");
         await(WAIT, count + " activities after the restart", () -> themeCount(theme) == count);
         assertEachEventAppliedOnce(theme, count);
     }

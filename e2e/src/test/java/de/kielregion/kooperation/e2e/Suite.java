@@ -269,6 +269,22 @@ public final class Suite {
         awaitReady(service);
     }
 
+    /** Starts several services again at once (as an orchestrator restarts pods) and waits until all are ready. */
+    public void restart(String... services) {
+        for (String service : services) {
+            Process running = processes.get(service);
+            if (running != null && running.isAlive()) {
+                throw new IllegalStateException(service + "-service is still running: stop or kill it first");
+            }
+        }
+        for (String service : services) {
+            launch(service);
+        }
+        for (String service : services) {
+            awaitReady(service);
+        }
+    }
+
     /** {@link #restart(String)} with more JVM options for this start only (after the usual ones). */
     public void restart(String service, List<String> jvmOptions) {
         ProcessBuilder builder = builders.get(service);
@@ -448,6 +464,15 @@ public final class Suite {
             // The request rate limit as in production; the benchmarks (one client doing the work of
             // many) turn it off with -De2e.rate-limit=false.
             env.put("RATE_LIMIT_ENABLED", System.getProperty("e2e.rate-limit", "true"));
+            if (Boolean.parseBoolean(System.getProperty("e2e.short-waits", "true"))) {
+                // A killed consumer's partitions go to the restarted one after 10 s (Kafka's default
+                // session timeout, 45 s, left the restarted consumers idle for half a minute), and a
+                // failed delivery is tried again after 0.5 s (production: 5 s; the schedule itself is
+                // webhooks-service's DeliveryTest's). The benchmarks keep production's values.
+                env.put("KAFKA_SESSION_TIMEOUT_MS", "10000");
+                env.put("KAFKA_HEARTBEAT_INTERVAL_MS", "3000");
+                env.put("WEBHOOKS_RETRY_INITIAL", "500ms");
+            }
             tracing(env);
             builders.put(service, builder);
             Files.deleteIfExists(log);
