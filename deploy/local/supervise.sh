@@ -30,38 +30,35 @@ sv_started() {
   sv_restart[$name]=$4
 }
 
-# Waits until a component ends; starts it again, or returns 1 on a crash loop (after saying which
-# and showing the end of its log). Ctrl-C is the caller's trap.
+# Watches the components (a look a second); one that ended is started again, or, on a crash loop,
+# returns 1 after saying which and showing the end of its log. Ctrl-C is the caller's trap.
+# (Polling, not `wait -n`: bash may reap a child that dies at once before `wait -n` runs, and
+# `wait -n` then waits for the others; `wait PID` still gives the status of a reaped child.)
 sv_supervise() {
-  local name died code now recent t
+  local name pid code now recent t
   while true; do
-    died=""
-    code=0
-    wait -n -p died "${pids[@]}" 2>/dev/null || code=$?
-    if [ -z "$died" ]; then
-      sleep 1 # (interrupted, or nothing of ours is running: look again)
-      continue
-    fi
-    name=""
-    for t in "${sv_names[@]}"; do
-      [ "${sv_pid[$t]}" = "$died" ] && name=$t
+    for name in "${sv_names[@]}"; do
+      pid=${sv_pid[$name]}
+      kill -0 "$pid" 2>/dev/null && continue
+      code=0
+      wait "$pid" 2>/dev/null || code=$?
+      now=$(date +%s)
+      recent=""
+      for t in ${sv_deaths[$name]:-} "$now"; do
+        (( now - t < sv_window )) && recent+="$t "
+      done
+      sv_deaths[$name]=$recent
+      set -- $recent
+      if (( $# >= sv_limit )); then
+        say "$name ended $# times within $sv_window s (last exit code $code$(sv_signal "$code")): a crash loop, so the stack stops."
+        say "The last lines of its log (${sv_log[$name]}):"
+        tail -n 30 "${sv_log[$name]}" | sed 's/^/    /'
+        return 1
+      fi
+      say "$name ended on its own (exit code $code$(sv_signal "$code")); starting it again with the same settings (log: ${sv_log[$name]})."
+      eval "${sv_restart[$name]}"
     done
-    [ -n "$name" ] || continue
-    now=$(date +%s)
-    recent=""
-    for t in ${sv_deaths[$name]:-} "$now"; do
-      (( now - t < sv_window )) && recent+="$t "
-    done
-    sv_deaths[$name]=$recent
-    set -- $recent
-    if (( $# >= sv_limit )); then
-      say "$name ended $# times within $sv_window s (last exit code $code$(sv_signal "$code")): a crash loop, so the stack stops."
-      say "The last lines of its log (${sv_log[$name]}):"
-      tail -n 30 "${sv_log[$name]}" | sed 's/^/    /'
-      return 1
-    fi
-    say "$name ended on its own (exit code $code$(sv_signal "$code")); starting it again with the same settings (log: ${sv_log[$name]})."
-    eval "${sv_restart[$name]}"
+    sleep 1
   done
 }
 

@@ -113,7 +113,9 @@ class LocalSupervisorTest {
             assertEquals(
                     2,
                     process.descendants()
-                            .filter(p -> p.info().command().orElse("").endsWith("sleep"))
+                            .filter(p -> p.info().command().orElse("").endsWith("sleep")
+                                    && List.of("120")
+                                            .equals(List.of(p.info().arguments().orElse(new String[0]))))
                             .count(),
                     "steady and the restarted flaky are running");
         } finally {
