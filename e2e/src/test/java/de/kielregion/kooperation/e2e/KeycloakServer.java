@@ -138,6 +138,12 @@ final class KeycloakServer implements AutoCloseable {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 
+    /** Keycloak's processes (its start script and the JVM it runs), e.g. to pause them. */
+    java.util.List<ProcessHandle> processes() {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+                .toList();
+    }
+
     @Override
     public void close() {
         // kc.sh starts the JVM as a child: stop the whole tree.

@@ -187,6 +187,11 @@ public final class Suite {
         return kafka.bootstrapServers();
     }
 
+    /** The JDBC URL of the suite's PostgreSQL server (its maintenance database). */
+    public String postgresUrl() {
+        return postgres.jdbcUrl("postgres");
+    }
+
     /** The real Keycloak the suite runs against. */
     KeycloakServer keycloak() {
         return keycloak;

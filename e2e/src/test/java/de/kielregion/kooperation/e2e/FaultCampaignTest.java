@@ -1,0 +1,680 @@
+package de.kielregion.kooperation.e2e;
+
+import static de.kielregion.kooperation.e2e.Suite.COORDINATOR;
+import static de.kielregion.kooperation.e2e.Suite.DECIDER;
+import static de.kielregion.kooperation.e2e.Suite.KIEL;
+import static de.kielregion.kooperation.e2e.Suite.VIEWER;
+import static de.kielregion.kooperation.e2e.Suite.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A fault campaign: a seeded mix of concurrent writes (activities one by one and in bulk, racing
+ * allocations on a tight budget, retries with the same Idempotency-Key) while a seeded nemesis
+ * kills and pauses services, pauses PostgreSQL and Keycloak, and restarts the broker, overlapping
+ * at times. Every request and its answer is recorded; after the faults heal a checker looks at
+ * every invariant: nothing answered 2xx is lost, nothing applied twice, the budget never overdrawn
+ * (sampled throughout), the read model equal to its source, and during the faults only 2xx, 4xx
+ * problem+json or 503 with Retry-After (a request that found its service killed or paused has no
+ * answer: it is indeterminate, and the checker allows it either way).
+ *
+ * <p>CI runs a short campaign with a fixed seed; {@code -Pcampaign -Dcampaign.rounds=200
+ * -Dcampaign.seed=S} runs a long one and writes its report to {@code target/campaign-report.txt}
+ * (see docs/reliability.md). A failing run prints its seed.
+ */
+class FaultCampaignTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
+    private static final BigDecimal BUDGET = new BigDecimal("10000.00");
+    private static final BigDecimal SHARE = new BigDecimal("700.00");
+    /** The nemesis' targets: the services the workload writes to twice as often as the others. */
+    private static final List<String> SERVICES =
+            List.of("partners", "projects", "webhooks", "partners", "projects", "webhooks", "memberships");
+
+    /** One request and what came of it (a history, as Jepsen keeps one). */
+    record Op(String kind, String key, int status, String problem, String outcome, Instant start, Instant end) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        boolean indeterminate() {
+            return status == 0;
+        }
+    }
+
+    private final Suite suite = Suite.get();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+    private final List<Op> history = new CopyOnWriteArrayList<>();
+    private final Map<String, Integer> faults = new ConcurrentHashMap<>();
+    private final List<String> violations = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean running = new AtomicBoolean(true);
+
+    @Test
+    void seededFaultsUnderAMixedWorkloadLoseNothingAndApplyNothingTwice() throws Exception {
+        long seed = Long.getLong("campaign.seed", 20261207L);
+        int rounds = Integer.getInteger("campaign.rounds", 5);
+        System.out.printf("Fault campaign: seed %d, %d rounds (replay: -Dcampaign.seed=%d)%n", seed, rounds, seed);
+        try {
+            run(seed, rounds);
+        } catch (AssertionError | RuntimeException e) {
+            throw new AssertionError(
+                    "Fault campaign failed with seed " + seed + " (replay: -Pcampaign" + " -Dcampaign.seed=" + seed
+                            + " -Dcampaign.rounds=" + rounds + "): " + e.getMessage(),
+                    e);
+        }
+    }
+
+    private void run(long seed, int rounds) throws Exception {
+        Random random = new Random(seed);
+        String theme = "Campaign " + seed + " " + UUID.randomUUID();
+        int year = 2001 + random.nextInt(49); // years no other test and no demo data use
+        put(
+                "projects",
+                COORDINATOR,
+                "/budget/" + year + "/lines/PROJECT_FUNDS",
+                Map.of("amount", BUDGET.toString()),
+                200);
+        List<String> projects = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            projects.add(approvedProject("Kampagne " + seed + " " + i));
+        }
+        List<Long> allocatedSamples = new CopyOnWriteArrayList<>();
+        // An IT system that takes the activities as webhooks: every one must arrive, once.
+        de.kielregion.kooperation.infra.testing.WebhookReceiver receiver =
+                new de.kielregion.kooperation.infra.testing.WebhookReceiver();
+        String subscription = suite.subscribe(Suite.ADMIN, receiver, List.of("cooperation.activity.*"), Map.of());
+
+        ExecutorService workers = Executors.newFixedThreadPool(6);
+        long started = System.nanoTime();
+        // A steady load, not a flood: the machine must still restart services within the rounds.
+        workers.submit(loop(new Random(random.nextLong()), r -> {
+            putActivity(theme);
+            pause(20);
+        }));
+        workers.submit(loop(new Random(random.nextLong()), r -> {
+            bulk(theme, 5 + r.nextInt(16));
+            pause(100);
+        }));
+        Map<String, Boolean> keys = new ConcurrentHashMap<>();
+        for (int t = 0; t < 2; t++) {
+            workers.submit(loop(new Random(random.nextLong()), r -> allocate(r, projects, year, keys)));
+        }
+        workers.submit(loop(new Random(random.nextLong()), r -> {
+            JsonNode line = budgetLine(year);
+            if (line != null) {
+                BigDecimal allocated = new BigDecimal(line.path("allocated").asText("0"));
+                allocatedSamples.add(allocated.movePointRight(2).longValue());
+                if (allocated.compareTo(BUDGET) > 0) {
+                    violations.add("budget overdrawn at " + Instant.now() + ": " + allocated + " of " + BUDGET);
+                }
+            }
+            pause(200);
+        }));
+
+        Nemesis nemesis = new Nemesis(suite, faults);
+        for (int round = 0; round < rounds; round++) {
+            List<Runnable> now = new ArrayList<>();
+            now.add(nemesis.pick(random));
+            if (random.nextInt(3) == 0) {
+                now.add(nemesis.pick(random)); // two faults overlapping
+            }
+            List<Thread> threads = now.stream().map(Thread::startVirtualThread).toList();
+            for (Thread t : threads) {
+                t.join(TimeUnit.MINUTES.toMillis(3));
+            }
+            pause(500 + random.nextInt(1500)); // healed: the workload goes on for a moment
+        }
+        running.set(false);
+        workers.shutdown();
+        assertTrue(workers.awaitTermination(2, TimeUnit.MINUTES), "the workload stopped");
+        nemesis.healAll();
+
+        // Convergence: every write answered (or possibly done) has reached where it belongs.
+        long healedAt = System.nanoTime();
+        Set<String> acked = keysOf("activity", true);
+        Set<String> maybe = keysOf("activity", false);
+        await(Duration.ofMinutes(3), "the read model caught up with the activities", () -> {
+            long source = suite.count(
+                    "partners", "SELECT count(*) FROM activity a WHERE external_id LIKE ?", theme.hashCode() + "-%");
+            return source >= acked.size() && themeCount(theme) == source;
+        });
+        await(Duration.ofMinutes(3), "every activity delivered to the webhook receiver", () -> {
+            Set<String> delivered = delivered(receiver, theme);
+            return delivered.containsAll(acked);
+        });
+        double convergence = (System.nanoTime() - healedAt) / 1e9;
+        Set<String> delivered = delivered(receiver, theme);
+        for (String key : delivered) {
+            if (!acked.contains(key) && !maybe.contains(key)) {
+                violations.add("phantom webhook: activity " + key + " delivered but never written");
+            }
+        }
+        long requests = receiver.requests().size();
+        long invalid =
+                receiver.requests().stream().filter(r -> !r.signatureValid()).count();
+        if (invalid > 0) {
+            violations.add(invalid + " webhook deliveries with an invalid signature");
+        }
+        receiver.close();
+        suite.as("webhooks", Suite.ADMIN).delete("/webhook-subscriptions/" + subscription);
+        System.out.printf("Webhooks: %d requests for %d activities delivered%n", requests, delivered.size());
+
+        check(theme, acked, maybe, year, keys, allocatedSamples);
+        String report = report(seed, rounds, (System.nanoTime() - started) / 1e9, convergence);
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target", "campaign-report.txt"), report);
+        if (rounds >= 50) {
+            lastRun(report);
+        }
+        assertEquals(List.of(), violations, "invariants broken (seed " + seed + ")");
+    }
+
+    /** A long run's report becomes the last run in docs/reliability.md (between its markers). */
+    private static void lastRun(String report) throws IOException {
+        Path doc = Path.of("..", "docs", "reliability.md");
+        String text = Files.readString(doc);
+        String begin = "<!-- campaign:last-run -->";
+        String end = "<!-- /campaign:last-run -->";
+        int from = text.indexOf(begin);
+        int to = text.indexOf(end);
+        if (from < 0 || to < from) {
+            throw new IllegalStateException(doc + " has no markers " + begin + " ... " + end);
+        }
+        Files.writeString(
+                doc,
+                text.substring(0, from + begin.length()) + "\n" + java.time.LocalDate.now() + ": " + report.strip()
+                        + "\n" + text.substring(to));
+    }
+
+    /** The checker: each invariant over the history and the services' databases. */
+    private void check(
+            String theme,
+            Set<String> acked,
+            Set<String> maybe,
+            int year,
+            Map<String, Boolean> keys,
+            List<Long> allocatedSamples) {
+        // Nothing lost: every activity answered 2xx is in partners-service.
+        List<String> present = List.of(suite.ids(
+                "partners", "SELECT external_id FROM activity WHERE external_id LIKE ?", theme.hashCode() + "-%"));
+        for (String key : acked) {
+            if (!present.contains(key)) {
+                violations.add("lost: activity " + key + " was answered 2xx but is not in partners-service");
+            }
+        }
+        for (String key : present) {
+            if (!acked.contains(key) && !maybe.contains(key)) {
+                violations.add("phantom: activity " + key + " is stored but no request for it was answered 2xx"
+                        + " or went unanswered");
+            }
+        }
+        // The read model equals its source, and each event was applied once.
+        long source = present.size();
+        if (themeCount(theme) != source) {
+            violations.add("read model: projects-service counts " + themeCount(theme) + " activities of the theme,"
+                    + " partners-service has " + source);
+        }
+        long produced = suite.count(
+                "partners",
+                "SELECT count(*) FROM outbox_event WHERE type = ? AND jsonb_exists(payload->'themes', ?)",
+                ACTIVITY_UPSERTED,
+                theme);
+        long applied = suite.count(
+                "projects",
+                "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
+                ACTIVITY_UPSERTED,
+                suite.ids(
+                        "partners",
+                        "SELECT id::text FROM outbox_event WHERE type = '" + ACTIVITY_UPSERTED
+                                + "' AND jsonb_exists(payload->'themes', ?)",
+                        theme));
+        if (produced != applied) {
+            violations.add("events: partners-service produced " + produced + " for the theme, projects-service"
+                    + " applied " + applied);
+        }
+        // Allocations: never overdrawn (sampled throughout and at the end), each Idempotency-Key at
+        // most once, every one answered 201 present.
+        JsonNode line = budgetLine(year);
+        BigDecimal allocated = new BigDecimal(line.path("allocated").asText());
+        long allocations = suite.count(
+                "projects",
+                "SELECT count(*) FROM allocation a JOIN budget_line l ON l.id = a.line_id"
+                        + " WHERE l.year = ? AND l.category = 'PROJECT_FUNDS' AND a.status = 'ALLOCATED'",
+                year);
+        if (allocated.compareTo(BUDGET) > 0) {
+            violations.add("budget overdrawn at the end: " + allocated + " of " + BUDGET);
+        }
+        if (SHARE.multiply(BigDecimal.valueOf(allocations)).compareTo(allocated) != 0) {
+            violations.add("budget line says " + allocated + " allocated, the allocations sum to "
+                    + SHARE.multiply(BigDecimal.valueOf(allocations)));
+        }
+        long ackedKeys = keys.entrySet().stream().filter(Map.Entry::getValue).count();
+        long unanswered = history.stream()
+                .filter(o -> o.kind().equals("allocation") && o.indeterminate())
+                .map(Op::key)
+                .distinct()
+                .filter(k -> !Boolean.TRUE.equals(keys.get(k)))
+                .count();
+        if (allocations < ackedKeys || allocations > ackedKeys + unanswered) {
+            violations.add("allocations: " + allocations + " stored, " + ackedKeys + " keys answered 201 ALLOCATED, "
+                    + unanswered + " unanswered: some were lost or applied twice");
+        }
+        if (allocatedSamples.isEmpty()) {
+            violations.add("the budget was never read during the campaign");
+        }
+        // Answers: 2xx, 4xx as problem+json, 503 with Retry-After, or none (the service was down).
+        for (Op op : history) {
+            if (op.status() >= 500 && !(op.status() == 503 && op.problem() != null)) {
+                violations.add(op.kind() + " " + op.key() + " answered " + op.status() + " at " + op.end());
+            } else if (op.status() >= 400 && op.problem() == null) {
+                violations.add(op.kind() + " " + op.key() + " answered " + op.status() + " without problem+json");
+            }
+        }
+    }
+
+    private String report(long seed, int rounds, double seconds, double convergence) {
+        Map<String, Integer> outcomes = new TreeMap<>();
+        for (Op op : history) {
+            String outcome = op.indeterminate() ? "unanswered" : op.status() / 100 + "xx";
+            outcomes.merge(op.kind() + " " + outcome, 1, Integer::sum);
+        }
+        long lost = violations.stream().filter(v -> v.startsWith("lost")).count();
+        long twice = violations.stream()
+                .filter(v -> v.startsWith("events") || v.startsWith("allocations"))
+                .count();
+        return String.format(
+                "Fault campaign: seed %d, %d rounds in %.0f s; faults %s; %d operations %s; lost %d, applied twice %d,"
+                        + " other violations %d; converged %.1f s after the last fault healed%n",
+                seed,
+                rounds,
+                seconds,
+                new TreeMap<>(faults),
+                history.size(),
+                outcomes,
+                lost,
+                twice,
+                violations.size() - lost - twice,
+                convergence);
+    }
+
+    // --- the workload ------------------------------------------------------------------------
+
+    interface Step {
+        void run(Random random) throws Exception;
+    }
+
+    private Runnable loop(Random random, Step step) {
+        return () -> {
+            while (running.get()) {
+                try {
+                    step.run(random);
+                } catch (Exception e) {
+                    violations.add("workload: " + e);
+                    return;
+                }
+            }
+        };
+    }
+
+    private void putActivity(String theme) {
+        String key = theme.hashCode() + "-" + UUID.randomUUID();
+        send(
+                "activity",
+                key,
+                "partners",
+                KIEL,
+                "PUT",
+                "/shareholders/KIEL/activities/" + key,
+                activity(key, theme, null));
+    }
+
+    private void bulk(String theme, int count) {
+        List<Map<String, Object>> activities = new ArrayList<>();
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String key = theme.hashCode() + "-" + UUID.randomUUID();
+            batch.add(key);
+            activities.add(activity(key, theme, key));
+        }
+        Op op = send(
+                "bulk",
+                String.join(",", batch),
+                "partners",
+                KIEL,
+                "POST",
+                "/shareholders/KIEL/activities/bulk",
+                Map.of("activities", activities));
+        // The bulk's activities count as activities answered (or not) by the bulk's answer.
+        for (String key : batch) {
+            history.add(new Op("activity-in-bulk", key, op.status(), op.problem(), null, op.start(), op.end()));
+        }
+    }
+
+    private void allocate(Random random, List<String> projects, int year, Map<String, Boolean> keys) {
+        String key = UUID.randomUUID().toString();
+        String project = projects.get(random.nextInt(projects.size()));
+        Map<String, Object> body = Map.of("year", year, "category", "PROJECT_FUNDS", "amount", SHARE.toString());
+        // Sent once, or (a client that lost the answer) twice with the same key.
+        int times = random.nextInt(4) == 0 ? 2 : 1;
+        for (int i = 0; i < times; i++) {
+            Op op = send(
+                    "allocation",
+                    key,
+                    "projects",
+                    COORDINATOR,
+                    "POST",
+                    "/projects/" + project + "/allocations",
+                    body,
+                    "Idempotency-Key",
+                    key);
+            // 201 with status ALLOCATED (an allocation the budget has no room for is 201 REJECTED).
+            if (op.status() == 201 && "ALLOCATED".equals(op.outcome())) {
+                keys.put(key, true);
+            } else {
+                keys.putIfAbsent(key, false);
+            }
+        }
+        pause(50 + random.nextInt(150));
+    }
+
+    private static Map<String, Object> activity(String key, String theme, String externalId) {
+        Map<String, Object> a = new java.util.HashMap<>(Map.of(
+                "title",
+                "Kampagne " + key.substring(key.length() - 6),
+                "kind",
+                "EXCHANGE",
+                "yearFrom",
+                2026,
+                "themes",
+                List.of(theme)));
+        if (externalId != null) {
+            a.put("externalId", externalId);
+        }
+        return a;
+    }
+
+    private Op send(
+            String kind,
+            String key,
+            String service,
+            String token,
+            String method,
+            String path,
+            Object body,
+            String... headers) {
+        Instant start = Instant.now();
+        int status = 0;
+        String problem = null;
+        String outcome = null;
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.url(service) + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            for (int i = 0; i + 1 < headers.length; i += 2) {
+                request.header(headers[i], headers[i + 1]);
+            }
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
+            String type = response.headers().firstValue("Content-Type").orElse("");
+            if (status >= 400 && type.startsWith("application/problem+json")) {
+                problem = status == 503
+                                && response.headers().firstValue("Retry-After").isEmpty()
+                        ? null // a 503 must say when to come back
+                        : JSON.readTree(response.body()).path("type").asText("about:blank");
+            }
+            if (status >= 200 && status < 300 && response.body().startsWith("{")) {
+                outcome = JSON.readTree(response.body()).path("status").asText(null);
+            }
+            if (status == 429) {
+                pause(1000L
+                        * Long.parseLong(
+                                response.headers().firstValue("Retry-After").orElse("1")));
+            }
+        } catch (java.net.http.HttpTimeoutException e) {
+            violations.add(kind + " " + key + ": no answer within 30 s (a request hung)");
+        } catch (IOException e) {
+            // The service was killed or is starting: no answer, the request may or may not have been done.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Op op = new Op(kind, key, status, problem, outcome, start, Instant.now());
+        history.add(op);
+        if (status == 0) {
+            pause(200); // a client does not hammer a service that is down
+        }
+        return op;
+    }
+
+    private void put(String service, String token, String path, Object body, int expected) {
+        Op op = send("setup", path, service, token, "PUT", path, body);
+        assertEquals(expected, op.status(), "set-up " + path);
+        history.remove(op);
+    }
+
+    private String approvedProject(String title) throws Exception {
+        HttpResponse<String> proposed = http.send(
+                HttpRequest.newBuilder(URI.create(suite.url("projects") + "/projects"))
+                        .header("Authorization", "Bearer " + COORDINATOR)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                JSON.writeValueAsString(Map.of("title", title, "shareholders", List.of("KIEL")))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, proposed.statusCode(), proposed.body());
+        String id = JSON.readTree(proposed.body()).path("id").asText();
+        suite.as("projects", COORDINATOR)
+                .body(Map.of("status", "PROPOSED"))
+                .when()
+                .post("/projects/" + id + "/status")
+                .then()
+                .statusCode(200);
+        suite.as("projects", DECIDER)
+                .body(Map.of("body", "SUPERVISORY_BOARD", "decidedOn", "2026-11-27", "outcome", "APPROVED"))
+                .when()
+                .post("/projects/" + id + "/decisions")
+                .then()
+                .statusCode(201);
+        return id;
+    }
+
+    private JsonNode budgetLine(int year) {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(URI.create(suite.url("projects") + "/budget/" + year))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Authorization", "Bearer " + VIEWER)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return null;
+            }
+            for (JsonNode line : JSON.readTree(response.body()).path("lines")) {
+                if (line.path("category").asText().equals("PROJECT_FUNDS")) {
+                    return line;
+                }
+            }
+            return null;
+        } catch (IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+    }
+
+    private Set<String> keysOf(String kind, boolean answered) {
+        Set<String> keys = ConcurrentHashMap.newKeySet();
+        for (Op op : history) {
+            if ((op.kind().equals(kind) || op.kind().equals(kind + "-in-bulk"))
+                    && (answered ? op.ok() : op.indeterminate())) {
+                keys.add(op.key());
+            }
+        }
+        return keys;
+    }
+
+    /** The external ids of the campaign's activities the receiver processed (its dedupe drops a repeated webhook-id). */
+    private static Set<String> delivered(
+            de.kielregion.kooperation.infra.testing.WebhookReceiver receiver, String theme) {
+        Set<String> keys = ConcurrentHashMap.newKeySet();
+        for (var request : receiver.processed()) {
+            try {
+                JsonNode data = JSON.readTree(request.body()).path("data");
+                if (data.path("externalId").asText().startsWith(theme.hashCode() + "-")) {
+                    keys.add(data.path("externalId").asText());
+                }
+            } catch (IOException e) {
+                // not JSON: not one of ours
+            }
+        }
+        return keys;
+    }
+
+    private long themeCount(String theme) {
+        return suite.count("projects", "SELECT count(*) FROM existing_activity_theme WHERE theme = ?", theme);
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    // --- the nemesis -------------------------------------------------------------------------
+
+    /** Seeded faults; each heals itself before it returns. */
+    static final class Nemesis {
+
+        private final Suite suite;
+        private final Map<String, Integer> faults;
+        private final Set<Long> stopped = ConcurrentHashMap.newKeySet();
+        private final Set<String> busy = ConcurrentHashMap.newKeySet();
+
+        Nemesis(Suite suite, Map<String, Integer> faults) {
+            this.suite = suite;
+            this.faults = faults;
+        }
+
+        /** A fault of a seeded kind and target (the random numbers are drawn now, in order). */
+        Runnable pick(Random random) {
+            int kind = random.nextInt(6);
+            String service = SERVICES.get(random.nextInt(SERVICES.size()));
+            long millis = 1000 + random.nextInt(3000);
+            return switch (kind) {
+                case 0, 1 ->
+                    exclusive(service, "kill " + service, () -> {
+                        suite.kill(service);
+                        pause(millis / 4);
+                        suite.restart(service);
+                    });
+                case 2 ->
+                    exclusive(
+                            service,
+                            "pause " + service,
+                            () -> stopFor(List.of(suite.process(service).toHandle()), millis));
+                case 3 -> exclusive("postgres", "pause PostgreSQL", () -> stopFor(postgres(), millis));
+                case 4 ->
+                    exclusive(
+                            "keycloak",
+                            "pause Keycloak",
+                            () -> stopFor(suite.keycloak().processes(), millis));
+                default ->
+                    exclusive("kafka", "restart broker", () -> suite.kafka().restart());
+            };
+        }
+
+        /** A fault on a target nothing else is doing something to at the moment (else nothing). */
+        private Runnable exclusive(String target, String name, Runnable fault) {
+            return () -> {
+                if (!busy.add(target)) {
+                    return;
+                }
+                try {
+                    faults.merge(name, 1, Integer::sum);
+                    fault.run();
+                } finally {
+                    busy.remove(target);
+                }
+            };
+        }
+
+        /** SIGSTOP, then SIGCONT after {@code millis}: to the others it looks like a partition or a long GC. */
+        private void stopFor(List<ProcessHandle> processes, long millis) {
+            List<Long> pids = processes.stream().map(ProcessHandle::pid).toList();
+            signal("STOP", pids);
+            stopped.addAll(pids);
+            FaultCampaignTest.pause(millis);
+            signal("CONT", pids);
+            pids.forEach(stopped::remove);
+        }
+
+        void healAll() {
+            signal("CONT", new ArrayList<>(stopped));
+            stopped.clear();
+        }
+
+        /** PostgreSQL's server process and its backends (the suite's server, by its port). */
+        private List<ProcessHandle> postgres() {
+            String port = "-p "
+                    + URI.create(suite.postgresUrl().substring("jdbc:".length()))
+                            .getPort();
+            return ProcessHandle.allProcesses()
+                    .filter(p -> p.info().commandLine().orElse("").contains("bin/postgres")
+                            && p.info().commandLine().orElse("").contains(port))
+                    .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
+                    .toList();
+        }
+
+        private static void signal(String signal, List<Long> pids) {
+            if (pids.isEmpty()) {
+                return;
+            }
+            List<String> command = new ArrayList<>(List.of("kill", "-" + signal));
+            pids.forEach(p -> command.add(String.valueOf(p)));
+            try {
+                new ProcessBuilder(command).redirectErrorStream(true).start().waitFor(10, TimeUnit.SECONDS);
+            } catch (IOException e) {
+                throw new IllegalStateException("kill -" + signal + " failed", e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
