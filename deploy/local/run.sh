@@ -72,6 +72,22 @@ http_ok() { # $1: port, $2: path; true on HTTP 200
   [[ "$status" == *" 200 "* ]]
 }
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# The embedded PostgreSQL server outlives an infra process that was killed (SIGKILL, out of memory):
+# stopped before the infra process starts again (it would find the port taken) and when the stack
+# stops. Only a server of this data directory, and only if that process is PostgreSQL.
+stop_orphan_postgres() {
+  local pidfile="$data/postgres/postmaster.pid" pid
+  [ -f "$pidfile" ] || return 0
+  pid=$(head -n 1 "$pidfile" 2>/dev/null || true)
+  [ -n "$pid" ] && kill -0 "$pid" 2>/dev/null || return 0
+  [ "$(ps -p "$pid" -o comm= 2>/dev/null)" = "postgres" ] || return 0
+  say "Stopping the PostgreSQL server (pid $pid) that the ended infra process left running..."
+  kill -INT "$pid" 2>/dev/null || true # fast shutdown
+  for ((i=0; i<30; i++)); do kill -0 "$pid" 2>/dev/null || return 0; sleep 1; done
+  kill -KILL "$pid" 2>/dev/null || true
+}
+# (a run that was killed left its PostgreSQL behind: it would hold the port)
+[ -n "${OSTSEE_PG_URL:-}" ] || stop_orphan_postgres
 all_ports=("$kafka_port" "$kc_port" "$portal_port" "$portal_mport" "$smtp_port" "$imap_port" "${port[@]}" "${mport[@]}")
 [ -z "${OSTSEE_PG_URL:-}" ] && all_ports+=("$pg_port")
 if [ "$(printf '%s\n' "${all_ports[@]}" | sort | uniq -d | head -n 1)" != "" ]; then
@@ -151,6 +167,7 @@ stop_all() {
   say "Stopping..."
   for ((i=${#pids[@]}-1; i>=0; i--)); do kill "${pids[$i]}" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  stop_orphan_postgres
   say "Stopped."
 }
 trap 'stop_all; exit 130' INT TERM
@@ -160,6 +177,7 @@ rm -f "$data/infra.env"
 say "Starting Kafka, PostgreSQL and the mail server (log: $logs/infra.log)..."
 # Each component's start (the first, and again after it ended on its own): the logs are appended to.
 start_infra() {
+  stop_orphan_postgres
   java -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -cp "infra/target/classes:$(cat infra/target/classpath.txt)" \
     de.kielregion.kooperation.infra.LocalInfra --data "$data" --kafka-port "$kafka_port" --pg-port "$pg_port" \
     --smtp-port "$smtp_port" --imap-port "$imap_port" \
@@ -272,4 +290,4 @@ Health and metrics on the management ports (loopback): partners ${mport[partners
 EOM
 # Runs until Ctrl-C. A component that ends on its own is started again; a crash loop (three deaths
 # within a minute: OSTSEE_CRASH_LIMIT, OSTSEE_CRASH_WINDOW) stops everything.
-sv_supervise || say "Stopping the stack (the other logs are in $logs)."
+sv_supervise || { say "Stopping the stack (the other logs are in $logs)."; exit 1; }

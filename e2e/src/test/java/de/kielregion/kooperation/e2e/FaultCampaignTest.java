@@ -61,7 +61,15 @@ class FaultCampaignTest {
             List.of("partners", "projects", "webhooks", "partners", "projects", "webhooks", "memberships");
 
     /** One request and what came of it (a history, as Jepsen keeps one). */
-    record Op(String kind, String key, int status, String problem, String outcome, Instant start, Instant end) {
+    record Op(
+            String kind,
+            String key,
+            int status,
+            String problem,
+            String outcome,
+            String ref,
+            Instant start,
+            Instant end) {
         boolean ok() {
             return status >= 200 && status < 300;
         }
@@ -144,22 +152,26 @@ class FaultCampaignTest {
         }));
 
         Nemesis nemesis = new Nemesis(suite, faults);
-        for (int round = 0; round < rounds; round++) {
-            List<Runnable> now = new ArrayList<>();
-            now.add(nemesis.pick(random));
-            if (random.nextInt(3) == 0) {
-                now.add(nemesis.pick(random)); // two faults overlapping
+        ExecutorService faulting = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < rounds; round++) {
+                List<java.util.concurrent.Future<?>> now = new ArrayList<>();
+                now.add(faulting.submit(nemesis.pick(random)));
+                if (random.nextInt(3) == 0) {
+                    now.add(faulting.submit(nemesis.pick(random))); // two faults overlapping
+                }
+                for (java.util.concurrent.Future<?> fault : now) {
+                    fault.get(3, TimeUnit.MINUTES); // a fault that failed (a restart never ready) fails the run
+                }
+                pause(500 + random.nextInt(1500)); // healed: the workload goes on for a moment
             }
-            List<Thread> threads = now.stream().map(Thread::startVirtualThread).toList();
-            for (Thread t : threads) {
-                t.join(TimeUnit.MINUTES.toMillis(3));
-            }
-            pause(500 + random.nextInt(1500)); // healed: the workload goes on for a moment
+        } finally {
+            running.set(false);
+            faulting.shutdownNow();
+            nemesis.healAll(); // whatever happened: nothing left stopped or dead
+            workers.shutdown();
         }
-        running.set(false);
-        workers.shutdown();
         assertTrue(workers.awaitTermination(2, TimeUnit.MINUTES), "the workload stopped");
-        nemesis.healAll();
 
         // Convergence: every write answered (or possibly done) has reached where it belongs.
         long healedAt = System.nanoTime();
@@ -282,6 +294,22 @@ class FaultCampaignTest {
                     + SHARE.multiply(BigDecimal.valueOf(allocations)));
         }
         long ackedKeys = keys.entrySet().stream().filter(Map.Entry::getValue).count();
+        // Per allocation: each one answered "201 ALLOCATED" is stored, and no more stored ones are
+        // named by no answer than keys went unanswered (a key applied twice leaves a row no answer names).
+        Set<String> answeredIds = ConcurrentHashMap.newKeySet();
+        history.stream()
+                .filter(o -> o.kind().equals("allocation") && o.status() == 201 && "ALLOCATED".equals(o.outcome()))
+                .forEach(o -> answeredIds.add(o.ref()));
+        List<String> storedIds = List.of(suite.ids(
+                "projects",
+                "SELECT a.id::text FROM allocation a JOIN budget_line l ON l.id = a.line_id"
+                        + " WHERE l.year = ? AND l.category = 'PROJECT_FUNDS' AND a.status = 'ALLOCATED'",
+                year));
+        for (String id : answeredIds) {
+            if (!storedIds.contains(id)) {
+                violations.add("lost: allocation " + id + " was answered 201 ALLOCATED but is not stored");
+            }
+        }
         long unanswered = history.stream()
                 .filter(o -> o.kind().equals("allocation") && o.indeterminate())
                 .map(Op::key)
@@ -291,6 +319,16 @@ class FaultCampaignTest {
         if (allocations < ackedKeys || allocations > ackedKeys + unanswered) {
             violations.add("allocations: " + allocations + " stored, " + ackedKeys + " keys answered 201 ALLOCATED, "
                     + unanswered + " unanswered: some were lost or applied twice");
+        }
+        long unnamed =
+                storedIds.stream().filter(id -> !answeredIds.contains(id)).count();
+        if (unnamed > unanswered) {
+            violations.add("allocations: " + unnamed + " stored that no answer names, but only " + unanswered
+                    + " keys went unanswered: applied twice");
+        }
+        if (acked.isEmpty() || answeredIds.isEmpty()) {
+            violations.add("the workload made no progress (" + acked.size() + " activities, " + answeredIds.size()
+                    + " allocations answered): nothing was tested");
         }
         if (allocatedSamples.isEmpty()) {
             violations.add("the budget was never read during the campaign");
@@ -379,7 +417,7 @@ class FaultCampaignTest {
                 Map.of("activities", activities));
         // The bulk's activities count as activities answered (or not) by the bulk's answer.
         for (String key : batch) {
-            history.add(new Op("activity-in-bulk", key, op.status(), op.problem(), null, op.start(), op.end()));
+            history.add(new Op("activity-in-bulk", key, op.status(), op.problem(), null, null, op.start(), op.end()));
         }
     }
 
@@ -439,6 +477,7 @@ class FaultCampaignTest {
         int status = 0;
         String problem = null;
         String outcome = null;
+        String ref = null;
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.url(service) + path))
                     .timeout(Duration.ofSeconds(30))
@@ -458,7 +497,9 @@ class FaultCampaignTest {
                         : JSON.readTree(response.body()).path("type").asText("about:blank");
             }
             if (status >= 200 && status < 300 && response.body().startsWith("{")) {
-                outcome = JSON.readTree(response.body()).path("status").asText(null);
+                JsonNode answer = JSON.readTree(response.body());
+                outcome = answer.path("status").asText(null);
+                ref = answer.path("id").asText(null);
             }
             if (status == 429) {
                 pause(1000L
@@ -472,7 +513,7 @@ class FaultCampaignTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Op op = new Op(kind, key, status, problem, outcome, start, Instant.now());
+        Op op = new Op(kind, key, status, problem, outcome, ref, start, Instant.now());
         history.add(op);
         if (status == 0) {
             pause(200); // a client does not hammer a service that is down
@@ -648,6 +689,11 @@ class FaultCampaignTest {
         void healAll() {
             signal("CONT", new ArrayList<>(stopped));
             stopped.clear();
+            for (String service : SERVICES.stream().distinct().toList()) {
+                if (!suite.process(service).isAlive()) {
+                    suite.restart(service);
+                }
+            }
         }
 
         /** PostgreSQL's server process and its backends (the suite's server, by its port). */

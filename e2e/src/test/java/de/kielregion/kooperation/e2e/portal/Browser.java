@@ -37,6 +37,9 @@ final class Browser implements AutoCloseable {
     private static final java.util.concurrent.atomic.AtomicInteger CLOSED =
             new java.util.concurrent.atomic.AtomicInteger();
 
+    /** The origins whose storage a browser handed on is cleared of: the portals' and Keycloak's. */
+    private static final java.util.Set<String> ORIGINS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     /** Chromium processes of closed browsers, by language, waiting for the next test. */
     private static final java.util.Map<String, java.util.Deque<Browser.Chromium>> IDLE =
             new java.util.concurrent.ConcurrentHashMap<>();
@@ -48,6 +51,15 @@ final class Browser implements AutoCloseable {
 
     /** A running Chromium with its driver and profile directory. */
     private record Chromium(ChromeDriver driver, Path profile) {
+        boolean alive() {
+            try {
+                driver.getWindowHandle();
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+
         void quit() {
             try {
                 driver.quit();
@@ -75,6 +87,10 @@ final class Browser implements AutoCloseable {
         this.language = language;
         Chromium idle = IDLE.computeIfAbsent(language, l -> new java.util.concurrent.ConcurrentLinkedDeque<>())
                 .pollFirst();
+        while (idle != null && !idle.alive()) {
+            idle.quit();
+            idle = IDLE.get(language).pollFirst();
+        }
         if (idle != null) {
             driver = idle.driver();
             profile = idle.profile();
@@ -160,6 +176,12 @@ final class Browser implements AutoCloseable {
         assertTrue(
                 driver.getCurrentUrl().contains("/realms/ostsee/"),
                 "the login happens at Keycloak: " + driver.getCurrentUrl());
+        ORIGINS.add(java.net
+                .URI
+                .create(driver.getCurrentUrl())
+                .resolve("/")
+                .toString()
+                .replaceAll("/$", ""));
         driver.findElement(By.id("username")).sendKeys(user);
         driver.findElement(By.id("password")).sendKeys(password);
         driver.findElement(By.id("kc-login")).click();
@@ -386,13 +408,11 @@ final class Browser implements AutoCloseable {
             driver.get("about:blank");
             driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
             driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
-            driver.executeCdpCommand(
-                    "Storage.clearDataForOrigin",
-                    java.util.Map.of(
-                            "origin",
-                            java.net.URI.create(portal).resolve("/").toString().replaceAll("/$", ""),
-                            "storageTypes",
-                            "all"));
+            ORIGINS.add(java.net.URI.create(portal).resolve("/").toString().replaceAll("/$", ""));
+            for (String origin : ORIGINS) {
+                driver.executeCdpCommand(
+                        "Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+            }
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
             consoleErrors();
             IDLE.get(language).addLast(chromium);

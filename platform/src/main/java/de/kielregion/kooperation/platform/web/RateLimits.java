@@ -26,8 +26,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * A request rate limit per client (OWASP API Top 10, item 4): a token bucket per caller — the
- * token's subject, so each person and each IT system has its own; an anonymous caller is counted
- * by its address — refilled at {@code ostsee.rate-limit.per-second} up to
+ * token's subject, so each person and each IT system has its own; an anonymous caller (the public
+ * calendar feed) is counted by the address of the connection's peer, never by a forwarded address —
+ * refilled at {@code ostsee.rate-limit.per-second} up to
  * {@code ostsee.rate-limit.burst}. A request takes 1 token, an operation marked {@link
  * RequestCost} its cost, and a body one more token per 64 KB begun after the first (a bulk push of
  * 10,000 activities, ~3 MB, takes ~50). A caller whose bucket is empty is answered 429
@@ -63,7 +64,8 @@ public class RateLimits {
             return Uni.createFrom().nullItem();
         }
         long cost = cost(resource, request);
-        return identities.getDeferredIdentity().map(identity -> {
+        // A token that does not authenticate on a public operation (the calendar feed): counted by address.
+        return identities.getDeferredIdentity().onFailure().recoverWithNull().map(identity -> {
             ConsumptionProbe probe = bucket(caller(identity, http)).tryConsumeAndReturnRemaining(cost);
             if (probe.isConsumed()) {
                 return null;
@@ -102,10 +104,9 @@ public class RateLimits {
 
     private static String caller(SecurityIdentity identity, HttpServerRequest http) {
         if (identity == null || identity.isAnonymous()) {
-            return "address:"
-                    + (http.remoteAddress() == null
-                            ? "unknown"
-                            : http.remoteAddress().hostAddress());
+            // The connection's peer, not a forwarded address a client can write itself (X-Forwarded-For).
+            var peer = http.connection() == null ? null : http.connection().remoteAddress();
+            return "address:" + (peer == null ? "unknown" : peer.hostAddress());
         }
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {

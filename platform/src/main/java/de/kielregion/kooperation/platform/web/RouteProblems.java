@@ -28,7 +28,12 @@ final class RouteProblems {
                         ProblemTexts.render(key, params, Map.of(), language(context)),
                         null,
                         Map.of())
-                .withInstance(context.request().path());
+                .withInstance(instance(context.request().path()));
+    }
+
+    /** The request's path as the problem's instance, cut at 256 characters (a 414's path is up to 64 KB). */
+    private static String instance(String path) {
+        return path == null || path.length() <= 256 ? path : path.substring(0, 256) + "…";
     }
 
     /**

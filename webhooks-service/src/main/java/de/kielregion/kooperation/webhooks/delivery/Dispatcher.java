@@ -62,12 +62,13 @@ public class Dispatcher {
     private static final JsonFormat JSON = new JsonFormat();
 
     /**
-     * Claims due deliveries: per active subscription at most {@code ?1} (in the order they are due,
-     * read from the head of its index, so that a long queue costs no more than a short one and a
-     * subscription with a backlog does not crowd out the others), of them all at most {@code ?2},
-     * the longest due first.
+     * Claims due deliveries: per active subscription at most {@code ?1} candidates (in the order
+     * they are due, read from the head of its index, so that a long queue costs no more than a short
+     * one and a subscription with a backlog does not crowd out the others), of them all the {@code
+     * ?2} longest due; only those are locked ({@code SKIP LOCKED}: another instance's claim takes
+     * others) and leased, after checking again that nobody leased them meanwhile.
      */
-    private static final String CLAIM = "WITH due AS ("
+    private static final String CLAIM = "WITH candidate AS ("
             + " SELECT c.subscription_id, c.event_seq FROM webhook_subscription s CROSS JOIN LATERAL ("
             + "   SELECT d.subscription_id, d.event_seq, d.next_attempt_at FROM webhook_delivery d"
             + "   WHERE d.subscription_id = s.id AND d.status = 'PENDING' AND d.next_attempt_at <= now()"
@@ -76,8 +77,12 @@ public class Dispatcher {
             + "     AND p.aggregate_key = d.aggregate_key AND p.status = 'PENDING'"
             // an earlier one waits, or a later one is on its way (a replay made an earlier one pending again)
             + "     AND (p.event_seq < d.event_seq OR p.lease_until > now()))"
-            + "   ORDER BY d.next_attempt_at, d.event_seq LIMIT ? FOR UPDATE OF d SKIP LOCKED) c"
+            + "   ORDER BY d.next_attempt_at, d.event_seq LIMIT ?) c"
             + " WHERE s.status = 'ACTIVE' ORDER BY c.next_attempt_at, c.event_seq LIMIT ?),"
+            + " due AS (SELECT d.subscription_id, d.event_seq FROM webhook_delivery d"
+            + "   JOIN candidate ON d.subscription_id = candidate.subscription_id AND d.event_seq = candidate.event_seq"
+            + "   WHERE d.status = 'PENDING' AND (d.lease_until IS NULL OR d.lease_until < now())"
+            + "   FOR UPDATE OF d SKIP LOCKED),"
             + " claimed AS (UPDATE webhook_delivery d SET lease_until = now() + ? * interval '1 millisecond',"
             + "   attempts = d.attempts + 1, first_attempt_at = coalesce(d.first_attempt_at, now())"
             + "   FROM due WHERE d.subscription_id = due.subscription_id AND d.event_seq = due.event_seq"
