@@ -53,7 +53,6 @@ import org.junit.jupiter.api.Test;
 class FaultCampaignTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
     private static final BigDecimal BUDGET = new BigDecimal("10000.00");
     private static final BigDecimal SHARE = new BigDecimal("700.00");
     /** The nemesis' targets: the services the workload writes to twice as often as the others. */
@@ -259,20 +258,9 @@ class FaultCampaignTest {
             violations.add("read model: projects-service counts " + themeCount(theme) + " activities of the theme,"
                     + " partners-service has " + source);
         }
-        long produced = suite.count(
-                "partners",
-                "SELECT count(*) FROM outbox_event WHERE type = ? AND jsonb_exists(payload->'themes', ?)",
-                ACTIVITY_UPSERTED,
-                theme);
-        long applied = suite.count(
-                "projects",
-                "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
-                ACTIVITY_UPSERTED,
-                suite.ids(
-                        "partners",
-                        "SELECT id::text FROM outbox_event WHERE type = '" + ACTIVITY_UPSERTED
-                                + "' AND jsonb_exists(payload->'themes', ?)",
-                        theme));
+        long[] events = suite.activityEventsProducedAndApplied(theme);
+        long produced = events[0];
+        long applied = events[1];
         if (produced != applied) {
             violations.add("events: partners-service produced " + produced + " for the theme, projects-service"
                     + " applied " + applied);

@@ -33,7 +33,6 @@ import org.junit.jupiter.api.Test;
 class FaultsTest {
 
     private static final Duration WAIT = Duration.ofSeconds(120);
-    private static final String ACTIVITY_UPSERTED = "cooperation.activity.upserted.v1";
     private static Suite suite;
 
     @BeforeAll
@@ -356,22 +355,9 @@ class FaultsTest {
 
     /** Every event partners-service produced for the theme is in projects-service's inbox exactly once. */
     private static void assertEachEventAppliedOnce(String theme, long expected) {
-        long produced = suite.count(
-                "partners",
-                "SELECT count(*) FROM outbox_event WHERE type = ? " + "AND jsonb_exists(payload->'themes', ?)",
-                ACTIVITY_UPSERTED,
-                theme);
-        assertEquals(expected, produced, "one event per activity was produced");
-        long applied = suite.count(
-                "projects",
-                "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
-                ACTIVITY_UPSERTED,
-                suite.ids(
-                        "partners",
-                        "SELECT id::text FROM outbox_event WHERE type = '" + ACTIVITY_UPSERTED
-                                + "' AND jsonb_exists(payload->'themes', ?)",
-                        theme));
-        assertEquals(expected, applied, "each event was applied once in projects-service");
+        long[] events = suite.activityEventsProducedAndApplied(theme);
+        assertEquals(expected, events[0], "one event per activity was produced");
+        assertEquals(expected, events[1], "each event was applied once in projects-service");
     }
 
     /** Waits until the consumer group has committed the end of every partition of the topic. */

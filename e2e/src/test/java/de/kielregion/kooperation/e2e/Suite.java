@@ -187,6 +187,30 @@ public final class Suite {
         return kafka.bootstrapServers();
     }
 
+    /**
+     * The activity events partners-service produced for {@code theme} ({@code [0]}) and how many of
+     * them projects-service's inbox holds ({@code [1]}): equal when each was applied (once: the
+     * inbox keeps an event's id once).
+     */
+    public long[] activityEventsProducedAndApplied(String theme) {
+        String type = "cooperation.activity.upserted.v1";
+        long produced = count(
+                "partners",
+                "SELECT count(*) FROM outbox_event WHERE type = ? AND jsonb_exists(payload->'themes', ?)",
+                type,
+                theme);
+        long applied = count(
+                "projects",
+                "SELECT count(*) FROM inbox_event WHERE type = ? AND id = ANY (?)",
+                type,
+                ids(
+                        "partners",
+                        "SELECT id::text FROM outbox_event WHERE type = ? AND jsonb_exists(payload->'themes', ?)",
+                        type,
+                        theme));
+        return new long[] {produced, applied};
+    }
+
     /** The JDBC URL of the suite's PostgreSQL server (its maintenance database). */
     public String postgresUrl() {
         return postgres.jdbcUrl("postgres");
