@@ -55,6 +55,10 @@ class FaultCampaignTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final BigDecimal BUDGET = new BigDecimal("10000.00");
     private static final BigDecimal SHARE = new BigDecimal("700.00");
+    /** The membership fees' budget: room for some of the campaign's memberships, not for all. */
+    private static final BigDecimal FEES_BUDGET = new BigDecimal("1500.00");
+
+    private static final BigDecimal FEE = new BigDecimal("100.00");
     /** The nemesis' targets: the services the workload writes to twice as often as the others. */
     private static final List<String> SERVICES =
             List.of("partners", "projects", "webhooks", "partners", "projects", "webhooks", "memberships");
@@ -87,6 +91,7 @@ class FaultCampaignTest {
     private final Map<String, Integer> faults = new ConcurrentHashMap<>();
     private final List<String> violations = new CopyOnWriteArrayList<>();
     private final AtomicBoolean running = new AtomicBoolean(true);
+    private final Tokens tokens = new Tokens();
 
     @Test
     void seededFaultsUnderAMixedWorkloadLoseNothingAndApplyNothingTwice() throws Exception {
@@ -113,6 +118,12 @@ class FaultCampaignTest {
                 "/budget/" + year + "/lines/PROJECT_FUNDS",
                 Map.of("amount", BUDGET.toString()),
                 200);
+        put(
+                "projects",
+                COORDINATOR,
+                "/budget/" + year + "/lines/MEMBERSHIP_FEES",
+                Map.of("amount", FEES_BUDGET.toString()),
+                200);
         List<String> projects = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
             projects.add(approvedProject("Kampagne " + seed + " " + i));
@@ -138,6 +149,11 @@ class FaultCampaignTest {
         for (int t = 0; t < 2; t++) {
             workers.submit(loop(new Random(random.nextLong()), r -> allocate(r, projects, year, keys)));
         }
+        // Memberships: an organisation, a membership proposed for it, the board's JOIN decision
+        // (sent twice at times, one Idempotency-Key), and so a fee request answered by projects-service.
+        String organisations = "Kampagne " + theme.hashCode() + " ";
+        Map<String, Boolean> joins = new ConcurrentHashMap<>();
+        workers.submit(loop(new Random(random.nextLong()), r -> join(r, organisations, year, joins)));
         workers.submit(loop(new Random(random.nextLong()), r -> {
             JsonNode line = budgetLine(year);
             if (line != null) {
@@ -181,10 +197,14 @@ class FaultCampaignTest {
                     "partners", "SELECT count(*) FROM activity a WHERE external_id LIKE ?", theme.hashCode() + "-%");
             return source >= acked.size() && themeCount(theme) == source;
         });
-        await(Duration.ofMinutes(3), "every activity delivered to the webhook receiver", () -> {
-            Set<String> delivered = delivered(receiver, theme);
-            return delivered.containsAll(acked);
-        });
+        try {
+            await(Duration.ofMinutes(3), "every activity delivered to the webhook receiver", () -> {
+                Set<String> delivered = delivered(receiver, theme);
+                return delivered.containsAll(acked);
+            });
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; " + undelivered(receiver, theme, acked), e);
+        }
         double convergence = (System.nanoTime() - healedAt) / 1e9;
         Set<String> delivered = delivered(receiver, theme);
         for (String key : delivered) {
@@ -202,7 +222,15 @@ class FaultCampaignTest {
         suite.as("webhooks", Suite.ADMIN).delete("/webhook-subscriptions/" + subscription);
         System.out.printf("Webhooks: %d requests for %d activities delivered%n", requests, delivered.size());
 
+        String[] undecided = undecidedFeeYears(organisations);
+        await(Duration.ofMinutes(3), "every membership fee request answered by projects-service", () -> {
+            String[] waiting = undecidedFeeYears(organisations);
+            return waiting.length == 0;
+        });
+        System.out.printf(
+                "Memberships: %d fee requests were still unanswered when the faults healed%n", undecided.length);
         check(theme, acked, maybe, year, keys, allocatedSamples);
+        checkMemberships(organisations, year, joins);
         String report = report(seed, rounds, (System.nanoTime() - started) / 1e9, convergence);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
@@ -331,6 +359,107 @@ class FaultCampaignTest {
         }
     }
 
+    /** Where the first undelivered activities are: in webhooks-service's event log, their deliveries. */
+    private String undelivered(
+            de.kielregion.kooperation.infra.testing.WebhookReceiver receiver, String theme, Set<String> acked) {
+        Set<String> missing = new java.util.TreeSet<>(acked);
+        missing.removeAll(delivered(receiver, theme));
+        StringBuilder where = new StringBuilder(missing.size() + " undelivered");
+        where.append("; subscriptions ")
+                .append(suite.rows("webhooks", "SELECT id, status, target_url FROM webhook_subscription"));
+        where.append("; attempts ")
+                .append(suite.rows(
+                        "webhooks",
+                        "SELECT subscription_id, outcome, status_code, count(*), min(attempted_at), max(attempted_at)"
+                                + " FROM webhook_attempt GROUP BY 1, 2, 3"));
+        where.append("; receiver ").append(receiver.requests().size()).append(" requests");
+        for (String key : missing.stream().limit(5).toList()) {
+            where.append("; ")
+                    .append(key)
+                    .append(": events ")
+                    .append(List.of(suite.ids(
+                            "webhooks",
+                            "SELECT e.seq || ' ' || e.type || ' received ' || e.received_at FROM webhook_event e"
+                                    + " WHERE e.data LIKE ?",
+                            "%" + key + "%")));
+            where.append(", deliveries ")
+                    .append(List.of(suite.ids(
+                            "webhooks",
+                            "SELECT d.status || ' attempts ' || d.attempts || ' next ' || d.next_attempt_at || ' lease '"
+                                    + " || coalesce(d.lease_until::text, '-') FROM webhook_delivery d JOIN webhook_event e"
+                                    + " ON e.seq = d.event_seq WHERE e.data LIKE ?",
+                            "%" + key + "%")));
+            where.append(", in partners-service's outbox ")
+                    .append(List.of(suite.ids(
+                            "partners",
+                            "SELECT id::text || ' published ' || coalesce(published_at::text, 'no') FROM outbox_event"
+                                    + " WHERE payload::text LIKE ?",
+                            "%" + key + "%")));
+        }
+        return where.toString();
+    }
+
+    /** The fee years of the campaign's memberships that wait for projects-service's answer. */
+    private String[] undecidedFeeYears(String organisations) {
+        return suite.ids(
+                "memberships",
+                "SELECT y.request_id::text FROM membership_fee_year y JOIN membership m ON m.id = y.membership_id"
+                        + " JOIN organisation o ON o.id = m.organisation_id WHERE o.name LIKE ? AND y.status = 'REQUESTED'",
+                organisations + "%");
+    }
+
+    /**
+     * Memberships: every JOIN decision answered 201 is in the register, none twice; every fee
+     * request is answered once and the answer is the allocation projects-service booked (same
+     * request id, same outcome); the fee budget never overdrawn.
+     */
+    private void checkMemberships(String organisations, int year, Map<String, Boolean> joins) {
+        for (Map.Entry<String, Boolean> join : joins.entrySet()) {
+            long decisions = suite.count(
+                    "memberships",
+                    "SELECT count(*) FROM membership_decision WHERE membership_id = ?::uuid",
+                    join.getKey());
+            if (decisions > 1) {
+                violations.add("applied twice: membership " + join.getKey() + " has " + decisions + " JOIN decisions,"
+                        + " one was sent (with one Idempotency-Key)");
+            } else if (join.getValue() && decisions == 0) {
+                violations.add("lost: the JOIN decision on membership " + join.getKey() + " was answered 201 but is"
+                        + " not in the register");
+            }
+        }
+        String[] years = suite.ids(
+                "memberships",
+                "SELECT y.request_id::text || '|' || y.status FROM membership_fee_year y"
+                        + " JOIN membership m ON m.id = y.membership_id JOIN organisation o ON o.id = m.organisation_id"
+                        + " WHERE o.name LIKE ?",
+                organisations + "%");
+        for (String row : years) {
+            String request = row.substring(0, row.indexOf('|'));
+            String status = row.substring(row.indexOf('|') + 1);
+            String[] booked =
+                    suite.ids("projects", "SELECT status FROM allocation WHERE request_id = ?::uuid", request);
+            if (booked.length != 1 || !booked[0].equals(status)) {
+                violations.add("fee request " + request + ": memberships-service says " + status + ", projects-service"
+                        + " booked " + List.of(booked));
+            }
+        }
+        long memberships = joins.values().stream().filter(Boolean::booleanValue).count();
+        if (memberships == 0) {
+            violations.add("the workload made no progress on memberships: no JOIN decision answered 201");
+        }
+        BigDecimal fees = new BigDecimal(suite.ids(
+                        "projects",
+                        "SELECT coalesce(sum(a.amount), 0)::text FROM allocation a JOIN budget_line l ON l.id = a.line_id"
+                                + " WHERE l.year = ? AND l.category = 'MEMBERSHIP_FEES' AND a.status = 'ALLOCATED'",
+                        year)[0]);
+        if (fees.compareTo(FEES_BUDGET) > 0) {
+            violations.add("membership fees overdrawn: " + fees + " of " + FEES_BUDGET);
+        }
+        System.out.printf(
+                "Memberships: %d JOIN decisions answered 201, %d fee requests answered, %s of %s fees allocated%n",
+                memberships, years.length, fees, FEES_BUDGET);
+    }
+
     private String report(long seed, int rounds, double seconds, double convergence) {
         Map<String, Integer> outcomes = new TreeMap<>();
         for (Op op : history) {
@@ -381,7 +510,7 @@ class FaultCampaignTest {
                 "activity",
                 key,
                 "partners",
-                KIEL,
+                tokens.get(KIEL),
                 "PUT",
                 "/shareholders/KIEL/activities/" + key,
                 activity(key, theme, null));
@@ -399,7 +528,7 @@ class FaultCampaignTest {
                 "bulk",
                 String.join(",", batch),
                 "partners",
-                KIEL,
+                tokens.get(KIEL),
                 "POST",
                 "/shareholders/KIEL/activities/bulk",
                 Map.of("activities", activities));
@@ -420,7 +549,7 @@ class FaultCampaignTest {
                     "allocation",
                     key,
                     "projects",
-                    COORDINATOR,
+                    tokens.get(COORDINATOR),
                     "POST",
                     "/projects/" + project + "/allocations",
                     body,
@@ -434,6 +563,81 @@ class FaultCampaignTest {
             }
         }
         pause(50 + random.nextInt(150));
+    }
+
+    private void join(Random random, String organisations, int year, Map<String, Boolean> joins) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        Op organisation = send(
+                "organisation",
+                suffix,
+                "memberships",
+                tokens.get(COORDINATOR),
+                "POST",
+                "/organisations",
+                Map.of(
+                        "name",
+                        organisations + suffix,
+                        "acronym",
+                        "KMP-" + suffix,
+                        "kind",
+                        "OTHER",
+                        "seatCountry",
+                        "FI",
+                        "feeModel",
+                        Map.of("type", "FLAT", "flatFee", FEE.toString())));
+        if (organisation.status() != 201 || organisation.ref() == null) {
+            return;
+        }
+        String key = UUID.randomUUID().toString();
+        Op proposed = send(
+                "membership",
+                key,
+                "memberships",
+                tokens.get(COORDINATOR),
+                "POST",
+                "/memberships",
+                Map.of(
+                        "holder",
+                        "KIELREGION",
+                        "organisationId",
+                        organisation.ref(),
+                        "startDate",
+                        year + "-01-01",
+                        "yearlyFee",
+                        FEE.toString()),
+                "Idempotency-Key",
+                key);
+        if (proposed.status() != 201 || proposed.ref() == null) {
+            return;
+        }
+        String membership = proposed.ref();
+        String decision = UUID.randomUUID().toString();
+        joins.put(membership, false);
+        int times = random.nextInt(4) == 0 ? 2 : 1;
+        for (int i = 0; i < times; i++) {
+            Op decided = send(
+                    "membership-decision",
+                    membership,
+                    "memberships",
+                    tokens.get(DECIDER),
+                    "POST",
+                    "/memberships/" + membership + "/decisions",
+                    Map.of(
+                            "kind",
+                            "JOIN",
+                            "body",
+                            "SUPERVISORY_BOARD",
+                            "decidedOn",
+                            "2026-11-27",
+                            "outcome",
+                            "APPROVED"),
+                    "Idempotency-Key",
+                    decision);
+            if (decided.status() == 201) {
+                joins.put(membership, true);
+            }
+        }
+        pause(200 + random.nextInt(400));
     }
 
     private static Map<String, Object> activity(String key, String theme, String externalId) {
@@ -546,7 +750,7 @@ class FaultCampaignTest {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(URI.create(suite.url("projects") + "/budget/" + year))
                             .timeout(Duration.ofSeconds(30))
-                            .header("Authorization", "Bearer " + VIEWER)
+                            .header("Authorization", "Bearer " + tokens.get(VIEWER))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
@@ -606,6 +810,39 @@ class FaultCampaignTest {
         }
     }
 
+    /**
+     * The workload's tokens, fetched again after ten minutes (a long campaign outlives an access
+     * token's 30 minutes); while Keycloak is down the old ones are kept and tried again later.
+     */
+    final class Tokens {
+        private final Map<String, String> current = new ConcurrentHashMap<>();
+        private volatile long fetchedAt = System.nanoTime();
+
+        /** The fresh token of the one whose token {@code initial} was (one of the suite's). */
+        String get(String initial) {
+            if (System.nanoTime() - fetchedAt > TimeUnit.MINUTES.toNanos(10)) {
+                refresh();
+            }
+            return current.getOrDefault(initial, initial);
+        }
+
+        private synchronized void refresh() {
+            if (System.nanoTime() - fetchedAt <= TimeUnit.MINUTES.toNanos(10)) {
+                return;
+            }
+            try {
+                KeycloakServer keycloak = suite.keycloak();
+                current.put(KIEL, Suite.shareholder("KIEL"));
+                current.put(COORDINATOR, keycloak.user("carla.coordinator", "demo-coordinator"));
+                current.put(DECIDER, keycloak.user("dirk.decider", "demo-decider"));
+                current.put(VIEWER, keycloak.user("vera.viewer", "demo-viewer"));
+                fetchedAt = System.nanoTime();
+            } catch (RuntimeException e) {
+                fetchedAt += TimeUnit.MINUTES.toNanos(1); // Keycloak is down: the old tokens still hold
+            }
+        }
+    }
+
     // --- the nemesis -------------------------------------------------------------------------
 
     /** Seeded faults; each heals itself before it returns. */
@@ -623,7 +860,7 @@ class FaultCampaignTest {
 
         /** A fault of a seeded kind and target (the random numbers are drawn now, in order). */
         Runnable pick(Random random) {
-            int kind = random.nextInt(6);
+            int kind = random.nextInt(9);
             String service = SERVICES.get(random.nextInt(SERVICES.size()));
             long millis = 1000 + random.nextInt(3000);
             return switch (kind) {
@@ -644,8 +881,18 @@ class FaultCampaignTest {
                             "keycloak",
                             "pause Keycloak",
                             () -> stopFor(suite.keycloak().processes(), millis));
-                default ->
+                case 5 ->
                     exclusive("kafka", "restart broker", () -> suite.kafka().restart());
+                case 6 -> exclusive("postgres", "restart PostgreSQL (fast)", () -> restartPostgres("fast"));
+                case 7 -> exclusive("postgres", "restart PostgreSQL (immediate)", () -> restartPostgres("immediate"));
+                default ->
+                    exclusive("keycloak", "stop Keycloak", () -> {
+                        // Tokens are verified with the keys the services fetched before: reads and
+                        // writes go on; a service restarted meanwhile waits for the keys.
+                        suite.keycloak().stop();
+                        pause(millis);
+                        suite.keycloak().start();
+                    });
             };
         }
 
@@ -657,6 +904,7 @@ class FaultCampaignTest {
                 }
                 try {
                     faults.merge(name, 1, Integer::sum);
+                    System.out.printf("[campaign] %s %s%n", Instant.now(), name);
                     fault.run();
                 } finally {
                     busy.remove(target);
@@ -677,11 +925,17 @@ class FaultCampaignTest {
         void healAll() {
             signal("CONT", new ArrayList<>(stopped));
             stopped.clear();
+            suite.keycloak().start();
             for (String service : SERVICES.stream().distinct().toList()) {
                 if (!suite.process(service).isAlive()) {
                     suite.restart(service);
                 }
             }
+        }
+
+        /** Restarts the suite's PostgreSQL: "fast" (open transactions rolled back) or "immediate" (crash recovery). */
+        private void restartPostgres(String mode) {
+            suite.restartPostgres(mode);
         }
 
         /** PostgreSQL's server process and its backends (the suite's server, by its port). */

@@ -21,13 +21,16 @@ import java.time.Duration;
  */
 final class KeycloakServer implements AutoCloseable {
 
-    private final Process process;
+    private final Path home;
     private final int port;
+    private final int managementPort;
+    private final Path log;
     private final HttpClient client = HttpClient.newHttpClient();
+    private volatile Process process;
 
     KeycloakServer() {
         try (var dirs = Files.list(Path.of("target", "keycloak"))) {
-            Path home = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
+            home = dirs.filter(p -> p.getFileName().toString().startsWith("keycloak-"))
                     .findFirst()
                     .orElseThrow(() -> new IllegalStateException("target/keycloak is empty: run the build first"));
             Files.createDirectories(home.resolve("data/import"));
@@ -38,18 +41,35 @@ final class KeycloakServer implements AutoCloseable {
                     home.resolve("data/import/ostsee-realm.json"),
                     StandardCopyOption.REPLACE_EXISTING);
             port = Ports.free();
-            Path log = Path.of("target", "e2e-logs", "keycloak.log");
+            managementPort = Ports.free();
+            log = Path.of("target", "e2e-logs", "keycloak.log");
             Files.createDirectories(log.getParent());
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot prepare Keycloak", e);
+        }
+        start();
+    }
+
+    /**
+     * Starts Keycloak (again) on its port with its database (a restart keeps the realm, its keys
+     * and users) and waits until it is ready.
+     */
+    synchronized void start() {
+        if (process != null && process.isAlive()) {
+            return;
+        }
+        try {
             ProcessBuilder builder = new ProcessBuilder(
                             "bash",
                             home.resolve("bin/kc.sh").toString(),
                             "start-dev",
                             "--http-host=127.0.0.1",
                             "--http-port=" + port,
-                            "--http-management-port=" + Ports.free(),
+                            "--http-management-port=" + managementPort,
                             "--import-realm")
                     .redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             builder.environment().put("KC_BOOTSTRAP_ADMIN_USERNAME", "admin");
             builder.environment().put("KC_BOOTSTRAP_ADMIN_PASSWORD", "demo-admin");
             builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
@@ -57,8 +77,9 @@ final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Keycloak", e);
         }
+        Process started = process;
         Suite.await(Duration.ofMinutes(5), "Keycloak ready (see target/e2e-logs/keycloak.log)", () -> {
-            if (!process.isAlive()) {
+            if (!started.isAlive()) {
                 throw new IllegalStateException("Keycloak exited; see target/e2e-logs/keycloak.log");
             }
             try {
@@ -76,6 +97,11 @@ final class KeycloakServer implements AutoCloseable {
                 return false;
             }
         });
+    }
+
+    /** Whether Keycloak's process runs (it may still be starting). */
+    boolean running() {
+        return process != null && process.isAlive();
     }
 
     String issuer() {
@@ -144,16 +170,28 @@ final class KeycloakServer implements AutoCloseable {
                 .toList();
     }
 
-    @Override
-    public void close() {
-        // kc.sh starts the JVM as a child: stop the whole tree.
-        process.descendants().forEach(ProcessHandle::destroy);
-        process.destroy();
+    /** Stops Keycloak (its start script and the JVM it runs) and waits until it is gone. */
+    synchronized void stop() {
+        Process running = process;
+        if (running == null) {
+            return;
+        }
+        java.util.List<ProcessHandle> tree = processes(); // before the script ends and its JVM is orphaned
+        tree.forEach(ProcessHandle::destroy);
         try {
-            process.waitFor();
+            for (ProcessHandle p : tree) {
+                p.onExit().get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            tree.forEach(ProcessHandle::destroyForcibly);
         }
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     private static void deleteRecursively(Path dir) throws IOException {

@@ -212,6 +212,11 @@ public final class Suite {
     }
 
     /** The JDBC URL of the suite's PostgreSQL server (its maintenance database). */
+    /** Restarts the suite's PostgreSQL ({@code pg_ctl restart -m mode}); returns once it is back. */
+    public void restartPostgres(String mode) {
+        postgres.restart(mode);
+    }
+
     public String postgresUrl() {
         return postgres.jdbcUrl("postgres");
     }

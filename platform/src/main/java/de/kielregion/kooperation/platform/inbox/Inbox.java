@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import de.kielregion.kooperation.platform.db.DatabaseUnavailable;
 import de.kielregion.kooperation.platform.events.CloudEventHeaders;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.events.MalformedEventException;
@@ -38,6 +39,9 @@ import org.jboss.logging.Logger;
 public class Inbox {
 
     private static final Logger LOG = Logger.getLogger(Inbox.class);
+    /** The longest pause between two tries of one event (a database restart is waited out in these steps). */
+    private static final long MAX_BACKOFF_MILLIS = 5_000;
+
     private static final String CLAIM = "INSERT INTO inbox_event (source, id, type, processed_at) "
             + "VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING";
 
@@ -132,14 +136,15 @@ public class Inbox {
     private CompletionStage<Void> process(
             Message<String> message, EventHandler handler, IncomingEvent event, String topic) {
         long backoff = config.retryBackoff().toMillis();
-        for (int attempt = 1; ; attempt++) {
+        for (int attempt = 1; ; ) {
             try {
                 boolean applied = apply(event, handler);
                 registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome", applied ? "applied" : "duplicate")
                         .increment();
                 return message.ack();
             } catch (RuntimeException e) {
-                if (e instanceof MalformedEventException || attempt >= config.maxAttempts()) {
+                boolean unavailable = DatabaseUnavailable.causedBy(e);
+                if (!unavailable && (e instanceof MalformedEventException || attempt >= config.maxAttempts())) {
                     LOG.errorf(
                             e,
                             "Event %s (%s) on %s failed after %d attempt(s); sending it to the dead-letter topic",
@@ -152,16 +157,25 @@ public class Inbox {
                     Span.current().setStatus(StatusCode.ERROR, "dead-lettered: " + e.getMessage());
                     return message.nack(e);
                 }
-                LOG.warnf(
-                        "Event %s (%s) failed (attempt %d of %d): %s",
-                        event.id(), event.type(), attempt, config.maxAttempts(), e.getMessage());
+                if (unavailable) {
+                    // Not the event's fault: it waits (and the partition behind it) until the
+                    // database is back, however long that takes; it never counts as an attempt.
+                    LOG.warnf(
+                            "Event %s (%s) waits: the database is unavailable (%s); trying again in %d ms",
+                            event.id(), event.type(), e.getMessage(), backoff);
+                } else {
+                    LOG.warnf(
+                            "Event %s (%s) failed (attempt %d of %d): %s",
+                            event.id(), event.type(), attempt, config.maxAttempts(), e.getMessage());
+                    attempt++;
+                }
                 try {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
                     return message.nack(ie);
                 }
-                backoff *= 2;
+                backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }
         }
     }

@@ -50,6 +50,9 @@ public class ProblemMappers {
         }
     }
 
+    /** When a client may try again after the database was unavailable (a restart takes a few seconds). */
+    static final int RETRY_AFTER_SECONDS = 2;
+
     /** A problem of the platform's own, keyed, in the caller's language. */
     private static Problem said(
             Status status, String key, java.util.Map<String, ?> params, jakarta.ws.rs.core.HttpHeaders headers) {
@@ -200,6 +203,20 @@ public class ProblemMappers {
                         .withInstance(path(uri))
                         .toResponse();
             }
+        }
+        if (de.kielregion.kooperation.platform.db.DatabaseUnavailable.causedBy(e)) {
+            // The database is restarting or out of connections: the request was rolled back and
+            // can be sent again in a moment (not an error of ours, nor of the caller's).
+            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.fromResponse(said(
+                                    Status.SERVICE_UNAVAILABLE,
+                                    "database-unavailable",
+                                    java.util.Map.of("seconds", RETRY_AFTER_SECONDS),
+                                    headers)
+                            .withInstance(path(uri))
+                            .toResponse())
+                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
+                    .build();
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));

@@ -170,6 +170,22 @@ class InboxTest {
                 .body(containsString("ostsee_inbox_consumed_total{outcome=\"applied\""));
     }
 
+    @Test
+    void anEventWhoseDatabaseIsGoneWaitsForItInsteadOfBeingDeadLettered() {
+        String key = UUID.randomUUID().toString();
+        String name = "restart-" + key;
+        // Five lost connections in a row: more than the three attempts a failing effect gets.
+        send(
+                key,
+                cloudEvent(UUID.randomUUID().toString(), "/test/restart"),
+                "{\"name\":\"" + name + "\",\"losesConnection\":5}");
+        String after = "after-restart-" + key;
+        send(key, cloudEvent(UUID.randomUUID().toString(), "/test/restart"), "{\"name\":\"" + after + "\"}");
+
+        sql.awaitCount(1, WAIT, EFFECT, after);
+        assertEquals(1, sql.count(EFFECT, name), "the event applied once, after the database was back");
+    }
+
     /** The management interface's metrics, answered 200. */
     private static io.restassured.response.ValidatableResponse metrics() {
         return given().baseUri("http://127.0.0.1")

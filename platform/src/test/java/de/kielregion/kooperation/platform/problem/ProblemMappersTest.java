@@ -22,6 +22,26 @@ class ProblemMappersTest {
     Sql sql;
 
     @Test
+    void aLostDatabaseConnectionIs503WithRetryAfterInTheCallersLanguage() {
+        given().header("Accept-Language", "de")
+                .when()
+                .post("/echo/database-gone")
+                .then()
+                .statusCode(503)
+                .contentType("application/problem+json")
+                .header("Retry-After", "2")
+                .body("type", equalTo("urn:ostsee-kooperation:problem:database-unavailable"))
+                .body("detail", startsWith("Die Datenbank ist im Moment nicht erreichbar"));
+        given().when()
+                .post("/echo/database-gone")
+                .then()
+                .statusCode(503)
+                .body("detail", startsWith("The database cannot be reached at the moment"));
+        // The pool dropped the dead connections: the next request is served.
+        given().when().get("/widgets").then().statusCode(200);
+    }
+
+    @Test
     void malformedJsonIs400ProblemAndChangesNothing() {
         long before = sql.count("SELECT count(*) FROM widget");
         given().contentType(ContentType.JSON)

@@ -36,6 +36,22 @@ public class EchoResource {
         return "costly";
     }
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager em;
+
+    /**
+     * Loses its database connection mid-transaction as a PostgreSQL restart would: the server
+     * ends this request's backend (SQLSTATE 57P01, "terminating connection due to administrator
+     * command").
+     */
+    @POST
+    @Path("database-gone")
+    @jakarta.transaction.Transactional
+    public String databaseGone() {
+        em.createNativeQuery("SELECT pg_terminate_backend(pg_backend_pid())").getSingleResult();
+        return "still here";
+    }
+
     @GET
     @Path("typed/{id}")
     public String typed(

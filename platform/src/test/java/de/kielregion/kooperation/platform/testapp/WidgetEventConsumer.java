@@ -12,12 +12,17 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Counts each consumed widget-created event's effect per name; an event with {@code "fail":
- * true} always fails. Other event types on the topic are not its business.
+ * true} always fails; one with {@code "losesConnection": n} loses its database connection in its
+ * first n tries (as in a PostgreSQL restart). Other event types on the topic are not its business.
  */
 @ApplicationScoped
 public class WidgetEventConsumer {
 
     public static final String CREATED = "test.widget.created.v1";
+
+    /** How often an effect with {@code "losesConnection": n} was tried, per name. */
+    private static final java.util.Map<String, java.util.concurrent.atomic.AtomicInteger> TRIES =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final Inbox inbox;
     private final EntityManager em;
@@ -36,6 +41,16 @@ public class WidgetEventConsumer {
     void apply(IncomingEvent event) {
         if (event.data().path("fail").asBoolean(false)) {
             throw new IllegalStateException("this event always fails");
+        }
+        int drops = event.data().path("losesConnection").asInt(0);
+        String name = event.data().path("name").asText();
+        if (drops > 0
+                && TRIES.computeIfAbsent(name, n -> new java.util.concurrent.atomic.AtomicInteger())
+                                .incrementAndGet()
+                        <= drops) {
+            // As if PostgreSQL restarted under the effect: the server ends this backend.
+            em.createNativeQuery("SELECT pg_terminate_backend(pg_backend_pid())")
+                    .getSingleResult();
         }
         em.createNativeQuery("INSERT INTO widget_effect (name, applied) VALUES (?1, 1) "
                         + "ON CONFLICT (name) DO UPDATE SET applied = widget_effect.applied + 1")
