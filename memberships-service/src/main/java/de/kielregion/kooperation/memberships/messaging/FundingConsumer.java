@@ -10,8 +10,8 @@ import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.CompletionStage;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * projects-service's answers to fee requests: ResourcesAllocated makes a membership that
@@ -36,8 +36,8 @@ public class FundingConsumer {
 
     @Incoming("projects")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, routes);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, routes);
     }
 
     /** projects-service's answer to a fee request: allocated, or rejected with its reason. */

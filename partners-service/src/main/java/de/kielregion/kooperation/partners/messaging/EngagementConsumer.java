@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * projects-service's events, kept as each partner's engagement: the projects it is in, with
@@ -67,8 +67,8 @@ public class EngagementConsumer {
 
     @Incoming("projects")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, routes);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, routes);
     }
 
     /** Makes the project's engagement rows match its partners: upsert those in it, drop those that left. */

@@ -21,9 +21,16 @@ public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
-    /** Whether {@code failure} or one of its causes says the database is unavailable. */
+    /**
+     * Whether {@code failure}, one of its causes or an exception suppressed on the way (a failed
+     * commit carries the driver's error as suppressed) says the database is unavailable.
+     */
     public static boolean causedBy(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        return causedBy(failure, 0);
+    }
+
+    private static boolean causedBy(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause() == t ? null : t.getCause(), depth++) {
             if (t instanceof SQLTransientConnectionException) {
                 return true;
             }
@@ -36,6 +43,11 @@ public final class DatabaseUnavailable {
                 if (state == null
                         && message != null
                         && message.toLowerCase(java.util.Locale.ROOT).contains("acquisition timeout")) {
+                    return true;
+                }
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                if (causedBy(suppressed, depth + 1)) {
                     return true;
                 }
             }

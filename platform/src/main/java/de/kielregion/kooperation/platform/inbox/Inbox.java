@@ -12,27 +12,35 @@ import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.reactive.messaging.kafka.KafkaRecord;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
  * Idempotent consumption: runs an event's effect and records the event's id in the same
  * transaction, so a redelivered event has no second effect.
  *
- * <p>A malformed event (no CloudEvents headers, data not JSON) is nacked at once; an event
- * whose effect keeps failing is nacked after {@code ostsee.inbox.max-attempts}. With the
- * channel's {@code failure-strategy=dead-letter-queue} a nacked record goes to the
+ * <p>A malformed event (no CloudEvents headers, data not JSON) is nacked without being applied;
+ * an event whose effect keeps failing is nacked after {@code ostsee.inbox.max-attempts}; an
+ * effect that fails because the database is unavailable waits for it (never nacked for that).
+ * With the channel's {@code failure-strategy=dead-letter-queue} a nacked record goes to the
  * dead-letter topic and the partition moves on.
  *
- * <p>Use it from a blocking {@code @Incoming} method that takes a {@code Message<String>}:
+ * <p>Use it from a blocking {@code @Incoming} method that takes a poll's batch of records (the
+ * channel configured with {@code batch=true}): the batch's events apply in one transaction, so a
+ * consumer catching up on a backlog commits once per poll instead of once per event:
  * <pre>{@code
  * @Incoming("projects") @Blocking
- * CompletionStage<Void> on(Message<String> m) { return inbox.handle(m, this::apply); }
+ * CompletionStage<Void> on(KafkaRecordBatch<String, String> b) { return inbox.handleBatch(b, routes); }
  * }</pre>
  */
 @ApplicationScoped
@@ -44,6 +52,10 @@ public class Inbox {
 
     private static final String CLAIM = "INSERT INTO inbox_event (source, id, type, processed_at) "
             + "VALUES (?1, ?2, ?3, now()) ON CONFLICT DO NOTHING";
+    /** A batch's inbox rows at once; the ones that were new come back (a repeated id only once). */
+    private static final String CLAIM_BATCH = "INSERT INTO inbox_event (source, id, type, processed_at) "
+            + "SELECT s, i, t, now() FROM unnest(?::varchar[], ?::varchar[], ?::varchar[]) AS e(s, i, t) "
+            + "ON CONFLICT DO NOTHING RETURNING source, id";
 
     private final EntityManager entityManager;
     private final ObjectMapper mapper;
@@ -64,84 +76,240 @@ public class Inbox {
         this.registry = registry;
     }
 
-    /** Parses the message as a CloudEvent and applies {@code handler} once per event id. */
-    public CompletionStage<Void> handle(Message<String> message, EventHandler handler) {
-        return handle(message, null, handler);
+    /** The consumer's thread was interrupted (the service stops) while a batch waited or retried. */
+    private static final class Interrupted extends RuntimeException {
+        Interrupted() {
+            super("interrupted", null, false, false);
+        }
+    }
+
+    /** A record of a batch and the event it carries. */
+    private record Parsed(KafkaRecord<String, String> record, IncomingEvent event, String topic) {}
+
+    /**
+     * Applies a poll's batch of events (see {@link #handleBatch(KafkaRecordBatch, Set, EventHandler)})
+     * with their routes.
+     */
+    public CompletionStage<Void> handleBatch(KafkaRecordBatch<String, String> batch, EventRoutes routes) {
+        return handleBatch(batch, routes.types(), routes);
     }
 
     /**
-     * Applies the event with its route, once per event id; a type without a route is
-     * acknowledged at once (see {@link #handle(Message, Set, EventHandler)}).
+     * Applies a poll's batch of events in one transaction, each once per event id (the inbox rows
+     * of the whole batch are claimed with one statement; an event already processed, or twice in
+     * the batch, has no second effect). Types outside {@code types} are skipped, a malformed
+     * record goes to the dead-letter topic on its own. If the transaction fails because the
+     * database is unavailable, the whole batch waits and is tried again; if it fails otherwise,
+     * its events are applied one by one, each in its own transaction with its retries, so only
+     * the failing one goes to the dead-letter topic.
      */
-    public CompletionStage<Void> handle(Message<String> message, EventRoutes routes) {
-        return handle(message, routes.types(), routes);
-    }
-
-    /**
-     * Like {@link #handle(Message, EventHandler)}, for a consumer that reacts to some of a
-     * topic's event types only: an event of another type ({@code ce_type} header) is
-     * acknowledged at once, without parsing, transaction or inbox row (a tolerant reader has
-     * nothing to do with it, and a topic carries many types: this keeps them from costing a
-     * transaction each). {@code null} means every type.
-     */
-    public CompletionStage<Void> handle(Message<String> message, Set<String> types, EventHandler handler) {
-        IncomingKafkaRecordMetadata<?, ?> kafka =
-                message.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
-        String topic = kafka == null ? "unknown" : kafka.getTopic();
-        if (types != null && kafka != null) {
-            String type = CloudEventHeaders.value(kafka.getHeaders(), CloudEventHeaders.TYPE);
-            if (type != null && !types.contains(type)) {
-                registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome", "ignored")
-                        .increment();
-                return message.ack();
+    public CompletionStage<Void> handleBatch(
+            KafkaRecordBatch<String, String> batch, Set<String> types, EventHandler handler) {
+        List<Parsed> events = new ArrayList<>();
+        // The records to dead-letter and why: nacked after the batch's events, in the records' order.
+        java.util.Map<KafkaRecord<String, String>, Throwable> failed = new java.util.IdentityHashMap<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            IncomingKafkaRecordMetadata<?, ?> kafka =
+                    record.getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+            String topic = kafka == null ? "unknown" : kafka.getTopic();
+            if (types != null && kafka != null) {
+                String type = CloudEventHeaders.value(kafka.getHeaders(), CloudEventHeaders.TYPE);
+                if (type != null && !types.contains(type)) {
+                    registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome", "ignored")
+                            .increment();
+                    continue;
+                }
+            }
+            try {
+                events.add(new Parsed(
+                        record,
+                        kafka == null
+                                ? IncomingEvent.parse(null, record.getPayload(), topic, -1, -1, mapper)
+                                : IncomingEvent.parse(
+                                        kafka.getHeaders(),
+                                        record.getPayload(),
+                                        topic,
+                                        kafka.getPartition(),
+                                        kafka.getOffset(),
+                                        mapper),
+                        topic));
+            } catch (MalformedEventException e) {
+                LOG.warnf(
+                        "Malformed event on %s (%s): %s; sending it to the dead-letter topic",
+                        topic, position(kafka), e.getMessage());
+                deadLettered(topic, "malformed");
+                failed.put(record, e);
             }
         }
-        IncomingEvent event;
         try {
-            event = kafka == null
-                    ? IncomingEvent.parse(null, message.getPayload(), topic, -1, -1, mapper)
-                    : IncomingEvent.parse(
-                            kafka.getHeaders(),
-                            message.getPayload(),
-                            topic,
-                            kafka.getPartition(),
-                            kafka.getOffset(),
-                            mapper);
-        } catch (MalformedEventException e) {
-            LOG.warnf(
-                    "Malformed event on %s (%s): %s; sending it to the dead-letter topic",
-                    topic, position(kafka), e.getMessage());
-            deadLettered(topic, "malformed");
-            return message.nack(e);
+            if (!events.isEmpty()) {
+                failed.putAll(applyBatch(events, handler));
+            }
+        } catch (Interrupted e) {
+            // The service stops: nothing of the batch is acknowledged or dead-lettered; it comes
+            // again to whoever takes the partition (the inbox drops what was applied already).
+            return CompletableFuture.completedFuture(null);
         }
-        // The producer's trace goes on here: a process span under the record's traceparent,
-        // current while the effect runs and commits (and while it records events of its own).
-        Span span = trace.startMessagingSpan(
-                trace.extract(kafka == null ? null : kafka.getHeaders()),
-                SpanKind.CONSUMER,
-                topic,
-                event.id(),
-                event.type());
-        Throwable failure = null;
-        try (Scope ignored = span.makeCurrent()) {
-            return process(message, handler, event, topic);
-        } catch (RuntimeException e) {
-            failure = e;
-            throw e;
-        } finally {
-            TraceContext.end(span, failure);
+        // Only now, after the batch's events: a dead-lettered record is acknowledged, and were it
+        // its partition's last one, the offset committed would pass events not yet applied.
+        List<CompletionStage<Void>> nacked = new ArrayList<>();
+        for (KafkaRecord<String, String> record : batch.getRecords()) {
+            Throwable reason = failed.get(record);
+            if (reason != null) {
+                nacked.add(record.nack(reason));
+            }
+        }
+        return CompletableFuture.allOf(nacked.stream()
+                        .map(CompletionStage::toCompletableFuture)
+                        .toArray(CompletableFuture[]::new))
+                .thenCompose(done -> batch.ack());
+    }
+
+    /** The batch in one transaction; the records of events that failed on their own, and why. */
+    private java.util.Map<KafkaRecord<String, String>, Throwable> applyBatch(
+            List<Parsed> events, EventHandler handler) {
+        long backoff = config.retryBackoff().toMillis();
+        while (true) {
+            List<Span> spans = new ArrayList<>();
+            try {
+                Set<Parsed> applied = QuarkusTransaction.requiringNew().call(() -> applyAll(events, handler, spans));
+                spans.forEach(span -> TraceContext.end(span, null));
+                for (Parsed p : events) {
+                    registry.counter(
+                                    "ostsee.inbox.consumed",
+                                    "topic",
+                                    p.topic(),
+                                    "outcome",
+                                    applied.contains(p) ? "applied" : "duplicate")
+                            .increment();
+                }
+                registry.summary(
+                                "ostsee.inbox.batch.size",
+                                "topic",
+                                events.get(0).topic())
+                        .record(events.size());
+                return java.util.Map.of();
+            } catch (RuntimeException e) {
+                spans.forEach(span -> TraceContext.end(span, e)); // rolled back: none of them took effect
+                if (DatabaseUnavailable.causedBy(e)) {
+                    LOG.warnf(
+                            "A batch of %d events waits: the database is unavailable (%s); trying again in %d ms",
+                            events.size(), e.getMessage(), backoff);
+                    try {
+                        Thread.sleep(backoff);
+                    } catch (InterruptedException ie) {
+                        Thread.currentThread().interrupt();
+                        throw new Interrupted();
+                    }
+                    backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
+                    continue;
+                }
+                LOG.warnf("A batch of %d events failed (%s); applying them one by one", events.size(), e.getMessage());
+                java.util.Map<KafkaRecord<String, String>, Throwable> failed = new java.util.IdentityHashMap<>();
+                for (Parsed p : events) {
+                    Throwable failure = applyOne(p, handler);
+                    if (failure != null) {
+                        failed.put(p.record(), failure);
+                    }
+                }
+                return failed;
+            }
         }
     }
 
-    private CompletionStage<Void> process(
-            Message<String> message, EventHandler handler, IncomingEvent event, String topic) {
+    /**
+     * In the caller's transaction: claims the batch's event ids at once, applies the ones claimed,
+     * in order, each with a span (ended by the caller once the commit's outcome is known). After
+     * each effect the session is flushed and cleared: the next event reads the database as the
+     * last one left it (not an entity a bulk statement has changed meanwhile), and a flush checks
+     * one event's entities, not the whole batch's.
+     */
+    private Set<Parsed> applyAll(List<Parsed> events, EventHandler handler, List<Span> spans) {
+        Set<String> claimed = claim(events);
+        Set<Parsed> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (Parsed p : events) {
+            if (!claimed.remove(p.event().source() + "\u0000" + p.event().id())) {
+                continue; // processed before, or earlier in this batch
+            }
+            Span span = span(p);
+            spans.add(span);
+            try (Scope ignored = span.makeCurrent()) {
+                handler.handle(p.event());
+                entityManager.flush();
+                entityManager.clear();
+                applied.add(p);
+            } catch (RuntimeException e) {
+                span.recordException(e);
+                throw e;
+            }
+        }
+        return applied;
+    }
+
+    /** Inserts the inbox rows of the batch with one statement; returns the (source, id) pairs that were new. */
+    private Set<String> claim(List<Parsed> events) {
+        String[] sources = new String[events.size()];
+        String[] ids = new String[events.size()];
+        String[] types = new String[events.size()];
+        for (int i = 0; i < events.size(); i++) {
+            sources[i] = events.get(i).event().source();
+            ids[i] = events.get(i).event().id();
+            types[i] = events.get(i).event().type();
+        }
+        return entityManager.unwrap(org.hibernate.Session.class).doReturningWork(connection -> {
+            try (java.sql.PreparedStatement insert = connection.prepareStatement(CLAIM_BATCH)) {
+                insert.setArray(1, connection.createArrayOf("varchar", sources));
+                insert.setArray(2, connection.createArrayOf("varchar", ids));
+                insert.setArray(3, connection.createArrayOf("varchar", types));
+                Set<String> claimed = new HashSet<>();
+                try (java.sql.ResultSet rows = insert.executeQuery()) {
+                    while (rows.next()) {
+                        claimed.add(rows.getString(1) + "\u0000" + rows.getString(2));
+                    }
+                }
+                return claimed;
+            }
+        });
+    }
+
+    /** One event of a failed batch on its own, with its retries; the failure that stays, or null. */
+    private Throwable applyOne(Parsed p, EventHandler handler) {
+        Span span = span(p);
+        try (Scope ignored = span.makeCurrent()) {
+            Throwable failure = applyWithRetries(handler, p.event(), p.topic());
+            TraceContext.end(span, failure);
+            return failure;
+        } catch (Interrupted e) {
+            TraceContext.end(span, e);
+            throw e;
+        }
+    }
+
+    private Span span(Parsed p) {
+        IncomingKafkaRecordMetadata<?, ?> kafka =
+                p.record().getMetadata(IncomingKafkaRecordMetadata.class).orElse(null);
+        return trace.startMessagingSpan(
+                trace.extract(kafka == null ? null : kafka.getHeaders()),
+                SpanKind.CONSUMER,
+                p.topic(),
+                p.event().id(),
+                p.event().type());
+    }
+
+    /**
+     * Applies the event in its own transaction, trying again after a failure (a database that is
+     * unavailable is waited for; any other failure is tried {@code max-attempts} times). Returns
+     * null once applied (or found processed before), else the failure that sends it to the
+     * dead-letter topic.
+     */
+    private Throwable applyWithRetries(EventHandler handler, IncomingEvent event, String topic) {
         long backoff = config.retryBackoff().toMillis();
         for (int attempt = 1; ; ) {
             try {
                 boolean applied = apply(event, handler);
                 registry.counter("ostsee.inbox.consumed", "topic", topic, "outcome", applied ? "applied" : "duplicate")
                         .increment();
-                return message.ack();
+                return null;
             } catch (RuntimeException e) {
                 boolean unavailable = DatabaseUnavailable.causedBy(e);
                 if (!unavailable && (e instanceof MalformedEventException || attempt >= config.maxAttempts())) {
@@ -155,7 +323,7 @@ public class Inbox {
                     deadLettered(topic, e instanceof MalformedEventException ? "malformed" : "failed");
                     Span.current().recordException(e);
                     Span.current().setStatus(StatusCode.ERROR, "dead-lettered: " + e.getMessage());
-                    return message.nack(e);
+                    return e;
                 }
                 if (unavailable) {
                     // Not the event's fault: it waits (and the partition behind it) until the
@@ -173,7 +341,7 @@ public class Inbox {
                     Thread.sleep(backoff);
                 } catch (InterruptedException ie) {
                     Thread.currentThread().interrupt();
-                    return message.nack(ie);
+                    throw new Interrupted(); // stopping: not the event's fault, no dead letter
                 }
                 backoff = Math.min(backoff * 2, MAX_BACKOFF_MILLIS);
             }

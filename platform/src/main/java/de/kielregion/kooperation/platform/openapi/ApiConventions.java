@@ -199,6 +199,16 @@ public class ApiConventions implements OASFilter {
                         + " changed: send it again after Retry-After seconds");
         responses.getAPIResponse("429").addHeader("Retry-After", header("Whole seconds until the request can pass"));
         problem(responses, "500", "An unexpected error; 'errorId' identifies it in the service's log");
+        problem(
+                responses,
+                "503",
+                "The service's database (restarting, or out of connections) or the sign-in service (Keycloak,"
+                        + " for a service started while it was down) cannot be reached at the moment; the request"
+                        + " was not done or was rolled back: send it again after Retry-After seconds (with the same"
+                        + " Idempotency-Key, a repeat is safe)");
+        responses
+                .getAPIResponse("503")
+                .addHeader("Retry-After", header("Whole seconds until the request may be sent again"));
     }
 
     private static Map<String, List<String>> sections() {

@@ -53,6 +53,9 @@ public class ProblemMappers {
     /** When a client may try again after the database was unavailable (a restart takes a few seconds). */
     static final int RETRY_AFTER_SECONDS = 2;
 
+    /** When a client may try again after the identity provider was unavailable (Keycloak starts in 20–30 s). */
+    static final int IDENTITY_RETRY_AFTER_SECONDS = 10;
+
     /** A problem of the platform's own, keyed, in the caller's language. */
     private static Problem said(
             Status status, String key, java.util.Map<String, ?> params, jakarta.ws.rs.core.HttpHeaders headers) {
@@ -203,6 +206,19 @@ public class ProblemMappers {
                         .withInstance(path(uri))
                         .toResponse();
             }
+        }
+        if (de.kielregion.kooperation.platform.security.IdentityProviderUnavailable.causedBy(e)) {
+            // Started while Keycloak was down: no keys to check tokens with yet. Nothing was done.
+            LOG.warnf("Identity provider unavailable on %s: %s", path(uri), e.getMessage());
+            return Response.fromResponse(said(
+                                    Status.SERVICE_UNAVAILABLE,
+                                    "identity-provider-unavailable",
+                                    java.util.Map.of("seconds", IDENTITY_RETRY_AFTER_SECONDS),
+                                    headers)
+                            .withInstance(path(uri))
+                            .toResponse())
+                    .header("Retry-After", Integer.toString(IDENTITY_RETRY_AFTER_SECONDS))
+                    .build();
         }
         if (de.kielregion.kooperation.platform.db.DatabaseUnavailable.causedBy(e)) {
             // The database is restarting or out of connections: the request was rolled back and

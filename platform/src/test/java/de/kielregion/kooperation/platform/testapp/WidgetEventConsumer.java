@@ -3,12 +3,12 @@ package de.kielregion.kooperation.platform.testapp;
 import de.kielregion.kooperation.platform.events.IncomingEvent;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Counts each consumed widget-created event's effect per name; an event with {@code "fail":
@@ -34,8 +34,8 @@ public class WidgetEventConsumer {
 
     @Incoming("widget-events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, Set.of(CREATED), this::apply);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, Set.of(CREATED), this::apply);
     }
 
     void apply(IncomingEvent event) {

@@ -16,6 +16,7 @@ import de.kielregion.kooperation.projects.budget.Category;
 import de.kielregion.kooperation.projects.decision.DecisionRegister;
 import de.kielregion.kooperation.projects.membership.MembershipReplica;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
@@ -24,7 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * memberships-service's events: a fee request is booked on its MEMBERSHIP_FEES line (or
@@ -102,8 +102,8 @@ public class MembershipEventsConsumer {
 
     @Incoming("memberships")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, routes);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, routes);
     }
 
     /** A fee request, booked on its MEMBERSHIP_FEES line or refused (the answer is an event of the budget). */

@@ -21,12 +21,12 @@ import de.kielregion.kooperation.projects.partner.InterestReplica;
 import de.kielregion.kooperation.projects.partner.PartnerReplica;
 import de.kielregion.kooperation.projects.partner.RelationReplica;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Keeps the replicas of {@code cooperation.partners.v1}: partners (whole state, applied only if
@@ -75,8 +75,8 @@ public class PartnerReplicaConsumer {
 
     @Incoming("partners")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, routes);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, routes);
     }
 
     private void retired(PartnerRetired retired) {

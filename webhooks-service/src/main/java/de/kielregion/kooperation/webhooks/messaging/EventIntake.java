@@ -14,8 +14,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
  * Takes every event of the three services' topics into the event log, once (the inbox), and in
@@ -42,8 +42,8 @@ public class EventIntake {
 
     @Incoming("events")
     @Blocking
-    public CompletionStage<Void> consume(Message<String> message) {
-        return inbox.handle(message, this::record).thenRun(wakeup::signal);
+    public CompletionStage<Void> consume(KafkaRecordBatch<String, String> batch) {
+        return inbox.handleBatch(batch, null, this::record).thenRun(wakeup::signal);
     }
 
     void record(IncomingEvent event) {
