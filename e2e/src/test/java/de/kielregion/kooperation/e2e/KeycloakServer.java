@@ -113,11 +113,21 @@ final class KeycloakServer implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** A token of the bootstrap administrator (master realm) for the admin REST API. */
-    String adminToken() {
-        return token(
-                base() + "/realms/master/protocol/openid-connect/token",
-                "grant_type=password&client_id=admin-cli&username=admin&password=demo-admin");
+    private String adminToken;
+    private long adminTokenUntil;
+
+    /**
+     * A token of the bootstrap administrator (master realm) for the admin REST API; the same one
+     * for 30 s (it lives 60 s), as an admin client would keep it.
+     */
+    synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenUntil > 0) {
+            adminToken = token(
+                    base() + "/realms/master/protocol/openid-connect/token",
+                    "grant_type=password&client_id=admin-cli&username=admin&password=demo-admin");
+            adminTokenUntil = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        }
+        return adminToken;
     }
 
     /** A demo user's access token (password grant on the demo-only test client; the portal client has no password grant). */

@@ -17,6 +17,11 @@ public final class Seed {
 
     /** {@code count} projects through the API (4 clients), rated so that the quick-win order has work to do. */
     public static void projects(Suite suite, int count) throws Exception {
+        projects(suite, count, i -> "Benchmark-Projekt " + i);
+    }
+
+    /** {@code count} projects through the API (4 clients), project i titled {@code title.apply(i)}. */
+    public static void projects(Suite suite, int count, java.util.function.IntFunction<String> title) throws Exception {
         long start = System.nanoTime();
         AtomicInteger done = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(4);
@@ -28,7 +33,7 @@ public final class Seed {
                     suite.as("projects", COORDINATOR)
                             .body(Map.of(
                                     "title",
-                                    "Benchmark-Projekt " + i,
+                                    title.apply(i),
                                     "effort",
                                     1 + i % 5,
                                     "impact",

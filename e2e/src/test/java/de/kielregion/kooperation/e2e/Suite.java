@@ -211,12 +211,12 @@ public final class Suite {
         return new long[] {produced, applied};
     }
 
-    /** The JDBC URL of the suite's PostgreSQL server (its maintenance database). */
     /** Restarts the suite's PostgreSQL ({@code pg_ctl restart -m mode}); returns once it is back. */
     public void restartPostgres(String mode) {
         postgres.restart(mode);
     }
 
+    /** The JDBC URL of the suite's PostgreSQL server (its maintenance database). */
     public String postgresUrl() {
         return postgres.jdbcUrl("postgres");
     }
@@ -360,6 +360,17 @@ public final class Suite {
     public void onServer(String sql) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
                         postgres.jdbcUrl("postgres"), postgres.user(), postgres.password());
+                java.sql.Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A statement on a service's database (benchmarks: an index dropped and made again). */
+    public void execute(String service, String sql) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                        databases.get(service), postgres.user(), postgres.password());
                 java.sql.Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (java.sql.SQLException e) {
