@@ -10,11 +10,11 @@ import de.kielregion.kooperation.memberships.partner.PartnerName;
 import de.kielregion.kooperation.platform.inbox.EventRoutes;
 import de.kielregion.kooperation.platform.inbox.Inbox;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.Set;
 import java.util.concurrent.CompletionStage;
-import io.smallrye.reactive.messaging.kafka.KafkaRecordBatch;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps partner names from {@code cooperation.partners.v1}; other event types are ignored. */
