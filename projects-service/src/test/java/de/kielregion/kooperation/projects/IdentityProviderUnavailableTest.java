@@ -3,7 +3,7 @@ package de.kielregion.kooperation.projects;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import de.kielregion.kooperation.platform.security.IdentityProviderUnavailable;
+import de.kielregion.kooperation.platform.problem.IdentityProviderUnavailable;
 import io.quarkus.oidc.OIDCException;
 import org.junit.jupiter.api.Test;
 

@@ -207,7 +207,7 @@ public class ProblemMappers {
                         .toResponse();
             }
         }
-        if (de.kielregion.kooperation.platform.security.IdentityProviderUnavailable.causedBy(e)) {
+        if (de.kielregion.kooperation.platform.problem.IdentityProviderUnavailable.causedBy(e)) {
             // Started while Keycloak was down: no keys to check tokens with yet. Nothing was done.
             LOG.warnf("Identity provider unavailable on %s: %s", path(uri), e.getMessage());
             return Response.fromResponse(said(

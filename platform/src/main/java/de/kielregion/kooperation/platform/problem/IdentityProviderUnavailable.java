@@ -1,4 +1,4 @@
-package de.kielregion.kooperation.platform.security;
+package de.kielregion.kooperation.platform.problem;
 
 import java.util.Locale;
 
