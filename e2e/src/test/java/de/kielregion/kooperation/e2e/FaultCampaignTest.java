@@ -377,26 +377,31 @@ class FaultCampaignTest {
             where.append("; ")
                     .append(key)
                     .append(": events ")
-                    .append(List.of(suite.ids(
+                    .append(naming(
                             "webhooks",
                             "SELECT e.seq || ' ' || e.type || ' received ' || e.received_at FROM webhook_event e"
                                     + " WHERE e.data LIKE ?",
-                            "%" + key + "%")));
-            where.append(", deliveries ")
-                    .append(List.of(suite.ids(
+                            key))
+                    .append(", deliveries ")
+                    .append(naming(
                             "webhooks",
                             "SELECT d.status || ' attempts ' || d.attempts || ' next ' || d.next_attempt_at || ' lease '"
                                     + " || coalesce(d.lease_until::text, '-') FROM webhook_delivery d JOIN webhook_event e"
                                     + " ON e.seq = d.event_seq WHERE e.data LIKE ?",
-                            "%" + key + "%")));
-            where.append(", in partners-service's outbox ")
-                    .append(List.of(suite.ids(
+                            key))
+                    .append(", in partners-service's outbox ")
+                    .append(naming(
                             "partners",
                             "SELECT id::text || ' published ' || coalesce(published_at::text, 'no') FROM outbox_event"
                                     + " WHERE payload::text LIKE ?",
-                            "%" + key + "%")));
+                            key));
         }
         return where.toString();
+    }
+
+    /** The rows {@code sql} finds whose text (its one parameter, a LIKE) contains {@code key}. */
+    private List<String> naming(String service, String sql, String key) {
+        return List.of(suite.ids(service, sql, "%" + key + "%"));
     }
 
     /** The fee years of the campaign's memberships that wait for projects-service's answer. */

@@ -188,6 +188,18 @@ public class ProblemMappers {
         return unexpected(e, uri, headers);
     }
 
+    /** A 503 that says what cannot be reached and, in Retry-After, when to come again. */
+    private static Response unavailable(
+            String key, int seconds, Throwable e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
+        LOG.warnf("%s on %s: %s", key, path(uri), e.getMessage());
+        return Response.fromResponse(
+                        said(Status.SERVICE_UNAVAILABLE, key, java.util.Map.of("seconds", seconds), headers)
+                                .withInstance(path(uri))
+                                .toResponse())
+                .header("Retry-After", Integer.toString(seconds))
+                .build();
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri, jakarta.ws.rs.core.HttpHeaders headers) {
         // A failed commit wraps the cause: a lost race on a version or a unique key is a 409.
@@ -207,32 +219,14 @@ public class ProblemMappers {
                         .toResponse();
             }
         }
-        if (de.kielregion.kooperation.platform.problem.IdentityProviderUnavailable.causedBy(e)) {
+        if (IdentityProviderUnavailable.causedBy(e)) {
             // Started while Keycloak was down: no keys to check tokens with yet. Nothing was done.
-            LOG.warnf("Identity provider unavailable on %s: %s", path(uri), e.getMessage());
-            return Response.fromResponse(said(
-                                    Status.SERVICE_UNAVAILABLE,
-                                    "identity-provider-unavailable",
-                                    java.util.Map.of("seconds", IDENTITY_RETRY_AFTER_SECONDS),
-                                    headers)
-                            .withInstance(path(uri))
-                            .toResponse())
-                    .header("Retry-After", Integer.toString(IDENTITY_RETRY_AFTER_SECONDS))
-                    .build();
+            return unavailable("identity-provider-unavailable", IDENTITY_RETRY_AFTER_SECONDS, e, uri, headers);
         }
         if (de.kielregion.kooperation.platform.db.DatabaseUnavailable.causedBy(e)) {
             // The database is restarting or out of connections: the request was rolled back and
             // can be sent again in a moment (not an error of ours, nor of the caller's).
-            LOG.warnf("Database unavailable on %s: %s", path(uri), e.getMessage());
-            return Response.fromResponse(said(
-                                    Status.SERVICE_UNAVAILABLE,
-                                    "database-unavailable",
-                                    java.util.Map.of("seconds", RETRY_AFTER_SECONDS),
-                                    headers)
-                            .withInstance(path(uri))
-                            .toResponse())
-                    .header("Retry-After", Integer.toString(RETRY_AFTER_SECONDS))
-                    .build();
+            return unavailable("database-unavailable", RETRY_AFTER_SECONDS, e, uri, headers);
         }
         String errorId = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected error %s on %s", errorId, path(uri));
