@@ -40,13 +40,23 @@ final class Browser implements AutoCloseable {
     /** The origins whose storage a browser handed on is cleared of: the portals' and Keycloak's. */
     private static final java.util.Set<String> ORIGINS = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
+    /**
+     * Chromium processes of closed browsers whose person was still signed in, by language and
+     * user: {@link #login} takes one of these instead of signing in again at Keycloak (about two
+     * seconds each, some 50 times in a run).
+     */
+    private static final java.util.Map<String, java.util.Deque<Browser.Chromium>> SIGNED_IN =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Chromium processes of closed browsers, by language, waiting for the next test. */
     private static final java.util.Map<String, java.util.Deque<Browser.Chromium>> IDLE =
             new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
-        Runtime.getRuntime()
-                .addShutdownHook(new Thread(() -> IDLE.values().forEach(idle -> idle.forEach(Chromium::quit))));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            IDLE.values().forEach(idle -> idle.forEach(Chromium::quit));
+            SIGNED_IN.values().forEach(kept -> kept.forEach(Chromium::quit));
+        }));
     }
 
     /** A running Chromium with its driver and profile directory. */
@@ -76,11 +86,13 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    final ChromeDriver driver;
-    final WebDriverWait wait;
+    ChromeDriver driver;
+    WebDriverWait wait;
     final String portal;
     private final String language;
-    private final Path profile;
+    private Path profile;
+    /** Whose portal session this browser has (null: nobody's). */
+    private String signedInAs;
 
     Browser(String portal, String language) {
         this.portal = portal;
@@ -169,9 +181,43 @@ final class Browser implements AutoCloseable {
         return null;
     }
 
-    /** Opens the portal, logs in on Keycloak's own login page, and waits until back on the portal. */
+    /**
+     * Opens the portal signed in as {@code user}: with the session of an earlier test of the same
+     * person and language when one is left (the portal's start page shows the person), else by
+     * {@link #loginAtKeycloak}.
+     */
     Browser login(String user, String password) {
+        java.util.Deque<Chromium> kept = SIGNED_IN.get(language + "|" + user);
+        Chromium chromium = kept == null ? null : kept.pollFirst();
+        while (chromium != null && !chromium.alive()) {
+            chromium.quit();
+            chromium = kept.pollFirst();
+        }
+        if (chromium == null) {
+            return loginAtKeycloak(user, password);
+        }
+        IDLE.get(language).addFirst(new Chromium(driver, profile)); // the clean one, for the next test
+        driver = chromium.driver();
+        profile = chromium.profile();
+        wait = new WebDriverWait(driver, WAIT);
         driver.get(portal + "/");
+        wait.until(d -> !d.findElements(By.cssSelector("[data-testid=user]")).isEmpty()
+                || !d.findElements(By.id("username")).isEmpty());
+        if (driver.findElements(By.cssSelector("[data-testid=user]")).isEmpty()) {
+            return signIn(user, password); // the session ended meanwhile (logged out, expired)
+        }
+        signedInAs = user;
+        return this;
+    }
+
+    /** Opens the portal, logs in on Keycloak's own login page, and waits until back on the portal. */
+    Browser loginAtKeycloak(String user, String password) {
+        driver.get(portal + "/");
+        return signIn(user, password);
+    }
+
+    /** Signs in on Keycloak's login page, where the portal sent the browser. */
+    private Browser signIn(String user, String password) {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         assertTrue(
                 driver.getCurrentUrl().contains("/realms/ostsee/"),
@@ -187,6 +233,7 @@ final class Browser implements AutoCloseable {
         driver.findElement(By.id("kc-login")).click();
         wait.until(d -> d.getCurrentUrl().startsWith(portal));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-testid=user]")));
+        signedInAs = user;
         return this;
     }
 
@@ -406,16 +453,28 @@ final class Browser implements AutoCloseable {
             }
             driver.switchTo().window(first);
             driver.get("about:blank");
-            driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+            // A signed-in person keeps the session cookies (Keycloak's and the portal's), and
+            // nothing else, for the next test of the same person.
+            if (signedInAs == null) {
+                driver.executeCdpCommand("Network.clearBrowserCookies", java.util.Map.of());
+            }
             driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
             ORIGINS.add(java.net.URI.create(portal).resolve("/").toString().replaceAll("/$", ""));
+            String storage = signedInAs == null ? "all" : "local_storage,indexeddb,cache_storage,service_workers";
             for (String origin : ORIGINS) {
                 driver.executeCdpCommand(
-                        "Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", "all"));
+                        "Storage.clearDataForOrigin", java.util.Map.of("origin", origin, "storageTypes", storage));
             }
             driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
             consoleErrors();
-            IDLE.get(language).addLast(chromium);
+            if (signedInAs == null) {
+                IDLE.get(language).addLast(chromium);
+            } else {
+                SIGNED_IN
+                        .computeIfAbsent(
+                                language + "|" + signedInAs, k -> new java.util.concurrent.ConcurrentLinkedDeque<>())
+                        .addLast(chromium);
+            }
         } catch (RuntimeException e) {
             chromium.quit(); // an alert left open, a crashed tab: not handed on
         }

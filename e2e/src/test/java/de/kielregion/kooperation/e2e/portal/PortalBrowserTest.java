@@ -84,7 +84,7 @@ class PortalBrowserTest {
             {"vera.viewer", "demo-viewer", "Vera Viewer"},
             {"kai.kiel", "demo-kiel", "Kai Kiel"}
         }) {
-            try (Browser browser = new Browser(portal, "de-DE").login(login[0], login[1])) {
+            try (Browser browser = new Browser(portal, "de-DE").loginAtKeycloak(login[0], login[1])) {
                 assertEquals(login[2], browser.text("[data-testid=user]"));
                 assertEquals("Lage", browser.text("h1"));
                 if (login[0].equals("vera.viewer")) {
