@@ -124,7 +124,7 @@ class FaultCampaignTest {
                 "/budget/" + year + "/lines/MEMBERSHIP_FEES",
                 Map.of("amount", FEES_BUDGET.toString()),
                 200);
-        List<String> projects = new ArrayList<>();
+        List<String> projects = new CopyOnWriteArrayList<>();
         for (int i = 0; i < 3; i++) {
             projects.add(approvedProject("Kampagne " + seed + " " + i));
         }
@@ -134,7 +134,7 @@ class FaultCampaignTest {
                 new de.kielregion.kooperation.infra.testing.WebhookReceiver();
         String subscription = suite.subscribe(Suite.ADMIN, receiver, List.of("cooperation.activity.*"), Map.of());
 
-        ExecutorService workers = Executors.newFixedThreadPool(6);
+        ExecutorService workers = Executors.newFixedThreadPool(7);
         long started = System.nanoTime();
         // A steady load, not a flood: the machine must still restart services within the rounds.
         workers.submit(loop(new Random(random.nextLong()), r -> {
@@ -154,6 +154,12 @@ class FaultCampaignTest {
         String organisations = "Kampagne " + theme.hashCode() + " ";
         Map<String, Boolean> joins = new ConcurrentHashMap<>();
         workers.submit(loop(new Random(random.nextLong()), r -> join(r, organisations, year, joins)));
+        // Projects: proposed, decided, allocated to by the racing allocators, and cancelled while
+        // they do (a cancelled project gives its money back).
+        String lifecycle = "Kampagne " + theme.hashCode() + " Lebenszyklus ";
+        Lifecycles lives = new Lifecycles();
+        // Its own random (not drawn from the campaign's): the faults a seed draws stay what they were.
+        workers.submit(loop(new Random(seed ^ 0x5EED_0F_11FEL), r -> lifecycle(r, lifecycle, projects, lives)));
         workers.submit(loop(new Random(random.nextLong()), r -> {
             JsonNode line = budgetLine(year);
             if (line != null) {
@@ -231,6 +237,7 @@ class FaultCampaignTest {
                 "Memberships: %d fee requests were still unanswered when the faults healed%n", undecided.length);
         check(theme, acked, maybe, year, keys, allocatedSamples);
         checkMemberships(organisations, year, joins);
+        checkLifecycles(lifecycle, lives);
         String report = report(seed, rounds, (System.nanoTime() - started) / 1e9, convergence);
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
@@ -302,6 +309,12 @@ class FaultCampaignTest {
                 "SELECT count(*) FROM allocation a JOIN budget_line l ON l.id = a.line_id"
                         + " WHERE l.year = ? AND l.category = 'PROJECT_FUNDS' AND a.status = 'ALLOCATED'",
                 year);
+        // Allocations given back by a cancelled project count as made (and must not be in the sum).
+        long made = suite.count(
+                "projects",
+                "SELECT count(*) FROM allocation a JOIN budget_line l ON l.id = a.line_id"
+                        + " WHERE l.year = ? AND l.category = 'PROJECT_FUNDS' AND a.status IN ('ALLOCATED', 'RELEASED')",
+                year);
         if (allocated.compareTo(BUDGET) > 0) {
             violations.add("budget overdrawn at the end: " + allocated + " of " + BUDGET);
         }
@@ -319,7 +332,7 @@ class FaultCampaignTest {
         Set<String> storedIds = new java.util.HashSet<>(List.of(suite.ids(
                 "projects",
                 "SELECT a.id::text FROM allocation a JOIN budget_line l ON l.id = a.line_id"
-                        + " WHERE l.year = ? AND l.category = 'PROJECT_FUNDS' AND a.status = 'ALLOCATED'",
+                        + " WHERE l.year = ? AND l.category = 'PROJECT_FUNDS' AND a.status IN ('ALLOCATED', 'RELEASED')",
                 year)));
         for (String id : answeredIds) {
             if (!storedIds.contains(id)) {
@@ -332,8 +345,8 @@ class FaultCampaignTest {
                 .distinct()
                 .filter(k -> !Boolean.TRUE.equals(keys.get(k)))
                 .count();
-        if (allocations < ackedKeys || allocations > ackedKeys + unanswered) {
-            violations.add("allocations: " + allocations + " stored, " + ackedKeys + " keys answered 201 ALLOCATED, "
+        if (made < ackedKeys || made > ackedKeys + unanswered) {
+            violations.add("allocations: " + made + " stored, " + ackedKeys + " keys answered 201 ALLOCATED, "
                     + unanswered + " unanswered: some were lost or applied twice");
         }
         long unnamed =
@@ -545,7 +558,8 @@ class FaultCampaignTest {
 
     private void allocate(Random random, List<String> projects, int year, Map<String, Boolean> keys) {
         String key = UUID.randomUUID().toString();
-        String project = projects.get(random.nextInt(projects.size()));
+        List<String> now = List.copyOf(projects); // the lifecycle workload adds and removes projects
+        String project = now.get(random.nextInt(now.size()));
         Map<String, Object> body = Map.of("year", year, "category", "PROJECT_FUNDS", "amount", SHARE.toString());
         for (Op op : postOnceOrTwice(
                 random,
@@ -650,6 +664,152 @@ class FaultCampaignTest {
             }
         }
         pause(200 + random.nextInt(400));
+    }
+
+    /** What the lifecycle workload was told: per title, whether its proposal, decision, cancellation was answered 2xx. */
+    static final class Lifecycles {
+        final Map<String, Boolean> proposed = new ConcurrentHashMap<>();
+        final Map<String, Boolean> decided = new ConcurrentHashMap<>();
+        final Map<String, Boolean> cancelled = new ConcurrentHashMap<>();
+    }
+
+    /**
+     * A project's life under faults: proposed (POST with an Idempotency-Key, at times twice), put
+     * to the board, approved (a decision, at times sent twice), raced on by the allocators for a
+     * moment, then cancelled, which gives its allocations back.
+     */
+    private void lifecycle(Random random, String prefix, List<String> pool, Lifecycles lives) {
+        String title = prefix + UUID.randomUUID().toString().substring(0, 8);
+        lives.proposed.putIfAbsent(title, false);
+        String id = null;
+        for (Op op : postOnceOrTwice(
+                random,
+                "project",
+                title,
+                UUID.randomUUID().toString(),
+                "projects",
+                COORDINATOR,
+                "/projects",
+                Map.of("title", title, "shareholders", List.of("KIEL")))) {
+            if (op.status() == 201 && op.ref() != null) {
+                lives.proposed.put(title, true);
+                if (id != null && !id.equals(op.ref())) {
+                    violations.add("applied twice: the proposal of " + title + " (one Idempotency-Key) made projects "
+                            + id + " and " + op.ref());
+                }
+                id = op.ref();
+            }
+        }
+        if (id == null) {
+            return;
+        }
+        Op proposed = send(
+                "project-status",
+                title,
+                "projects",
+                tokens.get(COORDINATOR),
+                "POST",
+                "/projects/" + id + "/status",
+                Map.of("status", "PROPOSED"));
+        if (proposed.status() != 200) {
+            return;
+        }
+        lives.decided.putIfAbsent(title, false);
+        for (Op op : postOnceOrTwice(
+                random,
+                "project-decision",
+                title,
+                UUID.randomUUID().toString(),
+                "projects",
+                DECIDER,
+                "/projects/" + id + "/decisions",
+                Map.of("body", "SUPERVISORY_BOARD", "decidedOn", "2026-11-27", "outcome", "APPROVED"))) {
+            if (op.status() == 201) {
+                lives.decided.put(title, true);
+            }
+        }
+        if (!lives.decided.get(title)) {
+            return;
+        }
+        pool.add(id); // the allocators race on it now
+        pause(1000 + random.nextInt(2000));
+        lives.cancelled.putIfAbsent(title, false);
+        Op cancel = send(
+                "project-status",
+                title,
+                "projects",
+                tokens.get(COORDINATOR),
+                "POST",
+                "/projects/" + id + "/status",
+                Map.of("status", "CANCELLED"));
+        if (cancel.status() == 200) {
+            lives.cancelled.put(title, true);
+        }
+        pause(500);
+        pool.remove(id); // after a moment: allocations to it are refused (409) meanwhile
+    }
+
+    /**
+     * Projects: each proposal answered 201 is stored once (a repeated key makes no second one);
+     * each approval answered 201 is in the decision register once; a project whose cancellation was
+     * answered 200 is CANCELLED and holds no allocation any more (all given back, none made after).
+     */
+    private void checkLifecycles(String prefix, Lifecycles lives) {
+        Map<String, String> stored = new java.util.HashMap<>();
+        for (String row : suite.ids(
+                "projects",
+                "SELECT title || '|' || id || '|' || status FROM project WHERE title LIKE ?",
+                prefix + "%")) {
+            String[] parts = row.split("\\|");
+            if (stored.put(parts[0], parts[1] + "|" + parts[2]) != null) {
+                violations.add("applied twice: project " + parts[0] + " was proposed once (one Idempotency-Key) but is"
+                        + " stored twice");
+            }
+        }
+        int cancelledCount = 0;
+        for (Map.Entry<String, Boolean> proposal : lives.proposed.entrySet()) {
+            String title = proposal.getKey();
+            String row = stored.get(title);
+            if (row == null) {
+                if (proposal.getValue()) {
+                    violations.add("lost: project " + title + " was answered 201 but is not stored");
+                }
+                continue;
+            }
+            String id = row.substring(0, row.indexOf('|'));
+            String status = row.substring(row.indexOf('|') + 1);
+            long decisions = suite.count("projects", "SELECT count(*) FROM decision WHERE subject_id = ?::uuid", id);
+            if (decisions > 1) {
+                violations.add("applied twice: project " + title + " has " + decisions + " decisions, one was sent"
+                        + " (with one Idempotency-Key)");
+            } else if (Boolean.TRUE.equals(lives.decided.get(title)) && decisions == 0) {
+                violations.add(
+                        "lost: the approval of project " + title + " was answered 201 but is not in the register");
+            }
+            if (Boolean.TRUE.equals(lives.cancelled.get(title))) {
+                cancelledCount++;
+                if (!status.equals("CANCELLED")) {
+                    violations.add("lost: the cancellation of project " + title + " was answered 200, its status is "
+                            + status);
+                }
+                long held = suite.count(
+                        "projects",
+                        "SELECT count(*) FROM allocation WHERE subject_id = ?::uuid AND status = 'ALLOCATED'",
+                        id);
+                if (held > 0) {
+                    violations.add("cancelled project " + title + " still holds " + held + " allocations");
+                }
+            }
+        }
+        if (cancelledCount == 0) {
+            violations.add("the workload made no progress on projects: no cancellation answered 200");
+        }
+        System.out.printf(
+                "Projects: %d proposals, %d answered 201, %d approvals answered 201, %d cancellations answered 200%n",
+                lives.proposed.size(),
+                lives.proposed.values().stream().filter(Boolean::booleanValue).count(),
+                lives.decided.values().stream().filter(Boolean::booleanValue).count(),
+                cancelledCount);
     }
 
     private static Map<String, Object> activity(String key, String theme, String externalId) {
