@@ -81,6 +81,54 @@ class RateLimitTest {
         }
     }
 
+    /**
+     * Requests the role check refuses 401 (no token, a forged one) are counted by address before
+     * that check: a flood of them is refused 429 problem+json with Retry-After, while a caller with
+     * a valid token from the same address goes on.
+     */
+    @Test
+    void aFloodOfUnauthenticatedRequestsIs429WhileAValidTokenFromTheSameAddressGoesOn() throws Exception {
+        Suite suite = Suite.get();
+        URI list = URI.create(suite.url("partners") + "/partners?size=1");
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        try (HttpClient http = HttpClient.newBuilder().executor(pool).build()) {
+            List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+            for (int i = 0; i < 1200; i++) {
+                HttpRequest.Builder request = HttpRequest.newBuilder(list).GET();
+                if (i % 2 == 0) {
+                    request.header(
+                            "Authorization", "Bearer " + Suite.KIEL.substring(0, Suite.KIEL.length() - 8) + "forgedXX");
+                }
+                sent.add(http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()));
+            }
+            Map<Integer, Integer> statuses = new TreeMap<>();
+            long wait = 0;
+            for (CompletableFuture<HttpResponse<String>> f : sent) {
+                HttpResponse<String> a = f.get();
+                statuses.merge(a.statusCode(), 1, Integer::sum);
+                if (a.statusCode() == 429) {
+                    assertTrue(a.body().contains("\"type\":\"urn:ostsee-kooperation:problem:rate-limited\""), a.body());
+                    wait = Math.max(
+                            wait,
+                            Long.parseLong(a.headers().firstValue("Retry-After").orElseThrow()));
+                }
+            }
+            assertEquals(Map.of(401, statuses.getOrDefault(401, 0), 429, statuses.getOrDefault(429, 0)), statuses);
+            assertTrue(
+                    statuses.getOrDefault(429, 0) > 0,
+                    "1,200 refused requests at once exceed 400 + 100/s: " + statuses);
+            assertTrue(statuses.get(401) >= 400, "a full bucket lets 400 through to the role check: " + statuses);
+            assertEquals(
+                    200,
+                    http.send(get(list, Suite.VIEWER), HttpResponse.BodyHandlers.discarding())
+                            .statusCode(),
+                    "a valid token from the same address has a bucket of its own");
+            Thread.sleep(Math.max(wait * 1000, 4_000)); // the address' bucket full again for later tests
+        } finally {
+            pool.shutdown();
+        }
+    }
+
     private static HttpRequest get(URI uri, String token) {
         return HttpRequest.newBuilder(uri)
                 .header("Authorization", "Bearer " + token)

@@ -4,6 +4,7 @@ import de.kielregion.kooperation.platform.problem.Problem;
 import de.kielregion.kooperation.platform.problem.ProblemTexts;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -23,11 +25,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
 /**
  * A request rate limit per client (OWASP API Top 10, item 4): a token bucket per caller — the
- * token's subject, so each person and each IT system has its own; an anonymous caller (the public
- * calendar feed) is counted by the address of the connection's peer, never by a forwarded address —
+ * token's subject, so each person and each IT system has its own; a caller without a valid token
+ * (the public calendar feed) is counted by the address of the connection's peer, never by a
+ * forwarded address, and so are the answers 401 an address gets (a flood of requests the role
+ * check refuses is refused 429 before that check once they exceed the same rate) —
  * refilled at {@code ostsee.rate-limit.per-second} up to
  * {@code ostsee.rate-limit.burst}. A request takes 1 token, an operation marked {@link
  * RequestCost} its cost, and a body one more token per 64 KB begun after the first (a bulk push of
@@ -57,6 +62,42 @@ public class RateLimits {
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+    /** Per address: the answers 401 it may still get before it is refused 429 (the same rate). */
+    private final Map<String, Bucket> unauthorized = new ConcurrentHashMap<>();
+
+    /**
+     * Before the request is matched, and so before an operation's role check: a caller without a
+     * valid token (none, expired, forged) whose address has used up its refusals (answers 401,
+     * counted by {@link #countRefusal}) is answered 429 — a flood of requests the role check would
+     * refuse is limited like any other. A valid token from the same address is not affected.
+     */
+    @ServerRequestFilter(preMatching = true)
+    public Uni<Response> limitUnauthenticated(
+            ContainerRequestContext request, HttpServerRequest http, HttpHeaders headers) {
+        if (!enabled) {
+            return Uni.createFrom().nullItem();
+        }
+        return identity().map(identity -> {
+            if (authenticated(identity)) {
+                return null;
+            }
+            Bucket refusals = unauthorized.get(address(http));
+            if (refusals == null) {
+                return null;
+            }
+            EstimationProbe probe = refusals.estimateAbilityToConsume(1);
+            return probe.canBeConsumed() ? null : refused(request, headers, seconds(probe.getNanosToWaitForRefill()));
+        });
+    }
+
+    /** An answer 401 takes a token of its address' refusals (see {@link #limitUnauthenticated}). */
+    @ServerResponseFilter
+    public void countRefusal(ContainerResponseContext response, HttpServerRequest http) {
+        if (enabled && response.getStatus() == 401) {
+            bucket(unauthorized, address(http)).tryConsume(1);
+        }
+    }
+
     @ServerRequestFilter
     public Uni<Response> limit(
             ContainerRequestContext request, ResourceInfo resource, HttpServerRequest http, HttpHeaders headers) {
@@ -65,14 +106,24 @@ public class RateLimits {
         }
         long cost = cost(resource, request);
         // A token that does not authenticate on a public operation (the calendar feed): counted by address.
-        return identities.getDeferredIdentity().onFailure().recoverWithNull().map(identity -> {
-            ConsumptionProbe probe = bucket(caller(identity, http)).tryConsumeAndReturnRemaining(cost);
-            if (probe.isConsumed()) {
-                return null;
-            }
-            long seconds = Math.max(1, (probe.getNanosToWaitForRefill() + 999_999_999L) / 1_000_000_000L);
-            return refused(request, headers, seconds);
+        return identity().map(identity -> {
+            ConsumptionProbe probe = bucket(buckets, caller(identity, http)).tryConsumeAndReturnRemaining(cost);
+            return probe.isConsumed() ? null : refused(request, headers, seconds(probe.getNanosToWaitForRefill()));
         });
+    }
+
+    /** The caller, or null when its token does not authenticate (counted by address, as anonymous). */
+    private Uni<SecurityIdentity> identity() {
+        return identities.getDeferredIdentity().onFailure().recoverWithNull();
+    }
+
+    private static boolean authenticated(SecurityIdentity identity) {
+        return identity != null && !identity.isAnonymous();
+    }
+
+    /** Whole seconds, at least one. */
+    private static long seconds(long nanos) {
+        return Math.max(1, (nanos + 999_999_999L) / 1_000_000_000L);
     }
 
     /** The tokens this request takes (never more than a full bucket, or it could never pass). */
@@ -91,11 +142,11 @@ public class RateLimits {
         return Math.min(cost, burst);
     }
 
-    private Bucket bucket(String caller) {
-        if (buckets.size() > MAX_CALLERS) {
-            buckets.clear();
+    private Bucket bucket(Map<String, Bucket> of, String caller) {
+        if (of.size() > MAX_CALLERS) {
+            of.clear();
         }
-        return buckets.computeIfAbsent(
+        return of.computeIfAbsent(
                 caller,
                 k -> Bucket.builder()
                         .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
@@ -104,15 +155,19 @@ public class RateLimits {
 
     private static String caller(SecurityIdentity identity, HttpServerRequest http) {
         if (identity == null || identity.isAnonymous()) {
-            // The connection's peer, not a forwarded address a client can write itself (X-Forwarded-For).
-            var peer = http.connection() == null ? null : http.connection().remoteAddress();
-            return "address:" + (peer == null ? "unknown" : peer.hostAddress());
+            return address(http);
         }
         Principal principal = identity.getPrincipal();
         if (principal instanceof JsonWebToken jwt && jwt.getSubject() != null) {
             return "subject:" + jwt.getSubject();
         }
         return "name:" + principal.getName();
+    }
+
+    /** The connection's peer, not a forwarded address a client can write itself (X-Forwarded-For). */
+    private static String address(HttpServerRequest http) {
+        var peer = http.connection() == null ? null : http.connection().remoteAddress();
+        return "address:" + (peer == null ? "unknown" : peer.hostAddress());
     }
 
     private Response refused(ContainerRequestContext request, HttpHeaders headers, long seconds) {
