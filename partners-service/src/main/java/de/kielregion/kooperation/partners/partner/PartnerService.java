@@ -74,7 +74,8 @@ public class PartnerService {
                 filter.urbanisation,
                 paging.page(),
                 paging.size(),
-                paging.sort());
+                paging.sort(),
+                paging.after());
         return cache.get(
                 key, () -> query(filter).page(em, paging, SORTABLE, "name").map(PartnerView::of));
     }

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.platform.web;
 
 import de.kielregion.kooperation.platform.cache.SnapshotCache;
+import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.enterprise.inject.spi.CDI;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
@@ -63,18 +64,39 @@ public final class ListQuery<T> {
     static final int DEEP = 1_000;
 
     /**
-     * One page, its entities read-only (nothing to compare at commit). Near the start one query;
-     * from offset {@value #DEEP} on the page's ids first (an index-only scan where an index
+     * One page, its entities read-only (nothing to compare at commit). With {@link
+     * PageQuery#after()} the page seeks: it starts after that item in the list's order (a range
+     * an index on the first sort key can start at), however deep. Otherwise, near the start one
+     * query; from offset {@value #DEEP} on the page's ids first (an index-only scan where an index
      * matches the order: a deep page skips index entries instead of reading whole rows), then
-     * those rows, in the page's order. The total is counted once per state of the database
-     * ({@link SnapshotCache}): paging through an unchanged list counts once.
+     * those rows, in the page's order. Both ways give the same items (the order always ends with
+     * the id). The total is counted once per state of the database ({@link SnapshotCache}):
+     * paging through an unchanged list counts once. The page names its last item's id for the
+     * {@code next} link when more may follow.
      */
     public Page<T> page(EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
-        String orderBy = paging.orderBy(sortable, defaultSort, alias + ".id");
+        List<PageQuery.SortKey> keys = paging.sortKeys(sortable, defaultSort, alias + ".id");
+        String orderBy = PageQuery.orderBy(keys);
+        Object[] position = paging.after() == null ? null : position(em, keys, paging.after());
         List<T> items;
-        if (paging.offset() < DEEP) {
+        if (position != null) {
+            // The order's first key splits the list in two runs, its values and its NULLs (last
+            // ascending, first descending): the rest of the position's run, then, if the page is
+            // not full, the next run from its start. Each is a range an index on the key can
+            // start at, which one condition with "OR key IS NULL" would not be.
+            Map<String, Object> seekParameters = new LinkedHashMap<>();
+            items = new ArrayList<>(seeking(em, from, seek(keys, position, 0, seekParameters), seekParameters, orderBy)
+                    .setMaxResults(paging.size())
+                    .getResultList());
+            String nextRun = nextRun(keys.get(0), position[0]);
+            if (items.size() < paging.size() && nextRun != null) {
+                items.addAll(seeking(em, from, nextRun, Map.of(), orderBy)
+                        .setMaxResults(paging.size() - items.size())
+                        .getResultList());
+            }
+        } else if (paging.offset() < DEEP) {
             TypedQuery<T> list = em.createQuery("SELECT " + alias + from + orderBy, type)
                     .setHint(HibernateHints.HINT_READ_ONLY, true);
             parameters.forEach(list::setParameter);
@@ -105,7 +127,108 @@ public final class ListQuery<T> {
                 }
             }
         }
-        return Page.of(items, paging, count(em, from));
+        String next = items.size() < paging.size()
+                ? null
+                : String.valueOf(em.getEntityManagerFactory()
+                        .getPersistenceUnitUtil()
+                        .getIdentifier(items.get(items.size() - 1)));
+        return Page.of(items, paging, count(em, from), next);
+    }
+
+    /**
+     * The sort keys' values of the item {@code after} names (400 if it cannot be an id of this
+     * list's type), or null when there is no such item any more: the page then starts at its
+     * offset.
+     */
+    private Object[] position(EntityManager em, List<PageQuery.SortKey> keys, String after) {
+        Object id = parseId(em, after);
+        List<Object[]> rows = em.createQuery(
+                        "SELECT "
+                                + String.join(
+                                        ", ",
+                                        keys.stream()
+                                                .map(PageQuery.SortKey::path)
+                                                .toList()) + " FROM " + type.getSimpleName() + " " + alias + " WHERE "
+                                + alias + ".id = :id",
+                        Object[].class)
+                .setParameter("id", id)
+                .getResultList();
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private Object parseId(EntityManager em, String after) {
+        Class<?> idType = em.getMetamodel().entity(type).getIdType().getJavaType();
+        try {
+            if (idType == java.util.UUID.class) {
+                return java.util.UUID.fromString(after);
+            } else if (idType == Long.class || idType == long.class) {
+                return Long.valueOf(after);
+            } else if (idType == String.class) {
+                return after;
+            }
+        } catch (IllegalArgumentException e) {
+            // below: not an id
+        }
+        throw ProblemException.refusal("page.after-invalid")
+                .with("after", after)
+                .invalid("after");
+    }
+
+    private TypedQuery<T> seeking(
+            EntityManager em, String from, String condition, Map<String, Object> seekParameters, String orderBy) {
+        TypedQuery<T> list = em.createQuery(
+                        "SELECT " + alias + from + (conditions.isEmpty() ? " WHERE " : " AND ") + condition + orderBy,
+                        type)
+                .setHint(HibernateHints.HINT_READ_ONLY, true);
+        parameters.forEach(list::setParameter);
+        seekParameters.forEach(list::setParameter);
+        return list;
+    }
+
+    /** The run of the first key after the position's (its NULLs after its values ascending, the reverse descending). */
+    private static String nextRun(PageQuery.SortKey first, Object value) {
+        if (!first.descending() && value != null) {
+            return first.path() + " IS NULL";
+        }
+        if (first.descending() && value == null) {
+            return first.path() + " IS NOT NULL";
+        }
+        return null;
+    }
+
+    /**
+     * The condition "comes after {@code values}" in the order of {@code keys} from key {@code i}
+     * on: at or after key i's value, and either after it or, on a tie, after the rest. PostgreSQL
+     * sorts NULL last ascending and first descending, and so does this condition. For the first
+     * key only within the position's run (see {@link #nextRun}): its "at or after" is then a
+     * range an index on it can start at.
+     */
+    private static String seek(List<PageQuery.SortKey> keys, Object[] values, int i, Map<String, Object> parameters) {
+        PageQuery.SortKey key = keys.get(i);
+        Object value = values[i];
+        String k = key.path();
+        String p = ":seek" + i;
+        if (value != null) {
+            parameters.put("seek" + i, value);
+        }
+        String after;
+        String atOrAfter;
+        if (i == 0 && keys.size() > 1) {
+            after = value == null ? null : k + (key.descending() ? " < " : " > ") + p;
+            atOrAfter = value == null ? k + " IS NULL" : k + (key.descending() ? " <= " : " >= ") + p;
+        } else if (key.descending()) {
+            after = value == null ? k + " IS NOT NULL" : k + " < " + p;
+            atOrAfter = value == null ? null : k + " <= " + p;
+        } else {
+            after = value == null ? null : "(" + k + " > " + p + " OR " + k + " IS NULL)";
+            atOrAfter = value == null ? k + " IS NULL" : "(" + k + " >= " + p + " OR " + k + " IS NULL)";
+        }
+        if (i == keys.size() - 1) {
+            return after == null ? "1 = 0" : after;
+        }
+        String rest = seek(keys, values, i + 1, parameters);
+        String either = after == null ? rest : "(" + after + " OR " + rest + ")";
+        return atOrAfter == null ? either : "(" + atOrAfter + " AND " + either + ")";
     }
 
     private long count(EntityManager em, String from) {

@@ -3,6 +3,7 @@ package de.kielregion.kooperation.platform.web;
 import de.kielregion.kooperation.platform.problem.ProblemException;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.ArrayList;
@@ -11,8 +12,10 @@ import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * Paging and sorting of a list: {@code ?page=0&size=20&sort=name,-createdAt}. Use as
- * {@code @Valid @BeanParam PageQuery paging}.
+ * Paging and sorting of a list: {@code ?page=0&size=20&sort=name,-createdAt}, and where the page
+ * starts: {@code after} (the id of the previous page's last item, which the {@code next} link
+ * carries) seeks to it instead of counting rows off, so that a deep page costs what the first
+ * does. Use as {@code @Valid @BeanParam PageQuery paging}.
  */
 public class PageQuery {
 
@@ -37,12 +40,25 @@ public class PageQuery {
     @Parameter(description = "Comma-separated fields; a leading '-' sorts descending, e.g. 'name' or '-updatedAt'")
     String sort;
 
+    @QueryParam("after")
+    @Size(max = 100)
+    @Parameter(
+            description = "Where the page starts: after the item with this id, in the list's order (the 'next' link"
+                    + " carries it). Seeks instead of counting rows off, so a deep page costs what the first does; 'page'"
+                    + " is then only the number the page is shown as. An id no longer in the list starts at 'page'")
+    String after;
+
     public PageQuery() {}
 
     public PageQuery(int page, int size, String sort) {
+        this(page, size, sort, null);
+    }
+
+    public PageQuery(int page, int size, String sort, String after) {
         this.page = page;
         this.size = size;
         this.sort = sort;
+        this.after = after;
     }
 
     public int page() {
@@ -61,14 +77,41 @@ public class PageQuery {
         return sort;
     }
 
+    /** The id the page starts after, as given (null: the page starts at {@link #offset()}). */
+    public String after() {
+        return after == null || after.isBlank() ? null : after.trim();
+    }
+
+    /** One key of a list's order: a JPQL path, ascending or descending. */
+    public record SortKey(String path, boolean descending) {
+        @Override
+        public String toString() {
+            return path + (descending ? " DESC" : " ASC");
+        }
+    }
+
     /**
      * The JPQL {@code ORDER BY} clause for {@link #sort()}, allowing only {@code allowed}
      * (API field name → JPQL path); unknown fields are a 400 naming the allowed ones.
      * {@code tieBreaker} (e.g. {@code e.id}) keeps pages stable.
      */
     public String orderBy(Map<String, String> allowed, String defaultSort, String tieBreaker) {
+        return orderBy(sortKeys(allowed, defaultSort, tieBreaker));
+    }
+
+    /** {@code ORDER BY} for {@code keys}. */
+    public static String orderBy(List<SortKey> keys) {
+        return " ORDER BY "
+                + String.join(", ", keys.stream().map(SortKey::toString).toList());
+    }
+
+    /**
+     * The keys of the order {@link #sort()} asks for ({@code defaultSort} when none), only
+     * {@code allowed} fields (400 naming them otherwise), and last {@code tieBreaker}, ascending.
+     */
+    public List<SortKey> sortKeys(Map<String, String> allowed, String defaultSort, String tieBreaker) {
         String spec = sort == null || sort.isBlank() ? defaultSort : sort;
-        List<String> parts = new ArrayList<>();
+        List<SortKey> parts = new ArrayList<>();
         for (String raw : spec.split(",")) {
             String field = raw.trim();
             if (field.isEmpty()) {
@@ -86,9 +129,9 @@ public class PageQuery {
                                         ", ", allowed.keySet().stream().sorted().toList()))
                         .badRequest();
             }
-            parts.add(path + (descending ? " DESC" : " ASC"));
+            parts.add(new SortKey(path, descending));
         }
-        parts.add(tieBreaker);
-        return " ORDER BY " + String.join(", ", parts);
+        parts.add(new SortKey(tieBreaker, false));
+        return parts;
     }
 }

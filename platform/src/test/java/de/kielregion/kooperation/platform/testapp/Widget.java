@@ -16,6 +16,9 @@ public class Widget {
 
     public int count;
 
+    /** May be null (the keyset paging test sorts by it). */
+    public String label;
+
     @Version
     public long version;
 }

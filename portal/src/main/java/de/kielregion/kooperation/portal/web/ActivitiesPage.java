@@ -60,7 +60,7 @@ public class ActivitiesPage extends PageSupport {
         return page(list)
                 .data("shareholder", s)
                 .data("shareholders", SHAREHOLDERS)
-                .data("result", activities.listActivities(s, null, pageNumber(page), 20, "-updatedAt", null))
+                .data("result", activities.listActivities(s, null, null, pageNumber(page), 20, "-updatedAt", null))
                 .data("query", "shareholder=" + s);
     }
 

@@ -142,7 +142,7 @@ public class AreasPage extends PageSupport {
                     .forEach(m -> choices.add(new FormPage.Option(
                             m.getId().toString(), m.getName() + " (" + ui.t("partners.retired") + ")")));
         }
-        partners.searchPartners(null, 0, null, null, 500, "name", "ACTIVE", null, null, null)
+        partners.searchPartners(null, null, 0, null, null, 500, "name", "ACTIVE", null, null, null)
                 .getItems()
                 .forEach(p -> choices.add(new FormPage.Option(
                         p.getId().toString(), p.getName() + " (" + ui.country(p.getCountry()) + ")")));

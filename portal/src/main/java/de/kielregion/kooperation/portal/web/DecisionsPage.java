@@ -106,7 +106,7 @@ public class DecisionsPage extends PageSupport {
         return page(register)
                 .data(
                         "result",
-                        projects.listDecisions(b, f, null, pageNumber(page), s, 25, "-decidedOn", null, type, t))
+                        projects.listDecisions(null, b, f, null, pageNumber(page), s, 25, "-decidedOn", null, type, t))
                 .data("subjectType", type == null ? "" : type)
                 .data("body", b == null ? "" : b)
                 .data("service", s == null ? "" : s)

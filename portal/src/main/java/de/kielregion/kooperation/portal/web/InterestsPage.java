@@ -129,7 +129,7 @@ public class InterestsPage extends PageSupport {
     private List<PartnerView> regions() {
         List<PartnerView> regions = new java.util.ArrayList<>();
         for (String type : List.of("REGION", "DISTRICT")) {
-            regions.addAll(partners.searchPartners(null, 0, null, null, 100, "name", "ACTIVE", null, type, null)
+            regions.addAll(partners.searchPartners(null, null, 0, null, null, 100, "name", "ACTIVE", null, type, null)
                     .getItems());
         }
         return regions;

@@ -272,7 +272,7 @@ public class MeetingsPage extends PageSupport {
                         ui.t("meetings.item.partner"),
                         false,
                         partners
-                                .searchPartners(null, 0, null, null, 100, "name", "ACTIVE", null, null, null)
+                                .searchPartners(null, null, 0, null, null, 100, "name", "ACTIVE", null, null, null)
                                 .getItems()
                                 .stream()
                                 .map(p -> new FormPage.Option(p.getId().toString(), p.getName()))

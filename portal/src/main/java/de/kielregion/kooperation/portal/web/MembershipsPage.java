@@ -81,7 +81,7 @@ public class MembershipsPage extends PageSupport {
             @QueryParam("status") String status, @QueryParam("page") String page, @QueryParam("feeRun") String feeRun) {
         String s = oneOf(STATUSES, status) ? status : null;
         return page(list)
-                .data("result", memberships.listMemberships(null, null, pageNumber(page), 20, null, s))
+                .data("result", memberships.listMemberships(null, null, null, pageNumber(page), 20, null, s))
                 .data("deadlines", Section.of("memberships", () -> memberships.listNoticeDeadlines("P90D")))
                 .data("status", s == null ? "" : s)
                 .data("statuses", STATUSES)
@@ -212,7 +212,7 @@ public class MembershipsPage extends PageSupport {
     private FormPage proposal() {
         List<String> holders =
                 ui.canEdit() ? Options.SHAREHOLDERS : ui.shareholder() == null ? List.of() : List.of(ui.shareholder());
-        List<FormPage.Option> orgs = organisations.listOrganisations(null, 0, null, 100, null).getItems().stream()
+        List<FormPage.Option> orgs = organisations.listOrganisations(null, null, 0, null, 100, null).getItems().stream()
                 .map(o -> new FormPage.Option(o.getId().toString(), o.getAcronym() + " – " + o.getName()))
                 .toList();
         return FormPage.of(ui.t("memberships.propose"), "/memberships", "memberships")

@@ -133,15 +133,14 @@ public class PartnerChanges extends PageSupport {
     }
 
     private FormPage partnerForm(PartnerView p) {
-        List<FormPage.Option> regions =
-                partners
-                        .searchPartners(null, 0, null, null, 500, "name", "ACTIVE", null, "REGION", null)
-                        .getItems()
-                        .stream()
-                        .filter(r -> p == null || !r.getId().equals(p.getId()))
-                        .map(r -> new FormPage.Option(
-                                r.getId().toString(), r.getName() + " (" + ui.country(r.getCountry()) + ")"))
-                        .toList();
+        List<FormPage.Option> regions = partners
+                .searchPartners(null, null, 0, null, null, 500, "name", "ACTIVE", null, "REGION", null)
+                .getItems()
+                .stream()
+                .filter(r -> p == null || !r.getId().equals(p.getId()))
+                .map(r -> new FormPage.Option(
+                        r.getId().toString(), r.getName() + " (" + ui.country(r.getCountry()) + ")"))
+                .toList();
         return FormPage.of(
                         ui.t(p == null ? "partners.new" : "partners.edit"),
                         p == null ? "/partners" : "/partners/" + p.getId(),

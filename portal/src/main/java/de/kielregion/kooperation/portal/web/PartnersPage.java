@@ -97,7 +97,7 @@ public class PartnersPage extends PageSupport {
         String t = oneOf(TYPES, type) ? type : null;
         String c = country != null && country.matches("[A-Za-z]{2}") ? country.toUpperCase() : null;
         PagePartnerView result =
-                partners.searchPartners(c, pageNumber(page), null, query, 20, "name", null, null, t, null);
+                partners.searchPartners(null, c, pageNumber(page), null, query, 20, "name", null, null, t, null);
         StringBuilder params = new StringBuilder();
         if (query != null) {
             params.append("&q=").append(java.net.URLEncoder.encode(query, java.nio.charset.StandardCharsets.UTF_8));
@@ -118,7 +118,7 @@ public class PartnersPage extends PageSupport {
                 .data("query", params.toString())
                 .data("tilesUrl", tilesUrl.orElse(""))
                 .data("attribution", attribution.orElse(""))
-                .data("areas", Section.of("partners", () -> areas.listCooperationAreas(0, null, 50, null)));
+                .data("areas", Section.of("partners", () -> areas.listCooperationAreas(null, 0, null, 50, null)));
     }
 
     /** The partners (same filters as the list) as a spreadsheet. */
@@ -165,7 +165,8 @@ public class PartnersPage extends PageSupport {
                         "relations",
                         Section.of(
                                 "partners",
-                                () -> relations.listRelations(null, 0, partnerId.toString(), null, 100, null, null)))
+                                () -> relations.listRelations(
+                                        null, null, 0, partnerId.toString(), null, 100, null, null)))
                 .data("engagement", Section.of("partners", () -> engagement.getPartnerEngagement(partnerId)))
                 .data("decisions", Section.of("partners", () -> decisions.listPartnerDecisions(partnerId)))
                 .data(

@@ -129,7 +129,7 @@ public class ProjectParts extends PageSupport {
         }
         List<FormPage.Option> choices =
                 partners
-                        .searchPartners(null, 0, null, null, 500, "name", "ACTIVE", null, null, null)
+                        .searchPartners(null, null, 0, null, null, 500, "name", "ACTIVE", null, null, null)
                         .getItems()
                         .stream()
                         .filter(c -> p.getPartners().stream()

@@ -88,6 +88,7 @@ public class ProjectsPage extends PageSupport {
         boolean noInterests = false;
         try {
             result = projects.listProjects(
+                    null,
                     filter.country(),
                     filter.interestsOf(),
                     filter.measure(),
@@ -222,7 +223,7 @@ public class ProjectsPage extends PageSupport {
 
     /** This project's decisions from the register (newest first). */
     private List<DecisionRegisterEntry> decisionsOf(UUID id) {
-        return register.listDecisions(null, null, null, 0, null, 100, "-decidedOn", id, "Project", null)
+        return register.listDecisions(null, null, null, null, 0, null, 100, "-decidedOn", id, "Project", null)
                 .getItems();
     }
 
@@ -364,7 +365,7 @@ public class ProjectsPage extends PageSupport {
                         Section.of(
                                 "partners",
                                 () -> partners.searchPartners(
-                                        null, 0, null, null, 100, "name", "ACTIVE", null, null, null)))
+                                        null, null, 0, null, null, 100, "name", "ACTIVE", null, null, null)))
                 .data("currentPartners", project == null ? List.of() : project.getPartners())
                 .data("shareholders", Options.SHAREHOLDERS)
                 .data("financingKinds", Options.FINANCING_KINDS)

@@ -196,12 +196,12 @@ public class TeamPage extends PageSupport {
 
     private FormPage assignForm(int year) {
         List<FormPage.Option> subjects = new ArrayList<>();
-        projects.listProjects(null, null, null, 0, null, null, null, 100, "title", null, null).getItems().stream()
+        projects.listProjects(null, null, null, null, 0, null, null, null, 100, "title", null, null).getItems().stream()
                 .filter(p -> Boolean.TRUE.equals(p.getReceivesResources()))
                 .forEach(p -> subjects.add(new FormPage.Option(
                         "PROJECT:" + p.getId(), ui.e("AssignmentSubject", "PROJECT") + ": " + p.getTitle())));
         memberships
-                .listMemberships(null, null, 0, 100, null, null)
+                .listMemberships(null, null, null, 0, 100, null, null)
                 .getItems()
                 .forEach(m -> subjects.add(new FormPage.Option(
                         "MEMBERSHIP:" + m.getId(),

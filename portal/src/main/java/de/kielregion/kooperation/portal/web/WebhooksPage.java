@@ -43,7 +43,9 @@ public class WebhooksPage extends PageSupport {
         allowed(ui.has("admin"));
         int p = page == null || page < 0 ? 0 : page;
         return page(list)
-                .data("subscriptions", Section.of("webhooks", () -> webhooks.listWebhookSubscriptions(p, 50, null)));
+                .data(
+                        "subscriptions",
+                        Section.of("webhooks", () -> webhooks.listWebhookSubscriptions(null, p, 50, null)));
     }
 
     @GET
@@ -55,7 +57,7 @@ public class WebhooksPage extends PageSupport {
                 .data("s", Section.of("webhooks", () -> webhooks.getWebhookSubscription(subscription)))
                 .data(
                         "attempts",
-                        Section.of("webhooks", () -> webhooks.listWebhookAttempts(subscription, 0, 50, null)));
+                        Section.of("webhooks", () -> webhooks.listWebhookAttempts(subscription, null, 0, 50, null)));
     }
 
     @POST

@@ -72,7 +72,8 @@ public class ProjectQueries {
                 f.interestsOf(),
                 paging.page(),
                 paging.size(),
-                paging.sort());
+                paging.sort(),
+                paging.after());
         return cache.get(key, () -> {
             Page<Project> page = query(f).page(em, paging, SORTABLE, "title");
             views.loadPartnerReplicas(page.items());

@@ -1,0 +1,111 @@
+package de.kielregion.kooperation.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import de.kielregion.kooperation.platform.problem.ProblemException;
+import de.kielregion.kooperation.platform.testapp.Widget;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A page that seeks ({@code after}, the id of the previous page's last item) holds exactly the
+ * items of the page counted off by offset, over a list with ties in every sort key and NULLs in
+ * one, for ascending, descending and mixed orders, from the first page to the last.
+ */
+@QuarkusTest
+class KeysetPagingTest {
+
+    private static final Map<String, String> SORTABLE =
+            Map.of("name", "w.name", "count", "w.count", "label", "w.label");
+
+    @Inject
+    EntityManager em;
+
+    @Test
+    void aSeekingWalkGivesThePagesTheOffsetWalkGivesOverTiesAndNulls() {
+        String prefix = "KS-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 61; i++) {
+                Widget w = new Widget();
+                w.id = UUID.randomUUID();
+                w.name = prefix + (i % 4); // 4 names: ties
+                w.count = i % 5; // 5 counts: ties, crossing the names'
+                w.label = i % 3 == 0 ? null : "L" + (i % 2); // NULL for a third
+                em.persist(w);
+            }
+        });
+        for (String sort : List.of(
+                "name",
+                "-name",
+                "label",
+                "-label",
+                "count,-label",
+                "-label,count",
+                "-count,label,-name",
+                "label,name")) {
+            for (int size : new int[] {1, 7, 20, 61, 100}) {
+                List<List<UUID>> byOffset = new ArrayList<>();
+                List<List<UUID>> bySeek = new ArrayList<>();
+                String after = null;
+                int pages = (61 + size - 1) / size;
+                for (int page = 0; page < pages; page++) {
+                    byOffset.add(ids(page(prefix, new PageQuery(page, size, sort))));
+                    Page<Widget> seeking = page(prefix, new PageQuery(page, size, sort, after));
+                    bySeek.add(ids(seeking));
+                    after = seeking.next();
+                    if (page < pages - 1) {
+                        assertNotNull(after, "a full page names its last item for the next one");
+                    }
+                }
+                assertEquals(byOffset, bySeek, "sort " + sort + ", size " + size);
+                assertEquals(
+                        61,
+                        byOffset.stream().flatMap(List::stream).distinct().count(),
+                        "every item once (sort " + sort + ", size " + size + ")");
+            }
+        }
+        // After the last item there is nothing; an id no longer there starts at the page's offset.
+        List<UUID> all = ids(page(prefix, new PageQuery(0, 100, "label,name")));
+        assertTrue(page(prefix, new PageQuery(1, 100, "label,name", all.get(60).toString()))
+                .items()
+                .isEmpty());
+        assertNull(page(prefix, new PageQuery(0, 100, "label,name")).next(), "a page that is not full: no next");
+        assertEquals(
+                all.subList(20, 40),
+                ids(page(
+                        prefix,
+                        new PageQuery(1, 20, "label,name", UUID.randomUUID().toString()))));
+    }
+
+    @Test
+    void anAfterThatCannotBeAnIdIsA400NamingIt() {
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> page("KS-none-", new PageQuery(0, 20, "name", "not-an-id")));
+        assertEquals(400, refused.problem().getStatus());
+        de.kielregion.kooperation.platform.problem.Problem german = refused.problem(java.util.Locale.GERMAN);
+        String detail = german.getDetail() + " " + german.getExtensions();
+        assertTrue(detail.contains("Kennung eines Eintrags dieser Liste") && detail.contains("not-an-id"), detail);
+    }
+
+    private Page<Widget> page(String prefix, PageQuery query) {
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ListQuery.of(Widget.class, "w")
+                        .where("w.name LIKE :p", "p", prefix + "%")
+                        .page(em, query, SORTABLE, "name"));
+    }
+
+    private static List<UUID> ids(Page<Widget> page) {
+        return page.items().stream().map(w -> w.id).toList();
+    }
+}
