@@ -71,46 +71,50 @@ public final class ListQuery<T> {
      * matches the order: a deep page skips index entries instead of reading whole rows), then
      * those rows, in the page's order. Both ways give the same items (the order always ends with
      * the id). The total is counted once per state of the database ({@link SnapshotCache}):
-     * paging through an unchanged list counts once. The page names its last item's id for the
-     * {@code next} link when more may follow.
+     * paging through an unchanged list counts once. A full page names its last item for the
+     * {@code next} link: its id and a digest of its sort-key values, so that the next page seeks
+     * only from where that item was (moved or gone, the next page counts off by its number).
      */
     public Page<T> page(EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         List<PageQuery.SortKey> keys = paging.sortKeys(sortable, defaultSort, alias + ".id");
         String orderBy = PageQuery.orderBy(keys);
+        String values =
+                String.join(", ", keys.stream().map(PageQuery.SortKey::path).toList());
         Object[] position = paging.after() == null ? null : position(em, keys, paging.after());
-        List<T> items;
+        List<Object[]> rows;
         if (position != null) {
-            // The order's first key splits the list in two runs, its values and its NULLs (last
-            // ascending, first descending): the rest of the position's run, then, if the page is
-            // not full, the next run from its start. Each is a range an index on the key can
-            // start at, which one condition with "OR key IS NULL" would not be.
+            // The order's first key splits the list in two runs, its values and its NULLs: the
+            // rest of the position's run, then, if the page is not full, the next run from its
+            // start. Each is a range an index on the key can start at, which one condition with
+            // "OR key IS NULL" would not be.
             Map<String, Object> seekParameters = new LinkedHashMap<>();
-            items = new ArrayList<>(seeking(em, from, seek(keys, position, 0, seekParameters), seekParameters, orderBy)
+            rows = new ArrayList<>(rows(
+                            em,
+                            "SELECT " + alias + ", " + values + from + and(seek(keys, position, 0, seekParameters)),
+                            seekParameters,
+                            orderBy)
                     .setMaxResults(paging.size())
                     .getResultList());
             String nextRun = nextRun(keys.get(0), position[0]);
-            if (items.size() < paging.size() && nextRun != null) {
-                items.addAll(seeking(em, from, nextRun, Map.of(), orderBy)
-                        .setMaxResults(paging.size() - items.size())
+            if (rows.size() < paging.size() && nextRun != null) {
+                rows.addAll(rows(em, "SELECT " + alias + ", " + values + from + and(nextRun), Map.of(), orderBy)
+                        .setMaxResults(paging.size() - rows.size())
                         .getResultList());
             }
         } else if (paging.offset() < DEEP) {
-            TypedQuery<T> list = em.createQuery("SELECT " + alias + from + orderBy, type)
-                    .setHint(HibernateHints.HINT_READ_ONLY, true);
-            parameters.forEach(list::setParameter);
-            items = list.setFirstResult(paging.offset())
+            rows = rows(em, "SELECT " + alias + ", " + values + from, Map.of(), orderBy)
+                    .setFirstResult(paging.offset())
                     .setMaxResults(paging.size())
                     .getResultList();
         } else {
-            TypedQuery<Object> idQuery = em.createQuery("SELECT " + alias + ".id" + from + orderBy, Object.class);
-            parameters.forEach(idQuery::setParameter);
-            List<Object> ids = idQuery.setFirstResult(paging.offset())
+            List<Object[]> idRows = rows(em, "SELECT " + alias + ".id, " + values + from, Map.of(), orderBy)
+                    .setFirstResult(paging.offset())
                     .setMaxResults(paging.size())
                     .getResultList();
-            items = new ArrayList<>(ids.size());
-            if (!ids.isEmpty()) {
+            rows = new ArrayList<>(idRows.size());
+            if (!idRows.isEmpty()) {
                 Map<Object, T> byId = new HashMap<>();
                 PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
                 for (T row : em.createQuery(
@@ -118,30 +122,55 @@ public final class ListQuery<T> {
                                         + ".id IN :ids",
                                 type)
                         .setHint(HibernateHints.HINT_READ_ONLY, true)
-                        .setParameter("ids", ids)
+                        .setParameter("ids", idRows.stream().map(r -> r[0]).toList())
                         .getResultList()) {
                     byId.put(util.getIdentifier(row), row);
                 }
-                for (Object id : ids) {
-                    items.add(byId.get(id));
+                for (Object[] idRow : idRows) {
+                    Object[] row = idRow.clone();
+                    row[0] = byId.get(idRow[0]);
+                    rows.add(row);
                 }
             }
         }
-        String next = items.size() < paging.size()
-                ? null
-                : String.valueOf(em.getEntityManagerFactory()
-                        .getPersistenceUnitUtil()
-                        .getIdentifier(items.get(items.size() - 1)));
+        List<T> items = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            items.add(type.cast(row[0]));
+        }
+        String next = null;
+        if (!rows.isEmpty() && rows.size() == paging.size()) {
+            Object[] last = java.util.Arrays.copyOfRange(rows.get(rows.size() - 1), 1, keys.size() + 1);
+            next = last[last.length - 1] + "." + digest(last);
+        }
         return Page.of(items, paging, count(em, from), next);
     }
 
+    private String and(String condition) {
+        return (conditions.isEmpty() ? " WHERE " : " AND ") + condition;
+    }
+
+    private TypedQuery<Object[]> rows(
+            EntityManager em, String select, Map<String, Object> seekParameters, String orderBy) {
+        TypedQuery<Object[]> list =
+                em.createQuery(select + orderBy, Object[].class).setHint(HibernateHints.HINT_READ_ONLY, true);
+        parameters.forEach(list::setParameter);
+        seekParameters.forEach(list::setParameter);
+        return list;
+    }
+
     /**
-     * The sort keys' values of the item {@code after} names (400 if it cannot be an id of this
-     * list's type), or null when there is no such item any more: the page then starts at its
-     * offset.
+     * The sort keys' values of the item {@code after} names ({@code <id>} or {@code
+     * <id>.<digest>}; 400 if it cannot be one of this list's), or null when the page is to be
+     * counted off instead: no such item any more, or its values are no longer those of the
+     * digest (it moved, or the order is another).
      */
     private Object[] position(EntityManager em, List<PageQuery.SortKey> keys, String after) {
-        Object id = parseId(em, after);
+        int dot = after.lastIndexOf('.');
+        String digest = dot < 0 ? null : after.substring(dot + 1);
+        if (digest != null && !digest.matches("[0-9a-f]{16}")) {
+            throw afterInvalid(after);
+        }
+        Object id = parseId(em, dot < 0 ? after : after.substring(0, dot));
         List<Object[]> rows = em.createQuery(
                         "SELECT "
                                 + String.join(
@@ -153,7 +182,21 @@ public final class ListQuery<T> {
                         Object[].class)
                 .setParameter("id", id)
                 .getResultList();
-        return rows.isEmpty() ? null : rows.get(0);
+        if (rows.isEmpty() || (digest != null && !digest.equals(digest(rows.get(0))))) {
+            return null;
+        }
+        return rows.get(0);
+    }
+
+    /** 64 bits of SHA-256 over the values' text: the same values, the same digest, on any instance. */
+    private static String digest(Object[] values) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(java.util.Arrays.deepToString(values).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
     }
 
     private Object parseId(EntityManager em, String after) {
@@ -169,28 +212,21 @@ public final class ListQuery<T> {
         } catch (IllegalArgumentException e) {
             // below: not an id
         }
-        throw ProblemException.refusal("page.after-invalid")
+        throw afterInvalid(after);
+    }
+
+    private static ProblemException afterInvalid(String after) {
+        return ProblemException.refusal("page.after-invalid")
                 .with("after", after)
                 .invalid("after");
     }
 
-    private TypedQuery<T> seeking(
-            EntityManager em, String from, String condition, Map<String, Object> seekParameters, String orderBy) {
-        TypedQuery<T> list = em.createQuery(
-                        "SELECT " + alias + from + (conditions.isEmpty() ? " WHERE " : " AND ") + condition + orderBy,
-                        type)
-                .setHint(HibernateHints.HINT_READ_ONLY, true);
-        parameters.forEach(list::setParameter);
-        seekParameters.forEach(list::setParameter);
-        return list;
-    }
-
-    /** The run of the first key after the position's (its NULLs after its values ascending, the reverse descending). */
+    /** The run of the first key after the position's: its NULLs after its values, or its values after its NULLs. */
     private static String nextRun(PageQuery.SortKey first, Object value) {
-        if (!first.descending() && value != null) {
+        if (value != null && !first.nullsFirst()) {
             return first.path() + " IS NULL";
         }
-        if (first.descending() && value == null) {
+        if (value == null && first.nullsFirst()) {
             return first.path() + " IS NOT NULL";
         }
         return null;
@@ -198,10 +234,10 @@ public final class ListQuery<T> {
 
     /**
      * The condition "comes after {@code values}" in the order of {@code keys} from key {@code i}
-     * on: at or after key i's value, and either after it or, on a tie, after the rest. PostgreSQL
-     * sorts NULL last ascending and first descending, and so does this condition. For the first
-     * key only within the position's run (see {@link #nextRun}): its "at or after" is then a
-     * range an index on it can start at.
+     * on: at or after key i's value, and either after it or, on a tie, after the rest. A key's
+     * NULLs come first or last as the key says (PostgreSQL's default: last ascending, first
+     * descending), and so they do in this condition. The first key only within the position's
+     * run (see {@link #nextRun}): its "at or after" is then a range an index on it can start at.
      */
     private static String seek(List<PageQuery.SortKey> keys, Object[] values, int i, Map<String, Object> parameters) {
         PageQuery.SortKey key = keys.get(i);
@@ -211,17 +247,23 @@ public final class ListQuery<T> {
         if (value != null) {
             parameters.put("seek" + i, value);
         }
+        String beyond = k + (key.descending() ? " < " : " > ") + p;
+        String atOrBeyond = k + (key.descending() ? " <= " : " >= ") + p;
         String after;
         String atOrAfter;
-        if (i == 0 && keys.size() > 1) {
-            after = value == null ? null : k + (key.descending() ? " < " : " > ") + p;
-            atOrAfter = value == null ? k + " IS NULL" : k + (key.descending() ? " <= " : " >= ") + p;
-        } else if (key.descending()) {
-            after = value == null ? k + " IS NOT NULL" : k + " < " + p;
-            atOrAfter = value == null ? null : k + " <= " + p;
+        if (i == 0) {
+            after = value == null ? null : beyond;
+            atOrAfter = value == null ? k + " IS NULL" : atOrBeyond;
+        } else if (value == null) {
+            // After a NULL: the values if the NULLs come first, nothing if last.
+            after = key.nullsFirst() ? k + " IS NOT NULL" : null;
+            atOrAfter = key.nullsFirst() ? null : k + " IS NULL";
+        } else if (key.nullsFirst()) {
+            after = beyond;
+            atOrAfter = atOrBeyond;
         } else {
-            after = value == null ? null : "(" + k + " > " + p + " OR " + k + " IS NULL)";
-            atOrAfter = value == null ? k + " IS NULL" : "(" + k + " >= " + p + " OR " + k + " IS NULL)";
+            after = "(" + beyond + " OR " + k + " IS NULL)";
+            atOrAfter = "(" + atOrBeyond + " OR " + k + " IS NULL)";
         }
         if (i == keys.size() - 1) {
             return after == null ? "1 = 0" : after;

@@ -7,8 +7,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One page of a list: the items and where they are in the whole; {@code next}, not in the body,
- * is the id the next page starts after (for the {@code next} link; null when none may follow or
- * the list does not seek).
+ * names the item the next page starts after ({@code <id>.<digest of its sort-key values>}, for
+ * the {@code next} link; null when the page is not full or the list does not seek).
  */
 public record Page<T>(
         List<T> items,

@@ -10,7 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
  * Every paged list answers with an RFC 8288 {@code Link} header (first, prev, next, last), the
  * request's filters, sort and size kept: a client walks all pages by following {@code next}
  * until there is none, without computing offsets. {@code next} carries {@code after} (the last
- * item's id) where the list seeks, so that walking a long list costs the same for every page.
+ * item) where the list seeks, so that walking a long list costs the same for every page.
  */
 public class PageLinks {
 

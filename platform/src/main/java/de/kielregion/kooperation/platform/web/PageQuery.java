@@ -13,9 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
  * Paging and sorting of a list: {@code ?page=0&size=20&sort=name,-createdAt}, and where the page
- * starts: {@code after} (the id of the previous page's last item, which the {@code next} link
- * carries) seeks to it instead of counting rows off, so that a deep page costs what the first
- * does. Use as {@code @Valid @BeanParam PageQuery paging}.
+ * starts: {@code after} (the previous page's last item, which the {@code next} link names)
+ * seeks to it instead of counting rows off, so that a deep page costs what the first does. Use as {@code @Valid @BeanParam PageQuery paging}.
  */
 public class PageQuery {
 
@@ -43,9 +42,10 @@ public class PageQuery {
     @QueryParam("after")
     @Size(max = 100)
     @Parameter(
-            description = "Where the page starts: after the item with this id, in the list's order (the 'next' link"
-                    + " carries it). Seeks instead of counting rows off, so a deep page costs what the first does; 'page'"
-                    + " is then only the number the page is shown as. An id no longer in the list starts at 'page'")
+            description = "Where the page starts: after the item the 'next' link names (its id and a digest of where it"
+                    + " stood; an id alone: where that item stands now). Seeks instead of counting rows off, so a deep page"
+                    + " costs what the first does; 'page' is then only the number the page is shown as. If the item has"
+                    + " moved or is gone, the page is counted off by 'page'")
     String after;
 
     public PageQuery() {}
@@ -77,16 +77,46 @@ public class PageQuery {
         return sort;
     }
 
-    /** The id the page starts after, as given (null: the page starts at {@link #offset()}). */
+    /** The item the page starts after, as given (null: the page starts at {@link #offset()}). */
     public String after() {
         return after == null || after.isBlank() ? null : after.trim();
     }
 
-    /** One key of a list's order: a JPQL path, ascending or descending. */
-    public record SortKey(String path, boolean descending) {
+    /**
+     * One key of a list's order: a JPQL path, ascending or descending, its NULLs first or last
+     * (PostgreSQL's default: last ascending, first descending; named in the clause only when
+     * other).
+     */
+    public record SortKey(String path, boolean descending, boolean nullsFirst) {
+
+        private static final java.util.regex.Pattern PART = java.util.regex.Pattern.compile(
+                "(.+?)(?:\\s+(ASC|DESC))?(?:\\s+NULLS\\s+(FIRST|LAST))?", java.util.regex.Pattern.CASE_INSENSITIVE);
+
+        public SortKey(String path, boolean descending) {
+            this(path, descending, descending);
+        }
+
+        /** "p.quickWin DESC NULLS LAST": a path with its direction and NULLs, as an ORDER BY names them. */
+        static SortKey parse(String part) {
+            java.util.regex.Matcher m = PART.matcher(part.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("not a sort key: " + part);
+            }
+            boolean descending = "DESC".equalsIgnoreCase(m.group(2));
+            boolean nullsFirst = m.group(3) == null ? descending : "FIRST".equalsIgnoreCase(m.group(3));
+            return new SortKey(m.group(1).trim(), descending, nullsFirst);
+        }
+
+        /** The same key the other way round (its NULLs too). */
+        SortKey reversed() {
+            return new SortKey(path, !descending, !nullsFirst);
+        }
+
         @Override
         public String toString() {
-            return path + (descending ? " DESC" : " ASC");
+            return path
+                    + (descending ? " DESC" : " ASC")
+                    + (nullsFirst == descending ? "" : nullsFirst ? " NULLS FIRST" : " NULLS LAST");
         }
     }
 
@@ -129,7 +159,12 @@ public class PageQuery {
                                         ", ", allowed.keySet().stream().sorted().toList()))
                         .badRequest();
             }
-            parts.add(new SortKey(path, descending));
+            // A field may stand for several keys, e.g. "p.quickWin DESC NULLS LAST, p.title";
+            // '-' turns each of them round.
+            for (String part : path.split(",")) {
+                SortKey key = SortKey.parse(part);
+                parts.add(descending ? key.reversed() : key);
+            }
         }
         parts.add(new SortKey(tieBreaker, false));
         return parts;

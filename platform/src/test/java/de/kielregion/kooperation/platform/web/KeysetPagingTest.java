@@ -26,8 +26,13 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class KeysetPagingTest {
 
-    private static final Map<String, String> SORTABLE =
-            Map.of("name", "w.name", "count", "w.count", "label", "w.label");
+    /** Fields as the services name them, one standing for two keys with their NULLs named (as projects' quickWin). */
+    private static final Map<String, String> SORTABLE = Map.of(
+            "name", "w.name",
+            "count", "w.count",
+            "label", "w.label",
+            "best", "w.label DESC NULLS LAST, w.name",
+            "nullsFirst", "w.label ASC NULLS FIRST, w.count");
 
     @Inject
     EntityManager em;
@@ -53,7 +58,11 @@ class KeysetPagingTest {
                 "count,-label",
                 "-label,count",
                 "-count,label,-name",
-                "label,name")) {
+                "label,name",
+                "best",
+                "-best",
+                "nullsFirst,-name",
+                "count,-nullsFirst")) {
             for (int size : new int[] {1, 7, 20, 61, 100}) {
                 List<List<UUID>> byOffset = new ArrayList<>();
                 List<List<UUID>> bySeek = new ArrayList<>();
@@ -75,6 +84,21 @@ class KeysetPagingTest {
                         "every item once (sort " + sort + ", size " + size + ")");
             }
         }
+        // The next link's item moved meanwhile (its count now the highest): the next page is counted
+        // off by its number, as without after, instead of starting from where the item is now.
+        Page<Widget> first = page(prefix, new PageQuery(0, 7, "count"));
+        UUID moved = first.items().get(6).id;
+        QuarkusTransaction.requiringNew().run(() -> em.find(Widget.class, moved).count = 99);
+        assertEquals(
+                ids(page(prefix, new PageQuery(1, 7, "count"))),
+                ids(page(prefix, new PageQuery(1, 7, "count", first.next()))),
+                "a moved item: the offset page");
+        QuarkusTransaction.requiringNew().run(() -> em.find(Widget.class, moved).count = 1);
+        // A bare id seeks from where that item is now (a client may name any item).
+        List<UUID> byCount = ids(page(prefix, new PageQuery(0, 61, "count")));
+        assertEquals(
+                byCount.subList(11, 18),
+                ids(page(prefix, new PageQuery(5, 7, "count", byCount.get(10).toString()))));
         // After the last item there is nothing; an id no longer there starts at the page's offset.
         List<UUID> all = ids(page(prefix, new PageQuery(0, 100, "label,name")));
         assertTrue(page(prefix, new PageQuery(1, 100, "label,name", all.get(60).toString()))
@@ -90,12 +114,17 @@ class KeysetPagingTest {
 
     @Test
     void anAfterThatCannotBeAnIdIsA400NamingIt() {
+        assertThrows(
+                ProblemException.class,
+                () -> page("KS-none-", new PageQuery(0, 20, "name", UUID.randomUUID() + ".not-a-digest")));
         ProblemException refused =
                 assertThrows(ProblemException.class, () -> page("KS-none-", new PageQuery(0, 20, "name", "not-an-id")));
         assertEquals(400, refused.problem().getStatus());
         de.kielregion.kooperation.platform.problem.Problem german = refused.problem(java.util.Locale.GERMAN);
         String detail = german.getDetail() + " " + german.getExtensions();
-        assertTrue(detail.contains("Kennung eines Eintrags dieser Liste") && detail.contains("not-an-id"), detail);
+        assertTrue(
+                detail.contains("muss einen Eintrag dieser Liste so bezeichnen") && detail.contains("not-an-id"),
+                detail);
     }
 
     private Page<Widget> page(String prefix, PageQuery query) {
