@@ -703,15 +703,7 @@ class FaultCampaignTest {
         if (id == null) {
             return;
         }
-        Op proposed = send(
-                "project-status",
-                title,
-                "projects",
-                tokens.get(COORDINATOR),
-                "POST",
-                "/projects/" + id + "/status",
-                Map.of("status", "PROPOSED"));
-        if (proposed.status() != 200) {
+        if (move(title, id, "PROPOSED").status() != 200) {
             return;
         }
         lives.decided.putIfAbsent(title, false);
@@ -734,19 +726,24 @@ class FaultCampaignTest {
         pool.add(id); // the allocators race on it now
         pause(1000 + random.nextInt(2000));
         lives.cancelled.putIfAbsent(title, false);
-        Op cancel = send(
+        Op cancel = move(title, id, "CANCELLED");
+        if (cancel.status() == 200) {
+            lives.cancelled.put(title, true);
+        }
+        pause(500);
+        pool.remove(id); // after a moment: allocations to it are refused (409) meanwhile
+    }
+
+    /** Moves a project of the lifecycle workload by hand (POST /projects/{id}/status). */
+    private Op move(String title, String id, String status) {
+        return send(
                 "project-status",
                 title,
                 "projects",
                 tokens.get(COORDINATOR),
                 "POST",
                 "/projects/" + id + "/status",
-                Map.of("status", "CANCELLED"));
-        if (cancel.status() == 200) {
-            lives.cancelled.put(title, true);
-        }
-        pause(500);
-        pool.remove(id); // after a moment: allocations to it are refused (409) meanwhile
+                Map.of("status", status));
     }
 
     /**
