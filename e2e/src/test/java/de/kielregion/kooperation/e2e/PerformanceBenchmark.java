@@ -86,6 +86,12 @@ class PerformanceBenchmark {
                         "/projects?size=20&sort=quickWin&page=*",
                         true,
                         THEMES),
+                new Row(
+                        "projects",
+                        "same, pages 0–499 walked by their next links (after=…: each page seeks)",
+                        "/projects?size=20&sort=quickWin&after=*",
+                        true,
+                        THEMES),
                 new Row("projects", "GET /strategy/overview", "/strategy/overview", true, THEMES),
                 // partners-service has no read as small as /themes (its one-row read, the interests,
                 // loads three collections): its rows are compared with /themes, the same framework
@@ -190,7 +196,12 @@ class PerformanceBenchmark {
         if (token != null) {
             command.addAll(List.of("-H", "Authorization: Bearer " + token));
         }
-        if (url.contains("page=*")) {
+        if (url.contains("&after=*")) {
+            command.addAll(List.of(
+                    "-s",
+                    WrkScripts.walkingPaths(nextLinks(url.replace("&after=*", ""), token, WALKED_PAGES))
+                            .toString()));
+        } else if (url.contains("page=*")) {
             String path = URI.create(url).getRawPath() + "?" + URI.create(url).getRawQuery();
             command.addAll(
                     List.of("-s", WrkScripts.walkingPages(path, WALKED_PAGES).toString()));
@@ -206,6 +217,31 @@ class PerformanceBenchmark {
             throw new IllegalStateException(url + " answered with errors under load:\n" + out);
         }
         return new Result(number(out, "Requests/sec:\\s+([\\d.]+)"), millis(out, "50%"), millis(out, "99%"));
+    }
+
+    /** The first {@code pages} pages of a list as its next links give them (path and query). */
+    static List<String> nextLinks(String url, String token, int pages) throws IOException, InterruptedException {
+        List<String> paths = new ArrayList<>();
+        URI base = URI.create(url);
+        String path = base.getRawPath() + "?" + base.getRawQuery();
+        Pattern next = Pattern.compile("<([^>]*)>; rel=\"next\"");
+        try (java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient()) {
+            while (path != null && paths.size() < pages) {
+                paths.add(path);
+                java.net.http.HttpResponse<Void> page = http.send(
+                        java.net.http.HttpRequest.newBuilder(base.resolve(path))
+                                .header("Authorization", "Bearer " + token)
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.discarding());
+                Matcher m = next.matcher(page.headers().firstValue("Link").orElse(""));
+                path = m.find() ? m.group(1) : null;
+            }
+        }
+        if (paths.size() < pages || !paths.get(pages - 1).contains("after=")) {
+            throw new IllegalStateException("the next links of " + url + " gave " + paths.size() + " pages, " + pages
+                    + " seeking ones expected");
+        }
+        return paths;
     }
 
     private static double number(String out, String regex) {

@@ -21,23 +21,43 @@ public final class WrkScripts {
         if (!path.contains("page=*")) {
             throw new IllegalArgumentException(path + " has no page=*");
         }
+        return walkingPaths(java.util.stream.IntStream.range(0, pages)
+                .mapToObj(page -> path.replace("page=*", "page=" + page))
+                .toList());
+    }
+
+    /**
+     * A script that asks for {@code paths} (e.g. the {@code next} links of a list, walked
+     * beforehand): each of wrk's two threads ({@code -t2}) its own half, in order, again and
+     * again (see {@link #walkingPages}). Headers given with {@code -H} are sent.
+     */
+    public static Path walkingPaths(java.util.List<String> paths) {
+        StringBuilder table = new StringBuilder("{");
+        for (String path : paths) {
+            if (path.contains("\"") || path.contains("\\")) {
+                throw new IllegalArgumentException("not a path for the script: " + path);
+            }
+            table.append('"').append(path).append("\",");
+        }
+        table.append('}');
         try {
-            Path script = Files.createTempFile("walk-pages", ".lua");
+            Path script = Files.createTempFile("walk-paths", ".lua");
             Files.writeString(script, """
+                    local paths = %s
                     local threads = 0
                     function setup(thread)
                       thread:set("first", threads * %d)
                       threads = threads + 1
                     end
                     function init(args)
-                      page = 0
+                      step = 0
                     end
                     function request()
-                      local path = string.gsub("%s", "page=%%*", "page=" .. (first + page))
-                      page = (page + 1) %% %d
+                      local path = paths[first + step + 1]
+                      step = (step + 1) %% %d
                       return wrk.format(nil, path)
                     end
-                    """.formatted(pages / 2, path, pages / 2));
+                    """.formatted(table, paths.size() / 2, paths.size() / 2));
             script.toFile().deleteOnExit();
             return script;
         } catch (IOException e) {
