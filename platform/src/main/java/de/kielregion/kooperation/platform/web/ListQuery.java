@@ -7,10 +7,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceUnitUtil;
 import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.hibernate.jpa.HibernateHints;
 
@@ -76,12 +79,65 @@ public final class ListQuery<T> {
      * only from where that item was (moved or gone, the next page counts off by its number).
      */
     public Page<T> page(EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort) {
+        boolean idsFirst = paging.after() == null && paging.offset() >= DEEP;
+        Selected selected = select(em, paging, sortable, defaultSort, idsFirst);
+        List<T> items = new ArrayList<>(selected.rows().size());
+        if (idsFirst) {
+            Map<Object, T> byId = entities(em, selected.ids());
+            selected.ids().stream().map(byId::get).forEach(items::add);
+        } else {
+            selected.rows().forEach(row -> items.add(type.cast(row[0])));
+        }
+        return Page.of(items, paging, count(em, selected.from()), selected.next(paging));
+    }
+
+    /**
+     * One page as {@link #page(EntityManager, PageQuery, Map, String)} selects it, its items made
+     * by {@code views} from the page's ids (a projection: one query for all the page's rows and
+     * what they show, no entity hydrated). An id {@code views} does not find (deleted since) is
+     * left out.
+     */
+    public <V> Page<V> page(
+            EntityManager em,
+            PageQuery paging,
+            Map<String, String> sortable,
+            String defaultSort,
+            Function<List<Object>, Map<Object, V>> views) {
+        Selected selected = select(em, paging, sortable, defaultSort, true);
+        List<Object> ids = selected.ids();
+        Map<Object, V> byId = ids.isEmpty() ? Map.of() : views.apply(ids);
+        List<V> items = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return Page.of(items, paging, count(em, selected.from()), selected.next(paging));
+    }
+
+    /**
+     * A page's rows: the entity (or its id) and its sort-key values; the list's FROM and WHERE
+     * (for its count) and its sort keys.
+     */
+    private record Selected(List<Object[]> rows, String from, List<PageQuery.SortKey> keys) {
+
+        List<Object> ids() {
+            return rows.stream().map(row -> row[0]).toList();
+        }
+
+        /** The page's last item for the next link (id and digest of its values); null unless the page is full. */
+        String next(PageQuery paging) {
+            if (rows.isEmpty() || rows.size() != paging.size()) {
+                return null;
+            }
+            Object[] last = Arrays.copyOfRange(rows.get(rows.size() - 1), 1, keys.size() + 1);
+            return last[last.length - 1] + "." + digest(last);
+        }
+    }
+
+    private Selected select(
+            EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort, boolean ids) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         List<PageQuery.SortKey> keys = paging.sortKeys(sortable, defaultSort, alias + ".id");
         String orderBy = PageQuery.orderBy(keys);
-        String values =
-                String.join(", ", keys.stream().map(PageQuery.SortKey::path).toList());
+        String select = "SELECT " + (ids ? alias + ".id" : alias) + ", "
+                + String.join(", ", keys.stream().map(PageQuery.SortKey::path).toList());
         Object[] position = paging.after() == null ? null : position(em, keys, paging.after());
         List<Object[]> rows;
         if (position != null) {
@@ -90,59 +146,42 @@ public final class ListQuery<T> {
             // start. Each is a range an index on the key can start at, which one condition with
             // "OR key IS NULL" would not be.
             Map<String, Object> seekParameters = new LinkedHashMap<>();
-            rows = new ArrayList<>(rows(
-                            em,
-                            "SELECT " + alias + ", " + values + from + and(seek(keys, position, 0, seekParameters)),
-                            seekParameters,
-                            orderBy)
-                    .setMaxResults(paging.size())
-                    .getResultList());
+            rows = new ArrayList<>(
+                    rows(em, select + from + and(seek(keys, position, 0, seekParameters)), seekParameters, orderBy)
+                            .setMaxResults(paging.size())
+                            .getResultList());
             String nextRun = nextRun(keys.get(0), position[0]);
             if (rows.size() < paging.size() && nextRun != null) {
-                rows.addAll(rows(em, "SELECT " + alias + ", " + values + from + and(nextRun), Map.of(), orderBy)
+                rows.addAll(rows(em, select + from + and(nextRun), Map.of(), orderBy)
                         .setMaxResults(paging.size() - rows.size())
                         .getResultList());
             }
-        } else if (paging.offset() < DEEP) {
-            rows = rows(em, "SELECT " + alias + ", " + values + from, Map.of(), orderBy)
-                    .setFirstResult(paging.offset())
-                    .setMaxResults(paging.size())
-                    .getResultList();
         } else {
-            List<Object[]> idRows = rows(em, "SELECT " + alias + ".id, " + values + from, Map.of(), orderBy)
+            rows = rows(em, select + from, Map.of(), orderBy)
                     .setFirstResult(paging.offset())
                     .setMaxResults(paging.size())
                     .getResultList();
-            rows = new ArrayList<>(idRows.size());
-            if (!idRows.isEmpty()) {
-                Map<Object, T> byId = new HashMap<>();
-                PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
-                for (T row : em.createQuery(
-                                "SELECT " + alias + " FROM " + type.getSimpleName() + " " + alias + " WHERE " + alias
-                                        + ".id IN :ids",
-                                type)
-                        .setHint(HibernateHints.HINT_READ_ONLY, true)
-                        .setParameter("ids", idRows.stream().map(r -> r[0]).toList())
-                        .getResultList()) {
-                    byId.put(util.getIdentifier(row), row);
-                }
-                for (Object[] idRow : idRows) {
-                    Object[] row = idRow.clone();
-                    row[0] = byId.get(idRow[0]);
-                    rows.add(row);
-                }
-            }
         }
-        List<T> items = new ArrayList<>(rows.size());
-        for (Object[] row : rows) {
-            items.add(type.cast(row[0]));
+        return new Selected(rows, from, keys);
+    }
+
+    /** The entities of {@code ids}, read-only, by id. */
+    private Map<Object, T> entities(EntityManager em, List<Object> ids) {
+        Map<Object, T> byId = new HashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
         }
-        String next = null;
-        if (!rows.isEmpty() && rows.size() == paging.size()) {
-            Object[] last = java.util.Arrays.copyOfRange(rows.get(rows.size() - 1), 1, keys.size() + 1);
-            next = last[last.length - 1] + "." + digest(last);
+        PersistenceUnitUtil util = em.getEntityManagerFactory().getPersistenceUnitUtil();
+        for (T row : em.createQuery(
+                        "SELECT " + alias + " FROM " + type.getSimpleName() + " " + alias + " WHERE " + alias
+                                + ".id IN :ids",
+                        type)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
+                .setParameter("ids", ids)
+                .getResultList()) {
+            byId.put(util.getIdentifier(row), row);
         }
-        return Page.of(items, paging, count(em, from), next);
+        return byId;
     }
 
     private String and(String condition) {
@@ -297,6 +336,16 @@ public final class ListQuery<T> {
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         TypedQuery<T> list =
                 em.createQuery("SELECT " + alias + from + sorting.orderBy(sortable, defaultSort, alias + ".id"), type);
+        parameters.forEach(list::setParameter);
+        return list.getResultList();
+    }
+
+    /** The ids of every match, sorted, for exports whose rows a projection reads. */
+    public List<Object> ids(EntityManager em, PageQuery sorting, Map<String, String> sortable, String defaultSort) {
+        String from = " FROM " + type.getSimpleName() + " " + alias
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
+        TypedQuery<Object> list = em.createQuery(
+                "SELECT " + alias + ".id" + from + sorting.orderBy(sortable, defaultSort, alias + ".id"), Object.class);
         parameters.forEach(list::setParameter);
         return list.getResultList();
     }

@@ -14,9 +14,11 @@ import de.kielregion.kooperation.projects.strategy.StrategyService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -40,6 +42,9 @@ public class ProjectQueries {
             "p.updatedAt",
             "quickWin",
             "p.quickWin DESC NULLS LAST, p.title");
+
+    /** Exports read their rows this many at a time (one array parameter each). */
+    private static final int EXPORT_CHUNK = 1_000;
 
     private final EntityManager em;
     private final SnapshotCache cache;
@@ -74,11 +79,8 @@ public class ProjectQueries {
                 paging.size(),
                 paging.sort(),
                 paging.after());
-        return cache.get(key, () -> {
-            Page<Project> page = query(f).page(em, paging, SORTABLE, "title");
-            views.loadPartnerReplicas(page.items());
-            return page.map(views::of);
-        });
+        // The page's ids, then its rows and all they show in one query (no entity hydrated).
+        return cache.get(key, () -> query(f).page(em, paging, SORTABLE, "title", views::byIds));
     }
 
     /** Every project matching the filters, sorted as asked (default: title), for exports. */
@@ -88,9 +90,14 @@ public class ProjectQueries {
             throw ProblemException.refusal("project.quick-win-sorted-best-first")
                     .badRequest();
         }
-        return query(f).all(em, sorting, SORTABLE, "title").stream()
-                .map(views::of)
-                .toList();
+        List<Object> ids = query(f).ids(em, sorting, SORTABLE, "title");
+        List<ProjectView> all = new ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += EXPORT_CHUNK) {
+            List<Object> chunk = ids.subList(from, Math.min(ids.size(), from + EXPORT_CHUNK));
+            Map<Object, ProjectView> byId = views.byIds(chunk);
+            chunk.stream().map(byId::get).filter(Objects::nonNull).forEach(all::add);
+        }
+        return all;
     }
 
     private ListQuery<Project> query(ProjectFilter f) {
