@@ -244,7 +244,7 @@ class PerformanceBenchmark {
         return paths;
     }
 
-    private static double number(String out, String regex) {
+    static double number(String out, String regex) {
         Matcher m = Pattern.compile(regex).matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + regex + " in wrk's output:\n" + out);
@@ -253,7 +253,7 @@ class PerformanceBenchmark {
     }
 
     /** A latency percentile line of wrk ("50%  1.23ms", "99%  12.00us", "99%  1.02s") in ms. */
-    private static double millis(String out, String percentile) {
+    static double millis(String out, String percentile) {
         Matcher m = Pattern.compile(percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no " + percentile + " in wrk's output:\n" + out);
