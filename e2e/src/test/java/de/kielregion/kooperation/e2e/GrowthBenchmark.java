@@ -262,6 +262,7 @@ class GrowthBenchmark {
      * 302) fails.
      */
     static Result wrk(Row row, String duration) throws IOException, InterruptedException {
+        quiet();
         List<String> command =
                 new ArrayList<>(List.of("wrk", "-t2", "-c8", "-d" + duration, "--timeout", "60s", "--latency"));
         for (String header : row.headers()) {
@@ -285,6 +286,42 @@ class GrowthBenchmark {
                 PerformanceBenchmark.number(out, "Requests/sec:\\s+([\\d.]+)"),
                 PerformanceBenchmark.millis(out, "50%"),
                 PerformanceBenchmark.millis(out, "99%"));
+    }
+
+    /**
+     * Waits (at most 3 minutes) until the machine is idle: less than a quarter of a core busy over
+     * a second. A slow row's requests go on in the services after wrk has stopped (a PDF queued
+     * behind seven others at a million rows); measured meanwhile, the next row would share the
+     * cores with them.
+     */
+    static void quiet() throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        long[] before = cpu();
+        while (System.nanoTime() - started < Duration.ofMinutes(3).toNanos()) {
+            Thread.sleep(1000);
+            long[] now = cpu();
+            double busy = (double) ((now[0] - before[0]) - (now[1] - before[1])) / Math.max(1, now[0] - before[0]);
+            before = now;
+            if (busy * Runtime.getRuntime().availableProcessors() < 0.25) {
+                double waited = (System.nanoTime() - started) / 1e9;
+                if (waited > 1.5) {
+                    System.out.printf("... waited %.0f s for the machine to be idle%n", waited);
+                }
+                return;
+            }
+        }
+        System.out.println("... the machine did not become idle within 3 minutes: measuring anyway");
+    }
+
+    /** All CPU time and the idle part of it since boot, in ticks (/proc/stat's first line). */
+    private static long[] cpu() throws IOException {
+        String[] fields =
+                Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+        long total = 0;
+        for (int i = 1; i < fields.length; i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total, Long.parseLong(fields[4]) + Long.parseLong(fields[5])};
     }
 
     /**

@@ -5,6 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
 
 /**
@@ -33,6 +36,9 @@ public class SnapshotCache {
             return size() > MAX_ENTRIES;
         }
     };
+
+    /** The answers being computed, by snapshot and key. */
+    private final ConcurrentHashMap<String, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
 
     SnapshotCache(EntityManager em) {
         this.em = em;
@@ -77,10 +83,33 @@ public class SnapshotCache {
         if (stored != null && stored.snapshot().equals(snapshot)) {
             return (T) stored.value();
         }
-        T value = compute.get();
-        synchronized (entries) {
-            entries.put(key, new Stored(snapshot, value));
+        // One computation per answer: the requests that ask for it meanwhile (eight at once for a
+        // strategy overview of a second, after a write) wait for it instead of each computing it.
+        String flight = snapshot + '\n' + key;
+        CompletableFuture<Object> mine = new CompletableFuture<>();
+        CompletableFuture<Object> running = computing.putIfAbsent(flight, mine);
+        if (running != null) {
+            try {
+                return (T) running.get();
+            } catch (ExecutionException failed) {
+                return compute.get(); // its failure was its own: this request tries for itself
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + key, e);
+            }
         }
-        return value;
+        try {
+            T value = compute.get();
+            synchronized (entries) {
+                entries.put(key, new Stored(snapshot, value));
+            }
+            mine.complete(value);
+            return value;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            computing.remove(flight, mine);
+        }
     }
 }

@@ -67,6 +67,52 @@ class SnapshotCacheTest {
     }
 
     @Test
+    void requestsAskingWhileTheAnswerIsComputedWaitForItInsteadOfComputingItAgain() throws Exception {
+        String key = "widgets:" + UUID.randomUUID();
+        AtomicInteger computed = new AtomicInteger();
+        java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<Long>> answers = new java.util.ArrayList<>();
+            answers.add(pool.submit(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> cache.get(key, () -> {
+                        computed.incrementAndGet();
+                        started.countDown();
+                        await(release);
+                        return count();
+                    }))));
+            await(started);
+            for (int i = 0; i < 3; i++) {
+                answers.add(pool.submit(() -> QuarkusTransaction.requiringNew()
+                        .call(() -> cache.get(key, () -> {
+                            computed.incrementAndGet();
+                            return count();
+                        }))));
+            }
+            Thread.sleep(300); // the three ask while the first computes
+            release.countDown();
+            long first = answers.get(0).get();
+            for (var answer : answers) {
+                assertEquals(first, answer.get());
+            }
+            assertEquals(1, computed.get(), "one computation for the four requests of one state");
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aTransactionThatWroteNeitherReadsNorStores() {
         String key = "widgets:" + UUID.randomUUID();
         long committed = QuarkusTransaction.requiringNew().call(() -> cache.get(key, this::count));

@@ -6,6 +6,7 @@ import static de.kielregion.kooperation.platform.security.Roles.DECISION_MAKER;
 import static de.kielregion.kooperation.platform.security.Roles.SHAREHOLDER;
 import static de.kielregion.kooperation.platform.security.Roles.VIEWER;
 
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.platform.openapi.ApiConventions;
 import de.kielregion.kooperation.platform.text.Wording;
 import de.kielregion.kooperation.platform.web.Idempotent;
@@ -25,6 +26,7 @@ import de.kielregion.kooperation.projects.overview.StrategyVersions.Changes;
 import de.kielregion.kooperation.projects.overview.StrategyVersions.VersionView;
 import de.kielregion.kooperation.projects.results.ResultsViews;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -60,13 +62,16 @@ public class OverviewResource {
     private final DecisionRegister register;
     private final ResultsViews results;
     private final StrategyVersions versions;
+    private final SnapshotCache cache;
 
     OverviewResource(
             OverviewService overview,
             DecisionService decisions,
             DecisionRegister register,
             ResultsViews results,
-            StrategyVersions versions) {
+            StrategyVersions versions,
+            SnapshotCache cache) {
+        this.cache = cache;
         this.overview = overview;
         this.decisions = decisions;
         this.register = register;
@@ -136,11 +141,14 @@ public class OverviewResource {
                     @Content(
                             mediaType = "application/pdf",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Transactional
     public Response pdf(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        return Response.ok(
-                        StrategyDocument.pdf(
-                                overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year))),
-                        "application/pdf")
+        // The same document while the database is unchanged (and the day the same): made once, not for every download.
+        byte[] pdf = cache.get(
+                SnapshotCache.key("strategy-document", yearOr(year), LocalDate.now(Wording.ZONE)),
+                () -> StrategyDocument.pdf(
+                        overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year))));
+        return Response.ok(pdf, "application/pdf")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"internationalisierungsstrategie-" + LocalDate.now(Wording.ZONE)
@@ -166,9 +174,13 @@ public class OverviewResource {
                     @Content(
                             mediaType = "application/pdf",
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @Transactional
     public Response summaryPdf(@QueryParam("lang") @Pattern(regexp = "de|en") String lang) {
         PartnerDocuments documents = PartnerDocuments.in(lang);
-        return Response.ok(documents.summaryPdf(overview.overview(yearOr(null)), adopted()), "application/pdf")
+        byte[] pdf = cache.get(
+                SnapshotCache.key("strategy-summary", documents.language(), LocalDate.now(Wording.ZONE)),
+                () -> documents.summaryPdf(overview.overview(yearOr(null)), adopted()));
+        return Response.ok(pdf, "application/pdf")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\""

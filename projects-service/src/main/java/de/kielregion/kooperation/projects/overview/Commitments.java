@@ -1,5 +1,6 @@
 package de.kielregion.kooperation.projects.overview;
 
+import de.kielregion.kooperation.platform.cache.SnapshotCache;
 import de.kielregion.kooperation.projects.budget.Allocation;
 import de.kielregion.kooperation.projects.budget.Category;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,13 +53,20 @@ public class Commitments {
             BigDecimal projectFundsAllocated) {}
 
     private final EntityManager em;
+    private final SnapshotCache cache;
 
-    Commitments(EntityManager em) {
+    Commitments(EntityManager em, SnapshotCache cache) {
         this.em = em;
+        this.cache = cache;
     }
 
+    /** Nine queries a year, read on every dashboard: kept while the database is unchanged. */
     @Transactional
     public List<YearCommitments> from(int first, int years) {
+        return cache.get(SnapshotCache.key("commitments", first, years), () -> List.copyOf(compute(first, years)));
+    }
+
+    private List<YearCommitments> compute(int first, int years) {
         List<YearCommitments> result = new ArrayList<>();
         for (int year = first; year < first + years; year++) {
             result.add(new YearCommitments(

@@ -88,18 +88,29 @@ public class ReachReport {
         return counts;
     }
 
-    /** Each active region or district with its member partners and what involves any of them. */
+    /**
+     * Each active region or district with its member partners and what involves any of them. A
+     * region counts for itself and its members ({@code member}: one row per partner and region it
+     * counts for), and each count is one grouped join over all regions at once: a subquery per
+     * region with "it or its parent" could use no index and read every project's partners once per
+     * region, which grew with regions times partners.
+     */
     private List<RegionReach> regions() {
-        String inRegion = "(m.id = reg.id OR m.parent_region_id = reg.id)";
-        List<?> rows = em.createNativeQuery("SELECT reg.id, reg.name, reg.country,"
-                        + " (SELECT count(DISTINCT pp.project_id) FROM project_partner pp"
-                        + " JOIN project p ON p.id = pp.project_id JOIN partner_replica m ON m.id = pp.partner_id"
-                        + " WHERE " + inRegion + " AND " + OPEN_PROJECT + "),"
-                        + " (SELECT count(DISTINCT ap.activity_id) FROM existing_activity_partner ap"
-                        + " JOIN partner_replica m ON m.id = ap.partner_id WHERE " + inRegion + "),"
-                        + " (SELECT count(*) FROM relation_replica rr JOIN partner_replica m ON m.id = rr.partner_id"
-                        + " WHERE rr.active AND " + inRegion + ")"
-                        + " FROM partner_replica reg WHERE reg.type IN ('REGION', 'DISTRICT') AND reg.status = 'ACTIVE'"
+        List<?> rows = em.createNativeQuery("WITH region AS (SELECT id, name, country FROM partner_replica"
+                        + " WHERE type IN ('REGION', 'DISTRICT') AND status = 'ACTIVE'),"
+                        + " member AS (SELECT reg.id AS region_id, reg.id AS partner_id FROM region reg"
+                        + " UNION ALL SELECT m.parent_region_id, m.id FROM partner_replica m"
+                        + " JOIN region reg ON reg.id = m.parent_region_id WHERE m.id <> reg.id),"
+                        + " projects AS (SELECT mb.region_id, count(DISTINCT pp.project_id) AS n FROM member mb"
+                        + " JOIN project_partner pp ON pp.partner_id = mb.partner_id JOIN project p ON p.id = pp.project_id"
+                        + " WHERE " + OPEN_PROJECT + " GROUP BY mb.region_id),"
+                        + " activities AS (SELECT mb.region_id, count(DISTINCT ap.activity_id) AS n FROM member mb"
+                        + " JOIN existing_activity_partner ap ON ap.partner_id = mb.partner_id GROUP BY mb.region_id),"
+                        + " relations AS (SELECT mb.region_id, count(*) AS n FROM member mb"
+                        + " JOIN relation_replica rr ON rr.partner_id = mb.partner_id WHERE rr.active GROUP BY mb.region_id)"
+                        + " SELECT reg.id, reg.name, reg.country, coalesce(pj.n, 0), coalesce(ac.n, 0), coalesce(rl.n, 0)"
+                        + " FROM region reg LEFT JOIN projects pj ON pj.region_id = reg.id"
+                        + " LEFT JOIN activities ac ON ac.region_id = reg.id LEFT JOIN relations rl ON rl.region_id = reg.id"
                         + " ORDER BY reg.country, reg.name")
                 .getResultList();
         Map<UUID, List<RegionMember>> members = new LinkedHashMap<>();

@@ -59,6 +59,20 @@ public final class StrategyDocument {
     /** The font of the PDF: Liberation Sans, which PDFBox carries (Latin with ø, å, ł, ą, ...), embedded. */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
 
+    /** The font's bytes, read once (400 KB from PDFBox's jar, read and inflated for every document before). */
+    private static final byte[] FONT_BYTES = fontBytes();
+
+    private static byte[] fontBytes() {
+        try (java.io.InputStream in = StrategyDocument.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException(FONT + " is missing from the class path (PDFBox carries it)");
+            }
+            return in.readAllBytes();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /**
      * The document as PDF for the supervisory board: a title page with the date, then the same
      * content as the HTML (measures with their open questions, projects, resources, decisions).
@@ -106,7 +120,7 @@ public final class StrategyDocument {
         try {
             com.openhtmltopdf.pdfboxout.PdfRendererBuilder pdf = new com.openhtmltopdf.pdfboxout.PdfRendererBuilder();
             pdf.useFastMode();
-            pdf.useFont(() -> StrategyDocument.class.getResourceAsStream(FONT), "Liberation Sans");
+            pdf.useFont(() -> new java.io.ByteArrayInputStream(FONT_BYTES), "Liberation Sans");
             pdf.withW3cDocument(document, "/");
             pdf.toStream(out);
             pdf.run();
