@@ -164,7 +164,7 @@ final class GrowthPlot {
             for (long size : sizes) {
                 out.append(' ')
                         .append(row.stream()
-                                .filter(f -> f.size() == size)
+                                .filter(f -> f.size() == size && f.p50() > 0) // 0: no answer in the time
                                 .findFirst()
                                 .map(f -> millis(f.p50()))
                                 .orElse("—"))
