@@ -3,11 +3,14 @@ package de.kielregion.kooperation.platform.cache;
 import io.quarkus.arc.Unremovable;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Supplier;
 
 /**
@@ -36,6 +39,9 @@ public class SnapshotCache {
             return size() > MAX_ENTRIES;
         }
     };
+
+    /** How long a request waits for another's computation of the same answer before computing it itself. */
+    private static final Duration WAIT = Duration.ofSeconds(30);
 
     /** The answers being computed, by snapshot and key. */
     private final ConcurrentHashMap<String, CompletableFuture<Object>> computing = new ConcurrentHashMap<>();
@@ -90,9 +96,11 @@ public class SnapshotCache {
         CompletableFuture<Object> running = computing.putIfAbsent(flight, mine);
         if (running != null) {
             try {
-                return (T) running.get();
-            } catch (ExecutionException failed) {
-                return compute.get(); // its failure was its own: this request tries for itself
+                return (T) running.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (ExecutionException | TimeoutException failedOrSlow) {
+                // Its failure was its own, or it is stuck (each waiter holds a connection): this
+                // request computes for itself.
+                return compute.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while waiting for " + key, e);
@@ -105,7 +113,7 @@ public class SnapshotCache {
             }
             mine.complete(value);
             return value;
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             mine.completeExceptionally(e);
             throw e;
         } finally {

@@ -79,10 +79,9 @@ public final class ListQuery<T> {
      * only from where that item was (moved or gone, the next page counts off by its number).
      */
     public Page<T> page(EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort) {
-        boolean idsFirst = paging.after() == null && paging.offset() >= DEEP;
-        Selected selected = select(em, paging, sortable, defaultSort, idsFirst);
+        Selected selected = select(em, paging, sortable, defaultSort, false);
         List<T> items = new ArrayList<>(selected.rows().size());
-        if (idsFirst) {
+        if (selected.idsOnly()) {
             Map<Object, T> byId = entities(em, selected.ids());
             selected.ids().stream().map(byId::get).forEach(items::add);
         } else {
@@ -114,7 +113,7 @@ public final class ListQuery<T> {
      * A page's rows: the entity (or its id) and its sort-key values; the list's FROM and WHERE
      * (for its count) and its sort keys.
      */
-    private record Selected(List<Object[]> rows, String from, List<PageQuery.SortKey> keys) {
+    private record Selected(List<Object[]> rows, boolean idsOnly, String from, List<PageQuery.SortKey> keys) {
 
         List<Object> ids() {
             return rows.stream().map(row -> row[0]).toList();
@@ -130,15 +129,21 @@ public final class ListQuery<T> {
         }
     }
 
+    /**
+     * The page's rows: with {@code idsOnly} (a projection) the ids, else the entities near the
+     * start and when seeking, their ids from offset {@value #DEEP} on (also where a stale
+     * {@code after} falls back to counting off).
+     */
     private Selected select(
-            EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort, boolean ids) {
+            EntityManager em, PageQuery paging, Map<String, String> sortable, String defaultSort, boolean idsOnly) {
         String from = " FROM " + type.getSimpleName() + " " + alias
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions));
         List<PageQuery.SortKey> keys = paging.sortKeys(sortable, defaultSort, alias + ".id");
         String orderBy = PageQuery.orderBy(keys);
+        Object[] position = paging.after() == null ? null : position(em, keys, paging.after());
+        boolean ids = idsOnly || (position == null && paging.offset() >= DEEP);
         String select = "SELECT " + (ids ? alias + ".id" : alias) + ", "
                 + String.join(", ", keys.stream().map(PageQuery.SortKey::path).toList());
-        Object[] position = paging.after() == null ? null : position(em, keys, paging.after());
         List<Object[]> rows;
         if (position != null) {
             // The order's first key splits the list in two runs, its values and its NULLs: the
@@ -162,7 +167,7 @@ public final class ListQuery<T> {
                     .setMaxResults(paging.size())
                     .getResultList();
         }
-        return new Selected(rows, from, keys);
+        return new Selected(rows, ids, from, keys);
     }
 
     /** The entities of {@code ids}, read-only, by id. */

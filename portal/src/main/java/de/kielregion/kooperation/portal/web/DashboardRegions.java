@@ -2,8 +2,10 @@ package de.kielregion.kooperation.portal.web;
 
 import de.kielregion.kooperation.portal.clients.projects.model.RegionReach;
 import io.quarkus.qute.TemplateExtension;
+import java.text.Collator;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The regions the dashboard shows: the most involved few, not every one (5,000 regions and
@@ -14,6 +16,9 @@ public final class DashboardRegions {
 
     /** How many regions the dashboard shows. */
     public static final int SHOWN = 10;
+
+    /** Ties by name as German sorts it (Å, Ä, Ö among the A and O). */
+    private static final Collator GERMAN = Collator.getInstance(Locale.GERMAN);
 
     private DashboardRegions() {}
 
@@ -26,7 +31,7 @@ public final class DashboardRegions {
         return regions.stream()
                 .sorted(Comparator.comparingLong(DashboardRegions::involvement)
                         .reversed()
-                        .thenComparing(r -> r.getName() == null ? "" : r.getName()))
+                        .thenComparing(r -> r.getName() == null ? "" : r.getName(), GERMAN))
                 .limit(SHOWN)
                 .toList();
     }

@@ -3,6 +3,7 @@ package de.kielregion.kooperation.portal.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import de.kielregion.kooperation.portal.clients.projects.model.RegionReach;
+import de.kielregion.kooperation.portal.i18n.Messages;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
@@ -32,6 +33,20 @@ class DashboardRegionsTest {
         assertEquals(24, DashboardRegions.notShown(regions));
         assertEquals(0, DashboardRegions.notShown(regions.subList(0, 10)));
         assertEquals(3, DashboardRegions.mostInvolved(regions.subList(0, 3)).size());
+    }
+
+    @Test
+    void theRestIsCountedInCorrectGermanAndEnglish() {
+        Ui de = Ui.of(Messages.GERMAN);
+        Ui en = Ui.of(Messages.ENGLISH);
+        assertEquals(
+                "Eine weitere Region oder einen weiteren Kreis zeigt die Partnerliste.",
+                de.t("dashboard.reach.moreRegions", 1));
+        assertEquals(
+                "4.990 weitere Regionen und Kreise zeigt die Partnerliste.", de.t("dashboard.reach.moreRegions", 4990));
+        assertEquals("One more region or district in the partner list.", en.t("dashboard.reach.moreRegions", 1));
+        assertEquals(
+                "4,990 more regions and districts in the partner list.", en.t("dashboard.reach.moreRegions", 4990));
     }
 
     private static RegionReach region(String name, Long projects, Long activities, Long relations) {

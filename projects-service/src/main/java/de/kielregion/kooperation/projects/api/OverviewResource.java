@@ -143,11 +143,13 @@ public class OverviewResource {
                             schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @Transactional
     public Response pdf(@QueryParam("year") @Min(2000) @Max(2100) Integer year) {
-        // The same document while the database is unchanged (and the day the same): made once, not for every download.
-        byte[] pdf = cache.get(
-                SnapshotCache.key("strategy-document", yearOr(year), LocalDate.now(Wording.ZONE)),
-                () -> StrategyDocument.pdf(
-                        overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year))));
+        // This year's document is the same while the database (and the day) is: made once, not
+        // for every download. Other years' are made when asked (kept, any year could fill the cache).
+        java.util.function.Supplier<byte[]> render = () ->
+                StrategyDocument.pdf(overview.overview(yearOr(year)), register(), results.dashboard(yearOr(year)));
+        byte[] pdf = yearOr(year) == yearOr(null)
+                ? cache.get(SnapshotCache.key("strategy-document", LocalDate.now(Wording.ZONE)), render)
+                : render.get();
         return Response.ok(pdf, "application/pdf")
                 .header(
                         "Content-Disposition",
