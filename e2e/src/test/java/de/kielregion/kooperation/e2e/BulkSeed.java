@@ -1,15 +1,14 @@
 package de.kielregion.kooperation.e2e;
 
 import de.kielregion.kooperation.contracts.Shareholder;
+import de.kielregion.kooperation.platform.text.SearchText;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -163,32 +162,12 @@ final class BulkSeed {
     }
 
     /**
-     * The search key of {@code text} as platform's {@code SearchText.key} spells it (lower case,
-     * without diacritics, some letters spelled out, single spaces): the seeded titles' keys are
-     * made of their words' keys, so that the text search finds them as it finds the API's.
+     * The search key of {@code text}, the services' own ({@code SearchText.key}): the seeded
+     * titles' keys are made of their words' keys, so that the text search finds them as it finds
+     * the API's.
      */
     static String key(String text) {
-        Map<Character, String> spelled =
-                Map.of('ø', "o", 'æ', "ae", 'œ', "oe", 'ß', "ss", 'ł', "l", 'đ', "d", 'ð', "d", 'þ', "th", 'ı', "i");
-        String decomposed = Normalizer.normalize(text.toLowerCase(Locale.ROOT), Normalizer.Form.NFD);
-        StringBuilder key = new StringBuilder(decomposed.length());
-        for (int i = 0; i < decomposed.length(); i++) {
-            char c = decomposed.charAt(i);
-            if (Character.getType(c) == Character.NON_SPACING_MARK) {
-                continue;
-            }
-            String s = spelled.get(c);
-            if (s != null) {
-                key.append(s);
-            } else if (Character.isWhitespace(c) || c == '-' || c == '–') {
-                if (!key.isEmpty() && key.charAt(key.length() - 1) != ' ') {
-                    key.append(' ');
-                }
-            } else {
-                key.append(c);
-            }
-        }
-        return key.toString().trim();
+        return SearchText.key(text);
     }
 
     // --- partners ----------------------------------------------------------------------------

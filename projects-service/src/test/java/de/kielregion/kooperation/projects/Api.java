@@ -178,9 +178,9 @@ public final class Api {
         throw new AssertionError("partner " + id + " did not reach the replica as " + status);
     }
 
-    /** A project proposed for a decision ({@code body}: its fields, a title at least); its id. */
-    public static String proposedProject(Map<String, ?> body) {
-        String id = as(COORDINATOR)
+    /** A new project created by the coordinator ({@code body}: its fields, a title at least); its id. */
+    public static String project(Map<String, ?> body) {
+        return as(COORDINATOR)
                 .body(body)
                 .when()
                 .post("/projects")
@@ -188,6 +188,11 @@ public final class Api {
                 .statusCode(201)
                 .extract()
                 .path("id");
+    }
+
+    /** A project proposed for a decision ({@code body}: its fields, a title at least); its id. */
+    public static String proposedProject(Map<String, ?> body) {
+        String id = project(body);
         as(COORDINATOR)
                 .body(Map.of("status", "PROPOSED"))
                 .when()

@@ -84,14 +84,7 @@ class ProjectListProjectionTest {
                 body.put("fundingSecured", 10 * i);
             }
             body.put("plannedStart", i % 2 == 0 ? "2027-0" + (1 + i) + "-01" : null);
-            ids.add(as(COORDINATOR)
-                    .body(body)
-                    .when()
-                    .post("/projects")
-                    .then()
-                    .statusCode(201)
-                    .extract()
-                    .path("id"));
+            ids.add(Api.project(body));
         }
         // Göteborg retired while in active projects: kept and flagged.
         Api.partnerEvent(EventTypes.PARTNER_RETIRED, goteborg, "Göteborg " + tag, "SE", "RETIRED", 1);
