@@ -5,6 +5,7 @@ import de.kielregion.kooperation.platform.problem.ProblemTexts;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.EstimationProbe;
+import io.github.bucket4j.TimeMeter;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
@@ -61,6 +62,9 @@ public class RateLimits {
     CurrentIdentityAssociation identities;
 
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    /** The buckets' clock: the system's, or a test's that it advances itself (see {@link #useClock}). */
+    private volatile TimeMeter clock = TimeMeter.SYSTEM_MILLISECONDS;
 
     /** Per address: the answers 401 it may still get before it is refused 429 (the same rate). */
     private final Map<String, Bucket> unauthorized = new ConcurrentHashMap<>();
@@ -150,7 +154,19 @@ public class RateLimits {
                 caller,
                 k -> Bucket.builder()
                         .addLimit(limit -> limit.capacity(burst).refillGreedy(perSecond, Duration.ofSeconds(1)))
+                        .withCustomTimePrecision(clock)
                         .build());
+    }
+
+    /**
+     * For a test: the buckets from now on (all callers start anew, full) measure time by {@code
+     * clock}, so that a test decides when tokens come back instead of depending on how fast the
+     * machine runs its steps.
+     */
+    void useClock(TimeMeter clock) {
+        this.clock = clock;
+        buckets.clear();
+        unauthorized.clear();
     }
 
     private static String caller(SecurityIdentity identity, HttpServerRequest http) {
