@@ -130,6 +130,37 @@ public final class Api {
         return id;
     }
 
+    /**
+     * A CloudEvent of another service as a record for {@link
+     * de.kielregion.kooperation.infra.testing.RecordSender#sendTogether} on {@code partition};
+     * {@code id} is the event's id.
+     */
+    public static org.apache.kafka.clients.producer.ProducerRecord<String, String> record(
+            String id,
+            String topic,
+            int partition,
+            String source,
+            String type,
+            String key,
+            String aggregateType,
+            Object data) {
+        try {
+            return new org.apache.kafka.clients.producer.ProducerRecord<>(
+                    topic,
+                    partition,
+                    key,
+                    new ObjectMapper().writeValueAsString(data),
+                    CloudEventHeaders.of(id, source, type, key, aggregateType, Instant.now()));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Sends {@code records} in one request (see {@link de.kielregion.kooperation.infra.testing.RecordSender#sendTogether}). */
+    public static void publishTogether(List<org.apache.kafka.clients.producer.ProducerRecord<String, String>> records) {
+        de.kielregion.kooperation.infra.testing.RecordSender.sendTogether(bootstrap(), records);
+    }
+
     /** The same with a given event id: publishing it twice is a redelivery. */
     public static void publishWithId(
             String id, String topic, String source, String type, String key, String aggregateType, Object data) {

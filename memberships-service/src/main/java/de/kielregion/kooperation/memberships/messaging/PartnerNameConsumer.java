@@ -1,7 +1,5 @@
 package de.kielregion.kooperation.memberships.messaging;
 
-import static de.kielregion.kooperation.platform.inbox.Replicas.upsert;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.kielregion.kooperation.contracts.EventTypes;
 import de.kielregion.kooperation.contracts.partners.PartnerChanged;
@@ -27,10 +25,14 @@ public class PartnerNameConsumer {
     PartnerNameConsumer(Inbox inbox, EntityManager em, ObjectMapper mapper) {
         this.inbox = inbox;
         this.routes = EventRoutes.builder(mapper)
-                .on(
+                .replica(
+                        em,
                         Set.of(EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_UPDATED),
                         PartnerChanged.class,
-                        c -> upsert(em, PartnerName.class, c.id(), () -> new PartnerName(c.id()), n -> n.apply(c)))
+                        PartnerName.class,
+                        PartnerChanged::id,
+                        PartnerName::new,
+                        PartnerName::apply)
                 .on(EventTypes.PARTNER_RETIRED, PartnerRetired.class, retired -> {
                     PartnerName partner = em.find(PartnerName.class, retired.id());
                     if (partner != null) {

@@ -222,28 +222,62 @@ public class Inbox {
      * in order, each with a span (ended by the caller once the commit's outcome is known). After
      * each effect the session is flushed and cleared: the next event reads the database as the
      * last one left it (not an entity a bulk statement has changed meanwhile), and a flush checks
-     * one event's entities, not the whole batch's.
+     * one event's entities, not the whole batch's. Consecutive events that only keep replicas
+     * ({@link EventRoutes#replicates}) are the exception: such a run is applied together (its
+     * replicas loaded with one query, written with one flush), as no bulk statement runs among them.
      */
     private Set<Parsed> applyAll(List<Parsed> events, EventHandler handler, List<Span> spans) {
         Set<String> claimed = claim(events);
         Set<Parsed> applied = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        EventRoutes routes = config.replicaRuns() && handler instanceof EventRoutes r ? r : null;
+        List<Parsed> run = new ArrayList<>();
         for (Parsed p : events) {
             if (!claimed.remove(p.event().source() + "\u0000" + p.event().id())) {
                 continue; // processed before, or earlier in this batch
             }
-            Span span = span(p);
-            spans.add(span);
-            try (Scope ignored = span.makeCurrent()) {
+            if (routes != null && routes.replicates(p.event())) {
+                run.add(p);
+                continue;
+            }
+            applyRun(run, routes, spans, applied);
+            inSpan(p, spans, () -> {
                 handler.handle(p.event());
                 entityManager.flush();
                 entityManager.clear();
-                applied.add(p);
-            } catch (RuntimeException e) {
-                span.recordException(e);
-                throw e;
-            }
+            });
+            applied.add(p);
         }
+        applyRun(run, routes, spans, applied);
         return applied;
+    }
+
+    /** A run of replica events (see {@link #applyAll}), then one flush; the run is emptied. */
+    private void applyRun(List<Parsed> run, EventRoutes routes, List<Span> spans, Set<Parsed> applied) {
+        if (run.isEmpty()) {
+            return;
+        }
+        java.util.Map<IncomingEvent, Parsed> byEvent = new java.util.IdentityHashMap<>();
+        run.forEach(p -> byEvent.put(p.event(), p));
+        routes.replicate(
+                run.stream().map(Parsed::event).toList(), (event, effect) -> inSpan(byEvent.get(event), spans, effect));
+        entityManager.flush();
+        entityManager.clear();
+        registry.summary("ostsee.inbox.replica.run.size", "topic", run.get(0).topic())
+                .record(run.size());
+        applied.addAll(run);
+        run.clear();
+    }
+
+    /** Runs one event's effect within its consumer span (ended by the caller once the commit's outcome is known). */
+    private void inSpan(Parsed p, List<Span> spans, Runnable effect) {
+        Span span = span(p);
+        spans.add(span);
+        try (Scope ignored = span.makeCurrent()) {
+            effect.run();
+        } catch (RuntimeException e) {
+            span.recordException(e);
+            throw e;
+        }
     }
 
     /** Inserts the inbox rows of the batch with one statement; returns the (source, id) pairs that were new. */

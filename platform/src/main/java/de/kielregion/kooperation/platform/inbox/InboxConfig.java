@@ -15,4 +15,12 @@ public interface InboxConfig {
     /** The pause before the first retry; it doubles with each further one. */
     @WithDefault("200ms")
     Duration retryBackoff();
+
+    /**
+     * Whether consecutive events of replica routes in a poll are applied as a run (loaded at once,
+     * one flush; see {@link EventRoutes#replicate}); false applies every event on its own, as
+     * before (for a side-by-side measurement, or should a run ever misbehave).
+     */
+    @WithDefault("true")
+    boolean replicaRuns();
 }

@@ -35,7 +35,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * decisions on partners go to the register. Each replica applies
  * its own event and its version check: a stale event changes nothing anywhere. Other event
  * types on the topic are acknowledged without a transaction (tolerant reader); each event has
- * one effect (inbox).
+ * one effect (inbox). Partners, activities and areas are replica routes: a run of them in a poll
+ * is loaded with one query and written with one flush (a backlog catches up faster).
  */
 @ApplicationScoped
 public class PartnerReplicaConsumer {
@@ -48,28 +49,34 @@ public class PartnerReplicaConsumer {
         this.inbox = inbox;
         this.em = em;
         this.routes = EventRoutes.builder(mapper)
-                .on(
+                .replica(
+                        em,
                         Set.of(EventTypes.PARTNER_REGISTERED, EventTypes.PARTNER_UPDATED),
                         PartnerChanged.class,
-                        c -> upsert(
-                                em, PartnerReplica.class, c.id(), () -> new PartnerReplica(c.id()), r -> r.apply(c)))
+                        PartnerReplica.class,
+                        PartnerChanged::id,
+                        PartnerReplica::new,
+                        PartnerReplica::apply)
                 .on(EventTypes.PARTNER_RETIRED, PartnerRetired.class, this::retired)
                 .onEvent(EventTypes.DECISION_TAKEN, decisions::registerExternal)
-                .on(
+                .replica(
+                        em,
                         EventTypes.ACTIVITY_UPSERTED,
                         ActivityUpserted.class,
-                        a -> upsert(
-                                em,
-                                ExistingActivity.class,
-                                a.id(),
-                                () -> new ExistingActivity(a.id()),
-                                x -> x.apply(a)))
+                        ExistingActivity.class,
+                        ActivityUpserted::id,
+                        ExistingActivity::new,
+                        ExistingActivity::apply)
                 .on(EventTypes.SHAREHOLDER_INTERESTS_CHANGED, ShareholderInterestsChanged.class, this::interests)
                 .on(EventTypes.RELATION_CHANGED, RelationChanged.class, this::relation)
-                .on(
+                .replica(
+                        em,
                         EventTypes.COOPERATION_AREA_CHANGED,
                         CooperationAreaChanged.class,
-                        a -> upsert(em, AreaReplica.class, a.id(), () -> new AreaReplica(a.id()), r -> r.apply(a)))
+                        AreaReplica.class,
+                        CooperationAreaChanged::id,
+                        AreaReplica::new,
+                        AreaReplica::apply)
                 .build();
     }
 
