@@ -48,7 +48,7 @@ final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot prepare Keycloak", e);
         }
-        start();
+        launch();
     }
 
     /**
@@ -59,6 +59,15 @@ final class KeycloakServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
+        launch();
+        awaitReady();
+    }
+
+    /**
+     * Starts Keycloak's process without waiting for it: the suite starts everything else meanwhile
+     * (Keycloak takes longest) and then waits with {@link #awaitReady}.
+     */
+    private synchronized void launch() {
         try {
             ProcessBuilder builder = new ProcessBuilder(
                             "bash",
@@ -77,6 +86,10 @@ final class KeycloakServer implements AutoCloseable {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot start Keycloak", e);
         }
+    }
+
+    /** Waits until the Keycloak last launched answers with the realm's OpenID configuration. */
+    void awaitReady() {
         Process started = process;
         Suite.await(Duration.ofMinutes(5), "Keycloak ready (see target/e2e-logs/keycloak.log)", () -> {
             if (!started.isAlive()) {
@@ -196,6 +209,25 @@ final class KeycloakServer implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
             tree.forEach(ProcessHandle::destroyForcibly);
+        }
+    }
+
+    /** Kills Keycloak's processes at once (the suite's end: its database is thrown away anyway). */
+    synchronized void kill() {
+        if (process == null) {
+            return;
+        }
+        java.util.List<ProcessHandle> tree = processes();
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle p : tree) {
+            try {
+                p.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                // gone or going: nothing more to do
+            }
         }
     }
 

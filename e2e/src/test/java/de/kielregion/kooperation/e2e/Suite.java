@@ -20,6 +20,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -59,22 +61,46 @@ public final class Suite {
     private final Map<String, ProcessBuilder> builders = new HashMap<>();
     private final Map<String, String> databases = new HashMap<>();
 
+    /**
+     * Starts everything side by side, as an orchestrator would: Keycloak first (its start takes
+     * longest), PostgreSQL beside the broker, then the services and the portal without waiting for
+     * Keycloak (they fetch its keys on the first request that needs them); then waits until all are
+     * ready.
+     */
     private Suite() {
-        kafka = KafkaBroker.startTemporary();
-        postgres = PostgresServer.forTests();
         keycloak = new KeycloakServer();
+        CompletableFuture<PostgresServer> startingPostgres = CompletableFuture.supplyAsync(PostgresServer::forTests);
+        KafkaBroker broker = null;
+        try {
+            broker = KafkaBroker.startTemporary();
+            postgres = startingPostgres.join();
+        } catch (RuntimeException e) {
+            keycloak.close();
+            if (broker != null) {
+                broker.close();
+            }
+            startingPostgres.thenAccept(PostgresServer::close);
+            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+        kafka = broker;
         String oidcUrl = keycloak.issuer();
         List<String> services = List.of("partners", "projects", "memberships", "webhooks");
-        for (String service : services) {
-            prepare(service, oidcUrl);
-            launch(service);
+        try {
+            for (String service : services) {
+                prepare(service, oidcUrl);
+                launch(service);
+            }
+            preparePortal(oidcUrl);
+            launch("portal");
+            keycloak.awaitReady();
+            for (String service : services) {
+                awaitReady(service);
+            }
+            awaitReady("portal");
+        } catch (RuntimeException | AssertionError e) {
+            stop(); // nothing left running when the suite cannot start
+            throw e;
         }
-        for (String service : services) {
-            awaitReady(service);
-        }
-        preparePortal(oidcUrl);
-        launch("portal");
-        awaitReady("portal");
     }
 
     /** The portal as a process: the services' URLs, Keycloak (confidential client), the broker for live status. */
@@ -572,9 +598,15 @@ public final class Suite {
         }
     }
 
+    /**
+     * At the end of the run nothing of the suite's state is needed any more: the processes are
+     * killed (a graceful stop of five JVMs and Keycloak took seconds), then the broker and
+     * PostgreSQL stop side by side.
+     */
     private void stop() {
         List<Process> all = new ArrayList<>(processes.values());
-        all.forEach(Process::destroy);
+        all.forEach(Process::destroyForcibly);
+        keycloak.kill();
         for (Process p : all) {
             try {
                 p.waitFor();
@@ -582,9 +614,12 @@ public final class Suite {
                 Thread.currentThread().interrupt();
             }
         }
-        keycloak.close();
-        kafka.close();
-        postgres.close();
+        CompletableFuture<Void> broker =
+                kafka == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(kafka::close);
+        if (postgres != null) {
+            postgres.close();
+        }
+        broker.join();
         traces.stop();
     }
 }

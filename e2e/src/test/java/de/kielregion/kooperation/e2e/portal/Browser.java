@@ -30,6 +30,16 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 final class Browser implements AutoCloseable {
 
     static final Duration WAIT = Duration.ofSeconds(30);
+
+    /**
+     * How often a wait looks again: Selenium's default of 500 ms cost a quarter of a second on
+     * average on each of the many waits that do not hold at once (a live update, a redirect).
+     */
+    private static final Duration POLL = Duration.ofMillis(100);
+
+    /** Whether {@link #keep} also takes a screenshot ({@code -De2e.screenshots=true}; the HTML is always kept). */
+    private static final boolean SCREENSHOTS = Boolean.getBoolean("e2e.screenshots");
+
     private static final String[] CHROMIUM = {"/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"
     };
     private static final String[] DRIVER = {"/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"};
@@ -53,9 +63,20 @@ final class Browser implements AutoCloseable {
             new java.util.concurrent.ConcurrentHashMap<>();
 
     static {
+        // All at once, a thread each: each quit waits for its Chromium to exit.
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            IDLE.values().forEach(idle -> idle.forEach(Chromium::quit));
-            SIGNED_IN.values().forEach(kept -> kept.forEach(Chromium::quit));
+            List<Thread> quitting = java.util.stream.Stream.concat(IDLE.values().stream(), SIGNED_IN.values().stream())
+                    .flatMap(java.util.Collection::stream)
+                    .map(chromium -> Thread.ofPlatform().start(chromium::quit))
+                    .toList();
+            for (Thread t : quitting) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
         }));
     }
 
@@ -106,7 +127,7 @@ final class Browser implements AutoCloseable {
         if (idle != null) {
             driver = idle.driver();
             profile = idle.profile();
-            wait = new WebDriverWait(driver, WAIT);
+            wait = waiting(driver);
             return;
         }
         String chromium = find(CHROMIUM, "CHROMIUM_BIN", "Chromium (apt-get install chromium)");
@@ -140,7 +161,7 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         driver = new ChromeDriver(service, options);
-        wait = new WebDriverWait(driver, WAIT);
+        wait = waiting(driver);
     }
 
     /**
@@ -154,13 +175,22 @@ final class Browser implements AutoCloseable {
                 .toList();
     }
 
-    /** Saves the current page's HTML and a screenshot under target/e2e-logs/pages. */
+    private static WebDriverWait waiting(ChromeDriver driver) {
+        return new WebDriverWait(driver, WAIT, POLL);
+    }
+
+    /**
+     * Saves the current page's HTML under target/e2e-logs/pages, and a screenshot with {@code
+     * -De2e.screenshots=true} (a PNG on every browser's close cost some ten seconds a run).
+     */
     void keep(String name) {
         try {
             Path dir = Path.of("target", "e2e-logs", "pages");
             Files.createDirectories(dir);
             Files.writeString(dir.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
-            Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            if (SCREENSHOTS) {
+                Files.write(dir.resolve(name + ".png"), driver.getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+            }
         } catch (Exception e) {
             // best effort: the failure itself is reported by the test
         }
@@ -199,7 +229,7 @@ final class Browser implements AutoCloseable {
         IDLE.get(language).addFirst(new Chromium(driver, profile)); // the clean one, for the next test
         driver = chromium.driver();
         profile = chromium.profile();
-        wait = new WebDriverWait(driver, WAIT);
+        wait = waiting(driver);
         driver.get(portal + "/");
         wait.until(d -> !d.findElements(By.cssSelector("[data-testid=user]")).isEmpty()
                 || !d.findElements(By.id("username")).isEmpty());
