@@ -90,7 +90,7 @@ public class PartnerService {
 
     private ListQuery<Partner> query(PartnerFilter f) {
         String q = f.q == null || f.q.isBlank() ? null : ListQuery.likeContains(SearchText.key(f.q));
-        return ListQuery.of(Partner.class, "p")
+        ListQuery<Partner> query = ListQuery.of(Partner.class, "p")
                 .where("p.searchKey LIKE :q ESCAPE '\\'", "q", q)
                 .where("p.type = :type", "type", f.type())
                 .where("p.country = :country", "country", f.country)
@@ -98,6 +98,7 @@ public class PartnerService {
                 .where("p.parentRegionId = :parent", "parent", f.parentRegionId())
                 .where("p.urbanisation = :urbanisation", "urbanisation", f.urbanisation())
                 .where("p.status = :status", "status", f.status());
+        return q == null ? query : query.countInPage(); // a search: counted beside the page, not walked twice
     }
 
     @Transactional

@@ -31,6 +31,7 @@ public final class ListQuery<T> {
     private final String alias;
     private final List<String> conditions = new ArrayList<>();
     private final Map<String, Object> parameters = new LinkedHashMap<>();
+    private boolean countInPage;
 
     private ListQuery(Class<T> type, String alias) {
         this.type = type;
@@ -54,6 +55,17 @@ public final class ListQuery<T> {
     public ListQuery<T> where(String condition, Map<String, Object> values) {
         conditions.add(condition);
         parameters.putAll(values);
+        return this;
+    }
+
+    /**
+     * Counts the total in the page's own query ({@code count(...) OVER ()} beside the page's rows)
+     * instead of a second query: for a selective filter such as a text search, whose matches an
+     * index finds and the database then sorts anyway, a second walk over them cost as much as the
+     * page itself. A page that seeks, and one past the end, still count on their own.
+     */
+    public ListQuery<T> countInPage() {
+        countInPage = true;
         return this;
     }
 
@@ -87,7 +99,7 @@ public final class ListQuery<T> {
         } else {
             selected.rows().forEach(row -> items.add(type.cast(row[0])));
         }
-        return Page.of(items, paging, count(em, selected.from()), selected.next(paging));
+        return Page.of(items, paging, total(em, selected), selected.next(paging));
     }
 
     /**
@@ -106,14 +118,15 @@ public final class ListQuery<T> {
         List<Object> ids = selected.ids();
         Map<Object, V> byId = ids.isEmpty() ? Map.of() : views.apply(ids);
         List<V> items = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
-        return Page.of(items, paging, count(em, selected.from()), selected.next(paging));
+        return Page.of(items, paging, total(em, selected), selected.next(paging));
     }
 
     /**
      * A page's rows: the entity (or its id) and its sort-key values; the list's FROM and WHERE
      * (for its count) and its sort keys.
      */
-    private record Selected(List<Object[]> rows, boolean idsOnly, String from, List<PageQuery.SortKey> keys) {
+    private record Selected(
+            List<Object[]> rows, boolean idsOnly, String from, List<PageQuery.SortKey> keys, Long total) {
 
         List<Object> ids() {
             return rows.stream().map(row -> row[0]).toList();
@@ -161,13 +174,23 @@ public final class ListQuery<T> {
                         .setMaxResults(paging.size() - rows.size())
                         .getResultList());
             }
+        } else if (countInPage) {
+            // The total as the rows' last column; a page past the end has no row to carry it.
+            rows = rows(em, select + ", count(" + alias + ") OVER ()" + from, Map.of(), orderBy)
+                    .setFirstResult(paging.offset())
+                    .setMaxResults(paging.size())
+                    .getResultList();
+            Long total = !rows.isEmpty()
+                    ? Long.valueOf(((Number) rows.get(0)[keys.size() + 1]).longValue())
+                    : paging.offset() == 0 ? Long.valueOf(0) : null;
+            return new Selected(rows, ids, from, keys, total);
         } else {
             rows = rows(em, select + from, Map.of(), orderBy)
                     .setFirstResult(paging.offset())
                     .setMaxResults(paging.size())
                     .getResultList();
         }
-        return new Selected(rows, ids, from, keys);
+        return new Selected(rows, ids, from, keys, null);
     }
 
     /** The entities of {@code ids}, read-only, by id. */
@@ -315,6 +338,11 @@ public final class ListQuery<T> {
         String rest = seek(keys, values, i + 1, parameters);
         String either = after == null ? rest : "(" + after + " OR " + rest + ")";
         return atOrAfter == null ? either : "(" + atOrAfter + " AND " + either + ")";
+    }
+
+    /** The list's total: counted with the page's rows when it was ({@link #countInPage}), else on its own. */
+    private long total(EntityManager em, Selected selected) {
+        return selected.total() != null ? selected.total() : count(em, selected.from());
     }
 
     private long count(EntityManager em, String from) {

@@ -113,6 +113,43 @@ class KeysetPagingTest {
     }
 
     @Test
+    void aTotalCountedWithThePageIsTheTotalCountedOnItsOwn() {
+        String prefix = "KC-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        QuarkusTransaction.requiringNew().run(() -> {
+            for (int i = 0; i < 23; i++) {
+                Widget w = new Widget();
+                w.id = UUID.randomUUID();
+                w.name = prefix + (i % 4);
+                w.count = i % 5;
+                em.persist(w);
+            }
+        });
+        for (int size : new int[] {5, 23, 30}) {
+            for (int page = 0; page <= 23 / size + 1; page++) { // one past the last page too
+                PageQuery query = new PageQuery(page, size, "count,-name");
+                Page<Widget> apart = page(prefix, query);
+                Page<Widget> together = QuarkusTransaction.requiringNew()
+                        .call(() -> ListQuery.of(Widget.class, "w")
+                                .where("w.name LIKE :p", "p", prefix + "%")
+                                .countInPage()
+                                .page(em, query, SORTABLE, "name"));
+                String what = "size " + size + ", page " + page;
+                assertEquals(23, apart.totalItems(), what);
+                assertEquals(apart.totalItems(), together.totalItems(), what);
+                assertEquals(apart.totalPages(), together.totalPages(), what);
+                assertEquals(ids(apart), ids(together), what);
+                assertEquals(apart.next(), together.next(), what);
+            }
+        }
+        Page<Widget> none = QuarkusTransaction.requiringNew()
+                .call(() -> ListQuery.of(Widget.class, "w")
+                        .where("w.name LIKE :p", "p", "KC-nothing-%")
+                        .countInPage()
+                        .page(em, new PageQuery(0, 20, "name"), SORTABLE, "name"));
+        assertEquals(0, none.totalItems(), "no match: 0 without a second query");
+    }
+
+    @Test
     void anAfterThatCannotBeAnIdIsA400NamingIt() {
         assertThrows(
                 ProblemException.class,

@@ -122,6 +122,9 @@ public class ProjectQueries {
         for (int i = 0; i < words.size(); i++) {
             query.where("p.searchKey LIKE :w" + i + " ESCAPE '\\'", "w" + i, ListQuery.likeContains(words.get(i)));
         }
+        if (!words.isEmpty()) {
+            query.countInPage(); // the trigram index finds the matches: counted beside the page, not walked twice
+        }
         return query;
     }
 

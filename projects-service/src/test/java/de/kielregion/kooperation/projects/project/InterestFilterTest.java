@@ -123,17 +123,18 @@ class InterestFilterTest {
         Set<String> expected = Set.of(byTheme, byCountry, byRegion);
         Set<String> found = Set.of();
         while (!found.equals(expected) && System.nanoTime() < deadline) {
-            found = Set.copyOf(as(VIEWER)
+            var listed = as(VIEWER)
                     .queryParam("interestsOf", "KIELREGION")
                     .queryParam("q", tag)
                     .queryParam("sort", "quickWin")
                     .when()
-                    .get("/projects")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .jsonPath()
-                    .getList("items.id", String.class));
+                    .get("/projects");
+            // 409 "no interests" until the interests' event has arrived (another partition than
+            // the partners' events the projects above waited for).
+            if (listed.statusCode() != 409 || System.nanoTime() > deadline) {
+                found = Set.copyOf(
+                        listed.then().statusCode(200).extract().jsonPath().getList("items.id", String.class));
+            }
             Thread.sleep(100);
         }
         assertEquals(expected, found, "theme, country and region reach; the Lübeck project without the theme does not");
