@@ -1051,7 +1051,13 @@ class FaultCampaignTest {
                             "pause Keycloak",
                             () -> stopFor(suite.keycloak().processes(), millis));
                 case 5 ->
-                    exclusive("kafka", "restart broker", () -> suite.kafka().restart());
+                    exclusive("kafka", "restart broker", () -> {
+                        // Down for a moment, then up on its port and logs: producers wait in their
+                        // outboxes, consumers reconnect. (restart() alone only starts a stopped broker.)
+                        suite.kafka().stop();
+                        pause(millis);
+                        suite.kafka().restart();
+                    });
                 case 6 -> exclusive("postgres", "restart PostgreSQL (fast)", () -> restartPostgres("fast"));
                 case 7 -> exclusive("postgres", "restart PostgreSQL (immediate)", () -> restartPostgres("immediate"));
                 default ->
