@@ -85,6 +85,7 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /** Starts the broker again (same port and logs) if it is stopped; a running broker is left alone. */
     public synchronized void restart() {
         if (server == null) {
             startServer();
