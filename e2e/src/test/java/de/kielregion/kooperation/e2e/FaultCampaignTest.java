@@ -189,6 +189,7 @@ class FaultCampaignTest {
         } finally {
             running.set(false);
             faulting.shutdownNow();
+            faulting.awaitTermination(2, TimeUnit.MINUTES); // a fault still under way ends before the healing
             nemesis.healAll(); // whatever happened: nothing left stopped or dead
             workers.shutdown();
         }
@@ -1054,9 +1055,12 @@ class FaultCampaignTest {
                     exclusive("kafka", "restart broker", () -> {
                         // Down for a moment, then up on its port and logs: producers wait in their
                         // outboxes, consumers reconnect. (restart() alone only starts a stopped broker.)
-                        suite.kafka().stop();
-                        pause(millis);
-                        suite.kafka().restart();
+                        try {
+                            suite.kafka().stop();
+                            pause(millis);
+                        } finally {
+                            suite.kafka().restart();
+                        }
                     });
                 case 6 -> exclusive("postgres", "restart PostgreSQL (fast)", () -> restartPostgres("fast"));
                 case 7 -> exclusive("postgres", "restart PostgreSQL (immediate)", () -> restartPostgres("immediate"));
@@ -1100,6 +1104,7 @@ class FaultCampaignTest {
         void healAll() {
             signal("CONT", new ArrayList<>(stopped));
             stopped.clear();
+            suite.kafka().restart(); // a running broker is left alone
             suite.keycloak().start();
             for (String service : SERVICES.stream().distinct().toList()) {
                 if (!suite.process(service).isAlive()) {

@@ -228,7 +228,10 @@ class PackageStructureTest {
             ROOT + ".memberships.membership.MembershipService.changeFee",
             // one event of a batch ends before the next begins (flushed and cleared): the next
             // reads the database as the last left it, and no flush checks a whole batch's entities
-            ROOT + ".platform.inbox.Inbox.applyAll");
+            ROOT + ".platform.inbox.Inbox.applyAll",
+            // a run of replica events (nothing but replicas kept, no bulk statement among them) ends
+            // with one flush before the next event begins
+            ROOT + ".platform.inbox.Inbox.applyRun");
 
     private static final Set<String> PERSISTENCE_CONTEXTS =
             Set.of("jakarta.persistence.EntityManager", "org.hibernate.Session");

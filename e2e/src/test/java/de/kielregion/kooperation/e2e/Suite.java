@@ -74,13 +74,16 @@ public final class Suite {
         try {
             broker = KafkaBroker.startTemporary();
             postgres = startingPostgres.join();
-        } catch (RuntimeException e) {
-            keycloak.close();
+        } catch (RuntimeException | Error e) {
+            keycloak.kill();
             if (broker != null) {
                 broker.close();
             }
             startingPostgres.thenAccept(PostgresServer::close);
-            throw e instanceof CompletionException && e.getCause() instanceof RuntimeException cause ? cause : e;
+            if (e instanceof CompletionException && e.getCause() instanceof RuntimeException cause) {
+                throw cause; // PostgreSQL's own failure, not the future's wrapper
+            }
+            throw e;
         }
         kafka = broker;
         String oidcUrl = keycloak.issuer();
@@ -97,8 +100,12 @@ public final class Suite {
                 awaitReady(service);
             }
             awaitReady("portal");
-        } catch (RuntimeException | AssertionError e) {
-            stop(); // nothing left running when the suite cannot start
+        } catch (RuntimeException | Error e) {
+            try {
+                stop(); // nothing left running when the suite cannot start
+            } catch (RuntimeException | Error s) {
+                e.addSuppressed(s);
+            }
             throw e;
         }
     }
@@ -616,10 +623,13 @@ public final class Suite {
         }
         CompletableFuture<Void> broker =
                 kafka == null ? CompletableFuture.completedFuture(null) : CompletableFuture.runAsync(kafka::close);
-        if (postgres != null) {
-            postgres.close();
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } finally {
+            broker.join();
+            traces.stop();
         }
-        broker.join();
-        traces.stop();
     }
 }

@@ -297,6 +297,13 @@ final class Browser implements AutoCloseable {
         });
     }
 
+    /** An attribute of the element matching {@code css} (null if it has none), read again if a live update replaced it meanwhile. */
+    String attribute(String css, String name) {
+        String[] value = new String[1];
+        retrying(() -> value[0] = find(css).getDomAttribute(name));
+        return value[0];
+    }
+
     /** The texts of all elements matching {@code css}, read again if a live update replaced them meanwhile. */
     List<String> texts(String css) {
         return wait.until(d -> {

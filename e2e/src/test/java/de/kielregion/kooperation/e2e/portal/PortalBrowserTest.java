@@ -132,7 +132,7 @@ class PortalBrowserTest {
         }
         try (Browser carla = new Browser(portal, "de-DE").login("carla.coordinator", "demo-coordinator")) {
             carla.open("/");
-            String barBefore = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
+            String barBefore = carla.attribute("[data-testid=bar-PROJECT_FUNDS]", "value");
             carla.open(projectPath);
             carla.choose("#a-cat", "Personal");
             carla.type("#a-amount", "0,25").submit("[data-testid=allocate]");
@@ -162,7 +162,7 @@ class PortalBrowserTest {
                             .getString("find { it.id == '" + staff + "' }.status"));
             carla.open("/");
             assertTrue(carla.text("[data-testid=budget]").contains("Projektmittel"));
-            String barAfter = carla.find("[data-testid=bar-PROJECT_FUNDS]").getDomAttribute("value");
+            String barAfter = carla.attribute("[data-testid=bar-PROJECT_FUNDS]", "value");
             assertTrue(
                     Integer.parseInt(barAfter) > Integer.parseInt(barBefore),
                     "the budget bar moved: " + barBefore + " → " + barAfter);
@@ -759,12 +759,25 @@ class PortalBrowserTest {
         }) {
             crawls.add(crawlers.submit(() -> crawl(login, found, pages)));
         }
-        try {
-            for (java.util.concurrent.Future<?> crawl : crawls) {
+        // Every crawl ends (each failure reported, the first with the others added to it) before
+        // the next test: a crawl left running would still drive its browser meanwhile.
+        crawlers.shutdown();
+        Throwable failed = null;
+        for (java.util.concurrent.Future<?> crawl : crawls) {
+            try {
                 crawl.get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failed == null) {
+                    failed = e.getCause();
+                } else {
+                    failed.addSuppressed(e.getCause());
+                }
             }
-        } finally {
-            crawlers.shutdownNow();
+        }
+        if (failed instanceof Error error) {
+            throw error;
+        } else if (failed != null) {
+            throw new AssertionError("a crawl failed", failed);
         }
         System.out.println("German crawl: " + pages + " pages read as five roles, " + KINDS.size() + " kinds of page: "
                 + String.join(" ", KINDS));
