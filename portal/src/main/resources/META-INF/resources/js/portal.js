@@ -6,9 +6,10 @@
   'use strict';
   var status = document.getElementById('live-status');
   if (!status || !window.EventSource || !window.htmx) { return; }
-  var ids = Array.prototype.map.call(document.querySelectorAll('[data-live][id]'), function (part) {
-    return '#' + part.id;
-  });
+  // A page that answers a form (a refused one, with its messages) stands at the form's address,
+  // which takes POST only: it is not fetched again (data-refresh="false"), the status line stays.
+  var ids = status.dataset.refresh === 'false' ? [] : Array.prototype.map.call(
+    document.querySelectorAll('[data-live][id]'), function (part) { return '#' + part.id; });
   var refresher = document.createElement('div');
   refresher.id = 'live-refresh';
   refresher.hidden = true;

@@ -68,6 +68,14 @@ public class Ui implements RequestLanguage {
         return started - 2_000;
     }
 
+    /**
+     * Whether the page may be fetched again at its address for live updates: not when it answers
+     * a form (a refused one, shown with its messages), whose address takes POST only.
+     */
+    public boolean refreshable() {
+        return request == null || "GET".equals(request.method().name());
+    }
+
     public String lang() {
         return locale().getLanguage();
     }
