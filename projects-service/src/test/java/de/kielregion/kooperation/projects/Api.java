@@ -106,20 +106,24 @@ public final class Api {
     /** Publishes a partner's state as partners-service does; returns the event id (does not wait). */
     public static String publishPartner(
             String type, UUID id, String name, String country, String status, long version) {
-        Map<String, Object> data = Map.of(
-                "id",
+        return publish(
+                PARTNERS_TOPIC,
+                "/ostsee-kooperation/partners-service",
+                type,
                 id.toString(),
-                "name",
-                name,
-                "type",
-                "CITY",
-                "country",
-                country,
-                "status",
-                status,
-                "version",
-                version);
-        return publish(PARTNERS_TOPIC, "/ostsee-kooperation/partners-service", type, id.toString(), "Partner", data);
+                "Partner",
+                partnerData(id, name, country, status, version));
+    }
+
+    /** A partner's state (a city) as partners-service's events carry it. */
+    public static Map<String, Object> partnerData(UUID id, String name, String country, String status, long version) {
+        return Map.of(
+                "id", id.toString(),
+                "name", name,
+                "type", "CITY",
+                "country", country,
+                "status", status,
+                "version", version);
     }
 
     /** Publishes {@code data} as a CloudEvent of another service on its topic; returns the event id. */

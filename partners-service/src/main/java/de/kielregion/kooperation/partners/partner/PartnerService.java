@@ -89,7 +89,8 @@ public class PartnerService {
     }
 
     private ListQuery<Partner> query(PartnerFilter f) {
-        String q = f.q == null || f.q.isBlank() ? null : ListQuery.likeContains(SearchText.key(f.q));
+        String key = f.q == null || f.q.isBlank() ? null : SearchText.key(f.q);
+        String q = key == null ? null : ListQuery.likeContains(key);
         ListQuery<Partner> query = ListQuery.of(Partner.class, "p")
                 .where("p.searchKey LIKE :q ESCAPE '\\'", "q", q)
                 .where("p.type = :type", "type", f.type())
@@ -98,7 +99,8 @@ public class PartnerService {
                 .where("p.parentRegionId = :parent", "parent", f.parentRegionId())
                 .where("p.urbanisation = :urbanisation", "urbanisation", f.urbanisation())
                 .where("p.status = :status", "status", f.status());
-        return q == null ? query : query.countInPage(); // a search: counted beside the page, not walked twice
+        // A search the trigram index answers (three letters or more): counted beside the page, not walked twice.
+        return key == null || key.length() < 3 ? query : query.countInPage();
     }
 
     @Transactional

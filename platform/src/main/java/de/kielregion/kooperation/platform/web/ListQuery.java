@@ -62,7 +62,9 @@ public final class ListQuery<T> {
      * Counts the total in the page's own query ({@code count(...) OVER ()} beside the page's rows)
      * instead of a second query: for a selective filter such as a text search, whose matches an
      * index finds and the database then sorts anyway, a second walk over them cost as much as the
-     * page itself. A page that seeks, and one past the end, still count on their own.
+     * page itself. A page that seeks, and one past the end, still count on their own. Only for a
+     * selective filter: for one that matches most rows, the page could otherwise walk the order's
+     * index and stop after its rows, while the count over the page would sort every match.
      */
     public ListQuery<T> countInPage() {
         countInPage = true;
@@ -86,7 +88,8 @@ public final class ListQuery<T> {
      * matches the order: a deep page skips index entries instead of reading whole rows), then
      * those rows, in the page's order. Both ways give the same items (the order always ends with
      * the id). The total is counted once per state of the database ({@link SnapshotCache}):
-     * paging through an unchanged list counts once. A full page names its last item for the
+     * paging through an unchanged list counts once; with {@link #countInPage} it is counted with
+     * each page instead (a selective filter: cheaper than a second walk over its matches). A full page names its last item for the
      * {@code next} link: its id and a digest of its sort-key values, so that the next page seeks
      * only from where that item was (moved or gone, the next page counts off by its number).
      */

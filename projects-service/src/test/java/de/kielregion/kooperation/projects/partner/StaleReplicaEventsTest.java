@@ -146,46 +146,21 @@ class StaleReplicaEventsTest {
 
     private static ProducerRecord<String, String> activityRecord(
             List<String> ids, UUID id, String theme, long version) {
-        Map<String, Object> data = Map.of(
-                "id", id.toString(),
-                "shareholder", "KIEL",
-                "themes", List.of(theme),
-                "partnerIds", List.of(),
-                "version", version);
-        return record(ids, EventTypes.ACTIVITY_UPSERTED, id, "ShareholderActivity", data);
+        return record(ids, EventTypes.ACTIVITY_UPSERTED, id, "ShareholderActivity", activityData(id, theme, version));
     }
 
     private static ProducerRecord<String, String> partnerRecord(
             List<String> ids, String type, UUID id, String name, long version) {
-        Map<String, Object> data = Map.of(
-                "id",
-                id.toString(),
-                "name",
-                name,
-                "type",
-                "CITY",
-                "country",
-                "SE",
-                "status",
-                "ACTIVE",
-                "version",
-                version);
-        return record(ids, type, id, "Partner", data);
+        return record(ids, type, id, "Partner", Api.partnerData(id, name, "SE", "ACTIVE", version));
     }
 
     private static ProducerRecord<String, String> relationRecord(List<String> ids, UUID id, UUID partner) {
-        Map<String, Object> data = new HashMap<>();
-        data.put("id", id.toString());
-        data.put("shareholder", "KIEL");
-        data.put("partnerId", partner.toString());
-        data.put("kind", "PROJECT_PARTNER");
-        data.put("status", "ACTIVE");
-        data.put("since", LocalDate.of(2025, 1, 1).toString());
-        data.put("themes", List.of());
-        data.put("createdAt", Instant.now().toString());
-        data.put("updatedAt", Instant.now().toString());
-        data.put("version", 1);
-        return record(ids, EventTypes.RELATION_CHANGED, id, "Relation", data);
+        return record(
+                ids,
+                EventTypes.RELATION_CHANGED,
+                id,
+                "Relation",
+                relationData(id, partner, "PROJECT_PARTNER", "ACTIVE", 1));
     }
 
     /** A record on partition 0 (all of the test's in one partition), its event id added to {@code ids}. */
@@ -197,29 +172,49 @@ class StaleReplicaEventsTest {
     }
 
     private static String relation(UUID id, UUID partner, String status, long version) {
+        return Api.publish(
+                Api.PARTNERS_TOPIC,
+                SOURCE,
+                EventTypes.RELATION_CHANGED,
+                id.toString(),
+                "Relation",
+                relationData(id, partner, "FOCUS_PARTNER", status, version));
+    }
+
+    /** A RelationChanged of Kiel's to {@code partner}. */
+    private static Map<String, Object> relationData(UUID id, UUID partner, String kind, String status, long version) {
         Map<String, Object> data = new HashMap<>();
         data.put("id", id.toString());
         data.put("shareholder", "KIEL");
         data.put("partnerId", partner.toString());
-        data.put("kind", "FOCUS_PARTNER");
+        data.put("kind", kind);
         data.put("status", status);
         data.put("since", LocalDate.of(2025, 1, 1).toString());
         data.put("themes", List.of());
         data.put("createdAt", Instant.now().toString());
         data.put("updatedAt", Instant.now().toString());
         data.put("version", version);
-        return Api.publish(Api.PARTNERS_TOPIC, SOURCE, EventTypes.RELATION_CHANGED, id.toString(), "Relation", data);
+        return data;
     }
 
     private static String activity(UUID id, String theme, long version) {
-        Map<String, Object> data = Map.of(
+        return Api.publish(
+                Api.PARTNERS_TOPIC,
+                SOURCE,
+                EventTypes.ACTIVITY_UPSERTED,
+                id.toString(),
+                "ShareholderActivity",
+                activityData(id, theme, version));
+    }
+
+    /** An ActivityUpserted of Kiel's with one theme. */
+    private static Map<String, Object> activityData(UUID id, String theme, long version) {
+        return Map.of(
                 "id", id.toString(),
                 "shareholder", "KIEL",
                 "themes", List.of(theme),
                 "partnerIds", List.of(),
                 "version", version);
-        return Api.publish(
-                Api.PARTNERS_TOPIC, SOURCE, EventTypes.ACTIVITY_UPSERTED, id.toString(), "ShareholderActivity", data);
     }
 
     /** Waits until the inbox has taken the event (its effect, if any, is committed with it). */
