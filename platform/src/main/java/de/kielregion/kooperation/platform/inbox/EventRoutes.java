@@ -196,7 +196,7 @@ public final class EventRoutes implements EventHandler {
         /** One event on its own: found or made, as {@link Replicas#upsert}. */
         @Override
         public void handle(IncomingEvent event) {
-            T data = event.dataAs(payload, mapper);
+            T data = read(event);
             K key = idOf(data);
             Replicas.upsert(em, entity, key, () -> create.apply(key), e -> apply.test(e, data));
         }
@@ -246,15 +246,10 @@ public final class EventRoutes implements EventHandler {
         void keep(Object data, Map<Object, Object> known) {
             T event = (T) data;
             K key = idOf(event);
-            E replica = (E) known.get(key);
-            boolean created = replica == null;
-            if (created) {
-                replica = create.apply(key);
-            }
-            if (apply.test(replica, event) && created) {
-                em.persist(replica);
-                known.put(key, replica);
-            }
+            Replicas.upsert((E) known.get(key), () -> create.apply(key), e -> apply.test(e, event), e -> {
+                em.persist(e);
+                known.put(key, e);
+            });
         }
     }
 }

@@ -1,6 +1,7 @@
 package de.kielregion.kooperation.platform.inbox;
 
 import jakarta.persistence.EntityManager;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -19,14 +20,19 @@ public final class Replicas {
      */
     public static <E> boolean upsert(
             EntityManager em, Class<E> type, Object id, Supplier<E> create, Predicate<E> apply) {
-        E replica = em.find(type, id);
-        boolean created = replica == null;
-        if (created) {
-            replica = create.get();
-        }
+        return upsert(em.find(type, id), create, apply, em::persist);
+    }
+
+    /**
+     * The same rule for a replica looked up already ({@code found}, null when there is none, as a
+     * run of replica events finds them, {@link EventRoutes#replicate}): a new one from {@code
+     * create} is handed to {@code persist} only when {@code apply} changed it.
+     */
+    static <E> boolean upsert(E found, Supplier<E> create, Predicate<E> apply, Consumer<E> persist) {
+        E replica = found == null ? create.get() : found;
         boolean changed = apply.test(replica);
-        if (changed && created) {
-            em.persist(replica);
+        if (changed && found == null) {
+            persist.accept(replica);
         }
         return changed;
     }
